@@ -1,0 +1,72 @@
+/** The comment aggregate and the views different readers get of it. */
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/** Why the policy (or a moderator) put a comment where it is, e.g. { rule: 'maxLinks', message: '3 links, limit 2' }. */
+export interface Reason {
+  rule: string;
+  message: string;
+}
+
+export interface Comment {
+  id: string;
+  articleId: string;
+  parentId: string | null;
+  author: string;
+  url: string | null;
+  comment: string;
+  status: CommentStatus;
+  createdAt: string;
+  updatedAt: string;
+  /** Starts at 1; every status change adds 1. Moderators send it back as expectedVersion. */
+  version: number;
+  reasons: Reason[];
+}
+
+/** Personal data kept apart from the comment (the private table). */
+export interface Contact {
+  commentId: string;
+  email: string;
+  emailHash: string;
+  /** Guard items (duplicate locks) owned by this comment, released when it is deleted. */
+  guardKeys: string[];
+}
+
+/** What anyone may read: no email, no moderation state. */
+export interface PublicComment {
+  id: string;
+  parentId: string | null;
+  author: string;
+  url: string | null;
+  comment: string;
+  createdAt: string;
+}
+
+/** What moderators read: everything, including the email. */
+export interface ModeratorComment extends Comment {
+  email: string | null;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  from: CommentStatus | null;
+  to: CommentStatus | 'deleted' | 'anonymised';
+  reason: string | null;
+  rule: string | null;
+}
+
+export const toPublicComment = (c: Pick<Comment, keyof PublicComment>): PublicComment => ({
+  id: c.id,
+  parentId: c.parentId ?? null,
+  author: c.author,
+  url: c.url ?? null,
+  comment: c.comment,
+  createdAt: c.createdAt,
+});
+
+export const toModeratorComment = (c: Comment, contact: Pick<Contact, 'email'> | undefined): ModeratorComment => ({
+  ...c,
+  email: contact?.email ?? null,
+});

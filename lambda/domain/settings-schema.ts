@@ -1,0 +1,78 @@
+/**
+ * What a moderator may send to PUT /admin/settings and PUT /admin/articles/{id}.
+ * Partial updates; unknown keys and out-of-range values are field errors (422).
+ */
+import * as z from 'zod/mini';
+import type { ArticleSettings, SiteSettings } from './settings';
+
+const word = z.string().check(z.minLength(1), z.maxLength(100));
+const wordList = z.array(word).check(z.maxLength(1000));
+
+export const settingsPatch = z.strictObject({
+  premoderation: z.optional(z.boolean()),
+  maxLinks: z.optional(z.int().check(z.minimum(0), z.maximum(1000))),
+  moderationWords: z.optional(wordList),
+  disallowedWords: z.optional(wordList),
+  floodSeconds: z.optional(z.int().check(z.minimum(0), z.maximum(86_400))),
+  autoApprove: z.optional(
+    z.strictObject({
+      enabled: z.optional(z.boolean()),
+      minApproved: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+    }),
+  ),
+  closeAfterDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(36_500)))),
+  eraseMode: z.optional(z.enum(['anonymise', 'delete'])),
+  version: z.optional(z.int().check(z.minimum(0))),
+});
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s), 'must be an ISO 8601 date'));
+
+export const articlePatch = z.strictObject({
+  commentsOpen: z.optional(z.boolean()),
+  publishedAt: z.optional(z.nullable(isoDate)),
+  premoderation: z.optional(z.nullable(z.boolean())),
+});
+export type ArticlePatch = z.infer<typeof articlePatch>;
+
+const MESSAGES: Record<string, string> = {
+  maxLinks: 'maxLinks must be a whole number from 0 to 1000 (0 turns the rule off).',
+  floodSeconds: 'floodSeconds must be a whole number from 0 to 86400 (0 turns the rule off).',
+  closeAfterDays: 'closeAfterDays must be null or a whole number from 1 to 36500.',
+  moderationWords: 'moderationWords must be a list of at most 1000 words of 1 to 100 characters.',
+  disallowedWords: 'disallowedWords must be a list of at most 1000 words of 1 to 100 characters.',
+  autoApprove: 'autoApprove must be { "enabled": true|false, "minApproved": 1 to 1000 }.',
+  eraseMode: 'eraseMode must be "anonymise" or "delete".',
+  premoderation: 'premoderation must be true or false.',
+  version: 'version must be a whole number.',
+  commentsOpen: 'commentsOpen must be true or false.',
+  publishedAt: 'publishedAt must be null or an ISO 8601 date.',
+};
+
+/** Field messages for a failed patch: one per top-level key. */
+export function patchErrors(error: z.core.$ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path.map(String), key].join('.')] = 'is not a setting.';
+      continue;
+    }
+    const key = String(issue.path[0] ?? 'body');
+    fields[key] ??= MESSAGES[key] ?? issue.message;
+  }
+  return fields;
+}
+
+export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch): SiteSettings {
+  const { version: _version, autoApprove, ...rest } = patch;
+  return {
+    ...current,
+    ...rest,
+    autoApprove: { ...current.autoApprove, ...(autoApprove ?? {}) },
+    version: current.version + 1,
+  };
+}
+
+export function applyArticlePatch(current: ArticleSettings, patch: ArticlePatch): ArticleSettings {
+  return { ...current, ...patch };
+}

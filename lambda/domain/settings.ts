@@ -1,0 +1,54 @@
+/** Site-wide moderation settings and per-article settings, with their defaults. */
+
+export interface SiteSettings {
+  premoderation: boolean;
+  maxLinks: number;
+  moderationWords: string[];
+  disallowedWords: string[];
+  floodSeconds: number;
+  autoApprove: { enabled: boolean; minApproved: number };
+  closeAfterDays: number | null;
+  eraseMode: 'anonymise' | 'delete';
+  version: number;
+}
+
+export interface ArticleSettings {
+  articleId: string;
+  commentsOpen: boolean;
+  publishedAt: string | null;
+  /** null = use the site setting. */
+  premoderation: boolean | null;
+  /** When the article's first comment was stored (for closeAfterDays). */
+  firstCommentAt: string | null;
+}
+
+export const DEFAULT_SETTINGS: SiteSettings = {
+  premoderation: true,
+  maxLinks: 2,
+  moderationWords: [],
+  disallowedWords: [],
+  floodSeconds: 15,
+  autoApprove: { enabled: false, minApproved: 1 },
+  closeAfterDays: null,
+  eraseMode: 'anonymise',
+  version: 0,
+};
+
+export const defaultArticle = (articleId: string): ArticleSettings => ({
+  articleId,
+  commentsOpen: true,
+  publishedAt: null,
+  premoderation: null,
+  firstCommentAt: null,
+});
+
+const DAY_MS = 86_400_000;
+
+/** Closed by hand, or closeAfterDays after publication (or after the first comment). */
+export function commentsAreOpen(settings: SiteSettings, article: ArticleSettings, now: Date): boolean {
+  if (!article.commentsOpen) return false;
+  if (settings.closeAfterDays === null) return true;
+  const from = article.publishedAt ?? article.firstCommentAt;
+  if (from === null) return true;
+  return now.getTime() < Date.parse(from) + settings.closeAfterDays * DAY_MS;
+}

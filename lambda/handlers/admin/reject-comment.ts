@@ -1,0 +1,4 @@
+/** POST /admin/comments/{id}/reject */
+import { moderationHandler } from './moderate';
+
+export const handler = moderationHandler('AdminRejectComment', 'rejected');

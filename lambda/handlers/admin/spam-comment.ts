@@ -1,0 +1,4 @@
+/** POST /admin/comments/{id}/spam */
+import { moderationHandler } from './moderate';
+
+export const handler = moderationHandler('AdminSpamComment', 'spam');

@@ -1,0 +1,98 @@
+/**
+ * The one route table. The CDK stack creates one API Gateway method and one
+ * Lambda function per entry; the local runtime serves the same entries by
+ * importing the same handler modules. Add a route here and both follow.
+ */
+
+/** What a route's function may touch; the stack turns each into IAM statements. */
+export type Access =
+  | 'published:query' // Query the public index of approved comments
+  | 'comments:read' // GetItem/Query/BatchGet on the comments table and its moderation indexes
+  | 'comments:write' // Put/Update/Delete on the comments table
+  | 'private:read' // GetItem/BatchGet/Query on the private (email) table
+  | 'private:write' // Put/Update/Delete on the private table
+  | 'secret:hashKey' // the key of email hashes and guards
+  | 'secret:cursorKey'; // the key that signs page cursors
+
+export interface Route {
+  /** PascalCase; names the Lambda function and its log group. */
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway resource path (locally served under /api). */
+  path: string;
+  /** Handler module, relative to the project root; it exports `handler`. */
+  entry: string;
+  auth: 'public' | 'moderator';
+  access: Access[];
+  /** The request body model (API Gateway validator) for routes that take JSON. */
+  bodyModel?: 'submission';
+}
+
+const moderatorRead: Access[] = ['comments:read', 'private:read'];
+const moderatorWrite: Access[] = ['comments:read', 'comments:write', 'private:read', 'private:write'];
+
+export const ROUTES: readonly Route[] = [
+  {
+    name: 'SubmitComment',
+    method: 'POST',
+    path: '/articles/{articleId}/comments',
+    entry: 'lambda/handlers/submit-comment.ts',
+    auth: 'public',
+    access: ['comments:read', 'comments:write', 'private:read', 'private:write', 'secret:hashKey'],
+    bodyModel: 'submission',
+  },
+  {
+    name: 'ListComments',
+    method: 'GET',
+    path: '/articles/{articleId}/comments',
+    entry: 'lambda/handlers/list-comments.ts',
+    auth: 'public',
+    access: ['published:query', 'secret:cursorKey'],
+  },
+  {
+    name: 'AdminListComments',
+    method: 'GET',
+    path: '/admin/comments',
+    entry: 'lambda/handlers/admin/list-comments.ts',
+    auth: 'moderator',
+    access: [...moderatorRead, 'secret:cursorKey'],
+  },
+  { name: 'AdminGetComment', method: 'GET', path: '/admin/comments/{id}', entry: 'lambda/handlers/admin/get-comment.ts', auth: 'moderator', access: moderatorRead },
+  { name: 'AdminApproveComment', method: 'POST', path: '/admin/comments/{id}/approve', entry: 'lambda/handlers/admin/approve-comment.ts', auth: 'moderator', access: moderatorWrite },
+  { name: 'AdminRejectComment', method: 'POST', path: '/admin/comments/{id}/reject', entry: 'lambda/handlers/admin/reject-comment.ts', auth: 'moderator', access: moderatorWrite },
+  { name: 'AdminSpamComment', method: 'POST', path: '/admin/comments/{id}/spam', entry: 'lambda/handlers/admin/spam-comment.ts', auth: 'moderator', access: moderatorWrite },
+  { name: 'AdminDeleteComment', method: 'DELETE', path: '/admin/comments/{id}', entry: 'lambda/handlers/admin/delete-comment.ts', auth: 'moderator', access: moderatorWrite },
+  {
+    name: 'AdminCommentHistory',
+    method: 'GET',
+    path: '/admin/comments/{id}/history',
+    entry: 'lambda/handlers/admin/comment-history.ts',
+    auth: 'moderator',
+    access: ['comments:read'],
+  },
+  { name: 'AdminGetSettings', method: 'GET', path: '/admin/settings', entry: 'lambda/handlers/admin/get-settings.ts', auth: 'moderator', access: ['comments:read'] },
+  { name: 'AdminPutSettings', method: 'PUT', path: '/admin/settings', entry: 'lambda/handlers/admin/put-settings.ts', auth: 'moderator', access: ['comments:read', 'comments:write'] },
+  { name: 'AdminGetArticle', method: 'GET', path: '/admin/articles/{articleId}', entry: 'lambda/handlers/admin/get-article.ts', auth: 'moderator', access: ['comments:read'] },
+  { name: 'AdminPutArticle', method: 'PUT', path: '/admin/articles/{articleId}', entry: 'lambda/handlers/admin/put-article.ts', auth: 'moderator', access: ['comments:read', 'comments:write'] },
+];
+
+/** Matches a concrete path against a route path; returns the path parameters or null. */
+export function matchPath(routePath: string, actual: string): Record<string, string> | null {
+  const want = routePath.split('/');
+  const got = actual.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (g === '') return null;
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(g);
+      } catch {
+        return null;
+      }
+    } else if (w !== g) return null;
+  }
+  return params;
+}

@@ -1,0 +1,47 @@
+/** Builds the CommentService once per cold start from the environment. */
+import { createDocumentClient } from '../adapters/dynamodb/client';
+import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
+import { TABLE_ENV } from '../adapters/dynamodb/schema';
+import { CommentService } from '../domain/comment-service';
+import { CursorCodec } from '../domain/cursor';
+import { KeyedHasher } from '../domain/keyed-hash';
+import { secretKey } from './keys';
+
+export function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} environment variable is not set`);
+  return value;
+}
+
+let store: DynamoDbCommentStore | undefined;
+export function commentStore(): DynamoDbCommentStore {
+  store ??= new DynamoDbCommentStore(createDocumentClient(), {
+    comments: requiredEnv(TABLE_ENV.Comments),
+    private: requiredEnv(TABLE_ENV.Private),
+  });
+  return store;
+}
+
+const services = new Map<string, Promise<CommentService>>();
+
+/** The service with only the keys this function was granted. */
+export function commentService(needs: { hashKey?: boolean; cursorKey?: boolean } = {}): Promise<CommentService> {
+  const id = `${needs.hashKey ? 'h' : ''}${needs.cursorKey ? 'c' : ''}`;
+  let service = services.get(id);
+  if (!service) {
+    service = Promise.all([
+      needs.hashKey ? secretKey('HASH_KEY') : undefined,
+      needs.cursorKey ? secretKey('CURSOR_KEY') : undefined,
+    ]).then(
+      ([hashKey, cursorKey]) =>
+        new CommentService({
+          store: commentStore(),
+          hasher: hashKey ? new KeyedHasher(hashKey) : undefined,
+          cursors: cursorKey ? new CursorCodec(new KeyedHasher(cursorKey)) : undefined,
+        }),
+    );
+    service.catch(() => services.delete(id));
+    services.set(id, service);
+  }
+  return service;
+}

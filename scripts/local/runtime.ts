@@ -1,0 +1,145 @@
+/**
+ * The whole service on one machine: DynamoDB Local, the tables from the
+ * shared definitions, the API (same handlers, same route table) and the
+ * pages. Used by `npm start` and by the integration and browser tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
+import type { Route } from '../../lambda/routes';
+import { handleApi, API_PREFIX } from './api-gateway';
+import { LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { servePage } from './pages';
+import { ensureTables } from './tables';
+
+export interface RuntimeOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  inMemory?: boolean;
+  moderatorToken?: string;
+  userToken?: string;
+  dynamoDbPort?: number;
+  /** Use an already running DynamoDB Local instead of starting one (tests share one). */
+  dynamoDbEndpoint?: string;
+  /** Prefix for table names, so several runtimes can share one DynamoDB Local. */
+  tablePrefix?: string;
+  routes?: readonly Route[];
+  /** Keep request logs quiet (tests). */
+  quiet?: boolean;
+}
+
+export interface LocalRuntime {
+  url: string;
+  apiUrl: string;
+  moderatorToken: string;
+  dynamodb: DynamoDbLocal;
+  tables: Record<string, string>;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** A DynamoDB Local someone else started and stops. */
+function externalDynamoDb(endpoint: string): DynamoDbLocal {
+  return { endpoint, port: Number(new URL(endpoint).port), process: undefined, stop: async () => undefined };
+}
+
+const secret = () => randomBytes(24).toString('base64url');
+
+/** Keys survive restarts with the data (hashes and cursors must stay valid); in memory they are fresh. */
+function serviceKeys(dataDir: string, inMemory: boolean): { hashKey: string; cursorKey: string } {
+  if (inMemory) return { hashKey: secret(), cursorKey: secret() };
+  const file = join(dataDir, 'keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  mkdirSync(dataDir, { recursive: true });
+  const keys = { hashKey: secret(), cursorKey: secret() };
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') fail(new LocalSetupError(`Port ${port} is in use: stop the other process or start on another port, e.g. PORT=${port + 1} npm start`));
+      else fail(error);
+    });
+    server.listen(port, host, () => {
+      const address = server.address();
+      ok(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = resolve(options.dataDir ?? '.data');
+  const inMemory = options.inMemory ?? false;
+  const moderatorToken = options.moderatorToken ?? secret();
+  const keys = serviceKeys(dataDir, inMemory);
+
+  // Claim the HTTP port first so a taken port fails before Java starts.
+  const server = createServer();
+  const port = await listen(server, options.port ?? 3000, host);
+  const origin = `http://${host}:${port}`;
+
+  let dynamodb: DynamoDbLocal;
+  try {
+    dynamodb = options.dynamoDbEndpoint
+      ? externalDynamoDb(options.dynamoDbEndpoint)
+      : await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), inMemory, port: options.dynamoDbPort });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const tables = await ensureTables(dynamodb.endpoint, options.tablePrefix ?? '');
+
+  const allowedOrigins = [origin, `http://localhost:${port}`];
+  Object.assign(process.env, {
+    [TABLE_ENV.Comments]: tables.Comments,
+    [TABLE_ENV.Private]: tables.Private,
+    DYNAMODB_ENDPOINT: dynamodb.endpoint,
+    AWS_REGION: process.env.AWS_REGION ?? 'local',
+    HASH_KEY: keys.hashKey,
+    CURSOR_KEY: keys.cursorKey,
+    ALLOWED_ORIGINS: allowedOrigins.join(','),
+    POWERTOOLS_DEV: 'true',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: options.quiet ? 'SILENT' : (process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO'),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+
+  const gateway = { routes: options.routes, credentials: { moderatorToken, userToken: options.userToken ?? process.env.LOCAL_USER_TOKEN }, allowedOrigins };
+  server.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    handleApi(req, res, url, gateway)
+      .then(async (handled) => handled || (await servePage(req, res, url, { apiUrl: `${origin}${API_PREFIX}` })))
+      .then((handled) => {
+        if (!handled) {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('Not found');
+        }
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: 'InternalError', message: 'The local server failed.' }));
+      });
+  });
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: origin,
+    apiUrl: `${origin}${API_PREFIX}`,
+    moderatorToken,
+    dynamodb,
+    tables,
+    server,
+    stop: () =>
+      (stopped ??= (async () => {
+        server.closeAllConnections();
+        await new Promise<void>((done) => server.close(() => done()));
+        await dynamodb.stop();
+      })()),
+  };
+}
