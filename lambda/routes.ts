@@ -96,3 +96,15 @@ export function matchPath(routePath: string, actual: string): Record<string, str
   }
   return params;
 }
+
+/** Functions fed by a table's DynamoDB stream rather than by HTTP. */
+export interface StreamConsumer {
+  name: string;
+  entry: string;
+  table: 'Comments';
+  access: Access[];
+  /** Extra environment the function needs, e.g. the SNS topic ('notifyTopic'). */
+  needs: Array<'notifyTopic'>;
+}
+
+export const STREAM_CONSUMERS: readonly StreamConsumer[] = [];
