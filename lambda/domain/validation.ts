@@ -4,20 +4,14 @@
  *  - `submissionShape` (zod): the JSON types. A wrong type is a 400, and the
  *    API Gateway request model is generated from this same schema, so the
  *    deployed gateway and the handler refuse exactly the same bodies.
- *  - `validateSubmission`: the field rules. Every failing field is reported
- *    at once (422).
+ *  - `validateSubmission` (submission-rules.ts, zod-free, shared with the
+ *    browser form): the field rules. Every failing field is reported at
+ *    once (422).
  */
 import * as z from 'zod/mini';
-import { isEmail } from './email';
 
-export const LIMITS = {
-  comment: 65_525,
-  author: 245,
-  email: 100,
-  url: 200,
-  /** Whole request body, in bytes (413 above it). */
-  body: 70 * 1024,
-} as const;
+// The field rules themselves are zod-free so the browser form shares them.
+export { LIMITS, COMMENT_ID_PATTERN, ARTICLE_ID_PATTERN, validateSubmission, type ValidSubmission } from './submission-rules';
 
 const optionalText = z.optional(z.nullable(z.string()));
 
@@ -33,96 +27,6 @@ export const submissionShape = z.looseObject({
   website_confirm: optionalText,
 });
 export type SubmissionInput = z.infer<typeof submissionShape>;
-
-export interface ValidSubmission {
-  comment: string;
-  author: string;
-  email: string;
-  url: string | null;
-  parentId: string | null;
-  honeypot: boolean;
-}
-
-export const COMMENT_ID_PATTERN = /^[a-z0-9]{16,40}$/;
-export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
-
-const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
-const formatNumber = (n: number) => n.toLocaleString('en-US');
-
-// Controls other than tab and newline; C1 controls too.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
-// Controls plus the newline: single-line fields.
-const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
-// Bidirectional overrides and isolates: used to disguise names and links.
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-// Characters that render as nothing.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-
-/** Why a piece of text cannot be stored at all, or null when it can. */
-function unstorable(value: string, singleLine: boolean): string | null {
-  if (!value.isWellFormed()) return 'contains text that is not valid Unicode.';
-  if ((singleLine ? LINE_CONTROL : CONTROL).test(value)) return 'contains control characters.';
-  if (singleLine && BIDI_CONTROL.test(value)) return 'contains invisible direction-changing characters.';
-  return null;
-}
-
-/** WordPress strips tags from the author's name. */
-const stripTags = (s: string) => s.replace(/<\/?[a-zA-Z!][^>]*>?/g, '');
-
-/** Textareas post CRLF; store LF. */
-const normaliseNewlines = (s: string) => s.replace(/\r\n?/g, '\n');
-
-export function validateSubmission(input: SubmissionInput): { ok: true; value: ValidSubmission } | { ok: false; fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
-
-  const comment = normaliseNewlines(input.comment ?? '').trim();
-  const commentProblem = unstorable(comment, false);
-  if (commentProblem) fields.comment = `Your comment ${commentProblem}`;
-  else if (comment === '') fields.comment = 'Please type your comment.';
-  else if (bytes(comment) > LIMITS.comment)
-    fields.comment = `Your comment is too long (at most ${formatNumber(LIMITS.comment)} bytes; it has ${formatNumber(bytes(comment))}).`;
-
-  const author = stripTags(input.author ?? '').trim();
-  const authorProblem = unstorable(author, true);
-  if (authorProblem) fields.author = `Your name ${authorProblem}`;
-  else if (author.replace(INVISIBLE, '').trim() === '') fields.author = 'Please enter your name.';
-  else if (bytes(author) > LIMITS.author) fields.author = `Your name is too long (at most ${LIMITS.author} bytes).`;
-
-  const email = (input.email ?? '').trim();
-  const emailProblem = unstorable(email, true);
-  if (emailProblem) fields.email = `Your email address ${emailProblem}`;
-  else if (email === '') fields.email = 'Please enter your email address.';
-  else if (bytes(email) > LIMITS.email) fields.email = `Your email address is too long (at most ${LIMITS.email} bytes).`;
-  else if (!isEmail(email)) fields.email = 'Please enter a valid email address.';
-
-  const url = (input.url ?? '').trim();
-  const urlProblem = unstorable(url, true);
-  if (urlProblem) fields.url = `Your website ${urlProblem}`;
-  else if (url !== '') {
-    if (bytes(url) > LIMITS.url) fields.url = `Your website address is too long (at most ${LIMITS.url} bytes).`;
-    else if (!isHttpUrl(url)) fields.url = 'Your website must be an address starting with http:// or https://.';
-  }
-
-  const rawParent = (input.parentId ?? input.comment_parent ?? '').trim();
-  const parentId = rawParent === '' || rawParent === '0' ? null : rawParent;
-  if (parentId !== null && !COMMENT_ID_PATTERN.test(parentId)) fields.parentId = 'The comment you are replying to does not exist.';
-
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    value: { comment, author, email, url: url === '' ? null : url, parentId, honeypot: (input.website_confirm ?? '').trim() !== '' },
-  };
-}
-
-function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const parsed = new URL(value);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** Turns a zod failure on the JSON shape into one readable sentence. */
 export function describeShapeError(error: z.core.$ZodError): string {
