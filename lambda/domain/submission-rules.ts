@@ -55,10 +55,12 @@ const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 // Characters that render as nothing.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// A surrogate without its partner (String.prototype.isWellFormed, for browsers older than 2023).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a piece of text cannot be stored at all, or null when it can. */
 function unstorable(value: string, singleLine: boolean): string | null {
-  if (!value.isWellFormed()) return 'contains text that is not valid Unicode.';
+  if (LONE_SURROGATE.test(value)) return 'contains text that is not valid Unicode.';
   if ((singleLine ? LINE_CONTROL : CONTROL).test(value)) return 'contains control characters.';
   if (singleLine && BIDI_CONTROL.test(value)) return 'contains invisible direction-changing characters.';
   return null;
