@@ -7,9 +7,10 @@ import { toModeratorComment, type Comment, type CommentStatus, type HistoryEntry
 import { CursorCodec } from './cursor';
 import { normaliseEmail } from './email';
 import { DomainError, badRequest, commentsClosed, notFound, validationFailed, versionConflict } from './errors';
+import { duplicateKeys, floodKeys } from './guards';
 import type { KeyedHasher } from './keyed-hash';
 import { decide } from './policy';
-import { commentsAreOpen, defaultArticle, type ArticleSettings, type SiteSettings } from './settings';
+import { commentsAreOpen, defaultArticle, expiryFor, type ArticleSettings, type SiteSettings } from './settings';
 import { applyArticlePatch, applySettingsPatch, articlePatch, patchErrors, settingsPatch } from './settings-schema';
 import { validateSubmission, type SubmissionInput } from './validation';
 import { CommentIdTaken, type CommentStore } from '../ports/comment-store';
@@ -21,6 +22,12 @@ export interface ServiceDeps {
   /** Signs page cursors. */
   cursors?: CursorCodec;
   now?: () => Date;
+  /**
+   * How long submissions and moderation actions may use settings read
+   * earlier (a change takes effect within this time). 0 reads them every
+   * time; the settings routes always read and write them directly.
+   */
+  settingsCacheMs?: number;
 }
 
 export interface SubmitRequest {
@@ -42,16 +49,31 @@ export const MAX_PAGE_SIZE = 100;
 
 export class CommentService {
   private readonly now: () => Date;
+  private cachedSettings: { value: SiteSettings; until: number } | undefined;
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Settings for the rules, from the brief cache when it is fresh. */
+  private async settings(): Promise<SiteSettings> {
+    const now = this.now().getTime();
+    if (this.cachedSettings && now < this.cachedSettings.until) return this.cachedSettings.value;
+    const value = await this.deps.store.getSettings();
+    this.remember(value);
+    return value;
+  }
+
+  private remember(value: SiteSettings): void {
+    const ttl = this.deps.settingsCacheMs ?? 0;
+    this.cachedSettings = ttl > 0 ? { value, until: this.now().getTime() + ttl } : undefined;
   }
 
   async submit(request: SubmitRequest): Promise<SubmitResult> {
     const { store } = this.deps;
     const hasher = required(this.deps.hasher, 'hasher');
     const now = this.now();
-    const [settings, storedArticle] = await Promise.all([store.getSettings(), store.getArticle(request.articleId)]);
+    const [settings, storedArticle] = await Promise.all([this.settings(), store.getArticle(request.articleId)]);
     const article = storedArticle ?? defaultArticle(request.articleId);
     if (!commentsAreOpen(settings, article, now)) throw commentsClosed();
 
@@ -87,15 +109,7 @@ export class CommentService {
       version: 1,
       reasons: decision.reasons,
     };
-    const duplicateScope = [request.articleId, submission.parentId ?? '', submission.comment];
-    const guardKeys = [
-      `dup:${hasher.hash('duplicate', JSON.stringify([...duplicateScope, 'email', emailHash]))}`,
-      `dup:${hasher.hash('duplicate', JSON.stringify([...duplicateScope, 'author', submission.author]))}`,
-    ];
-    const floodKeys =
-      settings.floodSeconds > 0
-        ? [`flood:email:${emailHash}`, ...(request.clientIp ? [`flood:ip:${hasher.hash('ip', request.clientIp)}`] : [])]
-        : [];
+    const guardKeys = duplicateKeys(hasher, { articleId: request.articleId, ...submission }, emailHash, submission.author);
     const primary = decision.reasons[0];
 
     try {
@@ -103,8 +117,10 @@ export class CommentService {
         comment,
         contact: { commentId: id, email: submission.email, emailHash, guardKeys },
         history: { at: createdAt, actor: 'system', from: null, to: decision.status, reason: primary?.message ?? null, rule: primary?.rule ?? null },
-        floodKeys,
-        floodUntilMs: now.getTime() + settings.floodSeconds * 1000,
+        // Refused posts take no lock: the whole write is one transaction.
+        floodKeys: settings.floodSeconds > 0 ? floodKeys(hasher, emailHash, request.clientIp) : [],
+        floodMs: settings.floodSeconds * 1000,
+        expiresAt: expiryFor(decision.status, settings.retention, now),
         firstCommentOfArticle: article.firstCommentAt === null,
       });
     } catch (error) {
@@ -148,13 +164,15 @@ export class CommentService {
     if (!comment) throw notFound();
     if (options.expectedVersion !== undefined && options.expectedVersion !== comment.version) throw versionConflict(comment.version);
     if (comment.status === to) return toModeratorComment(comment, contact);
+    const now = this.now();
     const updated = await store.changeStatus({
       comment,
-      emailHash: contact?.emailHash ?? null,
+      contact,
       to,
-      at: this.now().toISOString(),
+      at: now.toISOString(),
       actor: options.actor,
       reason: options.reason ?? null,
+      expiresAt: expiryFor(to, (await this.settings()).retention, now),
     });
     return toModeratorComment(updated, contact);
   }
@@ -185,6 +203,7 @@ export class CommentService {
     if (parsed.data.version !== undefined && parsed.data.version !== current.version) throw versionConflict(current.version);
     const next = applySettingsPatch(current, parsed.data);
     await this.deps.store.putSettings(next, current.version);
+    this.remember(next);
     return next;
   }
 
@@ -195,6 +214,9 @@ export class CommentService {
   async updateArticle(articleId: string, body: unknown): Promise<ArticleView> {
     const parsed = articlePatch.safeParse(body);
     if (!parsed.success) throw validationFailed(patchErrors(parsed.error));
+    if (parsed.data.articleId !== undefined && parsed.data.articleId !== articleId) {
+      throw validationFailed({ articleId: 'articleId must be the article in the path (or left out).' });
+    }
     const next = applyArticlePatch((await this.deps.store.getArticle(articleId)) ?? defaultArticle(articleId), parsed.data);
     await this.deps.store.putArticle(next);
     return articleView(next);

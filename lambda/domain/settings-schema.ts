@@ -4,8 +4,11 @@
  */
 import * as z from 'zod/mini';
 import type { ArticleSettings, SiteSettings } from './settings';
+import { parseEntry } from './words';
 
-const word = z.string().check(z.minLength(1), z.maxLength(100));
+// An entry must leave something to match once its asterisks and invisible characters are gone.
+const word = z.string().check(z.minLength(1), z.maxLength(100), z.refine((entry) => parseEntry(entry) !== null));
+const days = z.nullable(z.int().check(z.minimum(1), z.maximum(36_500)));
 const wordList = z.array(word).check(z.maxLength(1000));
 
 export const settingsPatch = z.strictObject({
@@ -22,6 +25,7 @@ export const settingsPatch = z.strictObject({
   ),
   closeAfterDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(36_500)))),
   eraseMode: z.optional(z.enum(['anonymise', 'delete'])),
+  retention: z.optional(z.strictObject({ spamDays: z.optional(days), rejectedDays: z.optional(days) })),
   version: z.optional(z.int().check(z.minimum(0))),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
@@ -29,6 +33,8 @@ export type SettingsPatch = z.infer<typeof settingsPatch>;
 const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s), 'must be an ISO 8601 date'));
 
 export const articlePatch = z.strictObject({
+  /** Allowed so a GET body can be sent back; must name the article in the path. */
+  articleId: z.optional(z.string()),
   commentsOpen: z.optional(z.boolean()),
   publishedAt: z.optional(z.nullable(isoDate)),
   premoderation: z.optional(z.nullable(z.boolean())),
@@ -39,8 +45,9 @@ const MESSAGES: Record<string, string> = {
   maxLinks: 'maxLinks must be a whole number from 0 to 1000 (0 turns the rule off).',
   floodSeconds: 'floodSeconds must be a whole number from 0 to 86400 (0 turns the rule off).',
   closeAfterDays: 'closeAfterDays must be null or a whole number from 1 to 36500.',
-  moderationWords: 'moderationWords must be a list of at most 1000 words of 1 to 100 characters.',
-  disallowedWords: 'disallowedWords must be a list of at most 1000 words of 1 to 100 characters.',
+  moderationWords: 'moderationWords must be a list of at most 1000 words of 1 to 100 characters (write *word* to match inside words).',
+  disallowedWords: 'disallowedWords must be a list of at most 1000 words of 1 to 100 characters (write *word* to match inside words).',
+  retention: 'retention must be { "spamDays": null or 1 to 36500, "rejectedDays": null or 1 to 36500 }.',
   autoApprove: 'autoApprove must be { "enabled": true|false, "minApproved": 1 to 1000 }.',
   eraseMode: 'eraseMode must be "anonymise" or "delete".',
   premoderation: 'premoderation must be true or false.',
@@ -64,15 +71,17 @@ export function patchErrors(error: z.core.$ZodError): Record<string, string> {
 }
 
 export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch): SiteSettings {
-  const { version: _version, autoApprove, ...rest } = patch;
+  const { version: _version, autoApprove, retention, ...rest } = patch;
   return {
     ...current,
     ...rest,
     autoApprove: { ...current.autoApprove, ...(autoApprove ?? {}) },
+    retention: { ...current.retention, ...(retention ?? {}) },
     version: current.version + 1,
   };
 }
 
 export function applyArticlePatch(current: ArticleSettings, patch: ArticlePatch): ArticleSettings {
-  return { ...current, ...patch };
+  const { articleId: _articleId, ...rest } = patch;
+  return { ...current, ...rest };
 }

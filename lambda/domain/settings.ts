@@ -1,4 +1,5 @@
 /** Site-wide moderation settings and per-article settings, with their defaults. */
+import type { CommentStatus } from './comment';
 
 export interface SiteSettings {
   premoderation: boolean;
@@ -9,6 +10,8 @@ export interface SiteSettings {
   autoApprove: { enabled: boolean; minApproved: number };
   closeAfterDays: number | null;
   eraseMode: 'anonymise' | 'delete';
+  /** Days after which spam and rejected comments are purged (DynamoDB TTL); null keeps them. */
+  retention: { spamDays: number | null; rejectedDays: number | null };
   version: number;
 }
 
@@ -31,6 +34,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   autoApprove: { enabled: false, minApproved: 1 },
   closeAfterDays: null,
   eraseMode: 'anonymise',
+  retention: { spamDays: 30, rejectedDays: 90 },
   version: 0,
 };
 
@@ -43,6 +47,16 @@ export const defaultArticle = (articleId: string): ArticleSettings => ({
 });
 
 const DAY_MS = 86_400_000;
+const DAY_SECONDS = 86_400;
+
+/**
+ * When a comment entering `status` at `at` is purged (epoch seconds, the
+ * DynamoDB TTL attribute), or null when that status is kept.
+ */
+export function expiryFor(status: CommentStatus, retention: SiteSettings['retention'], at: Date): number | null {
+  const days = status === 'spam' ? retention.spamDays : status === 'rejected' ? retention.rejectedDays : null;
+  return days === null ? null : Math.ceil(at.getTime() / 1000) + days * DAY_SECONDS;
+}
 
 /** Closed by hand, or closeAfterDays after publication (or after the first comment). */
 export function commentsAreOpen(settings: SiteSettings, article: ArticleSettings, now: Date): boolean {

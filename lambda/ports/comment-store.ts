@@ -18,18 +18,40 @@ export interface NewCommentRecord {
   history: HistoryEntry;
   /** Keys of flood locks to take; each must be free (expired) for the write to succeed. */
   floodKeys: string[];
-  floodUntilMs: number;
+  /** The flood window; a lock is free again once its comment is this old. */
+  floodMs: number;
+  /** Purge time (epoch seconds) when the comment is stored as spam, else null. */
+  expiresAt: number | null;
   /** Set when this is the article's first comment (for closeAfterDays). */
   firstCommentOfArticle: boolean;
 }
 
 export interface StatusChange {
   comment: Comment;
-  emailHash: string | null;
+  /** The comment's private data, when it still has any (its counts and purge time follow the status). */
+  contact: Contact | undefined;
   to: CommentStatus;
   at: string;
   actor: string;
   reason: string | null;
+  /** Purge time (epoch seconds) in the new status, or null to keep it. */
+  expiresAt: number | null;
+}
+
+/** Why and by whom a comment is deleted or anonymised (recorded in its history). */
+export interface Erasure {
+  comment: Comment;
+  contact: Contact | undefined;
+  at: string;
+  actor: string;
+  reason?: string | null;
+  rule?: string | null;
+}
+
+/** A comment's private data as found through the email index. */
+export interface ContactRef {
+  contact: Contact;
+  createdAt: string;
 }
 
 export interface CommentStore {
@@ -56,9 +78,19 @@ export interface CommentStore {
   /** Applies the change only if the comment is still at `change.comment.version`; otherwise throws VersionConflict. */
   changeStatus(change: StatusChange): Promise<Comment>;
   /** Erases the comment and its private data, keeping (and extending) its history. */
-  deleteComment(change: { comment: Comment; contact: Contact | undefined; at: string; actor: string }): Promise<void>;
+  deleteComment(change: Erasure): Promise<void>;
+  /** Keeps the text; author "Anonymous", no website, private data and guards gone; a history entry. VersionConflict when it changed meanwhile. */
+  anonymiseComment(change: Erasure): Promise<Comment>;
 
   getHistory(id: string): Promise<HistoryEntry[]>;
+
+  /** One page (at most `limit`) of the private data stored under an email hash, oldest first. */
+  listContactsByEmailHash(emailHash: string, limit: number, after?: string): Promise<Page<ContactRef>>;
+  getComments(ids: readonly string[]): Promise<Map<string, Comment>>;
+  /** Deletes private data whose comment is gone already (purged by TTL first), with its guards. */
+  deleteContact(contact: Contact): Promise<void>;
+  /** Removes what is left of an email once its comments are erased: its counts and the given guard items. */
+  forgetAuthor(emailHash: string, guardKeys: readonly string[]): Promise<void>;
 }
 
 /** Thrown by insertComment when the id is already stored (an idempotent retry). */

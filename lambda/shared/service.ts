@@ -22,6 +22,12 @@ export function commentStore(): DynamoDbCommentStore {
   return store;
 }
 
+/** SETTINGS_CACHE_SECONDS (default 5; the local runtime sets 0 so a change applies at once). */
+export function settingsCacheMs(): number {
+  const seconds = Number(process.env.SETTINGS_CACHE_SECONDS ?? '5');
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}
+
 const services = new Map<string, Promise<CommentService>>();
 
 /** The service with only the keys this function was granted. */
@@ -38,6 +44,7 @@ export function commentService(needs: { hashKey?: boolean; cursorKey?: boolean }
           store: commentStore(),
           hasher: hashKey ? new KeyedHasher(hashKey) : undefined,
           cursors: cursorKey ? new CursorCodec(new KeyedHasher(cursorKey)) : undefined,
+          settingsCacheMs: settingsCacheMs(),
         }),
     );
     service.catch(() => services.delete(id));

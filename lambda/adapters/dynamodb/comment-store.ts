@@ -5,11 +5,11 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -18,7 +18,17 @@ import { toModeratorComment } from '../../domain/comment';
 import { duplicateComment, notFound, serviceUnavailable, tooManyRequests, versionConflict } from '../../domain/errors';
 import type { AuthorRecord } from '../../domain/policy';
 import { DEFAULT_SETTINGS, type ArticleSettings, type SiteSettings } from '../../domain/settings';
-import { CommentIdTaken, type CommentStore, type NewCommentRecord, type Page, type StatusChange } from '../../ports/comment-store';
+import {
+  CommentIdTaken,
+  type CommentStore,
+  type ContactRef,
+  type Erasure,
+  type NewCommentRecord,
+  type Page,
+  type StatusChange,
+} from '../../ports/comment-store';
+import { authorCountUpdate, statusDeltas } from './author-stats';
+import { batchGet, queryPage } from './reads';
 import {
   commentFromItem,
   commentItem,
@@ -86,22 +96,32 @@ export class DynamoDbCommentStore implements CommentStore {
     }
   }
 
+  /** Keeps firstCommentAt, which submissions set concurrently. */
   async putArticle(article: ArticleSettings): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tables.comments, Item: { ...keys.article(article.articleId), type: 'article', ...article } }));
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tables.comments,
+        Key: keys.article(article.articleId),
+        UpdateExpression: 'SET #type = :type, commentsOpen = :open, publishedAt = :published, premoderation = :premoderation',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'article', ':open': article.commentsOpen, ':published': article.publishedAt, ':premoderation': article.premoderation },
+      }),
+    );
   }
 
   async insertComment(record: NewCommentRecord): Promise<void> {
-    const { comment, contact, history } = record;
+    const { comment, contact, history, expiresAt } = record;
     const nowMs = Date.parse(comment.createdAt);
+    const purge = expiresAt === null ? {} : { expiresAt };
     const items: TransactItem[] = [
-      { Put: { TableName: this.tables.comments, Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: this.tables.comments, Item: { ...commentItem(comment), ...purge }, ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName: this.tables.comments, Item: historyItem(comment.id, comment.version, history) } },
-      { Put: { TableName: this.tables.private, Item: contactItem(contact, comment) } },
+      { Put: { TableName: this.tables.private, Item: { ...contactItem(contact, comment), ...purge } } },
       ...contact.guardKeys.map(
         (key): TransactItem => ({
           Put: {
             TableName: this.tables.private,
-            Item: { ...keys.guard(key), type: 'duplicate', commentId: comment.id },
+            Item: { ...keys.guard(key), type: 'duplicate', commentId: comment.id, ...purge },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         }),
@@ -110,15 +130,17 @@ export class DynamoDbCommentStore implements CommentStore {
         (key): TransactItem => ({
           Put: {
             TableName: this.tables.private,
-            // TTL removes the lock eventually; the condition, not TTL, enforces it.
-            Item: { ...keys.guard(key), type: 'flood', untilMs: record.floodUntilMs, expiresAt: Math.ceil(record.floodUntilMs / 1000) + 3600 },
-            ConditionExpression: 'attribute_not_exists(PK) OR untilMs <= :now',
-            ExpressionAttributeValues: { ':now': nowMs },
+            // The condition, not TTL, enforces the window (TTL deletes lazily); TTL only tidies up.
+            Item: { ...keys.guard(key), type: 'flood', lastAtMs: nowMs, expiresAt: Math.ceil((nowMs + record.floodMs) / 1000) + 3600 },
+            ConditionExpression: 'attribute_not_exists(PK) OR lastAtMs <= :cutoff',
+            ExpressionAttributeValues: { ':cutoff': nowMs - record.floodMs },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         }),
       ),
     ];
+    const counts = authorCountUpdate(this.tables.private, contact.emailHash, statusDeltas(null, comment.status));
+    if (counts) items.push(counts);
     if (record.firstCommentOfArticle) {
       items.push({
         Update: {
@@ -136,20 +158,19 @@ export class DynamoDbCommentStore implements CommentStore {
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
-      const codeOf = (i: number) => reasons[i]?.Code ?? 'None';
       const guardStart = 3;
       const floodStart = guardStart + contact.guardKeys.length;
+      const floodEnd = floodStart + record.floodKeys.length;
       const inRange = (from: number, to: number, code: string) => reasons.some((r, i) => i >= from && i < to && r.Code === code);
-      if (codeOf(0) === 'ConditionalCheckFailed') throw new CommentIdTaken(comment.id);
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new CommentIdTaken(comment.id);
+      // The contract's order: a duplicate is 409 before a flood is 429.
       if (inRange(guardStart, floodStart, 'ConditionalCheckFailed')) throw duplicateComment();
-      if (inRange(floodStart, floodStart + record.floodKeys.length, 'ConditionalCheckFailed')) {
-        const until = Math.max(
-          ...reasons.slice(floodStart, floodStart + record.floodKeys.length).map((r) => Number(unwrap(r.Item?.untilMs) ?? record.floodUntilMs)),
-        );
-        throw tooManyRequests((until - nowMs) / 1000);
+      if (inRange(floodStart, floodEnd, 'ConditionalCheckFailed')) {
+        const lastAt = Math.max(...reasons.slice(floodStart, floodEnd).map((r) => Number(unwrap(r.Item?.lastAtMs) ?? nowMs)));
+        throw tooManyRequests((lastAt + record.floodMs - nowMs) / 1000);
       }
-      // Another submission holding the same guard is being written right now.
-      if (inRange(floodStart, floodStart + record.floodKeys.length, 'TransactionConflict')) throw tooManyRequests(record.floodUntilMs - nowMs > 0 ? (record.floodUntilMs - nowMs) / 1000 : 1);
+      // Another submission holding the same guard is being written right now: it wins.
+      if (inRange(floodStart, floodEnd, 'TransactionConflict')) throw tooManyRequests(record.floodMs / 1000);
       if (inRange(guardStart, floodStart, 'TransactionConflict')) throw duplicateComment();
       throw serviceUnavailable();
     }
@@ -166,7 +187,8 @@ export class DynamoDbCommentStore implements CommentStore {
   }
 
   async listPublished(articleId: string, limit: number, after?: string) {
-    const page = await this.queryPage({
+    const page = await queryPage(this.db, {
+      TableName: this.tables.comments,
       IndexName: 'published',
       KeyConditionExpression: 'PUB_PK = :pk',
       ExpressionAttributeValues: { ':pk': articleId },
@@ -181,7 +203,8 @@ export class DynamoDbCommentStore implements CommentStore {
   async listByStatus(query: { status: Comment['status']; articleId?: string; limit: number; after?: string; newestFirst: boolean }): Promise<Page<ModeratorComment>> {
     const byArticle = query.articleId !== undefined;
     const partition = byArticle ? { name: 'ART_STATUS_PK', value: `${query.articleId}#${query.status}` } : { name: 'STATUS_PK', value: query.status };
-    const page = await this.queryPage({
+    const page = await queryPage(this.db, {
+      TableName: this.tables.comments,
       IndexName: byArticle ? 'byArticleStatus' : 'byStatus',
       KeyConditionExpression: `${partition.name} = :pk`,
       ExpressionAttributeValues: { ':pk': partition.value },
@@ -191,32 +214,33 @@ export class DynamoDbCommentStore implements CommentStore {
       positionAttribute: 'STATUS_SK',
     });
     const comments = page.items.map(commentFromItem);
-    const contacts = await this.batchGetContacts(comments.map((c) => c.id));
+    const contactItems = await batchGet(this.db, this.tables.private, comments.map((c) => keys.contact(c.id)));
+    const contacts = new Map(contactItems.map((item) => [String(item.commentId), contactFromItem(item)]));
     return { items: comments.map((c) => toModeratorComment(c, contacts.get(c.id))), last: page.last };
   }
 
   async changeStatus(change: StatusChange): Promise<Comment> {
-    const { comment, to } = change;
+    const { comment, contact, to } = change;
     const next: Comment = { ...comment, status: to, version: comment.version + 1, updatedAt: change.at };
-    const index = indexAttributes(comment, to);
-    const set: Record<string, unknown> = { status: to, version: next.version, updatedAt: change.at, moderatedBy: change.actor, ...index };
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':expected': comment.version };
-    const assignments = Object.entries(set).map(([name, value], i) => {
-      names[`#s${i}`] = name;
-      values[`:s${i}`] = value;
-      return `#s${i} = :s${i}`;
-    });
-    const removals = to === 'approved' ? '' : ' REMOVE PUB_PK, PUB_SK';
+    const set: Record<string, unknown> = {
+      status: to,
+      version: next.version,
+      updatedAt: change.at,
+      moderatedBy: change.actor,
+      ...indexAttributes(comment, to),
+      ...(change.expiresAt === null ? {} : { expiresAt: change.expiresAt }),
+    };
+    const remove = [...(to === 'approved' ? [] : ['PUB_PK', 'PUB_SK']), ...(change.expiresAt === null ? ['expiresAt'] : [])];
+    const update = updateExpression(set, remove);
     const items: TransactItem[] = [
       {
         Update: {
           TableName: this.tables.comments,
           Key: keys.comment(comment.id),
-          UpdateExpression: `SET ${assignments.join(', ')}${removals}`,
+          UpdateExpression: update.expression,
           ConditionExpression: 'version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          ExpressionAttributeNames: update.names,
+          ExpressionAttributeValues: { ...update.values, ':expected': comment.version },
         },
       },
       {
@@ -226,12 +250,17 @@ export class DynamoDbCommentStore implements CommentStore {
         },
       },
     ];
-    if (change.emailHash) items.push(this.authorCountUpdate(change.emailHash, { [comment.status]: -1, [to]: 1 }));
+    if (contact) {
+      // Private data and guards are purged with the comment, never later.
+      for (const key of [keys.contact(comment.id), ...contact.guardKeys.map(keys.guard)]) items.push(this.setExpiry(key, change.expiresAt));
+      const counts = authorCountUpdate(this.tables.private, contact.emailHash, statusDeltas(comment.status, to));
+      if (counts) items.push(counts);
+    }
     await this.transactOrConflict(items, comment.id);
     return next;
   }
 
-  async deleteComment(change: { comment: Comment; contact: Contact | undefined; at: string; actor: string }): Promise<void> {
+  async deleteComment(change: Erasure): Promise<void> {
     const { comment, contact } = change;
     const items: TransactItem[] = [
       {
@@ -242,19 +271,35 @@ export class DynamoDbCommentStore implements CommentStore {
           ExpressionAttributeValues: { ':expected': comment.version },
         },
       },
-      {
-        Put: {
-          TableName: this.tables.comments,
-          Item: historyItem(comment.id, comment.version + 1, { at: change.at, actor: change.actor, from: comment.status, to: 'deleted', reason: null, rule: null }),
-        },
-      },
+      this.historyPut(comment, comment.version + 1, change, 'deleted'),
+      ...this.privateDataDeletes(contact),
     ];
     if (contact) {
-      items.push({ Delete: { TableName: this.tables.private, Key: keys.contact(comment.id) } });
-      for (const key of contact.guardKeys) items.push({ Delete: { TableName: this.tables.private, Key: keys.guard(key) } });
-      items.push(this.authorCountUpdate(contact.emailHash, { [comment.status]: -1 }));
+      const counts = authorCountUpdate(this.tables.private, contact.emailHash, statusDeltas(comment.status, null));
+      if (counts) items.push(counts);
     }
     await this.transactOrConflict(items, comment.id);
+  }
+
+  async anonymiseComment(change: Erasure): Promise<Comment> {
+    const { comment, contact } = change;
+    const next: Comment = { ...comment, author: ANONYMOUS, url: null, version: comment.version + 1, updatedAt: change.at };
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tables.comments,
+          Key: keys.comment(comment.id),
+          UpdateExpression: 'SET author = :author, #url = :url, version = :next, updatedAt = :at',
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeNames: { '#url': 'url' },
+          ExpressionAttributeValues: { ':author': ANONYMOUS, ':url': null, ':next': next.version, ':at': change.at, ':expected': comment.version },
+        },
+      },
+      this.historyPut(comment, next.version, change, 'anonymised'),
+      ...this.privateDataDeletes(contact),
+    ];
+    await this.transactOrConflict(items, comment.id);
+    return next;
   }
 
   async getHistory(id: string): Promise<HistoryEntry[]> {
@@ -275,21 +320,54 @@ export class DynamoDbCommentStore implements CommentStore {
     return entries;
   }
 
-  private authorCountUpdate(emailHash: string, deltas: Record<string, number>): TransactItem {
-    const names: Record<string, string> = {};
-    const values: Record<string, number> = {};
-    const parts = Object.entries(deltas).map(([status, delta], i) => {
-      names[`#c${i}`] = status;
-      values[`:c${i}`] = delta;
-      return `#c${i} :c${i}`;
+  async listContactsByEmailHash(emailHash: string, limit: number, after?: string): Promise<Page<ContactRef>> {
+    const page = await queryPage(this.db, {
+      TableName: this.tables.private,
+      IndexName: 'byEmailHash',
+      KeyConditionExpression: 'EMAIL_PK = :pk',
+      ExpressionAttributeValues: { ':pk': emailHash },
+      limit,
+      forward: true,
+      startKey: after ? { ...keys.contact(idFromPosition(after)), EMAIL_PK: emailHash, EMAIL_SK: after } : undefined,
+      positionAttribute: 'EMAIL_SK',
     });
+    return { items: page.items.map((item) => ({ contact: contactFromItem(item), createdAt: String(item.createdAt) })), last: page.last };
+  }
+
+  async getComments(ids: readonly string[]): Promise<Map<string, Comment>> {
+    const items = await batchGet(this.db, this.tables.comments, ids.map(keys.comment));
+    return new Map(items.map((item) => [String(item.id), commentFromItem(item)]));
+  }
+
+  async deleteContact(contact: Contact): Promise<void> {
+    await this.db.send(new TransactWriteCommand({ TransactItems: this.privateDataDeletes(contact) }));
+  }
+
+  async forgetAuthor(emailHash: string, guardKeys: readonly string[]): Promise<void> {
+    const items: TransactItem[] = [keys.author(emailHash), ...guardKeys.map(keys.guard)].map((Key) => ({ Delete: { TableName: this.tables.private, Key } }));
+    await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+  }
+
+  private historyPut(comment: Comment, version: number, change: Erasure, to: HistoryEntry['to']): TransactItem {
+    const entry: HistoryEntry = { at: change.at, actor: change.actor, from: comment.status, to, reason: change.reason ?? null, rule: change.rule ?? null };
+    return { Put: { TableName: this.tables.comments, Item: historyItem(comment.id, version, entry) } };
+  }
+
+  /** The comment's contact item and the duplicate guards derived from its email and name. */
+  private privateDataDeletes(contact: Contact | undefined): TransactItem[] {
+    if (!contact) return [];
+    return [keys.contact(contact.commentId), ...contact.guardKeys.map(keys.guard)].map((Key) => ({ Delete: { TableName: this.tables.private, Key } }));
+  }
+
+  /** Sets or removes the purge time of an existing private item (never creates one). */
+  private setExpiry(Key: Record<string, string>, expiresAt: number | null): TransactItem {
     return {
       Update: {
         TableName: this.tables.private,
-        Key: keys.author(emailHash),
-        UpdateExpression: `ADD ${parts.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        Key,
+        UpdateExpression: expiresAt === null ? 'REMOVE expiresAt' : 'SET expiresAt = :expiresAt',
+        ConditionExpression: 'attribute_exists(PK)',
+        ...(expiresAt === null ? {} : { ExpressionAttributeValues: { ':expiresAt': expiresAt } }),
       },
     };
   }
@@ -300,57 +378,32 @@ export class DynamoDbCommentStore implements CommentStore {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const first = error.CancellationReasons?.[0]?.Code;
-      if (first !== 'ConditionalCheckFailed' && first !== 'TransactionConflict') throw serviceUnavailable();
+      const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+      if (!codes.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) throw serviceUnavailable();
       const current = await this.getComment(commentId);
       if (!current) throw notFound();
       throw versionConflict(current.version);
     }
   }
+}
 
-  /** One Query of at most limit + 1 items: the extra item only tells whether another page exists. */
-  private async queryPage(q: {
-    IndexName: string;
-    KeyConditionExpression: string;
-    ExpressionAttributeValues: Record<string, unknown>;
-    limit: number;
-    forward: boolean;
-    startKey?: Record<string, unknown>;
-    positionAttribute: string;
-  }): Promise<Page<Record<string, unknown>>> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tables.comments,
-        IndexName: q.IndexName,
-        KeyConditionExpression: q.KeyConditionExpression,
-        ExpressionAttributeValues: q.ExpressionAttributeValues,
-        ScanIndexForward: q.forward,
-        Limit: q.limit + 1,
-        ExclusiveStartKey: q.startKey,
-      }),
-    );
-    const items = result.Items ?? [];
-    const pageItems = items.slice(0, q.limit);
-    const more = items.length > q.limit;
-    const lastItem = pageItems[pageItems.length - 1];
-    return { items: pageItems, last: more && lastItem ? String(lastItem[q.positionAttribute]) : undefined };
-  }
+const ANONYMOUS = 'Anonymous';
 
-  private async batchGetContacts(ids: string[]): Promise<Map<string, Contact>> {
-    const found = new Map<string, Contact>();
-    let pending: Record<string, unknown>[] = ids.map((id) => keys.contact(id));
-    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tables.private]: { Keys: pending } } }));
-      for (const item of result.Responses?.[this.tables.private] ?? []) {
-        const contact = contactFromItem(item);
-        found.set(contact.commentId, contact);
-      }
-      pending = (result.UnprocessedKeys?.[this.tables.private]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-    if (pending.length > 0) throw serviceUnavailable();
-    return found;
-  }
+/** `SET a = :a, ... REMOVE x, y` with placeholder names, for attributes that may be reserved words. */
+function updateExpression(set: Record<string, unknown>, remove: readonly string[]) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const assignments = Object.entries(set).map(([name, value], i) => {
+    names[`#s${i}`] = name;
+    values[`:s${i}`] = value;
+    return `#s${i} = :s${i}`;
+  });
+  const removals = remove.map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
+  });
+  const expression = `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`;
+  return { expression, names, values };
 }
 
 /** Cancellation reasons carry raw attribute values even through the document client. */

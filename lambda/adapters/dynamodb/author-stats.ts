@@ -1,0 +1,43 @@
+/**
+ * The per-email counts auto-approve reads (AUTHOR#<emailHash> in the private
+ * table): how many of the email's stored comments are approved, rejected and
+ * spam. Every write that stores, moves or removes a comment adjusts them in
+ * the same transaction; pending comments are not counted.
+ */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { CommentStatus } from '../../domain/comment';
+import { keys } from './items';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const COUNTED: ReadonlySet<CommentStatus> = new Set(['approved', 'rejected', 'spam']);
+
+/** The count changes of a comment moving from one status to another (null: stored or removed). */
+export function statusDeltas(from: CommentStatus | null, to: CommentStatus | null): Record<string, number> {
+  const deltas: Record<string, number> = {};
+  if (from && COUNTED.has(from)) deltas[from] = (deltas[from] ?? 0) - 1;
+  if (to && COUNTED.has(to)) deltas[to] = (deltas[to] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(deltas).filter(([, delta]) => delta !== 0));
+}
+
+/** An ADD update of the counts, or null when nothing changes. */
+export function authorCountUpdate(table: string, emailHash: string, deltas: Record<string, number>): TransactItem | null {
+  const entries = Object.entries(deltas);
+  if (entries.length === 0) return null;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = entries.map(([status, delta], i) => {
+    names[`#c${i}`] = status;
+    values[`:c${i}`] = delta;
+    return `#c${i} :c${i}`;
+  });
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.author(emailHash),
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
