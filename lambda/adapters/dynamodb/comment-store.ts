@@ -166,7 +166,8 @@ export class DynamoDbCommentStore implements CommentStore {
       // The contract's order: a duplicate is 409 before a flood is 429.
       if (inRange(guardStart, floodStart, 'ConditionalCheckFailed')) throw duplicateComment();
       if (inRange(floodStart, floodEnd, 'ConditionalCheckFailed')) {
-        const lastAt = Math.max(...reasons.slice(floodStart, floodEnd).map((r) => Number(unwrap(r.Item?.lastAtMs) ?? nowMs)));
+        const held = reasons.slice(floodStart, floodEnd).filter((r) => r.Code === 'ConditionalCheckFailed');
+        const lastAt = Math.max(...held.map((r) => Number(unwrap(r.Item?.lastAtMs) ?? nowMs)));
         throw tooManyRequests((lastAt + record.floodMs - nowMs) / 1000);
       }
       // Another submission holding the same guard is being written right now: it wins.
