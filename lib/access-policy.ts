@@ -1,0 +1,84 @@
+/**
+ * Turns a route's `access` list (lambda/routes.ts) into IAM statements that
+ * name only the actions and the exact table, index, key and secret ARNs the
+ * function uses. No `dynamodb:*`, no Scan, no wildcard resources; a
+ * transaction needs only the per-item actions of the items it writes.
+ */
+import { Aws } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { COMMENTS_TABLE, PRIVATE_TABLE, type TableDefinition } from '../lambda/adapters/dynamodb/schema';
+import type { Access } from '../lambda/routes';
+
+export interface AccessTargets {
+  comments: Table;
+  private: Table;
+  privateKey: IKey;
+  hashKeySecret: ISecret;
+  cursorKeySecret: ISecret;
+}
+
+const READ_ITEMS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const WRITE_ITEMS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'];
+
+/** The ARN of one index, checked against the schema so a renamed index fails synth, not production. */
+function indexArn(table: Table, definition: TableDefinition, indexName: string): string {
+  if (!definition.indexes.some((i) => i.indexName === indexName)) {
+    throw new Error(`${definition.logicalName} has no index "${indexName}" in schema.ts`);
+  }
+  return `${table.tableArn}/index/${indexName}`;
+}
+
+/** The key may be used only through DynamoDB, never directly. */
+const viaDynamoDb = () => ({ StringEquals: { 'kms:ViaService': `dynamodb.${Aws.REGION}.${Aws.URL_SUFFIX}` } });
+
+export function statementsFor(access: readonly Access[], t: AccessTargets): PolicyStatement[] {
+  const statements: PolicyStatement[] = [];
+  const allow = (sid: string, actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
+    statements.push(new PolicyStatement({ sid, effect: Effect.ALLOW, actions, resources, conditions }));
+
+  for (const grant of new Set(access)) {
+    switch (grant) {
+      case 'published:query':
+        allow('QueryPublishedComments', ['dynamodb:Query'], [indexArn(t.comments, COMMENTS_TABLE, 'published')]);
+        break;
+      case 'comments:read':
+        allow('ReadComments', READ_ITEMS, [
+          t.comments.tableArn,
+          indexArn(t.comments, COMMENTS_TABLE, 'byStatus'),
+          indexArn(t.comments, COMMENTS_TABLE, 'byArticleStatus'),
+        ]);
+        break;
+      case 'comments:write':
+        allow('WriteComments', WRITE_ITEMS, [t.comments.tableArn]);
+        break;
+      case 'private:read':
+        allow('ReadPrivate', READ_ITEMS, [t.private.tableArn, indexArn(t.private, PRIVATE_TABLE, 'byEmailHash')]);
+        allow('DecryptPrivate', ['kms:Decrypt', 'kms:DescribeKey'], [t.privateKey.keyArn], viaDynamoDb());
+        break;
+      case 'private:write':
+        allow('WritePrivate', WRITE_ITEMS, [t.private.tableArn]);
+        allow('EncryptPrivate', ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], [t.privateKey.keyArn], viaDynamoDb());
+        break;
+      case 'secret:hashKey':
+        allow('ReadHashKey', ['secretsmanager:GetSecretValue'], [t.hashKeySecret.secretArn]);
+        break;
+      case 'secret:cursorKey':
+        allow('ReadCursorKey', ['secretsmanager:GetSecretValue'], [t.cursorKeySecret.secretArn]);
+        break;
+      default:
+        throw new Error(`no IAM mapping for access "${grant satisfies never}"`);
+    }
+  }
+  return statements;
+}
+
+/** The environment variables that carry the secret ARNs, for the functions allowed to read them. */
+export function secretEnvironment(access: readonly Access[], t: AccessTargets): Record<string, string> {
+  return {
+    ...(access.includes('secret:hashKey') ? { HASH_KEY_SECRET_ARN: t.hashKeySecret.secretArn } : {}),
+    ...(access.includes('secret:cursorKey') ? { CURSOR_KEY_SECRET_ARN: t.cursorKeySecret.secretArn } : {}),
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The deployable comment moderation service: tables, one function per route
+ * of the shared route table, the REST API with Cognito, WAF, alarms, stream
+ * consumers and the hosted web pages. Environment-agnostic and free of
+ * lookups, so `cdk synth` runs offline without credentials.
+ */
+import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
+import { ROUTES, STREAM_CONSUMERS, type Access, type Route, type StreamConsumer } from '../lambda/routes';
+import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
+import { type StackConfig, readConfig } from './config';
+import { ApiFirewall } from './constructs/api-firewall';
+import { CommentsApi } from './constructs/comments-api';
+import { DataTables } from './constructs/data-tables';
+import { ModeratorSignIn } from './constructs/moderator-sign-in';
+import { Notifications } from './constructs/notifications';
+import { OperationsAlarms } from './constructs/operations-alarms';
+import { ServiceFunction } from './constructs/service-function';
+import { ServiceSecrets } from './constructs/service-secrets';
+import { LIST_STREAMS_WILDCARD, StreamConsumers } from './constructs/stream-consumers';
+import { WebHosting } from './constructs/web-hosting';
+
+/** Where the moderators' console is served on the site. */
+export const CONSOLE_PATH = '/admin';
+
+export interface CommentServiceStackProps extends StackProps {
+  /** Defaults to ROUTES; tests pass a modified table to prove the stack follows it. */
+  routes?: readonly Route[];
+  /** Defaults to STREAM_CONSUMERS. */
+  streamConsumers?: readonly StreamConsumer[];
+  /** Built browser assets (web/dist); undefined deploys a placeholder page. */
+  webAssetsDir?: string;
+}
+
+export class CommentServiceStack extends Stack {
+  readonly config: StackConfig;
+  readonly tables: DataTables;
+  readonly functions = new Map<string, ServiceFunction>();
+  readonly api: CommentsApi;
+  readonly signIn: ModeratorSignIn;
+  readonly web: WebHosting;
+  readonly notifications: Notifications;
+
+  constructor(scope: Construct, id: string, props: CommentServiceStackProps = {}) {
+    super(scope, id, props);
+    const config = (this.config = readConfig(this.node));
+    const routes = props.routes ?? ROUTES;
+
+    this.tables = new DataTables(this, 'Data');
+    const secrets = new ServiceSecrets(this, 'Keys');
+    const targets: AccessTargets = {
+      comments: this.tables.comments,
+      private: this.tables.private,
+      privateKey: this.tables.privateKey,
+      hashKeySecret: secrets.hashKey,
+      cursorKeySecret: secrets.cursorKey,
+    };
+    this.notifications = new Notifications(this, 'Notifications', { emails: config.moderatorEmails });
+
+    this.web = new WebHosting(this, 'Web', { logRetention: config.logRetention });
+    const consoleUrl = `${this.web.origin}${CONSOLE_PATH}`;
+    this.signIn = new ModeratorSignIn(this, 'SignIn', { consoleUrl, domainPrefix: config.authDomainPrefix });
+
+    // The hosted demo page posts like an article page; the console is the only browser client of /admin.
+    const publicOrigins = [...config.allowedOrigins, this.web.origin];
+    const consoleOrigins = [this.web.origin];
+
+    const createFunction = (name: string, entry: string, access: readonly Access[], extra: { environment?: Record<string, string>; public?: boolean; wildcardResourceUses?: string[] }) => {
+      const fn = new ServiceFunction(this, name, {
+        entry,
+        description: `Comment service: ${name}`,
+        memoryMb: config.lambdaMemoryMb,
+        timeoutSeconds: config.lambdaTimeoutSeconds,
+        logRetention: config.logRetention,
+        reservedConcurrency: extra.public ? (config.publicReservedConcurrency ?? undefined) : undefined,
+        wildcardResourceUses: extra.wildcardResourceUses,
+        environment: {
+          // Table names are not access: IAM decides what each function may touch.
+          [TABLE_ENV.Comments]: this.tables.comments.tableName,
+          [TABLE_ENV.Private]: this.tables.private.tableName,
+          ...secretEnvironment(access, targets),
+          ...extra.environment,
+        },
+      });
+      fn.addToRolePolicy(...statementsFor(access, targets));
+      return fn;
+    };
+
+    for (const route of routes) {
+      if (this.functions.has(route.name)) throw new Error(`two routes are named ${route.name}`);
+      const isPublic = route.auth === 'public';
+      this.functions.set(
+        route.name,
+        createFunction(route.name, route.entry, route.access, {
+          public: isPublic,
+          environment: { ALLOWED_ORIGINS: (isPublic ? publicOrigins : consoleOrigins).join(',') },
+        }),
+      );
+    }
+
+    const consumers = new StreamConsumers(this, 'StreamConsumers', {
+      consumers: props.streamConsumers ?? STREAM_CONSUMERS,
+      tables: { Comments: this.tables.comments },
+      createFunction: (consumer) => {
+        const notifies = consumer.needs.includes('notifyTopic');
+        const fn = createFunction(consumer.name, consumer.entry, consumer.access, {
+          // The digest links to the console.
+          environment: notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {},
+          wildcardResourceUses: [LIST_STREAMS_WILDCARD],
+        });
+        if (notifies) fn.addToRolePolicy(...this.notifications.publishStatements());
+        return fn;
+      },
+    });
+    for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
+
+    this.api = new CommentsApi(this, 'Http', {
+      routes,
+      functions: this.functions,
+      config,
+      publicOrigins,
+      consoleOrigins,
+      userPool: this.signIn.userPool,
+    });
+    new ApiFirewall(this, 'Firewall', {
+      stageArn: this.api.api.deploymentStage.stageArn,
+      commentPostsPerIpPer5Minutes: config.commentPostsPerIpPer5Minutes,
+    });
+
+    const apiOrigin = `https://${this.api.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    this.web.allowConnectionsTo(apiOrigin, { acceptsForms: true });
+    this.web.allowConnectionsTo(this.signIn.hostedUiUrl);
+    this.web.allowConnectionsTo(`https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`);
+    this.web.deployAssets(props.webAssetsDir, {
+      apiUrl: this.api.url,
+      region: Aws.REGION,
+      userPoolId: this.signIn.userPool.userPoolId,
+      userPoolClientId: this.signIn.client.userPoolClientId,
+      cognitoDomain: this.signIn.hostedUiUrl,
+    });
+
+    new OperationsAlarms(this, 'Alarms', {
+      topic: this.notifications.alarmTopic,
+      api: this.api.api,
+      functions: new Map([...this.functions].map(([name, fn]) => [name, fn.function])),
+      tables: this.tables.all.map(({ definition, table }) => ({ name: definition.logicalName, table })),
+      streamConsumers: consumers.deployed.map((c) => ({ name: c.name, fn: c.fn.function, failures: c.failures })),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Point the article page\'s form at this URL (+ articles/{articleId}/comments)' });
+    new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The hosted demo article page' });
+    new CfnOutput(this, 'ConsoleUrl', { value: consoleUrl, description: 'The moderators\' console' });
+    new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
+    new CfnOutput(this, 'HostedUiDomain', { value: this.signIn.hostedUiUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.notifications.alarmTopic.topicArn });
+  }
+}

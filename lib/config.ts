@@ -1,0 +1,116 @@
+/**
+ * Deployment settings, read from CDK context. Defaults live in cdk.json so a
+ * plain `cdk synth` works; override any of them with `-c key=value`.
+ * Values given on the command line arrive as strings, so every reader here
+ * accepts both the JSON type and its string form.
+ */
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+
+export interface StackConfig {
+  /** API Gateway stage name: the first path segment of the API URL. */
+  stageName: string;
+  /** Origins of the article pages that embed the comment form (CORS). */
+  allowedOrigins: string[];
+  /** Stage-wide steady rate (requests/second) and burst. */
+  throttlingRateLimit: number;
+  throttlingBurstLimit: number;
+  /** Addresses that receive alarms and new-comment notifications (SNS email). */
+  moderatorEmails: string[];
+  logRetention: RetentionDays;
+  lambdaMemoryMb: number;
+  lambdaTimeoutSeconds: number;
+  /** Caps the anonymous (public) functions; null leaves them on the account pool. */
+  publicReservedConcurrency: number | null;
+  /** WAF: comment posts allowed per client IP in each 5-minute window. */
+  commentPostsPerIpPer5Minutes: number;
+  /** Creates the account-level role API Gateway needs to write execution logs. */
+  apiGatewayCloudWatchRole: boolean;
+  /** Hosted UI domain prefix; null derives a unique one from the stack id. */
+  authDomainPrefix: string | null;
+}
+
+export const DEFAULT_CONFIG: StackConfig = {
+  stageName: 'api',
+  allowedOrigins: ['https://news.example.com'],
+  throttlingRateLimit: 50,
+  throttlingBurstLimit: 100,
+  moderatorEmails: [],
+  logRetention: RetentionDays.ONE_MONTH,
+  lambdaMemoryMb: 512,
+  lambdaTimeoutSeconds: 10,
+  publicReservedConcurrency: null,
+  commentPostsPerIpPer5Minutes: 100,
+  apiGatewayCloudWatchRole: true,
+  authDomainPrefix: null,
+};
+
+/** Reads the stack settings from the construct tree's context. */
+export function readConfig(node: Node): StackConfig {
+  const get = (key: string): unknown => node.tryGetContext(key);
+  const d = DEFAULT_CONFIG;
+  const config: StackConfig = {
+    stageName: text(get('stageName'), d.stageName, 'stageName'),
+    allowedOrigins: list(get('allowedOrigins'), d.allowedOrigins),
+    throttlingRateLimit: positiveNumber(get('throttlingRateLimit'), d.throttlingRateLimit, 'throttlingRateLimit'),
+    throttlingBurstLimit: positiveNumber(get('throttlingBurstLimit'), d.throttlingBurstLimit, 'throttlingBurstLimit'),
+    moderatorEmails: list(get('moderatorEmails'), d.moderatorEmails),
+    logRetention: retention(get('logRetentionDays'), d.logRetention),
+    lambdaMemoryMb: positiveNumber(get('lambdaMemoryMb'), d.lambdaMemoryMb, 'lambdaMemoryMb'),
+    lambdaTimeoutSeconds: positiveNumber(get('lambdaTimeoutSeconds'), d.lambdaTimeoutSeconds, 'lambdaTimeoutSeconds'),
+    publicReservedConcurrency: optionalNumber(get('publicReservedConcurrency'), 'publicReservedConcurrency'),
+    commentPostsPerIpPer5Minutes: positiveNumber(get('commentPostsPerIpPer5Minutes'), d.commentPostsPerIpPer5Minutes, 'commentPostsPerIpPer5Minutes'),
+    apiGatewayCloudWatchRole: bool(get('apiGatewayCloudWatchRole'), d.apiGatewayCloudWatchRole),
+    authDomainPrefix: optionalText(get('authDomainPrefix')),
+  };
+  for (const origin of config.allowedOrigins) {
+    if (origin === '*' || !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new Error(`allowedOrigins: "${origin}" is not an origin like https://news.example.com (no path, never "*")`);
+    }
+  }
+  if (!/^[A-Za-z0-9_-]+$/.test(config.stageName)) throw new Error(`stageName: "${config.stageName}" may hold only letters, digits, - and _`);
+  return config;
+}
+
+function text(value: unknown, fallback: string, key: string): string {
+  if (value === undefined || value === null || value === '') return fallback;
+  if (typeof value !== 'string') throw new Error(`${key} must be a string`);
+  return value;
+}
+
+function optionalText(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' && value !== 'null' ? value.trim() : null;
+}
+
+/** A JSON array, or a comma-separated string as `-c key=a,b` gives it. */
+function list(value: unknown, fallback: string[]): string[] {
+  if (value === undefined || value === null) return fallback;
+  const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
+  return items.map((s) => s.trim()).filter(Boolean);
+}
+
+function positiveNumber(value: unknown, fallback: number, key: string): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${key} must be a positive number, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function optionalNumber(value: unknown, key: string): number | null {
+  if (value === undefined || value === null || value === '' || value === 'null') return null;
+  return positiveNumber(value, 0, key);
+}
+
+function bool(value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === null || value === '') return fallback;
+  return value === true || value === 'true';
+}
+
+/** CloudWatch Logs accepts only certain retention periods. */
+function retention(value: unknown, fallback: RetentionDays): RetentionDays {
+  if (value === undefined || value === null || value === '') return fallback;
+  const days = Number(value);
+  const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
+  if (!allowed.includes(days as RetentionDays)) throw new Error(`logRetentionDays must be one of ${allowed.join(', ')}`);
+  return days as RetentionDays;
+}

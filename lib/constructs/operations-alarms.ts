@@ -1,0 +1,114 @@
+/**
+ * CloudWatch alarms to an SNS topic whose email subscribers are the
+ * `moderatorEmails` context setting: API 5xx rate, each function's errors
+ * and throttles, each table's throttles and system errors, and for stream
+ * consumers their iterator age and failed batches.
+ *
+ * Not covered: the age of the oldest pending comment. No AWS metric carries
+ * it; it needs custom code (e.g. the stream consumer emitting a metric).
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import { Alarm, ComparisonOperator, MathExpression, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Operation, type Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+
+const FIVE_MINUTES = Duration.minutes(5);
+
+/** The operations the service uses; CloudWatch alarms allow at most 10 metrics per expression. */
+const TABLE_OPERATIONS = [
+  Operation.GET_ITEM,
+  Operation.BATCH_GET_ITEM,
+  Operation.QUERY,
+  Operation.PUT_ITEM,
+  Operation.UPDATE_ITEM,
+  Operation.DELETE_ITEM,
+  Operation.TRANSACT_WRITE_ITEMS,
+];
+
+export interface OperationsAlarmsProps {
+  topic: ITopic;
+  api: RestApi;
+  functions: ReadonlyMap<string, IFunction>;
+  tables: ReadonlyArray<{ name: string; table: Table }>;
+  streamConsumers: ReadonlyArray<{ name: string; fn: IFunction; failures: IQueue }>;
+}
+
+export class OperationsAlarms extends Construct {
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, private readonly props: OperationsAlarmsProps) {
+    super(scope, id);
+
+    // Ignore quiet periods: a single failed request out of three is not an incident.
+    this.alarm('Api5xxRate', {
+      metric: new MathExpression({
+        expression: 'IF(requests >= 20, 100 * errors / requests, 0)',
+        usingMetrics: { errors: props.api.metricServerError({ period: FIVE_MINUTES }), requests: props.api.metricCount({ period: FIVE_MINUTES }) },
+        period: FIVE_MINUTES,
+        label: 'API 5xx %',
+      }),
+      threshold: 5,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      description: 'More than 5% of API requests answered 5xx in 2 of the last 3 five-minute periods.',
+    });
+
+    for (const [name, fn] of props.functions) {
+      this.alarm(`${name}Errors`, {
+        metric: fn.metricErrors({ period: FIVE_MINUTES }),
+        threshold: 1,
+        description: `${name} failed (an unhandled error or a timeout: handlers turn expected failures into HTTP answers).`,
+      });
+      this.alarm(`${name}Throttles`, {
+        metric: fn.metricThrottles({ period: FIVE_MINUTES }),
+        threshold: 1,
+        description: `${name} was throttled: the account or reserved concurrency limit was reached.`,
+      });
+    }
+
+    for (const { name, table } of props.tables) {
+      this.alarm(`${name}TableThrottles`, {
+        metric: table.metricThrottledRequestsForOperations({ operations: TABLE_OPERATIONS, period: FIVE_MINUTES }),
+        threshold: 1,
+        description: `Requests to the ${name} table were throttled.`,
+      });
+      this.alarm(`${name}TableSystemErrors`, {
+        metric: table.metricSystemErrorsForOperations({ operations: TABLE_OPERATIONS, period: FIVE_MINUTES }),
+        threshold: 1,
+        description: `DynamoDB answered requests to the ${name} table with a server error.`,
+      });
+    }
+
+    for (const consumer of props.streamConsumers) {
+      this.alarm(`${consumer.name}IteratorAge`, {
+        metric: consumer.fn.metric('IteratorAge', { statistic: 'Maximum', period: FIVE_MINUTES }),
+        threshold: Duration.minutes(15).toMilliseconds(),
+        description: `${consumer.name} is more than 15 minutes behind the table stream.`,
+      });
+      this.alarm(`${consumer.name}FailedBatches`, {
+        metric: consumer.failures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+        threshold: 1,
+        description: `${consumer.name} gave up on stream records; they are listed in its failure queue.`,
+      });
+    }
+  }
+
+  private alarm(id: string, options: { metric: IMetric; threshold: number; description: string; evaluationPeriods?: number; datapointsToAlarm?: number }): void {
+    const alarm = new Alarm(this, id, {
+      metric: options.metric,
+      threshold: options.threshold,
+      evaluationPeriods: options.evaluationPeriods ?? 1,
+      datapointsToAlarm: options.datapointsToAlarm,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: options.description,
+    });
+    alarm.addAlarmAction(new SnsAction(this.props.topic));
+    this.alarms.push(alarm);
+  }
+}

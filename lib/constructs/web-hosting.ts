@@ -1,0 +1,191 @@
+/**
+ * Hosts the browser assets (the demo article page and the moderators'
+ * console): a private S3 bucket behind CloudFront with origin access
+ * control, HTTPS only, security headers and a CSP that lets scripts talk
+ * only to this site, the API and Cognito.
+ */
+import { DefaultStackSynthesizer, Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** What the console reads from /config.json to find the API and sign in. */
+export interface WebConfig {
+  apiUrl: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /** Hosted UI base URL, e.g. https://comment-moderation-1a2b3c4d.auth.eu-west-1.amazoncognito.com */
+  cognitoDomain: string;
+}
+
+export interface WebHostingProps {
+  /** How long to keep CloudFront, S3 and deployment logs. */
+  logRetention: RetentionDays;
+}
+
+export class WebHosting extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** Origins the pages may connect to besides their own (filled in once the API and Cognito exist). */
+  private readonly connectOrigins: string[] = [];
+  private readonly formTargets: string[] = [];
+
+  constructor(scope: Construct, id: string, private readonly props: WebHostingProps) {
+    super(scope, id);
+    const logs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(props.logRetention) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket is the access-log destination of the site bucket and the CloudFront distribution; logging it into itself would loop.',
+    });
+
+    this.bucket = new Bucket(this, 'Assets', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 's3/',
+      // Rebuildable from the repository, but kept so a teardown never breaks a live page unexpectedly.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const csp = Lazy.string({ produce: () => contentSecurityPolicy(this.connectOrigins, this.formTargets) });
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Comment service pages: strict CSP and security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: false, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+    });
+
+    this.distribution = new Distribution(this, 'Cdn', {
+      comment: 'Comment service: demo article page and moderators\' console',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        responseHeadersPolicy: headers,
+      },
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Comment readers and moderators are worldwide; there is no country to block.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason: 'The distribution serves static files only; the API that accepts input has its own WAF web ACL. A CloudFront web ACL must live in us-east-1, which this region-agnostic stack cannot assume.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason: 'The distribution uses the default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain with an ACM certificate (TLSv1.2_2021) is the upgrade path, documented in the README.',
+    });
+  }
+
+  /** https://<distribution>.cloudfront.net */
+  get origin(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /** Lets page scripts call `origin` (fetch/XHR); `acceptsForms` also lets plain HTML forms post there. */
+  allowConnectionsTo(origin: string, options: { acceptsForms?: boolean } = {}): void {
+    this.connectOrigins.push(origin);
+    if (options.acceptsForms) this.formTargets.push(origin);
+  }
+
+  /**
+   * Uploads the built assets plus a generated config.json. Without built
+   * assets a placeholder page is deployed, so synth never depends on the
+   * web build.
+   */
+  deployAssets(assetsDir: string | undefined, config: WebConfig): BucketDeployment {
+    const sources: ISource[] = [
+      assetsDir ? Source.asset(assetsDir) : Source.data('index.html', PLACEHOLDER_PAGE),
+      Source.jsonData('config.json', config),
+    ];
+    const deployment = new BucketDeployment(this, 'Deploy', {
+      sources,
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 256,
+      logGroup: new LogGroup(this, 'DeployLogs', { retention: this.props.logRetention, removalPolicy: RemovalPolicy.DESTROY }),
+    });
+    acknowledgeDeploymentHandler(this, this.bucket);
+    return deployment;
+  }
+}
+
+export const PLACEHOLDER_PAGE =
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>Comment service</title>' +
+  '<p>The web assets were not built when this stack was synthesised. Run <code>npm run build:web</code> and deploy again.</p></html>';
+
+/** The CSP of every page: own origin only, plus the named API and sign-in origins. */
+export function contentSecurityPolicy(connectOrigins: string[], formTargets: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src ${["'self'", ...connectOrigins].join(' ')}`,
+    `form-action ${["'self'", ...formTargets].join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * BucketDeployment runs a CDK-provided Lambda (a singleton per stack) whose
+ * role and runtime CDK writes; acknowledge exactly its findings, on it alone.
+ */
+function acknowledgeDeploymentHandler(scope: Construct, siteBucket: Bucket): void {
+  const stack = Stack.of(scope);
+  const handlers = stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+  const siteBucketId = stack.getLogicalId(siteBucket.node.defaultChild as CfnBucket);
+  const qualifier = (stack.synthesizer as DefaultStackSynthesizer).bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  const assetBucket = `cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>`;
+  const findings: Array<[string, string]> = [
+    ['IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'the handler writes its own logs; CDK creates this role'],
+    ['IAM5[Action::s3:GetBucket*]', 'reads the CDK asset bucket and the site bucket'],
+    ['IAM5[Action::s3:GetObject*]', 'reads the uploaded asset zip'],
+    ['IAM5[Action::s3:List*]', 'lists both buckets to sync them'],
+    ['IAM5[Action::s3:Abort*]', 'aborts failed multipart uploads into the site bucket'],
+    ['IAM5[Action::s3:DeleteObject*]', 'removes files from the site bucket that the new build no longer has'],
+    [`IAM5[Resource::arn:<AWS::Partition>:s3:::${assetBucket}/*]`, 'the asset objects of this deployment live under the CDK bootstrap asset bucket'],
+    [`IAM5[Resource::<${siteBucketId}.Arn>/*]`, 'writes every object of the site bucket (and only that bucket)'],
+    ['IAM5[Resource::*]', 'cloudfront:CreateInvalidation/GetInvalidation after an upload; CloudFront invalidations have no resource-level permissions in this policy'],
+    ['L1', 'the runtime of the handler is chosen by aws-cdk-lib, not by this project'],
+  ];
+  for (const handler of handlers) {
+    for (const [id, why] of findings) {
+      Validations.of(handler).acknowledge({ id: `AwsSolutions-${id}`, reason: `CDK BucketDeployment handler (copies the web assets into the site bucket at deploy time): ${why}.` });
+    }
+  }
+}
