@@ -1,0 +1,40 @@
+/** Sizes and durations of a full run and of the quick (CI) run. */
+
+export interface BenchConfig {
+  quick: boolean;
+  /** Item counts (comments) at which the scaling section measures; the last is the fill size. */
+  scalingCheckpoints: number[];
+  /** Comments written per BatchWriteItem group and groups in flight. */
+  fillConcurrency: number;
+  /** Connections of the fixed-concurrency latency runs (a concurrency-1 run is always added). */
+  loadConcurrency: number;
+  /** Seconds per measured latency run, and per warm-up run before it. */
+  latencySeconds: number;
+  warmupSeconds: number;
+  /** Fresh `node` processes per bundle in the cold-start section (the median is reported). */
+  importSamples: number;
+  /** Also time imports without --enable-source-maps (the deployed functions use it). */
+  importWithoutSourceMaps: boolean;
+}
+
+export const FULL: BenchConfig = {
+  quick: false,
+  scalingCheckpoints: [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000],
+  fillConcurrency: 8,
+  loadConcurrency: 8,
+  latencySeconds: 8,
+  warmupSeconds: 1.5,
+  importSamples: 9,
+  importWithoutSourceMaps: true,
+};
+
+export const QUICK: BenchConfig = {
+  quick: true,
+  scalingCheckpoints: [1_000, 3_000],
+  fillConcurrency: 8,
+  loadConcurrency: 8,
+  latencySeconds: 1,
+  warmupSeconds: 0.3,
+  importSamples: 3,
+  importWithoutSourceMaps: false,
+};

@@ -1,0 +1,135 @@
+/**
+ * Section 5: cost per million requests, from the measured units and
+ * durations and AWS's public on-demand prices (us-east-1). The prices and
+ * the assumptions that are not measured are listed here, once, and copied
+ * into the results.
+ */
+import { DEFAULT_CONFIG } from '../lib/config';
+import type { OperationCapacity } from './capacity';
+import type { LatencyResult } from './latency';
+import { round } from './stats';
+
+/** us-east-1 on-demand list prices (USD) as published on the aws.amazon.com pricing pages. */
+export const PRICES = {
+  region: 'us-east-1',
+  taken: '2026-11-25',
+  dynamoDbWriteRequestUnitPerMillion: 0.625,
+  dynamoDbReadRequestUnitPerMillion: 0.125,
+  dynamoDbStoragePerGbMonth: 0.25,
+  lambdaArm64PerGbSecond: 0.0000133334,
+  lambdaRequestsPerMillion: 0.2,
+  apiGatewayRestRequestsPerMillion: 3.5,
+  wafRequestsPerMillion: 0.6,
+  wafWebAclPerMonth: 5,
+  wafRulePerMonth: 1,
+  cloudWatchLogsIngestedPerGb: 0.5,
+  xRayTracesRecordedPerMillion: 5,
+} as const;
+
+/** What the cost model assumes rather than measures. */
+export const ASSUMPTIONS = {
+  /** The deployed functions' memory (lib/config.ts; arm64). */
+  lambdaMemoryMb: DEFAULT_CONFIG.lambdaMemoryMb,
+  /** Billed duration = the service's p50 at concurrency 1 on DynamoDB Local, rounded up to 1 ms (includes the local HTTP hop: an overestimate). */
+  durationSource: 'service p50 at concurrency 1',
+  /** Per request: the handler's JSON log line and EMF metrics line (~0.7 KB seen locally), Lambda's START/END/REPORT lines, the API Gateway access log line. */
+  logBytesPerRequest: 1_500,
+  /** X-Ray's default sampling rule: 1 request a second, then 5 %. */
+  xRaySampledFraction: 0.05,
+  /** Every submission is moderated once (premoderation) and the moderator reads it on a queue page of 50. */
+  moderationPerSubmission: { actions: 1, queuePages: 1 / 50 },
+  /** The web ACL has three rules (lib/constructs/api-firewall.ts). */
+  wafRules: 3,
+} as const;
+
+export interface CostLine {
+  item: string;
+  dollars: number;
+}
+
+export interface OperationCost {
+  perMillion: number;
+  lines: CostLine[];
+  inputs: { readUnits: number; writeUnits: number; billedMs: number };
+}
+
+export interface CostResult {
+  submissions: OperationCost;
+  pageLoads: OperationCost;
+  submissionsWithModeration: OperationCost;
+  /** Storing a million comments for a month: their items and index copies (≈, flood locks expire). */
+  storagePerMillionComments: { bytesPerComment: number; dollarsPerMonth: number };
+  fixedPerMonth: CostLine[];
+  prices: typeof PRICES;
+  assumptions: typeof ASSUMPTIONS;
+}
+
+/** One million API requests of an operation with these units and this billed duration. */
+function perMillion(readUnits: number, writeUnits: number, billedMs: number): CostLine[] {
+  const p = PRICES;
+  const gbSeconds = (billedMs / 1_000) * (ASSUMPTIONS.lambdaMemoryMb / 1_024) * 1e6;
+  return [
+    { item: 'API Gateway REST requests', dollars: p.apiGatewayRestRequestsPerMillion },
+    { item: 'WAF requests', dollars: p.wafRequestsPerMillion },
+    { item: 'Lambda requests', dollars: p.lambdaRequestsPerMillion },
+    { item: `Lambda compute (${billedMs} ms × ${ASSUMPTIONS.lambdaMemoryMb} MB arm64)`, dollars: gbSeconds * p.lambdaArm64PerGbSecond },
+    { item: `DynamoDB writes (${writeUnits} WRU)`, dollars: writeUnits * p.dynamoDbWriteRequestUnitPerMillion },
+    { item: `DynamoDB reads (${readUnits} RRU)`, dollars: readUnits * p.dynamoDbReadRequestUnitPerMillion },
+    { item: `CloudWatch Logs (${ASSUMPTIONS.logBytesPerRequest} B per request)`, dollars: ((ASSUMPTIONS.logBytesPerRequest * 1e6) / 1e9) * p.cloudWatchLogsIngestedPerGb },
+    { item: `X-Ray traces (${ASSUMPTIONS.xRaySampledFraction * 100} % sampled)`, dollars: ASSUMPTIONS.xRaySampledFraction * p.xRayTracesRecordedPerMillion },
+  ].map((line) => ({ ...line, dollars: round(line.dollars, 3) }));
+}
+
+const total = (lines: CostLine[]) => round(lines.reduce((n, l) => n + l.dollars, 0), 2);
+
+function operationCost(readUnits: number, writeUnits: number, billedMs: number): OperationCost {
+  const lines = perMillion(readUnits, writeUnits, billedMs);
+  return { perMillion: total(lines), lines, inputs: { readUnits, writeUnits, billedMs } };
+}
+
+export function costModel(capacity: OperationCapacity[], latency: LatencyResult): CostResult {
+  const op = (name: string) => {
+    const found = capacity.find((c) => c.operation === name);
+    if (!found) throw new Error(`no capacity measurement for ${name}`);
+    return found;
+  };
+  const single = latency.runs.find((r) => r.concurrency === 1) ?? latency.runs[0]!;
+  const submitMs = Math.ceil(single.submit.p50Ms);
+  const listMs = Math.ceil(single.list.p50Ms);
+  const submit = op('submit');
+  const list = op('listPage');
+  const approve = op('approve');
+  const queue = op('queuePage');
+
+  const submissions = operationCost(submit.readUnits, submit.writeUnits, submitMs);
+  // Moderation: one approve (its duration taken as a submit's) and a fiftieth of a queue page per comment.
+  const { actions, queuePages } = ASSUMPTIONS.moderationPerSubmission;
+  const moderation = perMillion(approve.readUnits, approve.writeUnits, submitMs).map((l) => ({ item: `moderation: ${l.item}`, dollars: round(l.dollars * actions, 3) }));
+  const queueShare = perMillion(queue.readUnits, 0, listMs).map((l) => ({ item: `queue page share: ${l.item}`, dollars: round(l.dollars * queuePages, 3) }));
+  const withModeration = [...submissions.lines, ...moderation, ...queueShare];
+  return {
+    submissions,
+    pageLoads: operationCost(list.readUnits, 0, listMs),
+    submissionsWithModeration: {
+      perMillion: total(withModeration),
+      lines: withModeration,
+      inputs: {
+        readUnits: round(submit.readUnits + actions * approve.readUnits + queuePages * queue.readUnits, 2),
+        writeUnits: submit.writeUnits + actions * approve.writeUnits,
+        billedMs: submitMs * (1 + actions) + round(listMs * queuePages, 2),
+      },
+    },
+    storagePerMillionComments: storage(submit),
+    fixedPerMonth: [{ item: `WAF web ACL and ${ASSUMPTIONS.wafRules} rules`, dollars: PRICES.wafWebAclPerMonth + ASSUMPTIONS.wafRules * PRICES.wafRulePerMonth }],
+    prices: PRICES,
+    assumptions: ASSUMPTIONS,
+  };
+}
+
+/** Each stored item costs its size plus 100 bytes of overhead, once in the table and once per index it is in. */
+function storage(submit: OperationCapacity): { bytesPerComment: number; dollarsPerMonth: number } {
+  const bytesPerComment = (submit.breakdown ?? [])
+    .filter((item) => item.item !== 'flood')
+    .reduce((n, item) => n + (item.bytes + 100) * (1 + Object.keys(item.indexUnits).length), 0);
+  return { bytesPerComment, dollarsPerMonth: round(((bytesPerComment * 1e6) / 1024 ** 3) * PRICES.dynamoDbStoragePerGbMonth, 2) };
+}

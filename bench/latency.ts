@@ -1,0 +1,161 @@
+/**
+ * Section 3: latency through the local HTTP server (the real handlers
+ * behind the API Gateway stand-in, in a process of their own) against a
+ * bare DynamoDB Local round trip from the same client library, in the same
+ * run, at concurrency 1 and at the fixed load concurrency. Runs on the
+ * filled tables of the scaling section.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../lambda/adapters/dynamodb/client';
+import { commentItem, keys } from '../lambda/adapters/dynamodb/items';
+import { SyntheticComments } from './data';
+import { closedLoop, httpLoad, type LoadStats } from './load';
+import { ratio } from './stats';
+import type { TableNames } from './data';
+
+export interface LatencyRun {
+  concurrency: number;
+  submit: LoadStats;
+  list: LoadStats;
+  barePut: LoadStats;
+  /** The DynamoDB calls a submission makes, made directly: two GetItems in parallel, then the same five-item transaction. */
+  bareSubmitCalls: LoadStats;
+  bareQuery: LoadStats;
+  /** A CORS preflight answered by the API Gateway stand-in itself: the local HTTP hop, no handler, no database. */
+  httpHop: LoadStats;
+  /** Service p50 / bare p50. */
+  submitToPut: number;
+  submitToSubmitCalls: number;
+  listToQuery: number;
+}
+
+export interface LatencyResult {
+  seconds: number;
+  articleId: string;
+  runs: LatencyRun[];
+}
+
+const SUBMIT_ARTICLES = 20;
+
+export async function measureLatency(
+  endpoint: string,
+  prefix: string,
+  tables: TableNames,
+  options: { concurrency: number; seconds: number; warmupSeconds: number; listArticle: string },
+  log: (line: string) => void,
+): Promise<LatencyResult> {
+  const token = randomBytes(18).toString('base64url');
+  const { child, apiUrl } = await startServer(endpoint, prefix, token);
+  try {
+    const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // One client address sends everything: flood control off, as the brief of a load test requires.
+    const settings = await fetch(`${apiUrl}/admin/settings`, { method: 'PUT', headers: admin, body: JSON.stringify({ floodSeconds: 0 }) });
+    if (!settings.ok) throw new Error(`PUT /admin/settings answered ${settings.status}: ${await settings.text()}`);
+
+    let n = 0;
+    const submitBody = () => {
+      n += 1;
+      return JSON.stringify({ comment: `Load test comment ${n} ${token}: a typical short remark on the story.`, author: `Load ${n}`, email: `load.${n}@example.com`, url: '' });
+    };
+    const submitLoad = (article: number) => ({ url: `${apiUrl}/articles/article-${String(article).padStart(4, '0')}/comments`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: submitBody });
+    // Every article the load posts to gets its first comment now, so the measured posts are all ordinary ones.
+    for (let a = 1; a <= SUBMIT_ARTICLES; a++) {
+      const r = await fetch(submitLoad(a).url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: submitBody() });
+      if (r.status !== 202 && r.status !== 201) throw new Error(`a warm-up post answered ${r.status}: ${await r.text()}`);
+    }
+    const submit = { ...submitLoad(1), url: `${apiUrl}/articles/article-0001/comments` };
+    const list = { url: `${apiUrl}/articles/${options.listArticle}/comments?limit=50`, method: 'GET' as const };
+    const preflight = { url: list.url, method: 'OPTIONS' as const, headers: { origin: new URL(apiUrl).origin, 'access-control-request-method': 'GET' } };
+
+    const db = createDocumentClient(endpoint);
+    let k = 0;
+    const barePut = () => {
+      k += 1;
+      const at = new Date().toISOString();
+      const id = `bare${token.slice(0, 6)}${k}`;
+      const item = commentItem({ id, articleId: 'article-0001', parentId: null, author: `Load ${k}`, url: null, comment: `Load test comment ${k}: a typical short remark on the story.`, status: 'pending', createdAt: at, updatedAt: at, version: 1, reasons: [] });
+      return db.send(new PutCommand({ TableName: tables.comments, Item: item }));
+    };
+    const synthetic = new SyntheticComments(tables, 99);
+    let m = 50_000_000;
+    const bareSubmitCalls = async () => {
+      await Promise.all([
+        db.send(new GetCommand({ TableName: tables.comments, Key: keys.settings() })),
+        db.send(new GetCommand({ TableName: tables.comments, Key: keys.article('article-0001') })),
+      ]);
+      const rows = synthetic.rows(m++, { articleId: 'article-0001', status: 'pending', createdAt: new Date() });
+      const conditional = (item: Record<string, unknown>) => item.type === 'comment' || item.type === 'duplicate';
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: rows.map((r) => ({ Put: { TableName: r.table, Item: r.item, ...(conditional(r.item) ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}) } })),
+        }),
+      );
+    };
+    const bareQuery = () =>
+      db.send(new QueryCommand({ TableName: tables.comments, IndexName: 'published', KeyConditionExpression: 'PUB_PK = :pk', ExpressionAttributeValues: { ':pk': options.listArticle }, Limit: 51 }));
+
+    const runs: LatencyRun[] = [];
+    for (const concurrency of [1, options.concurrency]) {
+      const measure = async <T>(name: string, run: (seconds: number) => Promise<T>): Promise<T> => {
+        await run(options.warmupSeconds);
+        const result = await run(options.seconds);
+        log(`  ${name} @${concurrency}: ${JSON.stringify(result)}`);
+        return result;
+      };
+      const submitStats = await measure('submit', (s) => httpLoad(submit, concurrency, s));
+      const putStats = await measure('bare PutItem', (s) => closedLoop(barePut, concurrency, s));
+      const submitCallsStats = await measure("bare submit's calls", (s) => closedLoop(bareSubmitCalls, concurrency, s));
+      const listStats = await measure('list', (s) => httpLoad(list, concurrency, s));
+      const queryStats = await measure('bare Query', (s) => closedLoop(bareQuery, concurrency, s));
+      const hopStats = await measure('HTTP hop (preflight)', (s) => httpLoad(preflight, concurrency, s));
+      runs.push({
+        concurrency,
+        submit: submitStats,
+        list: listStats,
+        barePut: putStats,
+        bareSubmitCalls: submitCallsStats,
+        bareQuery: queryStats,
+        httpHop: hopStats,
+        submitToPut: ratio(submitStats.p50Ms, putStats.p50Ms),
+        submitToSubmitCalls: ratio(submitStats.p50Ms, submitCallsStats.p50Ms),
+        listToQuery: ratio(listStats.p50Ms, queryStats.p50Ms),
+      });
+    }
+    db.destroy();
+    return { seconds: options.seconds, articleId: options.listArticle, runs };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+async function startServer(endpoint: string, prefix: string, token: string): Promise<{ child: ChildProcess; apiUrl: string }> {
+  const child = fork(resolve(__dirname, 'server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      AWS_REGION: 'local',
+      BENCH_DYNAMODB_ENDPOINT: endpoint,
+      BENCH_TABLE_PREFIX: prefix,
+      BENCH_MODERATOR_TOKEN: token,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+    // The handlers log as deployed (JSON lines, EMF metrics); the lines themselves are not needed here.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const apiUrl = await new Promise<string>((ok, fail) => {
+    child.once('message', (m: { apiUrl?: string }) => (m.apiUrl ? ok(m.apiUrl) : fail(new Error('the bench server sent no URL'))));
+    child.once('exit', (code) => fail(new Error(`the bench server exited (${code}) before it was ready`)));
+  });
+  return { child, apiUrl };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.disconnect();
+  setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  await exited;
+}

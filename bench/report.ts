@@ -1,0 +1,133 @@
+/** The Markdown report written beside the JSON results. */
+import type { BenchResults } from './results';
+
+const n = (value: number) => value.toLocaleString('en-US');
+const calls = (c: Record<string, number>) =>
+  Object.entries(c)
+    .map(([name, count]) => `${count} ${name}`)
+    .join(' + ');
+const table = (header: string[], rows: (string | number)[][]) =>
+  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+export function markdownReport(r: BenchResults, chartFile: string): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`# Benchmark results (${r.mode} run, ${m.date})`);
+  out.push(
+    `${m.cpuModel}, ${m.cores} cores, Node ${m.node}, ${m.dynamoDbLocal}; load average ${m.loadAverageStart.join(' / ')} at the start and ${m.loadAverageEnd.join(' / ')} at the end (other work on the machine adds noise to the timings, not to the units). The run took ${r.durationSeconds} s. Regenerate with \`npm run bench\`.`,
+  );
+
+  out.push('## Targets');
+  out.push(table(['target', 'measured', 'met'], r.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : '**no**'])));
+
+  out.push('## 1. Capacity per operation');
+  out.push(
+    'Units by AWS on-demand rules (a transactional write is 2 units per KB per item; index writes count once). The last column is what DynamoDB Local itself reported: its accounting of transactions is not AWS\'s.',
+  );
+  out.push(
+    table(
+      ['operation', 'DynamoDB calls', 'read units', 'write units', 'floor', 'ratio', 'DynamoDB Local reported (R / W)'],
+      r.capacity.map((c) => [c.description, calls(c.calls), c.readUnits, c.writeUnits, `${c.floor.units} ${c.floor.kind === 'write' ? 'WRU' : 'RRU'} (${c.floor.what}, ${n(c.floor.bytes)} B)`, `${c.ratio}×`, `${c.dynamoDbLocalReported.read} / ${c.dynamoDbLocalReported.write}`]),
+    ),
+  );
+  for (const c of r.capacity.filter((c) => c.breakdown && ['submit', 'approve'].includes(c.operation))) {
+    out.push(`### ${c.description}: the transaction item by item`);
+    out.push(
+      table(
+        ['item', 'table', 'op', 'bytes ≈', 'table units (plain write)', 'index units', 'AWS units (2 × table + index)'],
+        c.breakdown!.map((b) => [b.item, b.table, b.op, b.bytes, b.tableUnits, Object.entries(b.indexUnits).map(([k, v]) => `${k} ${v}`).join(', ') || '–', b.awsWriteUnits]),
+      ),
+    );
+  }
+
+  const s = r.scaling;
+  out.push('## 2. Scaling with data');
+  out.push(
+    `${n(s.fill.comments)} comments (${n(s.fill.items)} items: comment, history, contact and duplicate guards) across ${n(s.articles)} articles: ${Object.entries(s.statuses).map(([k, v]) => `${n(v)} ${k}`).join(', ')}. Written with BatchWriteItem in ${Math.round(s.fill.seconds)} s (${n(s.fill.commentsPerSecond)} comments/s). Each page is the first page of ${s.pageSize} of \`${s.articleId}\` and of the pending queue.`,
+  );
+  out.push(
+    table(
+      ['comments', 'items', 'article page: calls', 'ScannedCount', 'RRU', 'queue page: calls', 'ScannedCount', 'Query RRU', 'total RRU'],
+      s.rows.map((row) => [n(row.comments), n(row.items), calls(row.articlePage.calls), row.articlePage.scannedCount, row.articlePage.readUnits, calls(row.queuePage.calls), row.queuePage.scannedCount, row.queuePage.queryReadUnits, row.queuePage.readUnits]),
+    ),
+  );
+  out.push(`![Read units per page against comments in the table](${chartFile})`);
+
+  out.push('## 3. Latency');
+  out.push(
+    `Through the local HTTP server (real handlers behind the API Gateway stand-in, own process; autocannon) and, in the same run, bare DynamoDB Local calls from the same SDK client; ${r.latency.seconds} s per measurement after a warm-up, on the filled tables. Submissions go to existing articles with flood control off.`,
+  );
+  for (const run of r.latency.runs) {
+    out.push(
+      `**Concurrency ${run.concurrency}**: p50 ratios submit / PutItem ${run.submitToPut}×, submit / its own DynamoDB calls made directly ${run.submitToSubmitCalls}×, list / Query ${run.listToQuery}×`,
+    );
+    out.push(
+      table(
+        ['request', 'p50 ms', 'p99 ms', 'req/s', 'requests', 'failures'],
+        (
+          [
+            ['POST comment (service)', run.submit],
+            ['PutItem (bare)', run.barePut],
+            ["submit's DynamoDB calls (bare: 2 GetItem ∥, then the 5-item TransactWriteItems)", run.bareSubmitCalls],
+            ['GET page of 50 (service)', run.list],
+            ['Query 51 (bare)', run.bareQuery],
+            ['CORS preflight (HTTP hop only)', run.httpHop],
+          ] as const
+        ).map(([name, st]) => [name, st.p50Ms, st.p99Ms, st.requestsPerSecond, n(st.requests), st.failures]),
+      ),
+    );
+  }
+
+  const c = r.coldStart;
+  out.push('## 4. Cold start');
+  out.push(
+    `Each function bundled with lib/bundling.ts (esbuild, minified, CJS, SDK bundled), then \`require()\` timed in ${c.samples} fresh \`node ${c.nodeOptions}\` processes (median; the deployed functions set NODE_OPTIONS=${c.nodeOptions}). A bare \`node -e 0\` takes ${c.bareNodeMs} ms.`,
+  );
+  const noMaps = c.functions.some((f) => f.importMsNoSourceMaps !== undefined);
+  out.push(
+    table(
+      ['bundle', 'bytes', 'gzip', 'source map', 'import ms', '× floor', ...(noMaps ? ['import ms without source maps'] : []), 'process ms'],
+      [
+        { ...c.floor, name: 'floor: DynamoDB client + lib-dynamodb, bundled' },
+        { ...c.floorSdkFromNodeModules, name: 'floor: the same, SDK loaded from node_modules' },
+        ...c.functions,
+      ].map((b) => [b.name, n(b.bytes), n(b.gzipBytes), n(b.mapBytes), b.importMs, `${b.ratioToFloor}×`, ...(noMaps ? [b.importMsNoSourceMaps ?? '–'] : []), b.processMs]),
+    ),
+  );
+
+  const sample = c.functions.find((f) => f.name === 'SubmitComment') ?? c.functions[0];
+  if (sample) {
+    const added = Object.entries(sample.packages)
+      .map(([pkg, bytes]) => [pkg, bytes - (c.floor.packages[pkg] ?? 0)] as const)
+      .filter(([, bytes]) => bytes > 500)
+      .sort((a, b) => b[1] - a[1]);
+    out.push(`What ${sample.name} adds to the floor's ${n(c.floor.bytes)} bytes (esbuild metafile, minified bytes by package):`);
+    out.push(table(['package', 'bytes added'], added.map(([pkg, bytes]) => [pkg, n(bytes)])));
+  }
+
+  const k = r.costPerMillion;
+  out.push('## 5. Cost per million');
+  out.push(
+    `Prices: ${k.prices.region} on-demand, as published on aws.amazon.com pricing pages, taken ${k.prices.taken}. Lambda ${k.assumptions.lambdaMemoryMb} MB arm64, billed duration = ${k.assumptions.durationSource}.`,
+  );
+  out.push(
+    table(
+      ['', 'submissions', 'page loads', 'submissions incl. moderation'],
+      [
+        ['per million (USD)', `$${k.submissions.perMillion}`, `$${k.pageLoads.perMillion}`, `$${k.submissionsWithModeration.perMillion}`],
+        ['DynamoDB units (R / W)', `${k.submissions.inputs.readUnits} / ${k.submissions.inputs.writeUnits}`, `${k.pageLoads.inputs.readUnits} / 0`, `${k.submissionsWithModeration.inputs.readUnits} / ${k.submissionsWithModeration.inputs.writeUnits}`],
+        ['billed Lambda ms', k.submissions.inputs.billedMs, k.pageLoads.inputs.billedMs, k.submissionsWithModeration.inputs.billedMs],
+      ],
+    ),
+  );
+  out.push(
+    table(
+      ['line', 'submissions', 'page loads'],
+      k.submissions.lines.map((line, i) => [line.item.replace(/\(\d.*?\)/, '').trim(), `$${line.dollars}`, `$${k.pageLoads.lines[i]!.dollars}`]),
+    ),
+  );
+  out.push(
+    `Storage: ≈ ${n(k.storagePerMillionComments.bytesPerComment)} B per comment with its index copies, $${k.storagePerMillionComments.dollarsPerMonth} a month per million comments. Fixed: ${k.fixedPerMonth.map((f) => `${f.item} $${f.dollars}/month`).join('; ')}.`,
+  );
+  return `${out.join('\n\n')}\n`;
+}

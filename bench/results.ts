@@ -1,0 +1,31 @@
+/** The shape of bench/results/latest.json. */
+import type { OperationCapacity } from './capacity';
+import type { ColdStartResult } from './cold-start';
+import type { CostResult } from './cost';
+import type { LatencyResult } from './latency';
+import type { ScalingResult } from './scaling';
+import type { TargetCheck } from './targets';
+
+export interface Machine {
+  cpuModel: string;
+  cores: number;
+  node: string;
+  platform: string;
+  date: string;
+  dynamoDbLocal: string;
+  java: string;
+  loadAverageStart: number[];
+  loadAverageEnd: number[];
+}
+
+export interface BenchResults {
+  mode: 'full' | 'quick';
+  durationSeconds: number;
+  machine: Machine;
+  targets: TargetCheck[];
+  capacity: OperationCapacity[];
+  scaling: ScalingResult;
+  latency: LatencyResult;
+  coldStart: ColdStartResult;
+  costPerMillion: CostResult;
+}

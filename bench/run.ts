@@ -1,0 +1,108 @@
+/**
+ * `npm run bench` (full, about 5–8 minutes on 2 cores; writes
+ * bench/results/latest.*) and `npm run bench:quick` (under a minute, small
+ * sizes, writes bench/results/quick.*, which git ignores). A benchmark
+ * reports; nothing here passes or fails on a timing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
+import { measureCapacity } from './capacity';
+import { scalingChart } from './chart';
+import { measureColdStart } from './cold-start';
+import { FULL, QUICK } from './config';
+import { costModel } from './cost';
+import { measureLatency } from './latency';
+import { markdownReport } from './report';
+import type { BenchResults, Machine } from './results';
+import { measureScaling } from './scaling';
+import { round } from './stats';
+import { serviceTables } from './tables';
+import { checkTargets } from './targets';
+
+const RESULTS = resolve(__dirname, 'results');
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    console.log('usage: tsx bench/run.ts [--quick]\n  full run: writes bench/results/latest.{json,md,svg}\n  --quick:  small sizes, short runs; writes bench/results/quick.{json,md,svg}');
+    return;
+  }
+  const config = args.includes('--quick') ? QUICK : FULL;
+  const name = config.quick ? 'quick' : 'latest';
+  // DynamoDB Local keeps one database per access key and region: pin the region every client here uses.
+  process.env.AWS_REGION = 'local';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const started = performance.now();
+  const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+  const loadAverageStart = loadavg().map((l) => round(l));
+
+  log(`bench (${config.quick ? 'quick' : 'full'}) on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
+  log('4. cold start: bundling every function as deployed and timing fresh imports');
+  const coldStart = await measureColdStart({ samples: config.importSamples, withoutSourceMaps: config.importWithoutSourceMaps }, log);
+
+  log('starting DynamoDB Local (in memory)');
+  const dynamodb = await startDynamoDbLocal({ inMemory: true });
+  try {
+    log('1. capacity per operation');
+    const capacity = await measureCapacity(dynamodb.endpoint);
+    for (const c of capacity) log(`  ${c.operation}: ${c.readUnits} RRU, ${c.writeUnits} WRU (${c.ratio}× the floor)`);
+
+    log(`2. scaling: filling to ${config.scalingCheckpoints[config.scalingCheckpoints.length - 1]!.toLocaleString('en-US')} comments`);
+    const scaling = await measureScaling(dynamodb.endpoint, 'bench_', config.scalingCheckpoints, config.fillConcurrency, log);
+
+    log(`3. latency: ${config.latencySeconds} s per measurement at concurrency 1 and ${config.loadConcurrency}`);
+    const tables = await serviceTables(dynamodb.endpoint, 'bench_');
+    const latency = await measureLatency(
+      dynamodb.endpoint,
+      'bench_',
+      tables.names,
+      { concurrency: config.loadConcurrency, seconds: config.latencySeconds, warmupSeconds: config.warmupSeconds, listArticle: scaling.articleId },
+      log,
+    );
+
+    const results: BenchResults = {
+      mode: config.quick ? 'quick' : 'full',
+      durationSeconds: Math.round((performance.now() - started) / 1000),
+      machine: machine(loadAverageStart),
+      targets: checkTargets(capacity, scaling, latency, coldStart),
+      capacity,
+      scaling,
+      latency,
+      coldStart,
+      costPerMillion: costModel(capacity, latency),
+    };
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(RESULTS, `${name}.svg`), scalingChart(scaling));
+    writeFileSync(join(RESULTS, `${name}.md`), markdownReport(results, `${name}.svg`));
+    log(`5. cost per million: submissions $${results.costPerMillion.submissions.perMillion}, page loads $${results.costPerMillion.pageLoads.perMillion}`);
+    for (const t of results.targets) log(`  [${t.met ? 'met' : 'missed'}] ${t.target}: ${t.measured}`);
+    log(`wrote bench/results/${name}.{json,md,svg} in ${results.durationSeconds} s`);
+  } finally {
+    await dynamodb.stop();
+  }
+}
+
+function machine(loadAverageStart: number[]): Machine {
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const simulator = JSON.parse(readFileSync(require.resolve('amplify-dynamodb-simulator/package.json'), 'utf8')) as { version: string };
+  return {
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    date: new Date().toISOString(),
+    dynamoDbLocal: `DynamoDB Local from amplify-dynamodb-simulator ${simulator.version}, in memory`,
+    java: (java.stderr || java.stdout || '').split('\n')[0]?.trim() ?? 'unknown',
+    loadAverageStart,
+    loadAverageEnd: loadavg().map((l) => round(l)),
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

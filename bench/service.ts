@@ -1,0 +1,36 @@
+/** The real CommentService on DynamoDB Local, wired to a metered document client. */
+import { DynamoDbCommentStore } from '../lambda/adapters/dynamodb/comment-store';
+import { CommentService } from '../lambda/domain/comment-service';
+import { CursorCodec } from '../lambda/domain/cursor';
+import { KeyedHasher } from '../lambda/domain/keyed-hash';
+import type { TableNames } from './data';
+import { CapacityMeter, instrument, localDocumentClient } from './instrumented-client';
+import type { TransactionShadow } from './transaction-cost';
+
+export interface MeteredService {
+  service: CommentService;
+  meter: CapacityMeter;
+}
+
+export function meteredService(endpoint: string, tables: TableNames, labels: Record<string, string>, shadow?: TransactionShadow): MeteredService {
+  const meter = new CapacityMeter();
+  const db = instrument(localDocumentClient(endpoint), meter, { labels, shadow });
+  const service = new CommentService({
+    store: new DynamoDbCommentStore(db, tables),
+    hasher: new KeyedHasher('benchmark-hash-key-0123456789'),
+    cursors: new CursorCodec(new KeyedHasher('benchmark-cursor-key-0123456789')),
+  });
+  return { service, meter };
+}
+
+let submissions = 0;
+/** A valid submission, distinct each time (so no duplicate guard trips), from its own address. */
+export function submission(articleId: string) {
+  submissions += 1;
+  const n = `${process.pid}-${submissions}-${Date.now().toString(36)}`;
+  return {
+    articleId,
+    input: { comment: `A benchmark comment, number ${n}, of a typical short length for a news site.`, author: `Bench Reader ${n}`, email: `bench.${n}@example.com`, url: '' },
+    clientIp: `198.51.100.${submissions % 250}`,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Keeps the benchmark's building blocks working (the metered client, the
+ * transaction costing, the BatchWriteItem fill) on a small data set. No
+ * timings: `npm run bench` measures; this only checks that it can.
+ */
+import { randomBytes } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
+import { SyntheticComments, fill } from '../../bench/data';
+import { localDocumentClient } from '../../bench/instrumented-client';
+import { meteredService, submission } from '../../bench/service';
+import { serviceTables, shadowTables } from '../../bench/tables';
+import { TransactionShadow } from '../../bench/transaction-cost';
+
+describe('benchmark building blocks', () => {
+  it('meters an article page as one Query and prices a submission item by item', async () => {
+    const endpoint = inject('dynamoDbEndpoint');
+    const prefix = `b${randomBytes(4).toString('hex')}_`;
+    const tables = await serviceTables(endpoint, prefix);
+    const shadow = new TransactionShadow(localDocumentClient(endpoint), await shadowTables(endpoint, tables, `${prefix}shadow_`));
+    const synthetic = new SyntheticComments(tables.names);
+    const written = await fill(
+      localDocumentClient(endpoint),
+      { from: 0, to: 60 },
+      (n) => synthetic.rows(n, { articleId: 'article-1', status: 'approved', createdAt: new Date(Date.UTC(2026, 0, 1) + n * 1_000) }),
+      { concurrency: 2 },
+    );
+    expect(written.comments).toBe(60);
+
+    const { service, meter } = meteredService(endpoint, tables.names, tables.labels, shadow);
+    const page = await meter.measure(() => service.listPublished('article-1', { limit: '50' }));
+    expect(page.value.comments).toHaveLength(50);
+    expect(page.usage.calls).toEqual({ Query: 1 });
+    expect(page.usage.scannedCount).toBe(51);
+    expect(page.usage.readUnits).toBeGreaterThan(0);
+
+    const submit = await meter.measure(() => service.submit(submission('article-1')));
+    expect(submit.usage.calls.TransactWriteItems).toBe(1);
+    const items = submit.usage.transactItems;
+    expect(items.map((i) => i.item)).toContain('comment');
+    expect(submit.usage.writeUnits).toBe(items.reduce((n, i) => n + i.awsWriteUnits, 0));
+  });
+});
