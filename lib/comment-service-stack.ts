@@ -21,8 +21,8 @@ import { ServiceSecrets } from './constructs/service-secrets';
 import { LIST_STREAMS_WILDCARD, StreamConsumers } from './constructs/stream-consumers';
 import { WebHosting } from './constructs/web-hosting';
 
-/** Where the moderators' console is served on the site. */
-export const CONSOLE_PATH = '/admin';
+/** The moderators' console on the site (also its sign-in callback URL). */
+export const CONSOLE_PATH = '/admin/';
 
 export interface CommentServiceStackProps extends StackProps {
   /** Defaults to ROUTES; tests pass a modified table to prove the stack follows it. */
@@ -135,9 +135,10 @@ export class CommentServiceStack extends Stack {
     this.web.deployAssets(props.webAssetsDir, {
       apiUrl: this.api.url,
       region: Aws.REGION,
-      userPoolId: this.signIn.userPool.userPoolId,
-      userPoolClientId: this.signIn.client.userPoolClientId,
       cognitoDomain: this.signIn.hostedUiUrl,
+      clientId: this.signIn.client.userPoolClientId,
+      userPoolId: this.signIn.userPool.userPoolId,
+      redirectUri: consoleUrl,
     });
 
     new OperationsAlarms(this, 'Alarms', {

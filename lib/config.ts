@@ -68,6 +68,8 @@ export function readConfig(node: Node): StackConfig {
       throw new Error(`allowedOrigins: "${origin}" is not an origin like https://news.example.com (no path, never "*")`);
     }
   }
+  // AWS WAF rate-based rules accept limits from 10 up.
+  if (config.commentPostsPerIpPer5Minutes < 10) throw new Error('commentPostsPerIpPer5Minutes must be at least 10 (AWS WAF minimum)');
   if (!/^[A-Za-z0-9_-]+$/.test(config.stageName)) throw new Error(`stageName: "${config.stageName}" may hold only letters, digits, - and _`);
   return config;
 }

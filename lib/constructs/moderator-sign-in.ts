@@ -20,7 +20,7 @@ import { Construct } from 'constructs';
 import { MODERATOR_GROUP } from '../../lambda/http/auth';
 
 export interface ModeratorSignInProps {
-  /** Where the console lives, e.g. https://d123.cloudfront.net/admin (a token is fine). */
+  /** Where the console lives and sign-in returns to, e.g. https://d123.cloudfront.net/admin/ (a token is fine). */
   consoleUrl: string;
   /** Hosted UI prefix; null derives a unique one from the stack id. */
   domainPrefix: string | null;
@@ -62,15 +62,15 @@ export class ModeratorSignIn extends Construct {
       description: 'May read the queue, see emails and approve, reject, mark as spam or delete comments',
     });
 
-    const consoleUrls = [props.consoleUrl, `${props.consoleUrl}/`];
     this.client = this.userPool.addClient('Console', {
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // SRP for a console that signs in itself; admin password auth (needs IAM credentials) for the README's CLI token.
+      authFlows: { userSrp: true, adminUserPassword: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: consoleUrls,
-        logoutUrls: consoleUrls,
+        callbackUrls: [props.consoleUrl],
+        logoutUrls: [props.consoleUrl],
       },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

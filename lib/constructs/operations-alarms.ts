@@ -44,7 +44,7 @@ export class OperationsAlarms extends Construct {
   constructor(scope: Construct, id: string, private readonly props: OperationsAlarmsProps) {
     super(scope, id);
 
-    // Ignore quiet periods: a single failed request out of three is not an incident.
+    // Quiet periods count as healthy: one failed request out of three is not an incident.
     this.alarm('Api5xxRate', {
       metric: new MathExpression({
         expression: 'IF(requests >= 20, 100 * errors / requests, 0)',
@@ -55,7 +55,7 @@ export class OperationsAlarms extends Construct {
       threshold: 5,
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
-      description: 'More than 5% of API requests answered 5xx in 2 of the last 3 five-minute periods.',
+      description: '5% or more of API requests answered 5xx in 2 of the last 3 five-minute periods (with at least 20 requests in a period).',
     });
 
     for (const [name, fn] of props.functions) {

@@ -6,7 +6,11 @@
  */
 import { DefaultStackSynthesizer, Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -20,15 +24,38 @@ import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
-/** What the console reads from /config.json to find the API and sign in. */
+/** What the console reads from /config.json (web/admin/config.ts, ConsoleConfig) to find the API and sign in. */
 export interface WebConfig {
   apiUrl: string;
   region: string;
-  userPoolId: string;
-  userPoolClientId: string;
   /** Hosted UI base URL, e.g. https://comment-moderation-1a2b3c4d.auth.eu-west-1.amazoncognito.com */
   cognitoDomain: string;
+  /** The console's app client id. */
+  clientId: string;
+  userPoolId: string;
+  /** Where the hosted UI returns after sign-in (a registered callback URL). */
+  redirectUri: string;
 }
+
+/**
+ * Viewer-request function: folders are served by their index.html, and a
+ * folder path without its trailing slash is redirected to it (so /admin
+ * becomes /admin/ and its relative links resolve). S3 behind origin access
+ * control has no website index documents of its own.
+ */
+export const INDEX_REWRITE_CODE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) {
+    request.uri = uri + 'index.html';
+    return request;
+  }
+  var last = uri.substring(uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) {
+    return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: uri + '/' } } };
+  }
+  return request;
+}`;
 
 export interface WebHostingProps {
   /** How long to keep CloudFront, S3 and deployment logs. */
@@ -87,6 +114,16 @@ export class WebHosting extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         responseHeadersPolicy: headers,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'IndexRewrite', {
+              comment: 'Serve folder/index.html; redirect folder to folder/',
+              code: FunctionCode.fromInline(INDEX_REWRITE_CODE),
+              runtime: FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
       },
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,

@@ -49,5 +49,6 @@ describe('stack configuration', () => {
     expect(() => configOf({ logRetentionDays: '10' })).toThrow(/logRetentionDays/);
     expect(() => configOf({ throttlingBurstLimit: '-1' })).toThrow(/throttlingBurstLimit/);
     expect(() => configOf({ stageName: 'a/b' })).toThrow(/stageName/);
+    expect(() => configOf({ commentPostsPerIpPer5Minutes: '5' })).toThrow(/at least 10/);
   });
 });

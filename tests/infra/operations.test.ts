@@ -2,8 +2,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { STREAM_CONSUMERS, ROUTES } from '../../lambda/routes';
+import { INDEX_REWRITE_CODE, type WebConfig } from '../../lib/constructs/web-hosting';
+import type { ConsoleConfig } from '../../web/admin/config';
 import { logicalIdOf, referencedId, resourcesOf, synthesize, type Synthesized } from './support';
 
 let synth: Synthesized;
@@ -158,5 +160,32 @@ describe('outputs', () => {
   it('name the API URL, the user pool and client, the hosted UI and the console', () => {
     const outputs = Object.keys(synth.template.toJSON().Outputs);
     for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiDomain', 'ConsoleUrl', 'SiteUrl']) expect(outputs).toContain(name);
+  });
+});
+
+describe('index rewrite (CloudFront Function)', () => {
+  type Result = { uri?: string; statusCode?: number; headers?: { location: { value: string } } };
+  const run = (uri: string): Result => {
+    const handler = new Function(`${INDEX_REWRITE_CODE}; return handler;`)() as (event: unknown) => Result;
+    return handler({ request: { uri, method: 'GET', querystring: {}, headers: {} } });
+  };
+
+  it('serves folders by their index.html and redirects a folder without its slash', () => {
+    expect(run('/admin/').uri).toBe('/admin/index.html');
+    expect(run('/').uri).toBe('/index.html');
+    expect(run('/admin')).toMatchObject({ statusCode: 301, headers: { location: { value: '/admin/' } } });
+    expect(run('/assets/admin.js').uri).toBe('/assets/admin.js');
+    expect(run('/config.json').uri).toBe('/config.json');
+  });
+
+  it('is attached to every viewer request', () => {
+    const behavior = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig.DefaultCacheBehavior;
+    expect(behavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalIdOf(synth.stack, 'Web/IndexRewrite'), 'FunctionARN'] } }]);
+  });
+});
+
+describe('config.json', () => {
+  it('has the shape the console reads', () => {
+    expectTypeOf<WebConfig>().toExtend<ConsoleConfig>();
   });
 });
