@@ -28,8 +28,9 @@ export function queryParams(event: APIGatewayProxyEvent, allowed: readonly strin
 }
 
 export function bodyKind(event: APIGatewayProxyEvent): BodyKind {
-  const doubled = Object.entries(event.multiValueHeaders ?? {}).some(([k, v]) => k.toLowerCase() === 'content-type' && (v?.length ?? 0) > 1);
-  if (doubled) throw new DomainError('UnsupportedMediaType', 'Send exactly one Content-Type header.');
+  // Count across spellings too: "Content-Type" and "content-type" arrive as two keys.
+  const count = Object.entries(event.multiValueHeaders ?? {}).reduce((n, [k, v]) => n + (k.toLowerCase() === 'content-type' ? (v?.length ?? 0) : 0), 0);
+  if (count > 1) throw new DomainError('UnsupportedMediaType', 'Send exactly one Content-Type header.');
   const type = (headerValue(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') return 'json';
   if (type === 'application/x-www-form-urlencoded') return 'form';
@@ -42,18 +43,55 @@ export function bodyText(event: APIGatewayProxyEvent, maxBytes: number): string 
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.length > maxBytes) throw new DomainError('PayloadTooLarge', `The request body is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
   if (!event.isBase64Encoded) return raw;
+  return utf8OrBadRequest(bytes, 'The request body is not valid UTF-8.');
+}
+
+/** Strict UTF-8 (a byte-order mark is kept, as API Gateway keeps it, so JSON.parse refuses it). */
+function utf8OrBadRequest(bytes: Uint8Array, message: string): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw badRequest('The request body is not valid UTF-8.');
+    throw badRequest(message);
   }
+}
+
+/**
+ * application/x-www-form-urlencoded as URLSearchParams reads it, except that
+ * escapes which decode to bytes that are not UTF-8 (a Latin-1 page posting
+ * "%E9") are refused instead of silently becoming U+FFFD.
+ */
+function formPairs(text: string): Array<[string, string]> {
+  const decode = (part: string) => {
+    const plus = part.replace(/\+/g, ' ');
+    if (!plus.includes('%')) return plus;
+    const bytes: number[] = [];
+    for (let i = 0; i < plus.length; ) {
+      const escape = /^%[0-9A-Fa-f]{2}/.exec(plus.slice(i, i + 3));
+      if (escape) {
+        bytes.push(parseInt(plus.slice(i + 1, i + 3), 16));
+        i += 3;
+      } else {
+        const cp = plus.codePointAt(i)!;
+        bytes.push(...Buffer.from(String.fromCodePoint(cp), 'utf8'));
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    return utf8OrBadRequest(Uint8Array.from(bytes), 'The form data is not valid UTF-8.');
+  };
+  return text
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return at === -1 ? [decode(pair), ''] : [decode(pair.slice(0, at)), decode(pair.slice(at + 1))];
+    });
 }
 
 /** Parses the body into a plain object of fields. */
 export function parseBody(kind: BodyKind, text: string): Record<string, unknown> {
   if (kind === 'form') {
     const fields: Record<string, unknown> = Object.create(null);
-    for (const [key, value] of new URLSearchParams(text)) if (!(key in fields)) fields[key] = value;
+    for (const [key, value] of formPairs(text)) if (!(key in fields)) fields[key] = value;
     return fields;
   }
   let parsed: unknown;

@@ -104,7 +104,8 @@ export function buildEvent(req: IncomingMessage, url: URL, route: Route, params:
   let isBase64Encoded = false;
   if (body.length > 0) {
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      // ignoreBOM keeps a byte-order mark in the text, as API Gateway passes the body on unchanged.
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
     } catch {
       text = body.toString('base64');
       isBase64Encoded = true;
