@@ -53,8 +53,9 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 // Bidirectional overrides and isolates: used to disguise names and links.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-// Characters that render as nothing.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// Characters that render as nothing (Unicode Default_Ignorable_Code_Point: zero-width
+// spaces and joiners, direction marks, soft hyphens, Hangul fillers, variation selectors).
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 // A surrogate without its partner (String.prototype.isWellFormed, for browsers older than 2023).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
