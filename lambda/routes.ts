@@ -74,6 +74,23 @@ export const ROUTES: readonly Route[] = [
   { name: 'AdminPutSettings', method: 'PUT', path: '/admin/settings', entry: 'lambda/handlers/admin/put-settings.ts', auth: 'moderator', access: ['comments:read', 'comments:write'] },
   { name: 'AdminGetArticle', method: 'GET', path: '/admin/articles/{articleId}', entry: 'lambda/handlers/admin/get-article.ts', auth: 'moderator', access: ['comments:read'] },
   { name: 'AdminPutArticle', method: 'PUT', path: '/admin/articles/{articleId}', entry: 'lambda/handlers/admin/put-article.ts', auth: 'moderator', access: ['comments:read', 'comments:write'] },
+  // Privacy requests find an address through its keyed hash, so they need the hash key.
+  {
+    name: 'AdminPrivacyExport',
+    method: 'GET',
+    path: '/admin/privacy/export',
+    entry: 'lambda/handlers/admin/privacy-export.ts',
+    auth: 'moderator',
+    access: [...moderatorRead, 'secret:hashKey'],
+  },
+  {
+    name: 'AdminPrivacyErase',
+    method: 'POST',
+    path: '/admin/privacy/erase',
+    entry: 'lambda/handlers/admin/privacy-erase.ts',
+    auth: 'moderator',
+    access: [...moderatorWrite, 'secret:hashKey'],
+  },
 ];
 
 /** Matches a concrete path against a route path; returns the path parameters or null. */
@@ -107,4 +124,8 @@ export interface StreamConsumer {
   needs: Array<'notifyTopic'>;
 }
 
-export const STREAM_CONSUMERS: readonly StreamConsumer[] = [];
+export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
+  // New pending comments -> one SNS digest per batch (env NOTIFY_TOPIC_ARN; CONSOLE_URL, when set, is linked).
+  // It reads only the stream records it is given (the event source grants the stream read), no table.
+  { name: 'NotifyModerators', entry: 'lambda/handlers/notify-moderators.ts', table: 'Comments', access: [], needs: ['notifyTopic'] },
+];

@@ -12,6 +12,7 @@ import type { Route } from '../../lambda/routes';
 import { handleApi, API_PREFIX } from './api-gateway';
 import { LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { servePage } from './pages';
+import { startLocalStreams, type LocalStreams } from './streams';
 import { ensureTables } from './tables';
 
 export interface RuntimeOptions {
@@ -29,6 +30,10 @@ export interface RuntimeOptions {
   routes?: readonly Route[];
   /** Keep request logs quiet (tests). */
   quiet?: boolean;
+  /** Read the comments stream and write moderator notifications to DATA_DIR/outbox (default true). */
+  notifications?: boolean;
+  /** How often the stream is read, in ms (default 1000). */
+  streamPollMs?: number;
 }
 
 export interface LocalRuntime {
@@ -37,6 +42,8 @@ export interface LocalRuntime {
   moderatorToken: string;
   dynamodb: DynamoDbLocal;
   tables: Record<string, string>;
+  /** The stream reader, unless notifications are off. */
+  streams: LocalStreams | undefined;
   server: Server;
   stop(): Promise<void>;
 }
@@ -104,11 +111,29 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     HASH_KEY: keys.hashKey,
     CURSOR_KEY: keys.cursorKey,
     ALLOWED_ORIGINS: allowedOrigins.join(','),
+    // Settings changes apply to the next request locally.
+    SETTINGS_CACHE_SECONDS: '0',
     POWERTOOLS_DEV: 'true',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: options.quiet ? 'SILENT' : (process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO'),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
+
+  // Moderator notifications from the comments stream; the API works without them.
+  const streams =
+    options.notifications === false
+      ? undefined
+      : await startLocalStreams({
+          endpoint: dynamodb.endpoint,
+          tableName: tables.Comments!,
+          outboxDir: join(dataDir, 'outbox'),
+          consoleUrl: `${origin}/admin`,
+          pollMs: options.streamPollMs,
+          quiet: options.quiet,
+        }).catch((error: unknown) => {
+          console.warn(`notify: moderator notifications are off (${error instanceof Error ? error.message : String(error)})`);
+          return undefined;
+        });
 
   const gateway = { routes: options.routes, credentials: { moderatorToken, userToken: options.userToken ?? process.env.LOCAL_USER_TOKEN }, allowedOrigins };
   server.on('request', (req, res) => {
@@ -134,11 +159,13 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     moderatorToken,
     dynamodb,
     tables,
+    streams,
     server,
     stop: () =>
       (stopped ??= (async () => {
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
+        await streams?.stop();
         await dynamodb.stop();
       })()),
   };

@@ -15,6 +15,8 @@ export function startTestRuntime(options: RuntimeOptions = {}): Promise<LocalRun
     moderatorToken: MODERATOR_TOKEN,
     userToken: USER_TOKEN,
     quiet: true,
+    // Only the notification tests read the stream.
+    notifications: false,
     ...options,
   });
 }

@@ -1,0 +1,148 @@
+/**
+ * The local stand-in for the Lambda event source on the comments table's
+ * stream: reads DynamoDB Local's stream (DescribeStream, GetShardIterator
+ * LATEST, GetRecords about once a second), turns each poll's records into
+ * the event Lambda would get, and runs the same notify-moderators handler.
+ * Its publisher writes each message to DATA_DIR/outbox/<time>.json and
+ * prints one line, instead of sending it through SNS.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  TrimmedDataAccessException,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { notifyModerators } from '../../lambda/handlers/notify-moderators';
+import type { NotificationPublisher } from '../../lambda/ports/notification-publisher';
+
+export interface StreamOptions {
+  endpoint: string;
+  tableName: string;
+  /** Where messages are written (DATA_DIR/outbox). */
+  outboxDir: string;
+  /** Linked from the message: the local moderators' console. */
+  consoleUrl: string;
+  pollMs?: number;
+  /** No line per message on stdout. */
+  quiet?: boolean;
+}
+
+export interface LocalStreams {
+  outboxDir: string;
+  stop(): Promise<void>;
+}
+
+const local = { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+
+/** Writes each message as a JSON file; the file name sorts by time. */
+export function outboxPublisher(outboxDir: string, quiet = false): NotificationPublisher {
+  let sequence = 0;
+  return {
+    async publish({ subject, message }) {
+      await mkdir(outboxDir, { recursive: true });
+      const at = new Date().toISOString();
+      sequence += 1;
+      const file = join(outboxDir, `${at.replace(/[:.]/g, '-')}-${String(sequence).padStart(4, '0')}.json`);
+      await writeFile(file, `${JSON.stringify({ at, subject, message }, null, 2)}\n`);
+      if (!quiet) console.log(`notify: ${subject} -> ${relative(process.cwd(), file)}`);
+    },
+  };
+}
+
+/** The record as the Lambda event source delivers it (times in seconds, the stream's ARN on each record). */
+function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    ...record,
+    eventSourceARN: streamArn,
+    dynamodb: { ...record.dynamodb, ApproximateCreationDateTime: created ? Math.floor(created.getTime() / 1000) : undefined },
+  } as unknown as DynamoDBRecord;
+}
+
+export async function startLocalStreams(options: StreamOptions): Promise<LocalStreams> {
+  const dynamodb = new DynamoDBClient({ endpoint: options.endpoint, ...local });
+  const table = await dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
+  dynamodb.destroy();
+  const streamArn = table.Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
+
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...local });
+  const handler = notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  // Open shards and where to read each next; a shard leaves when it closes.
+  const iterators = new Map<string, string>();
+  const known = new Set<string>();
+
+  const iteratorFor = async (shardId: string, type: 'LATEST' | 'TRIM_HORIZON') =>
+    (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type }))).ShardIterator;
+
+  /** Finds shards we do not read yet: at start from LATEST (only new comments), later from their start. */
+  async function discoverShards(initial: boolean) {
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const id = shard.ShardId;
+      if (!id || known.has(id)) continue;
+      known.add(id);
+      if (initial && shard.SequenceNumberRange?.EndingSequenceNumber) continue; // closed before we started
+      const iterator = await iteratorFor(id, initial ? 'LATEST' : 'TRIM_HORIZON');
+      if (iterator) iterators.set(id, iterator);
+    }
+  }
+
+  async function pollOnce() {
+    const records: DynamoDBRecord[] = [];
+    let shardClosed = false;
+    for (const [shardId, iterator] of iterators) {
+      try {
+        const result = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+        records.push(...(result.Records ?? []).map((r) => toLambdaRecord(r, streamArn!)));
+        if (result.NextShardIterator) iterators.set(shardId, result.NextShardIterator);
+        else {
+          iterators.delete(shardId);
+          shardClosed = true;
+        }
+      } catch (error) {
+        if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException)) throw error;
+        const fresh = await iteratorFor(shardId, 'LATEST');
+        if (fresh) iterators.set(shardId, fresh);
+      }
+    }
+    if (shardClosed || iterators.size === 0) await discoverShards(false);
+    if (records.length > 0) await handler({ Records: records } satisfies DynamoDBStreamEvent);
+  }
+
+  await discoverShards(true);
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const schedule = () => {
+    timer = setTimeout(() => {
+      running = pollOnce()
+        .catch((error: unknown) => {
+          // Like a failing Lambda, but locally the records are dropped rather than retried forever.
+          if (!stopped) console.error(`notify: reading the comments stream failed: ${error instanceof Error ? error.message : String(error)}`);
+        })
+        .finally(() => {
+          if (!stopped) schedule();
+        });
+    }, options.pollMs ?? 1000);
+  };
+  schedule();
+
+  return {
+    outboxDir: options.outboxDir,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      streams.destroy();
+    },
+  };
+}
