@@ -12,9 +12,18 @@ const H = 380;
 const M = { left: 64, right: 24, top: 48, bottom: 56 };
 
 export function scalingChart(scaling: ScalingResult): string {
+  const last = scaling.rows[scaling.rows.length - 1]!;
   const series: Series[] = [
-    { name: `Queue page of ${scaling.pageSize} (Query + BatchGetItem of the emails)`, color: '#c2410c', points: scaling.rows.map((r) => ({ x: r.comments, y: r.queuePage.readUnits })) },
-    { name: `Article page of ${scaling.pageSize} (one Query)`, color: '#1d4ed8', points: scaling.rows.map((r) => ({ x: r.comments, y: r.articlePage.readUnits })) },
+    {
+      name: `Queue page of ${scaling.pageSize}: one Query (${last.queuePage.scannedCount} scanned) + BatchGetItem of the emails`,
+      color: '#c2410c',
+      points: scaling.rows.map((r) => ({ x: r.comments, y: r.queuePage.readUnits })),
+    },
+    {
+      name: `Article page of ${scaling.pageSize}: one Query (${last.articlePage.scannedCount} scanned)`,
+      color: '#1d4ed8',
+      points: scaling.rows.map((r) => ({ x: r.comments, y: r.articlePage.readUnits })),
+    },
   ];
   const xs = scaling.rows.map((r) => r.comments);
   const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
@@ -42,8 +51,8 @@ export function scalingChart(scaling: ScalingResult): string {
     const path = s.points.map((p, j) => `${j === 0 ? 'M' : 'L'}${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ');
     parts.push(`<path d="${path}" fill="none" stroke="${s.color}" stroke-width="2.5"/>`);
     for (const p of s.points) parts.push(`<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="4" fill="${s.color}"><title>${p.x} comments: ${p.y} RRU</title></circle>`);
-    const last = s.points[s.points.length - 1]!;
-    parts.push(`<text x="${px(last.x) - 6}" y="${py(last.y) - 10}" text-anchor="end" font-size="12" fill="${s.color}">${fmt(last.y)} RRU</text>`);
+    const end = s.points[s.points.length - 1]!;
+    parts.push(`<text x="${px(end.x) - 6}" y="${py(end.y) - 10}" text-anchor="end" font-size="12" fill="${s.color}">${fmt(end.y)} RRU</text>`);
     const ly = M.top + 4 + i * 18;
     parts.push(`<rect x="${M.left + 12}" y="${ly}" width="14" height="4" fill="${s.color}"/>`);
     parts.push(`<text x="${M.left + 32}" y="${ly + 6}" font-size="12">${escape(s.name)}</text>`);

@@ -36,9 +36,14 @@ export function checkTargets(capacity: OperationCapacity[], scaling: ScalingResu
       met: queue.every((p) => p.calls.Query === 1) && same(queue.map((p) => p.readUnits)) && same(queue.map((p) => p.scannedCount)),
     },
     {
-      target: `Service p50 at most 1.5× the bare DynamoDB round trip (concurrency ${loaded.concurrency})`,
-      measured: `submit ${loaded.submit.p50Ms} ms vs PutItem ${loaded.barePut.p50Ms} ms: ${loaded.submitToPut}×; list ${loaded.list.p50Ms} ms vs Query ${loaded.bareQuery.p50Ms} ms: ${loaded.listToQuery}×`,
-      met: loaded.submitToPut <= 1.5 && loaded.listToQuery <= 1.5,
+      target: `Submit p50 at most 1.5× the bare PutItem (concurrency ${loaded.concurrency})`,
+      measured: `${loaded.submit.p50Ms} ms vs ${loaded.barePut.p50Ms} ms: ${loaded.submitToPut}× (its own DynamoDB calls made directly: ${loaded.bareSubmitCalls.p50Ms} ms, ${loaded.submitToSubmitCalls}×)`,
+      met: loaded.submitToPut <= 1.5,
+    },
+    {
+      target: `List p50 at most 1.5× the bare Query (concurrency ${loaded.concurrency})`,
+      measured: `${loaded.list.p50Ms} ms vs ${loaded.bareQuery.p50Ms} ms: ${loaded.listToQuery}×`,
+      met: loaded.listToQuery <= 1.5,
     },
     {
       target: "Each handler's import at most 1.2× the DynamoDB-client-only floor",
