@@ -4,7 +4,6 @@
  * Secrets Manager, fetched once per cold start. Each function is granted
  * only the secrets its route declares.
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 const cache = new Map<string, Promise<string>>();
 
@@ -15,12 +14,17 @@ export function secretKey(name: 'HASH_KEY' | 'CURSOR_KEY'): Promise<string> {
   if (!arn) return Promise.reject(new Error(`${name} (or ${name}_SECRET_ARN) is not set`));
   let value = cache.get(arn);
   if (!value) {
-    value = new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn })).then((r) => {
-      if (!r.SecretString) throw new Error(`secret ${name} is empty`);
-      return r.SecretString;
-    });
+    value = fetchSecret(arn, name);
     value.catch(() => cache.delete(arn));
     cache.set(arn, value);
   }
   return value;
+}
+
+/** Loaded on first use only: locally (keys in the environment) the client is never evaluated. */
+async function fetchSecret(arn: string, name: string): Promise<string> {
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!result.SecretString) throw new Error(`secret ${name} is empty`);
+  return result.SecretString;
 }

@@ -1,6 +1,8 @@
 /**
  * Runs AWS DynamoDB Local (the jar shipped in the npm package
- * amplify-dynamodb-simulator) with the machine's Java.
+ * amplify-dynamodb-simulator) with the machine's Java, as one shared database
+ * whatever region or credentials a client uses (-sharedDb), so an AWS_REGION
+ * in the environment cannot split the tables from the handlers.
  *
  * Java is started under a tiny shell guard that kills it as soon as our
  * stdin pipe closes, so even if this Node process is killed with SIGKILL no
@@ -64,7 +66,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string; inMemory?:
   const dir = emulatorDir();
   const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', resolve(options.dataDir ?? '.data')];
   if (!options.inMemory) mkdirSync(resolve(options.dataDir ?? '.data'), { recursive: true });
-  const javaArgs = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(port), '-disableTelemetry', ...storage];
+  const javaArgs = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(port), '-disableTelemetry', '-sharedDb', ...storage];
   // The guard: run java in the background, wait for stdin to close, then stop java.
   const guard = 'trap \'kill $pid 2>/dev/null; exit 0\' TERM INT; "$@" & pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid';
   const child = spawn('sh', ['-c', guard, 'dynamodb-local', java, ...javaArgs], { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'] });
