@@ -1,0 +1,104 @@
+/** The moderation API (see shared/CONTRACT.md, "Moderation API"). */
+
+export const STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
+export type Status = (typeof STATUSES)[number];
+export type Action = 'approve' | 'reject' | 'spam' | 'delete';
+
+/** The status each action leads to. */
+export const ACTION_RESULT: Record<Exclude<Action, 'delete'>, Status> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
+
+export interface ModeratorComment {
+  id: string;
+  articleId: string;
+  parentId: string | null;
+  author: string;
+  email: string | null;
+  url: string | null;
+  comment: string;
+  status: Status;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  reasons?: Array<{ rule: string; message: string }>;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  rule: string | null;
+}
+
+export interface Page {
+  comments: ModeratorComment[];
+  nextCursor: string | null;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ModerationApi {
+  constructor(
+    private readonly apiUrl: string,
+    private readonly authorization: () => string,
+    /** Called on 401 (credentials expired or wrong) and 403 (not a moderator). */
+    private readonly onRefused: (status: 401 | 403) => void,
+  ) {}
+
+  list(status: Status, options: { limit?: number; cursor?: string | null } = {}): Promise<Page> {
+    const query = new URLSearchParams({ status, limit: String(options.limit ?? 50) });
+    if (options.cursor) query.set('cursor', options.cursor);
+    return this.request<Page>('GET', `/admin/comments?${query}`);
+  }
+
+  get(id: string): Promise<ModeratorComment> {
+    return this.request<ModeratorComment>('GET', `/admin/comments/${encodeURIComponent(id)}`);
+  }
+
+  /** Applies an action if the comment is still at the version the moderator saw (409 otherwise). Null after a delete. */
+  async act(comment: Pick<ModeratorComment, 'id' | 'version'>, action: Action): Promise<ModeratorComment | null> {
+    const id = encodeURIComponent(comment.id);
+    if (action === 'delete') {
+      await this.request('DELETE', `/admin/comments/${id}?expectedVersion=${comment.version}`);
+      return null;
+    }
+    return this.request<ModeratorComment>('POST', `/admin/comments/${id}/${action}`, { expectedVersion: comment.version });
+  }
+
+  async history(id: string): Promise<HistoryEntry[]> {
+    return (await this.request<{ history: HistoryEntry[] }>('GET', `/admin/comments/${encodeURIComponent(id)}/history`)).history;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.apiUrl}${path}`, {
+        method,
+        headers: { Authorization: this.authorization(), Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'The comment service could not be reached. Check your connection.');
+    }
+    const text = await response.text();
+    let parsed: { message?: string } = {};
+    try {
+      parsed = text ? (JSON.parse(text) as { message?: string }) : {};
+    } catch {
+      // Not JSON (a proxy's error page): the status says enough.
+    }
+    if (response.status === 401 || response.status === 403) this.onRefused(response.status);
+    if (!response.ok) throw new ApiError(response.status, parsed.message ?? `The request failed (${response.status}).`);
+    return parsed as T;
+  }
+}

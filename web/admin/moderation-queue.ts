@@ -1,0 +1,320 @@
+/**
+ * The console once signed in: tabs per status with live counts, the queue,
+ * one-click and bulk actions, keyboard shortcuts, per-comment history.
+ *
+ * Every action sends the version the moderator saw; a 409 (someone else
+ * changed the comment) is announced and the comment reloaded in place, so
+ * nothing is ever lost silently.
+ */
+import { h } from '../shared/dom';
+import { age } from '../shared/time';
+import { ApiError, STATUSES, type Action, type ModerationApi, type ModeratorComment, type Status } from './api';
+import { renderHistory, renderQueueItem } from './queue-item';
+
+const COUNT_LIMIT = 100;
+const POLL_MS = 15_000;
+const LABELS: Record<Status, string> = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' };
+const DONE: Record<Action, (what: string) => string> = {
+  approve: (what) => `Approved ${what}.`,
+  reject: (what) => `Rejected ${what}.`,
+  spam: (what) => `Marked ${what} as spam.`,
+  delete: (what) => `Deleted ${what}.`,
+};
+const BULK: Record<Action, string> = { approve: 'Approve selected', reject: 'Reject selected', spam: 'Spam selected', delete: 'Delete selected' };
+
+export class ModerationQueue {
+  private status: Status = 'pending';
+  private items: ModeratorComment[] = [];
+  private cursor: string | null = null;
+  private current = 0;
+  private readonly selected = new Set<string>();
+  private readonly notices = new Map<string, string>();
+  /** Ids this moderator just moved out of the tab: a lagging index may still list them. */
+  private readonly handled = new Set<string>();
+  private busy = false;
+  private poller: ReturnType<typeof setInterval> | undefined;
+  private readonly keyListener = (event: KeyboardEvent) => this.onKey(event);
+
+  private readonly tabs = new Map<Status, HTMLButtonElement>();
+  private readonly notice = h('p', { class: 'console-notice', role: 'status', 'aria-live': 'polite' });
+  private readonly list = h('ol', { class: 'queue', id: 'queue', 'aria-label': 'Comments' });
+  private readonly empty = h('p', { class: 'queue-empty', hidden: true }, 'Nothing here.');
+  private readonly loadMore = h('button', { type: 'button', class: 'load-more', hidden: true }, 'Load more');
+  private readonly selectAll = h('input', { type: 'checkbox', id: 'select-all' });
+  private readonly selectedCount = h('span', { class: 'selected-count' });
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly api: ModerationApi,
+  ) {}
+
+  start(): void {
+    const nav = h('nav', { class: 'tabs', 'aria-label': 'Comment lists' });
+    for (const status of STATUSES) {
+      const tab = h('button', { type: 'button', class: 'tab', 'data-status': status }, LABELS[status], ' ', h('span', { class: 'count' }, '…'));
+      tab.addEventListener('click', () => void this.show(status));
+      this.tabs.set(status, tab);
+      nav.append(tab);
+    }
+    const bulk = h(
+      'div',
+      { class: 'bulk-bar' },
+      h('label', { for: 'select-all' }, this.selectAll, ' Select all'),
+      ...(['approve', 'reject', 'spam', 'delete'] as const).map((action) =>
+        h('button', { type: 'button', class: `bulk action-${action}`, 'data-bulk': action }, BULK[action]),
+      ),
+      this.selectedCount,
+    );
+    const shortcuts = h(
+      'p',
+      { class: 'shortcuts' },
+      'Keyboard: ',
+      ...shortcut('j', 'next'),
+      ...shortcut('k', 'previous'),
+      ...shortcut('a', 'approve'),
+      ...shortcut('r', 'reject'),
+      ...shortcut('s', 'spam'),
+      ...shortcut('x', 'select'),
+    );
+    this.root.append(nav, shortcuts, this.notice, bulk, this.list, this.empty, this.loadMore);
+
+    this.list.addEventListener('click', (event) => this.onListClick(event));
+    this.list.addEventListener('change', (event) => this.onListChange(event));
+    this.selectAll.addEventListener('change', () => {
+      for (const item of this.items) this.selectAll.checked ? this.selected.add(item.id) : this.selected.delete(item.id);
+      this.render();
+    });
+    bulk.addEventListener('click', (event) => {
+      const action = (event.target as Element).closest<HTMLElement>('[data-bulk]')?.dataset.bulk as Action | undefined;
+      if (action) void this.perform([...this.selected], action);
+    });
+    this.loadMore.addEventListener('click', () => void this.loadPage());
+    document.addEventListener('keydown', this.keyListener);
+    this.poller = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.refreshCounts(true);
+    }, POLL_MS);
+
+    void this.show('pending');
+  }
+
+  /** After sign-out: no more polling, no more shortcuts. */
+  stop(): void {
+    clearInterval(this.poller);
+    document.removeEventListener('keydown', this.keyListener);
+  }
+
+  private async show(status: Status): Promise<void> {
+    this.status = status;
+    this.items = [];
+    this.cursor = null;
+    this.current = 0;
+    this.selected.clear();
+    this.handled.clear();
+    for (const [s, tab] of this.tabs) tab.setAttribute('aria-current', s === status ? 'page' : 'false');
+    this.render();
+    await Promise.all([this.loadPage(), this.refreshCounts(false)]);
+  }
+
+  private async loadPage(): Promise<void> {
+    this.loadMore.disabled = true;
+    try {
+      const page = await this.api.list(this.status, { cursor: this.cursor });
+      const known = new Set(this.items.map((c) => c.id));
+      this.items.push(...page.comments.filter((c) => !known.has(c.id)));
+      this.cursor = page.nextCursor;
+      this.render();
+    } catch (error) {
+      this.say(messageOf(error));
+    } finally {
+      this.loadMore.disabled = false;
+    }
+  }
+
+  /** Counts per tab from the list endpoint (limit 100, "100+" beyond); the open tab also picks up new comments. */
+  private async refreshCounts(mergeNew: boolean): Promise<void> {
+    await Promise.all(
+      STATUSES.map(async (status) => {
+        try {
+          const page = await this.api.list(status, { limit: COUNT_LIMIT });
+          const count = page.nextCursor ? `${COUNT_LIMIT}+` : String(page.comments.length);
+          this.tabs.get(status)!.querySelector('.count')!.textContent = count;
+          if (status === 'pending') document.title = `(${count}) Comment moderation`;
+          if (mergeNew && status === this.status && !this.busy) this.mergeNew(page.comments);
+        } catch {
+          // A missed poll is retried at the next one.
+        }
+      }),
+    );
+    for (const time of this.list.querySelectorAll<HTMLTimeElement>('time[data-age]')) time.textContent = age(time.dateTime);
+  }
+
+  private mergeNew(latest: ModeratorComment[]): void {
+    const known = new Set(this.items.map((c) => c.id));
+    const fresh = latest.filter((c) => !known.has(c.id) && !this.handled.has(c.id));
+    if (fresh.length === 0) return;
+    // Pending is oldest first: newcomers belong at the end, once the end is loaded. Other tabs are newest first.
+    if (this.status !== 'pending') {
+      this.items.unshift(...fresh);
+      this.current += fresh.length;
+    } else if (this.cursor === null) this.items.push(...fresh);
+    else return;
+    this.render();
+  }
+
+  private async perform(ids: string[], action: Action): Promise<void> {
+    const targets = this.items.filter((c) => ids.includes(c.id));
+    if (targets.length === 0 || this.busy) return;
+    this.busy = true;
+    let done = 0;
+    let conflicts = 0;
+    const failures: string[] = [];
+    for (const comment of targets) {
+      try {
+        const updated = await this.api.act(comment, action);
+        done += 1;
+        this.notices.delete(comment.id);
+        if (updated && updated.status === this.status) this.replace(updated);
+        else this.remove(comment.id);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          conflicts += 1;
+          await this.reload(comment.id, 'Someone else changed this comment meanwhile. It has been reloaded: check it and choose again.');
+        } else if (error instanceof ApiError && error.status === 404) {
+          this.remove(comment.id);
+          failures.push('A comment had already been deleted by someone else.');
+        } else failures.push(messageOf(error));
+      }
+    }
+    this.busy = false;
+    this.render();
+    const who = targets.length === 1 ? `the comment by “${targets[0]!.author}”` : `${done} ${done === 1 ? 'comment' : 'comments'}`;
+    const parts = done > 0 ? [DONE[action](who)] : [];
+    if (conflicts > 0) parts.push(`${conflicts === 1 ? 'One comment was' : `${conflicts} comments were`} changed by someone else and reloaded; nothing was changed on ${conflicts === 1 ? 'it' : 'them'}.`);
+    this.say([...parts, ...new Set(failures)].join(' '));
+    void this.refreshCounts(false);
+  }
+
+  private async reload(id: string, notice: string): Promise<void> {
+    try {
+      this.replace(await this.api.get(id));
+      this.notices.set(id, notice);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) this.remove(id);
+    }
+  }
+
+  private replace(comment: ModeratorComment): void {
+    const index = this.items.findIndex((c) => c.id === comment.id);
+    if (index >= 0) this.items[index] = comment;
+  }
+
+  private remove(id: string): void {
+    const index = this.items.findIndex((c) => c.id === id);
+    if (index < 0) return;
+    this.items.splice(index, 1);
+    this.selected.delete(id);
+    this.handled.add(id);
+    if (index < this.current) this.current -= 1;
+    this.current = Math.max(0, Math.min(this.current, this.items.length - 1));
+  }
+
+  private render(): void {
+    const hadFocus = this.list.contains(document.activeElement);
+    this.list.replaceChildren(
+      ...this.items.map((c, i) => renderQueueItem(c, { current: i === this.current, selected: this.selected.has(c.id), notice: this.notices.get(c.id) })),
+    );
+    this.empty.hidden = this.items.length > 0;
+    this.empty.textContent = `No ${this.status} comments.`;
+    this.loadMore.hidden = this.cursor === null;
+    this.selectAll.checked = this.items.length > 0 && this.items.every((c) => this.selected.has(c.id));
+    this.selectedCount.textContent = this.selected.size ? `${this.selected.size} selected` : '';
+    if (hadFocus) this.focusCurrent();
+  }
+
+  private focusCurrent(): void {
+    const element = this.list.children[this.current] as HTMLElement | undefined;
+    element?.focus();
+    element?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  private move(by: number): void {
+    if (this.items.length === 0) return;
+    this.current = Math.max(0, Math.min(this.items.length - 1, this.current + by));
+    this.render();
+    this.focusCurrent();
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    const comment = this.items[this.current];
+    const keys: Record<string, () => void> = {
+      j: () => this.move(1),
+      k: () => this.move(-1),
+      a: () => comment && void this.perform([comment.id], 'approve'),
+      r: () => comment && void this.perform([comment.id], 'reject'),
+      s: () => comment && void this.perform([comment.id], 'spam'),
+      x: () => comment && this.toggleSelected(comment.id),
+    };
+    const run = keys[event.key];
+    if (!run) return;
+    event.preventDefault();
+    run();
+  }
+
+  private toggleSelected(id: string): void {
+    if (this.selected.has(id)) this.selected.delete(id);
+    else this.selected.add(id);
+    this.render();
+  }
+
+  private onListChange(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    const id = box.closest<HTMLElement>('.queue-item')?.dataset.id;
+    if (id && box.classList.contains('item-select')) this.toggleSelected(id);
+  }
+
+  private onListClick(event: MouseEvent): void {
+    const target = event.target as Element;
+    const element = target.closest<HTMLElement>('.queue-item');
+    const id = element?.dataset.id;
+    if (!element || !id) return;
+    this.current = Math.max(0, this.items.findIndex((c) => c.id === id));
+    for (const [i, li] of Array.from(this.list.children).entries()) li.classList.toggle('is-current', i === this.current);
+    const button = target.closest<HTMLButtonElement>('button[data-action]');
+    if (!button) return;
+    if (button.dataset.action === 'history') void this.toggleHistory(element, button, id);
+    else void this.perform([id], button.dataset.action as Action);
+  }
+
+  private async toggleHistory(element: HTMLElement, button: HTMLButtonElement, id: string): Promise<void> {
+    const panel = element.querySelector<HTMLElement>('.item-history')!;
+    const open = panel.hidden;
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (!open) return;
+    panel.replaceChildren('Loading…');
+    try {
+      panel.replaceChildren(renderHistory(await this.api.history(id)));
+    } catch (error) {
+      panel.replaceChildren(messageOf(error));
+    }
+  }
+
+  private say(text: string): void {
+    this.notice.textContent = text;
+  }
+}
+
+function shortcut(key: string, does: string): Array<Node | string> {
+  return [h('kbd', {}, key), ` ${does}  `];
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

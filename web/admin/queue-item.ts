@@ -1,0 +1,76 @@
+/** One comment in the moderation queue: who, where, why it was held, the text, and one-click actions. */
+import { h, safeHttpUrl } from '../shared/dom';
+import { age, formatDateTime } from '../shared/time';
+import type { Action, HistoryEntry, ModeratorComment, Status } from './api';
+
+const ACTIONS: Array<{ action: Action; label: string; key?: string; hiddenIn?: Status }> = [
+  { action: 'approve', label: 'Approve', key: 'a', hiddenIn: 'approved' },
+  { action: 'reject', label: 'Reject', key: 'r', hiddenIn: 'rejected' },
+  { action: 'spam', label: 'Spam', key: 's', hiddenIn: 'spam' },
+  { action: 'delete', label: 'Delete' },
+];
+
+export interface ItemState {
+  current: boolean;
+  selected: boolean;
+  /** Why the item was reloaded (someone else changed it), shown on it. */
+  notice?: string;
+}
+
+export function renderQueueItem(comment: ModeratorComment, state: ItemState): HTMLLIElement {
+  const website = safeHttpUrl(comment.url);
+  const meta = h(
+    'div',
+    { class: 'item-meta' },
+    h('strong', { class: 'item-author' }, comment.author),
+    comment.email ? h('a', { class: 'item-email', href: `mailto:${comment.email}` }, comment.email) : h('span', { class: 'item-email muted' }, 'no email'),
+    website ? h('a', { class: 'item-website', href: website, rel: 'nofollow ugc noopener noreferrer', target: '_blank' }, comment.url!) : null,
+    h('span', { class: 'item-article' }, 'on ', h('code', {}, comment.articleId)),
+    comment.parentId ? h('span', { class: 'item-parent' }, 'reply to ', h('code', {}, comment.parentId)) : null,
+    h('time', { class: 'item-age', datetime: comment.createdAt, title: formatDateTime(comment.createdAt), 'data-age': '' }, age(comment.createdAt)),
+    h('span', { class: `item-status status-${comment.status}` }, comment.status),
+  );
+  const reasons = comment.reasons?.length
+    ? h('ul', { class: 'item-reasons', 'aria-label': 'Why it is here' }, ...comment.reasons.map((r) => h('li', {}, h('code', {}, r.rule), ' ', r.message)))
+    : null;
+  const actions = h(
+    'div',
+    { class: 'item-actions' },
+    ...ACTIONS.filter((a) => a.hiddenIn !== comment.status).map((a) =>
+      h('button', { type: 'button', class: `action action-${a.action}`, 'data-action': a.action, 'aria-keyshortcuts': a.key }, a.label),
+    ),
+    h('button', { type: 'button', class: 'action action-history', 'data-action': 'history', 'aria-expanded': 'false' }, 'History'),
+  );
+  return h(
+    'li',
+    { class: `queue-item${state.current ? ' is-current' : ''}${state.selected ? ' is-selected' : ''}`, 'data-id': comment.id, tabindex: '-1', 'aria-current': state.current ? 'true' : undefined },
+    h('input', { type: 'checkbox', class: 'item-select', 'aria-label': `Select the comment by ${comment.author}`, checked: state.selected }),
+    h(
+      'div',
+      { class: 'item-main' },
+      meta,
+      reasons,
+      h('div', { class: 'item-text' }, comment.comment),
+      state.notice ? h('p', { class: 'item-notice', role: 'alert' }, state.notice) : null,
+      actions,
+      h('div', { class: 'item-history', hidden: true }),
+    ),
+  );
+}
+
+export function renderHistory(entries: HistoryEntry[]): HTMLElement {
+  if (entries.length === 0) return h('p', {}, 'No history.');
+  return h(
+    'ol',
+    { class: 'history-list' },
+    ...entries.map((e) =>
+      h(
+        'li',
+        {},
+        h('time', { datetime: e.at }, formatDateTime(e.at)),
+        ` · ${e.actor} · ${e.from ?? 'new'} → ${e.to}`,
+        e.rule || e.reason ? ` · ${[e.rule, e.reason].filter(Boolean).join(': ')}` : '',
+      ),
+    ),
+  );
+}

@@ -1,0 +1,86 @@
+/** The public comment API, as the form uses it (see shared/CONTRACT.md). */
+
+export interface PublishedComment {
+  id: string;
+  parentId: string | null;
+  author: string;
+  url: string | null;
+  comment: string;
+  createdAt: string;
+}
+
+export interface CommentPage {
+  comments: PublishedComment[];
+  nextCursor: string | null;
+}
+
+export interface Submission {
+  comment: string;
+  author: string;
+  email: string;
+  url: string;
+  parentId: string | null;
+  website_confirm: string;
+}
+
+export type SubmitOutcome =
+  | { kind: 'stored'; status: 'pending' | 'approved'; id: string; createdAt: string }
+  | { kind: 'invalid'; message: string; fields: Record<string, string> }
+  | { kind: 'refused'; status: number; message: string; retryAfterSeconds: number | null }
+  | { kind: 'failed' };
+
+export class CommentApi {
+  constructor(
+    private readonly apiUrl: string,
+    private readonly articleId: string,
+    private readonly pageSize = 50,
+  ) {}
+
+  /** Where comments are listed and posted (also the plain form's action). */
+  get commentsUrl(): string {
+    return `${this.apiUrl.replace(/\/+$/, '')}/articles/${encodeURIComponent(this.articleId)}/comments`;
+  }
+
+  async listPublished(cursor: string | null): Promise<CommentPage> {
+    const query = new URLSearchParams({ limit: String(this.pageSize) });
+    if (cursor) query.set('cursor', cursor);
+    const response = await fetch(`${this.commentsUrl}?${query}`, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+    if (!response.ok) throw new Error(`Comments could not be loaded (${response.status}).`);
+    return (await response.json()) as CommentPage;
+  }
+
+  /** `idempotencyKey` stays the same when the reader retries after a network failure, so the comment is stored once. */
+  async submit(submission: Submission, idempotencyKey: string): Promise<SubmitOutcome> {
+    let response: Response;
+    let body: { id?: string; status?: string; createdAt?: string; message?: string; fields?: Record<string, string> } = {};
+    try {
+      response = await fetch(this.commentsUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(submission),
+        credentials: 'omit',
+      });
+      body = await response.json().catch(() => ({}));
+    } catch {
+      return { kind: 'failed' };
+    }
+    if ((response.status === 201 || response.status === 202) && body.id) {
+      return { kind: 'stored', status: response.status === 201 ? 'approved' : 'pending', id: body.id, createdAt: body.createdAt ?? new Date().toISOString() };
+    }
+    if (response.status === 422) return { kind: 'invalid', message: body.message ?? 'Please correct the highlighted fields.', fields: body.fields ?? {} };
+    if (response.status >= 500 && response.status !== 503) return { kind: 'failed' };
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    return {
+      kind: 'refused',
+      status: response.status,
+      message: body.message ?? 'Your comment could not be posted.',
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : null,
+    };
+  }
+}
+
+/** A random key for the Idempotency-Key header (works on plain-http pages too, unlike randomUUID). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

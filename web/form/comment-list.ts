@@ -1,0 +1,55 @@
+/** The threaded list of comments, in WordPress's markup (ol.comment-list > li.comment > ol.children). */
+import { h, safeHttpUrl } from '../shared/dom';
+import { formatDateTime } from '../shared/time';
+import type { PublishedComment } from './api';
+import { buildThreads, MAX_THREAD_DEPTH, type ThreadNode } from './thread';
+
+export interface ListedComment extends PublishedComment {
+  /** The reader's own comment, not yet approved: shown to them only. */
+  awaitingModeration?: boolean;
+}
+
+export function renderCommentList(list: HTMLOListElement, comments: readonly ListedComment[]): void {
+  list.replaceChildren(...buildThreads(comments).map(renderNode));
+}
+
+function renderNode(node: ThreadNode<ListedComment>): HTMLLIElement {
+  const { comment, depth } = node;
+  const item = h('li', { id: `comment-${comment.id}`, class: `comment depth-${depth}${comment.awaitingModeration ? ' comment-awaiting-moderation' : ''}` }, renderBody(comment, depth));
+  if (node.children.length > 0) item.append(h('ol', { class: 'children' }, ...node.children.map(renderNode)));
+  return item;
+}
+
+function renderBody(comment: ListedComment, depth: number): HTMLElement {
+  const website = safeHttpUrl(comment.url);
+  const name = website ? h('a', { href: website, rel: 'nofollow ugc noopener', class: 'url' }, comment.author) : comment.author;
+  const meta = h(
+    'footer',
+    { class: 'comment-meta' },
+    h('div', { class: 'comment-author' }, h('b', { class: 'fn' }, name), ' ', h('span', { class: 'says' }, 'says:')),
+    h('div', { class: 'comment-metadata' }, h('a', { href: `#comment-${comment.id}` }, h('time', { datetime: comment.createdAt }, formatDateTime(comment.createdAt)))),
+    comment.awaitingModeration &&
+      h('em', { class: 'comment-awaiting-moderation-note' }, 'Your comment is awaiting moderation. This is a preview; your comment will be visible after it has been approved.'),
+  );
+  const canReply = !comment.awaitingModeration && depth < MAX_THREAD_DEPTH;
+  return h(
+    'article',
+    { class: 'comment-body', id: `div-comment-${comment.id}` },
+    meta,
+    h('div', { class: 'comment-content' }, ...paragraphs(comment.comment)),
+    canReply &&
+      h('div', { class: 'reply' }, h('a', { href: '#respond', class: 'comment-reply-link', 'data-reply-to': comment.id, 'data-author': comment.author, 'aria-label': `Reply to ${comment.author}` }, 'Reply')),
+  );
+}
+
+/** Blank lines separate paragraphs; single newlines become line breaks. All text nodes. */
+function paragraphs(text: string): HTMLParagraphElement[] {
+  return text.split(/\n{2,}/).map((block) => {
+    const p = h('p');
+    block.split('\n').forEach((line, i) => {
+      if (i > 0) p.append(h('br'));
+      p.append(line);
+    });
+    return p;
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The whole comments area of an article: the published comments (threaded,
+ * paginated), the reader's own comments awaiting moderation, and the form.
+ */
+import { h } from '../shared/dom';
+import { CommentApi, type PublishedComment } from './api';
+import { CommentForm } from './comment-form';
+import { renderCommentList, type ListedComment } from './comment-list';
+import { commentFormHtml, outcomeFromQuery } from './form-markup';
+import { PendingComments } from './reader-storage';
+
+export interface SectionOptions {
+  apiUrl: string;
+  articleId: string;
+  /** Comments per page (1–100, default 50). */
+  pageSize?: number;
+}
+
+export function mountCommentsSection(container: HTMLElement, options: SectionOptions): void {
+  const api = new CommentApi(options.apiUrl, options.articleId, options.pageSize);
+  const pending = new PendingComments(options.articleId);
+  const published: PublishedComment[] = [];
+  let cursor: string | null = null;
+  let complete = false;
+
+  const title = h('h2', { class: 'comments-title', id: 'comments-title' }, 'Comments');
+  const list = h('ol', { class: 'comment-list', 'aria-labelledby': 'comments-title', 'aria-busy': 'true' });
+  const loadStatus = h('p', { class: 'comments-load-status', role: 'status', 'aria-live': 'polite' });
+  const loadMore = h('button', { type: 'button', class: 'load-more-comments', hidden: true }, 'Load more comments');
+  // The form is fixed markup with no reader data in it (see form-markup.ts).
+  const formHost = h('div');
+  formHost.innerHTML = commentFormHtml({ action: api.commentsUrl, outcome: outcomeFromQuery(new URLSearchParams(window.location.search)) });
+  const respond = formHost.firstElementChild as HTMLElement;
+  container.classList.add('comments-area');
+  container.replaceChildren(title, list, loadStatus, loadMore, respond);
+
+  const form = new CommentForm(respond, api, (comment) => {
+    if (comment.awaitingModeration) pending.add(comment);
+    else published.push(comment);
+    render();
+  });
+
+  function render(): void {
+    const shown = new Set(published.map((c) => c.id));
+    pending.forgetPublished(shown);
+    const own: ListedComment[] = pending.all().map((c) => ({ ...c, awaitingModeration: true }));
+    const replyingTo = form.replyingTo;
+    if (replyingTo) form.stopReplying();
+    renderCommentList(list, [...published, ...own]);
+    const target = replyingTo ? list.querySelector(`#div-comment-${CSS.escape(replyingTo)}`) : null;
+    const author = published.find((c) => c.id === replyingTo)?.author;
+    if (target && author !== undefined) form.replyTo(replyingTo!, author, target);
+    const count = published.length;
+    title.textContent = !complete ? 'Comments' : count === 0 ? 'No comments yet' : count === 1 ? 'One comment' : `${count} comments`;
+    loadMore.hidden = complete;
+  }
+
+  async function loadNextPage(): Promise<void> {
+    loadMore.disabled = true;
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const page = await api.listPublished(cursor);
+      const known = new Set(published.map((c) => c.id));
+      const fresh = page.comments.filter((c) => !known.has(c.id));
+      published.push(...fresh);
+      cursor = page.nextCursor;
+      complete = cursor === null;
+      loadMore.textContent = 'Load more comments';
+      render();
+      loadStatus.textContent = known.size > 0 ? `${fresh.length} more ${fresh.length === 1 ? 'comment' : 'comments'} loaded.` : '';
+    } catch {
+      loadStatus.textContent = 'The comments could not be loaded.';
+      loadMore.textContent = 'Try again';
+      loadMore.hidden = false;
+    } finally {
+      loadMore.disabled = false;
+      list.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  list.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a.comment-reply-link');
+    if (!link) return;
+    event.preventDefault();
+    const body = link.closest('.comment-body');
+    if (body) form.replyTo(link.dataset.replyTo!, link.dataset.author ?? '', body);
+  });
+  loadMore.addEventListener('click', () => void loadNextPage());
+
+  render();
+  void loadNextPage();
+}
