@@ -9,18 +9,18 @@
 import { h } from '../shared/dom';
 import { age } from '../shared/time';
 import { ApiError, STATUSES, type Action, type ModerationApi, type ModeratorComment, type Status } from './api';
+import { renderBulkBar, renderTabs } from './queue-controls';
+import { listenForShortcuts, shortcutsHelp, type ShortcutKey } from './keyboard';
 import { renderHistory, renderQueueItem } from './queue-item';
 
 const COUNT_LIMIT = 100;
 const POLL_MS = 15_000;
-const LABELS: Record<Status, string> = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' };
 const DONE: Record<Action, (what: string) => string> = {
   approve: (what) => `Approved ${what}.`,
   reject: (what) => `Rejected ${what}.`,
   spam: (what) => `Marked ${what} as spam.`,
   delete: (what) => `Deleted ${what}.`,
 };
-const BULK: Record<Action, string> = { approve: 'Approve selected', reject: 'Reject selected', spam: 'Spam selected', delete: 'Delete selected' };
 
 export class ModerationQueue {
   private status: Status = 'pending';
@@ -32,15 +32,17 @@ export class ModerationQueue {
   /** Ids this moderator just moved out of the tab: a lagging index may still list them. */
   private readonly handled = new Set<string>();
   private busy = false;
+  /** Bumped when the tab changes, so a late answer for the previous tab is dropped. */
+  private view = 0;
   private poller: ReturnType<typeof setInterval> | undefined;
-  private readonly keyListener = (event: KeyboardEvent) => this.onKey(event);
+  private stopShortcuts: (() => void) | undefined;
 
-  private readonly tabs = new Map<Status, HTMLButtonElement>();
+  private tabs = new Map<Status, HTMLButtonElement>();
   private readonly notice = h('p', { class: 'console-notice', role: 'status', 'aria-live': 'polite' });
   private readonly list = h('ol', { class: 'queue', id: 'queue', 'aria-label': 'Comments' });
   private readonly empty = h('p', { class: 'queue-empty', hidden: true }, 'Nothing here.');
   private readonly loadMore = h('button', { type: 'button', class: 'load-more', hidden: true }, 'Load more');
-  private readonly selectAll = h('input', { type: 'checkbox', id: 'select-all' });
+  private readonly selectAll = h('input', { type: 'checkbox' });
   private readonly selectedCount = h('span', { class: 'selected-count' });
 
   constructor(
@@ -49,47 +51,22 @@ export class ModerationQueue {
   ) {}
 
   start(): void {
-    const nav = h('nav', { class: 'tabs', 'aria-label': 'Comment lists' });
-    for (const status of STATUSES) {
-      const tab = h('button', { type: 'button', class: 'tab', 'data-status': status }, LABELS[status], ' ', h('span', { class: 'count' }, '…'));
-      tab.addEventListener('click', () => void this.show(status));
-      this.tabs.set(status, tab);
-      nav.append(tab);
-    }
-    const bulk = h(
-      'div',
-      { class: 'bulk-bar' },
-      h('label', { for: 'select-all' }, this.selectAll, ' Select all'),
-      ...(['approve', 'reject', 'spam', 'delete'] as const).map((action) =>
-        h('button', { type: 'button', class: `bulk action-${action}`, 'data-bulk': action }, BULK[action]),
-      ),
-      this.selectedCount,
-    );
-    const shortcuts = h(
-      'p',
-      { class: 'shortcuts' },
-      'Keyboard: ',
-      ...shortcut('j', 'next'),
-      ...shortcut('k', 'previous'),
-      ...shortcut('a', 'approve'),
-      ...shortcut('r', 'reject'),
-      ...shortcut('s', 'spam'),
-      ...shortcut('x', 'select'),
-    );
-    this.root.append(nav, shortcuts, this.notice, bulk, this.list, this.empty, this.loadMore);
+    const { nav, tabs } = renderTabs((status) => void this.show(status));
+    this.tabs = tabs;
+    const bulk = renderBulkBar(this.selectAll, this.selectedCount, (action) => void this.perform([...this.selected], action));
+    this.root.append(nav, shortcutsHelp(), this.notice, bulk, this.list, this.empty, this.loadMore);
 
     this.list.addEventListener('click', (event) => this.onListClick(event));
     this.list.addEventListener('change', (event) => this.onListChange(event));
     this.selectAll.addEventListener('change', () => {
-      for (const item of this.items) this.selectAll.checked ? this.selected.add(item.id) : this.selected.delete(item.id);
+      for (const item of this.items) {
+        if (this.selectAll.checked) this.selected.add(item.id);
+        else this.selected.delete(item.id);
+      }
       this.render();
     });
-    bulk.addEventListener('click', (event) => {
-      const action = (event.target as Element).closest<HTMLElement>('[data-bulk]')?.dataset.bulk as Action | undefined;
-      if (action) void this.perform([...this.selected], action);
-    });
     this.loadMore.addEventListener('click', () => void this.loadPage());
-    document.addEventListener('keydown', this.keyListener);
+    this.stopShortcuts = listenForShortcuts((key) => this.onShortcut(key));
     this.poller = setInterval(() => {
       if (document.visibilityState === 'visible') void this.refreshCounts(true);
     }, POLL_MS);
@@ -100,10 +77,11 @@ export class ModerationQueue {
   /** After sign-out: no more polling, no more shortcuts. */
   stop(): void {
     clearInterval(this.poller);
-    document.removeEventListener('keydown', this.keyListener);
+    this.stopShortcuts?.();
   }
 
   private async show(status: Status): Promise<void> {
+    this.view += 1;
     this.status = status;
     this.items = [];
     this.cursor = null;
@@ -117,8 +95,10 @@ export class ModerationQueue {
 
   private async loadPage(): Promise<void> {
     this.loadMore.disabled = true;
+    const view = this.view;
     try {
       const page = await this.api.list(this.status, { cursor: this.cursor });
+      if (view !== this.view) return;
       const known = new Set(this.items.map((c) => c.id));
       this.items.push(...page.comments.filter((c) => !known.has(c.id)));
       this.cursor = page.nextCursor;
@@ -244,21 +224,12 @@ export class ModerationQueue {
     this.focusCurrent();
   }
 
-  private onKey(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+  private onShortcut(key: ShortcutKey): void {
     const comment = this.items[this.current];
-    const keys: Record<string, () => void> = {
-      j: () => this.move(1),
-      k: () => this.move(-1),
-      a: () => comment && void this.perform([comment.id], 'approve'),
-      r: () => comment && void this.perform([comment.id], 'reject'),
-      s: () => comment && void this.perform([comment.id], 'spam'),
-      x: () => comment && this.toggleSelected(comment.id),
-    };
-    const run = keys[event.key];
-    if (!run) return;
-    event.preventDefault();
-    run();
+    if (key === 'j' || key === 'k') this.move(key === 'j' ? 1 : -1);
+    else if (!comment) return;
+    else if (key === 'x') this.toggleSelected(comment.id);
+    else void this.perform([comment.id], key === 'a' ? 'approve' : key === 'r' ? 'reject' : 'spam');
   }
 
   private toggleSelected(id: string): void {
@@ -303,16 +274,6 @@ export class ModerationQueue {
   private say(text: string): void {
     this.notice.textContent = text;
   }
-}
-
-function shortcut(key: string, does: string): Array<Node | string> {
-  return [h('kbd', {}, key), ` ${does}  `];
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
 }
 
 function messageOf(error: unknown): string {

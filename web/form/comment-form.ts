@@ -79,13 +79,13 @@ export class CommentForm {
   }
 
   /** Moves the form under a comment's body and aims the next post at it. */
-  replyTo(commentId: string, author: string, commentBody: Element): void {
+  replyTo(commentId: string, author: string, commentBody: Element, focus = true): void {
     if (!this.home.isConnected) this.respond.before(this.home);
     commentBody.after(this.respond);
     this.parent.value = commentId;
     this.titleText.textContent = `Leave a Reply to ${author}`;
     this.cancelReply.hidden = false;
-    this.fields.comment.focus();
+    if (focus) this.fields.comment.focus();
   }
 
   stopReplying(): void {

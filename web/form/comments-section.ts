@@ -49,7 +49,8 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
     renderCommentList(list, [...published, ...own]);
     const target = replyingTo ? list.querySelector(`#div-comment-${CSS.escape(replyingTo)}`) : null;
     const author = published.find((c) => c.id === replyingTo)?.author;
-    if (target && author !== undefined) form.replyTo(replyingTo!, author, target);
+    // Still replying after a re-render: put the form back under that comment, without moving focus.
+    if (target && author !== undefined) form.replyTo(replyingTo!, author, target, false);
     const count = published.length;
     title.textContent = !complete ? 'Comments' : count === 0 ? 'No comments yet' : count === 1 ? 'One comment' : `${count} comments`;
     loadMore.hidden = complete;
