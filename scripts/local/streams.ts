@@ -51,7 +51,8 @@ export function outboxPublisher(outboxDir: string, quiet = false): NotificationP
       sequence += 1;
       const file = join(outboxDir, `${at.replace(/[:.]/g, '-')}-${String(sequence).padStart(4, '0')}.json`);
       await writeFile(file, `${JSON.stringify({ at, subject, message }, null, 2)}\n`);
-      if (!quiet) console.log(`notify: ${subject} -> ${relative(process.cwd(), file)}`);
+      const shown = relative(process.cwd(), file);
+      if (!quiet) console.log(`notify: ${subject} -> ${shown.startsWith('..') ? file : shown}`);
     },
   };
 }
