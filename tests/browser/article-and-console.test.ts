@@ -5,17 +5,19 @@
  * Screenshots go to docs/ when UPDATE_SCREENSHOTS=1, otherwise to a temporary
  * directory (so a test run leaves the committed ones alone).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
+import { bundleWebAssets, gzippedSize } from '../../scripts/build-web';
 import { DEMO_ARTICLE_ID } from '../../scripts/local/pages';
 import { api, MODERATOR_TOKEN, startTestRuntime, validComment } from '../support/runtime';
 import { launchChromium } from './chromium';
 
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve('docs') : mkdtempSync(join(tmpdir(), 'screenshots-'));
+const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+const SCREENSHOTS = UPDATE_SCREENSHOTS ? resolve('docs') : mkdtempSync(join(tmpdir(), 'screenshots-'));
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -57,14 +59,12 @@ async function openComments(page: Page, url = `${runtime.url}/`): Promise<void> 
 
 const commentItem = (page: Page, text: string) => page.locator('li.comment', { has: page.locator(':scope > .comment-body', { hasText: text }) });
 
-let parentId: string;
-
 beforeAll(async () => {
   runtime = await startTestRuntime();
   const settings = await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { floodSeconds: 0 } });
   expect(settings.status).toBe(200);
   browser = await launchChromium();
-  parentId = await publish(DEMO_ARTICLE_ID, {
+  await publish(DEMO_ARTICLE_ID, {
     author: 'Taras Melnyk',
     url: 'https://taras.example.org',
     comment: 'If the offer was real, turning it down says a lot about what the Kremlin actually wants.',
@@ -77,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await runtime?.stop();
+  if (!UPDATE_SCREENSHOTS) rmSync(SCREENSHOTS, { recursive: true, force: true });
 });
 
 describe('a reader comments on the article', () => {
@@ -340,5 +341,13 @@ describe('the form embedded on another page', () => {
     await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { floodSeconds: 600 } });
     expect(await send('Quick, another one.')).toBe('Thank you! Your comment is awaiting moderation.');
     expect(await send('And one more, straight away.')).toMatch(/^You are posting comments too quickly\. Please wait \d+ seconds and try again\.$/);
+  });
+});
+
+describe('the embeddable script', () => {
+  it('stays under 15 KB gzipped, without the server-side validation library', async () => {
+    const script = (await bundleWebAssets()).find((asset) => asset.path === 'assets/comments.js')!;
+    expect(gzippedSize(script)).toBeLessThan(15 * 1024);
+    expect(new TextDecoder().decode(script.contents)).not.toMatch(/zod/i);
   });
 });
