@@ -1,13 +1,8 @@
 /** The public comment API, as the form uses it (see shared/CONTRACT.md). */
+import type { PublicComment } from '../../lambda/domain/comment';
 
-export interface PublishedComment {
-  id: string;
-  parentId: string | null;
-  author: string;
-  url: string | null;
-  comment: string;
-  createdAt: string;
-}
+/** A comment as the public list returns it: the server's own type, so the two cannot drift. */
+export type PublishedComment = PublicComment;
 
 export interface CommentPage {
   comments: PublishedComment[];

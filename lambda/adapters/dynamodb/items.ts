@@ -33,22 +33,6 @@ export function commentItem(c: Comment) {
   return { ...keys.comment(c.id), type: 'comment', ...c, ...indexAttributes(c, c.status) };
 }
 
-export function commentFromItem(item: Record<string, unknown>): Comment {
-  return {
-    id: item.id as string,
-    articleId: item.articleId as string,
-    parentId: (item.parentId as string | null | undefined) ?? null,
-    author: item.author as string,
-    url: (item.url as string | null | undefined) ?? null,
-    comment: item.comment as string,
-    status: item.status as CommentStatus,
-    createdAt: item.createdAt as string,
-    updatedAt: item.updatedAt as string,
-    version: Number(item.version),
-    reasons: (item.reasons as Comment['reasons'] | undefined) ?? [],
-  };
-}
-
 export function publicCommentFromItem(item: Record<string, unknown>): PublicComment {
   return {
     id: item.id as string,
@@ -57,6 +41,17 @@ export function publicCommentFromItem(item: Record<string, unknown>): PublicComm
     url: (item.url as string | null | undefined) ?? null,
     comment: item.comment as string,
     createdAt: item.createdAt as string,
+  };
+}
+
+export function commentFromItem(item: Record<string, unknown>): Comment {
+  return {
+    ...publicCommentFromItem(item),
+    articleId: item.articleId as string,
+    status: item.status as CommentStatus,
+    updatedAt: item.updatedAt as string,
+    version: Number(item.version),
+    reasons: (item.reasons as Comment['reasons'] | undefined) ?? [],
   };
 }
 
