@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { bundleWebAssets, gzippedSize } from '../../scripts/build-web';
 import { DEMO_ARTICLE_ID } from '../../scripts/local/pages';
-import { api, MODERATOR_TOKEN, startTestRuntime, validComment } from '../support/runtime';
+import { api, MODERATOR_TOKEN, startFloodFreeRuntime, validComment } from '../support/runtime';
 import { launchChromium } from './chromium';
 
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
@@ -60,9 +60,7 @@ async function openComments(page: Page, url = `${runtime.url}/`): Promise<void> 
 const commentItem = (page: Page, text: string) => page.locator('li.comment', { has: page.locator(':scope > .comment-body', { hasText: text }) });
 
 beforeAll(async () => {
-  runtime = await startTestRuntime();
-  const settings = await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { floodSeconds: 0 } });
-  expect(settings.status).toBe(200);
+  runtime = await startFloodFreeRuntime();
   browser = await launchChromium();
   await publish(DEMO_ARTICLE_ID, {
     author: 'Taras Melnyk',

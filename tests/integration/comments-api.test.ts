@@ -4,17 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { MODERATOR_TOKEN, api, startTestRuntime, validComment } from '../support/runtime';
+import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
 
 const ARTICLE = 'putin-g20-negotiation-offer';
 const comments = (articleId = ARTICLE) => `/articles/${articleId}/comments`;
 let runtime: LocalRuntime;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime();
-  // Every request here comes from 127.0.0.1; flood control has its own tests.
-  const settings = await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { floodSeconds: 0 } });
-  expect(settings.status).toBe(200);
+  runtime = await startFloodFreeRuntime();
 });
 afterAll(() => runtime?.stop());
 

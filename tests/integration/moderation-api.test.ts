@@ -1,12 +1,11 @@
 /** The moderators' routes: queue, one comment, actions, versions, delete, access. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { MODERATOR_TOKEN, USER_TOKEN, api, startTestRuntime, validComment } from '../support/runtime';
+import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
-  runtime = await startTestRuntime();
-  await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { floodSeconds: 0 } });
+  runtime = await startFloodFreeRuntime();
 });
 afterAll(() => runtime?.stop());
 

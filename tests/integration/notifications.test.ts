@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { MODERATOR_TOKEN, api, startTestRuntime, validComment } from '../support/runtime';
+import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
 
 let runtime: LocalRuntime;
 let dataDir: string;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'notify-test-'));
-  runtime = await startTestRuntime({ notifications: true, dataDir, streamPollMs: 200 });
-  await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { floodSeconds: 0 } });
+  runtime = await startFloodFreeRuntime({ notifications: true, dataDir, streamPollMs: 200 });
 });
 afterAll(async () => {
   await runtime?.stop();

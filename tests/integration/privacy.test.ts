@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { MODERATOR_TOKEN, USER_TOKEN, api, startTestRuntime, validComment } from '../support/runtime';
+import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
-  runtime = await startTestRuntime();
-  await admin('PUT', '/settings', { floodSeconds: 0 });
+  runtime = await startFloodFreeRuntime();
 });
 afterAll(() => runtime?.stop());
 
