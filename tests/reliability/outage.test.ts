@@ -23,6 +23,7 @@ import { percentile, scanAll, table, writeReportSection } from './support';
 
 const CLIENT_TIMEOUT_MS = 10_000;
 const WORKERS = 12;
+const FROZEN_MS = 8000;
 const ARTICLE = 'outage-article';
 
 let runtime: LocalRuntime;
@@ -110,16 +111,17 @@ it('answers 503 with Retry-After while DynamoDB is down or frozen, and loses no 
   await sleep(1500);
   restarted = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: dynamoPort });
   phase = 'restarted';
-  await sleep(1000);
+  await sleep(2000);
   // 2. A hang: freeze it, so connections open but nothing ever answers; then thaw it.
   frozenPid = javaPid(restarted);
   process.kill(frozenPid, 'SIGSTOP');
   phase = 'frozen';
-  await sleep(7000);
+  // Longer than the ~6.5 s the client takes to give up on a silent database, so 503s come while it is frozen.
+  await sleep(FROZEN_MS);
   process.kill(frozenPid, 'SIGCONT');
   frozenPid = undefined;
   phase = 'thawed';
-  await sleep(1000);
+  await sleep(3000);
   running = false;
   await Promise.all(workers);
 
@@ -175,8 +177,9 @@ it('answers 503 with Retry-After while DynamoDB is down or frozen, and loses no 
     [
       '## Outage',
       '',
-      `${WORKERS} clients post comments one after another (each with its own Idempotency-Key, ${CLIENT_TIMEOUT_MS / 1000} s client timeout, pausing as \`Retry-After\` says after a 503) while DynamoDB Local is stopped and restarted on the same port and data directory, then frozen with SIGSTOP for 7 s (connections open, nothing answers) and thawed. ` +
-        'The DynamoDB client uses standard retry mode, 3 attempts, a 2 s connection timeout and a 2 s socket (no answer) timeout, so a dead or hung database is a 503 with `Retry-After` within about 6.5 s.',
+      `${WORKERS} clients post comments one after another (each with its own Idempotency-Key, ${CLIENT_TIMEOUT_MS / 1000} s client timeout, pausing as \`Retry-After\` says after a 503) while DynamoDB Local is stopped and restarted on the same port and data directory, then frozen with SIGSTOP for ${FROZEN_MS / 1000} s (connections open, nothing answers) and thawed. ` +
+        'The DynamoDB client uses standard retry mode, 3 attempts, a 2 s connection timeout and a 2 s socket (no answer) timeout, so a dead or hung database is a 503 with `Retry-After` within about 6.5 s ' +
+        "(sooner once the SDK's retry quota has been spent by the outage: then one 2 s attempt).",
       '',
       `**${attempts.length} submissions: ${acked.length} acknowledged, ${down.length} answered 503 with Retry-After, 0 answered 500, 0 left hanging; ${lost.length} acknowledged comments lost. ` +
         `${landedAnyway} of the 503s had been written all the same; retried with their Idempotency-Key (${rounds} round${rounds === 1 ? '' : 's'}), all were then acknowledged and ${comments.length} comments are stored, each exactly once.**`,

@@ -75,15 +75,17 @@ function startServer(port: number) {
     serverWarnings += (text.match(/"level":\s*"WARN"/g) ?? []).length;
     if (!text.includes('"level"')) process.stderr.write(text);
   });
-  const waiters: Array<(m: Message) => boolean> = [];
+  const waiters: Array<{ take: (m: Message) => boolean; fail: (e: Error) => void }> = [];
   child.on('message', (m: Message) => {
-    const i = waiters.findIndex((w) => w(m));
+    const i = waiters.findIndex((w) => w.take(m));
     if (i >= 0) waiters.splice(i, 1);
+  });
+  child.once('exit', (code) => {
+    for (const w of waiters.splice(0)) w.fail(new Error(`the soak server exited (${code})`));
   });
   const next = <T extends Message['type']>(type: T) =>
     new Promise<Extract<Message, { type: T }>>((ok, fail) => {
-      waiters.push((m) => (m.type === type ? (ok(m as Extract<Message, { type: T }>), true) : false));
-      child.once('exit', (code) => fail(new Error(`the soak server exited (${code})`)));
+      waiters.push({ take: (m) => (m.type === type ? (ok(m as Extract<Message, { type: T }>), true) : false), fail });
     });
   return { child, next };
 }
