@@ -80,7 +80,7 @@ export function validateSubmission(input: SubmissionFields): SubmissionCheck {
   const comment = normaliseNewlines(input.comment ?? '').trim();
   const commentProblem = unstorable(comment, false);
   if (commentProblem) fields.comment = `Your comment ${commentProblem}`;
-  else if (comment === '') fields.comment = 'Please type your comment.';
+  else if (comment.replace(INVISIBLE, '').trim() === '') fields.comment = 'Please type your comment.';
   else if (utf8Bytes(comment) > LIMITS.comment)
     fields.comment = `Your comment is too long (at most ${formatNumber(LIMITS.comment)} bytes; it has ${formatNumber(utf8Bytes(comment))}).`;
 

@@ -61,6 +61,8 @@ describe('validateSubmission', () => {
     expect(fieldsOf({ ...valid, comment: 'lone \uD800 surrogate' }).comment).toMatch(/not valid Unicode/);
     expect(fieldsOf({ ...valid, author: 'evil\u202Egnp.exe' }).author).toMatch(/direction/);
     expect(fieldsOf({ ...valid, author: '\u200B\u200B' }).author).toBe('Please enter your name.');
+    expect(fieldsOf({ ...valid, comment: '\u200B\u2060\uFEFF' }).comment).toBe('Please type your comment.');
+    expect(fieldsOf({ ...valid, comment: 'family: 👨\u200D👩\u200D👧' })).toEqual({});
   });
 
   it('reads the parent from parentId or WordPress comment_parent, 0 meaning none', () => {
