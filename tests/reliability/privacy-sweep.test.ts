@@ -226,6 +226,8 @@ it('puts no email address in any public answer, page, log line or notification',
     [
       '## Privacy sweep',
       '',
+      `**${emails.length} distinct emails, ${publicAnswers.length} public answers, ${records} log records and ${outbox.length} notifications read: ${found.length} email addresses found.**`,
+      '',
       `The service run as \`npm start\` runs it (its own process, POWERTOOLS_LOG_LEVEL=DEBUG, moderator notifications on), then ${emails.length} distinct email addresses ` +
         'submitted, moderated (approved, rejected, spam, deleted, privacy export and erasure) and crawled:',
       '',

@@ -186,7 +186,25 @@ export function writeReportSection(section: Section, markdown: string): void {
       if (body !== undefined) parts.push(`${marker(s)}\n${body}${marker(s, true)}\n`);
     }
     writeFileSync(REPORT_FILE, parts.join('\n'));
+    updateReadmeSummary(bodies);
   });
+}
+
+const README_FILE = resolve(__dirname, '../../README.md');
+const SUMMARY = /(<!-- reliability:summary:start -->\n)[\s\S]*?(<!-- reliability:summary:end -->)/;
+
+/** Mirrors each section's headline (its bold line) into the README's Reliability section. */
+function updateReadmeSummary(bodies: Map<Section, string>): void {
+  if (!existsSync(README_FILE)) return;
+  const readme = readFileSync(README_FILE, 'utf8');
+  if (!SUMMARY.test(readme)) return;
+  const lines = SECTIONS.flatMap((s) => {
+    const body = bodies.get(s);
+    const title = body && /^## (.+)$/m.exec(body)?.[1];
+    const headline = body && /^\*\*(.+?)\*\*/m.exec(body)?.[1];
+    return title && headline ? [`- **${title}**: ${headline}`] : [];
+  });
+  writeFileSync(README_FILE, readme.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`));
 }
 
 /** A Markdown table. */
