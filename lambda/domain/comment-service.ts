@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { toModeratorComment, type Comment, type CommentStatus, type HistoryEntry, type ModeratorComment, type PublicComment } from './comment';
 import { CursorCodec } from './cursor';
 import { normaliseEmail } from './email';
-import { DomainError, badRequest, commentsClosed, notFound, validationFailed, versionConflict } from './errors';
+import { badRequest, commentsClosed, notFound, validationFailed, versionConflict } from './errors';
 import { duplicateKeys, floodKeys } from './guards';
 import type { KeyedHasher } from './keyed-hash';
 import { decide } from './policy';
@@ -260,4 +260,3 @@ function parseStatus(raw: string | undefined): CommentStatus {
   throw badRequest('status must be one of pending, approved, rejected, spam.');
 }
 
-export { DomainError };

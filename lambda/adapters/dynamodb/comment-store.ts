@@ -39,7 +39,6 @@ import {
   idFromPosition,
   indexAttributes,
   keys,
-  position,
   publicCommentFromItem,
 } from './items';
 
@@ -418,4 +417,3 @@ function unwrap(value: unknown): unknown {
   return value;
 }
 
-export { position };
