@@ -108,7 +108,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   const k = r.costPerMillion;
   out.push('## 5. Cost per million');
   out.push(
-    `Prices: ${k.prices.region} on-demand, as published on aws.amazon.com pricing pages, taken ${k.prices.taken}. Lambda ${k.assumptions.lambdaMemoryMb} MB arm64, billed duration = ${k.assumptions.durationSource}.`,
+    `Prices: ${k.prices.region} on-demand, AWS list prices as known on ${k.prices.taken} (not re-read from the pricing pages: this machine is offline; all in bench/cost.ts). Lambda ${k.assumptions.lambdaMemoryMb} MB arm64, billed duration = ${k.assumptions.durationSource}.`,
   );
   out.push(
     table(
