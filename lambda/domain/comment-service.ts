@@ -9,7 +9,7 @@ import { normaliseEmail } from './email';
 import { badRequest, commentsClosed, notFound, validationFailed, versionConflict } from './errors';
 import { duplicateKeys, floodKeys } from './guards';
 import type { KeyedHasher } from './keyed-hash';
-import { decide } from './policy';
+import { decide, type AuthorRecord } from './policy';
 import { commentsAreOpen, defaultArticle, expiryFor, type ArticleSettings, type SiteSettings } from './settings';
 import { applyArticlePatch, applySettingsPatch, articlePatch, patchErrors, settingsPatch } from './settings-schema';
 import { validateSubmission, type SubmissionInput } from './validation';
@@ -45,6 +45,8 @@ export interface SubmitResult {
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
+const AUTHOR_WINDOW_LIMIT = 200;
+const NO_HISTORY: AuthorRecord = { approved: 0, rejected: 0, spam: 0 };
 export const MAX_PAGE_SIZE = 100;
 
 export class CommentService {
@@ -89,7 +91,7 @@ export class CommentService {
     }
 
     const emailHash = hasher.hash('email', normaliseEmail(submission.email));
-    const author = settings.autoApprove.enabled ? await store.getAuthorRecord(emailHash) : { approved: 0, rejected: 0, spam: 0 };
+    const author = settings.autoApprove.enabled ? await this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY;
     const decision = decide({ submission, settings, article, author });
 
     const id = request.idempotencyKey
@@ -220,6 +222,24 @@ export class CommentService {
     const next = applyArticlePatch((await this.deps.store.getArticle(articleId)) ?? defaultArticle(articleId), parsed.data);
     await this.deps.store.putArticle(next);
     return articleView(next);
+  }
+
+  /**
+   * What auto-approve knows of an email: the lifetime counts kept with every
+   * status change, or with a window, the statuses of that email's comments of
+   * the last windowDays (one Query of the email index + one BatchGetItem, at
+   * most AUTHOR_WINDOW_LIMIT comments: enough to decide, bounded per post).
+   */
+  private async authorRecord(emailHash: string, windowDays: number | null, now: Date): Promise<AuthorRecord> {
+    const { store } = this.deps;
+    if (windowDays === null) return store.getAuthorRecord(emailHash);
+    const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+    const recent = await store.listContactsByEmailHash(emailHash, AUTHOR_WINDOW_LIMIT, undefined, since);
+    if (recent.items.length === 0) return NO_HISTORY;
+    const comments = await store.getComments(recent.items.map((ref) => ref.contact.commentId));
+    const record = { ...NO_HISTORY };
+    for (const comment of comments.values()) if (comment.status !== 'pending') record[comment.status] += 1;
+    return record;
   }
 
   private decodeCursor(scope: string, cursor: string | undefined): string | undefined {

@@ -27,7 +27,10 @@ export interface AuthorRecord {
 
 export interface PolicyInput {
   submission: Pick<ValidSubmission, 'comment' | 'author' | 'url' | 'honeypot'>;
-  settings: Pick<SiteSettings, 'premoderation' | 'maxLinks' | 'moderationWords' | 'disallowedWords' | 'autoApprove'>;
+  settings: Pick<SiteSettings, 'premoderation' | 'maxLinks' | 'moderationWords' | 'disallowedWords'> & {
+    /** The window only shapes the message: the caller counts `author` within it. */
+    autoApprove: Pick<SiteSettings['autoApprove'], 'enabled' | 'minApproved'> & { windowDays?: number | null };
+  };
   article: Pick<ArticleSettings, 'premoderation'>;
   author: AuthorRecord;
 }
@@ -51,7 +54,8 @@ export function decide({ submission, settings, article, author }: PolicyInput): 
     return { status: 'pending', reasons: [{ rule: 'premoderation', message: 'every comment on this article is held for review' }] };
   }
   if (settings.autoApprove.enabled && isKnownGood(author, settings.autoApprove.minApproved)) {
-    const message = `the author has ${plural(author.approved, 'approved comment')} and none rejected or spam`;
+    const window = settings.autoApprove.windowDays ? ` in the last ${plural(settings.autoApprove.windowDays, 'day')}` : '';
+    const message = `the author has ${plural(author.approved, 'approved comment')} and none rejected or spam${window}`;
     return { status: 'approved', reasons: [{ rule: 'autoApprove', message }] };
   }
   if (article.premoderation ?? settings.premoderation) {

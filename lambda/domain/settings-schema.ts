@@ -21,6 +21,7 @@ export const settingsPatch = z.strictObject({
     z.strictObject({
       enabled: z.optional(z.boolean()),
       minApproved: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+      windowDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(3650)))),
     }),
   ),
   closeAfterDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(36_500)))),
@@ -48,7 +49,7 @@ const MESSAGES: Record<string, string> = {
   moderationWords: 'moderationWords must be a list of at most 1000 words of 1 to 100 characters (write *word* to match inside words).',
   disallowedWords: 'disallowedWords must be a list of at most 1000 words of 1 to 100 characters (write *word* to match inside words).',
   retention: 'retention must be { "spamDays": null or 1 to 36500, "rejectedDays": null or 1 to 36500 }.',
-  autoApprove: 'autoApprove must be { "enabled": true|false, "minApproved": 1 to 1000 }.',
+  autoApprove: 'autoApprove must be { "enabled": true|false, "minApproved": 1 to 1000, "windowDays": null or 1 to 3650 }.',
   eraseMode: 'eraseMode must be "anonymise" or "delete".',
   premoderation: 'premoderation must be true or false.',
   version: 'version must be a whole number.',

@@ -7,7 +7,8 @@ export interface SiteSettings {
   moderationWords: string[];
   disallowedWords: string[];
   floodSeconds: number;
-  autoApprove: { enabled: boolean; minApproved: number };
+  /** windowDays null: count the author's comments of all time; a number: only those of the last windowDays. */
+  autoApprove: { enabled: boolean; minApproved: number; windowDays: number | null };
   closeAfterDays: number | null;
   eraseMode: 'anonymise' | 'delete';
   /** Days after which spam and rejected comments are purged (DynamoDB TTL); null keeps them. */
@@ -31,7 +32,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   moderationWords: [],
   disallowedWords: [],
   floodSeconds: 15,
-  autoApprove: { enabled: false, minApproved: 1 },
+  autoApprove: { enabled: false, minApproved: 1, windowDays: null },
   closeAfterDays: null,
   eraseMode: 'anonymise',
   retention: { spamDays: 30, rejectedDays: 90 },

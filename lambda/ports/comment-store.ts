@@ -84,8 +84,8 @@ export interface CommentStore {
 
   getHistory(id: string): Promise<HistoryEntry[]>;
 
-  /** One page (at most `limit`) of the private data stored under an email hash, oldest first. */
-  listContactsByEmailHash(emailHash: string, limit: number, after?: string): Promise<Page<ContactRef>>;
+  /** One page (at most `limit`) of the private data stored under an email hash, oldest first; `since` (ISO time) skips older comments. */
+  listContactsByEmailHash(emailHash: string, limit: number, after?: string, since?: string): Promise<Page<ContactRef>>;
   getComments(ids: readonly string[]): Promise<Map<string, Comment>>;
   /** Deletes private data whose comment is gone already (purged by TTL first), with its guards. */
   deleteContact(contact: Contact): Promise<void>;

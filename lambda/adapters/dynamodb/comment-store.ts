@@ -325,12 +325,12 @@ export class DynamoDbCommentStore implements CommentStore {
     return entries;
   }
 
-  async listContactsByEmailHash(emailHash: string, limit: number, after?: string): Promise<Page<ContactRef>> {
+  async listContactsByEmailHash(emailHash: string, limit: number, after?: string, since?: string): Promise<Page<ContactRef>> {
     const page = await queryPage(this.db, {
       TableName: this.tables.private,
       IndexName: 'byEmailHash',
-      KeyConditionExpression: 'EMAIL_PK = :pk',
-      ExpressionAttributeValues: { ':pk': emailHash },
+      KeyConditionExpression: since ? 'EMAIL_PK = :pk AND EMAIL_SK >= :since' : 'EMAIL_PK = :pk',
+      ExpressionAttributeValues: since ? { ':pk': emailHash, ':since': since } : { ':pk': emailHash },
       limit,
       forward: true,
       startKey: after ? { ...keys.contact(idFromPosition(after)), EMAIL_PK: emailHash, EMAIL_SK: after } : undefined,
