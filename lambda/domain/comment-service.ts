@@ -161,30 +161,33 @@ export class CommentService {
 
   /** approve / reject / spam. A repeat of the current status is a no-op; a stale expectedVersion is 409 first. */
   async moderate(id: string, to: CommentStatus, options: { actor: string; expectedVersion?: number; reason?: string | null }): Promise<ModeratorComment> {
-    const { store } = this.deps;
-    const [comment, contact] = await Promise.all([store.getComment(id), store.getContact(id)]);
-    if (!comment) throw notFound();
-    if (options.expectedVersion !== undefined && options.expectedVersion !== comment.version) throw versionConflict(comment.version);
+    // Settings (for the retention expiry) are read alongside, not after, the comment.
+    const [{ comment, contact }, settings] = await Promise.all([this.loadForChange(id, options.expectedVersion), this.settings()]);
     if (comment.status === to) return toModeratorComment(comment, contact);
     const now = this.now();
-    const updated = await store.changeStatus({
+    const updated = await this.deps.store.changeStatus({
       comment,
       contact,
       to,
       at: now.toISOString(),
       actor: options.actor,
       reason: options.reason ?? null,
-      expiresAt: expiryFor(to, (await this.settings()).retention, now),
+      expiresAt: expiryFor(to, settings.retention, now),
     });
     return toModeratorComment(updated, contact);
   }
 
   async delete(id: string, options: { actor: string; expectedVersion?: number }): Promise<void> {
-    const { store } = this.deps;
-    const [comment, contact] = await Promise.all([store.getComment(id), store.getContact(id)]);
+    const { comment, contact } = await this.loadForChange(id, options.expectedVersion);
+    await this.deps.store.deleteComment({ comment, contact, at: this.now().toISOString(), actor: options.actor });
+  }
+
+  /** The comment a moderator acts on, with its private data; 404 when unknown, 409 when expectedVersion is stale (checked first). */
+  private async loadForChange(id: string, expectedVersion: number | undefined) {
+    const [comment, contact] = await Promise.all([this.deps.store.getComment(id), this.deps.store.getContact(id)]);
     if (!comment) throw notFound();
-    if (options.expectedVersion !== undefined && options.expectedVersion !== comment.version) throw versionConflict(comment.version);
-    await store.deleteComment({ comment, contact, at: this.now().toISOString(), actor: options.actor });
+    if (expectedVersion !== undefined && expectedVersion !== comment.version) throw versionConflict(comment.version);
+    return { comment, contact };
   }
 
   async history(id: string): Promise<{ history: HistoryEntry[] }> {
