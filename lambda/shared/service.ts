@@ -5,6 +5,7 @@ import { TABLE_ENV } from '../adapters/dynamodb/schema';
 import { CommentService } from '../domain/comment-service';
 import { CursorCodec } from '../domain/cursor';
 import { KeyedHasher } from '../domain/keyed-hash';
+import { PrivacyService } from '../domain/privacy-service';
 import { secretKey } from './keys';
 
 export function requiredEnv(name: string): string {
@@ -51,4 +52,13 @@ export function commentService(needs: { hashKey?: boolean; cursorKey?: boolean }
     services.set(id, service);
   }
   return service;
+}
+
+let privacy: Promise<PrivacyService> | undefined;
+
+/** The PrivacyService for the two privacy routes (both hold the hash key). */
+export function privacyService(): Promise<PrivacyService> {
+  privacy ??= secretKey('HASH_KEY').then((key) => new PrivacyService({ store: commentStore(), hasher: new KeyedHasher(key) }));
+  privacy.catch(() => (privacy = undefined));
+  return privacy;
 }

@@ -5,7 +5,7 @@ import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
 import { requestedEmail } from '../../domain/privacy-service';
 import { logger } from '../../shared/observability';
-import { privacyService } from './privacy-service';
+import { privacyService } from '../../shared/service';
 
 export const handler = httpHandler('AdminPrivacyErase', async (event) => {
   const { actor } = requireModerator(event);

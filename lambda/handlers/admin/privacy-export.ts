@@ -5,7 +5,7 @@ import { queryParams } from '../../http/request';
 import { json } from '../../http/response';
 import { requestedEmail } from '../../domain/privacy-service';
 import { logger } from '../../shared/observability';
-import { privacyService } from './privacy-service';
+import { privacyService } from '../../shared/service';
 
 export const handler = httpHandler('AdminPrivacyExport', async (event) => {
   const { actor } = requireModerator(event);
