@@ -45,9 +45,15 @@ export async function measureCapacity(endpoint: string): Promise<OperationCapaci
   // 60 approved comments on the article and 60 pending ones: full pages for both lists.
   const synthetic = new SyntheticComments(tables.names, 7);
   const base = Date.UTC(2026, 0, 1);
-  await fill(raw, { from: 0, to: 120 }, (n) => synthetic.rows(n, { articleId: ARTICLE, status: n < 60 ? 'approved' : 'pending', createdAt: new Date(base + n * 1000) }), { concurrency: 4 });
+  await fill(
+    raw,
+    { from: 0, to: 120 },
+    (n) => synthetic.rows(n, { articleId: ARTICLE, status: n < 60 ? 'approved' : 'pending', createdAt: new Date(base + n * 1000) }),
+    { concurrency: 4 },
+  );
 
-  const storedComment = async (id: string) => (await raw.send(new GetCommand({ TableName: tables.names.comments, Key: keys.comment(id) }))).Item!;
+  const storedComment = async (id: string) =>
+    (await raw.send(new GetCommand({ TableName: tables.names.comments, Key: keys.comment(id) }))).Item!;
   const rows: OperationCapacity[] = [];
   const row = (operation: string, description: string, usage: Usage, floor: Floor, breakdown = false): OperationCapacity => ({
     operation,
@@ -74,25 +80,61 @@ export async function measureCapacity(endpoint: string): Promise<OperationCapaci
 
   const list = await meter.measure(() => service.listPublished(ARTICLE, { limit: String(PAGE) }));
   const listItems = await pageItems(raw, tables.names.comments, 'published', 'PUB_PK', ARTICLE);
-  rows.push(row('listPage', `an article's page of ${PAGE} published comments`, list.usage, await pageFloor(raw, bare, 'FLOOR#list', listItems, `one Query returning the ${PAGE} page items`)));
+  rows.push(
+    row(
+      'listPage',
+      `an article's page of ${PAGE} published comments`,
+      list.usage,
+      await pageFloor(raw, bare, 'FLOOR#list', listItems, `one Query returning the ${PAGE} page items`),
+    ),
+  );
 
   const queue = await meter.measure(() => service.listForModeration({ status: 'pending', limit: String(PAGE) }));
   const queueItems = await pageItems(raw, tables.names.comments, 'byStatus', 'STATUS_PK', 'pending');
-  rows.push(row('queuePage', `the moderation queue's page of ${PAGE} (with each comment's email)`, queue.usage, await pageFloor(raw, bare, 'FLOOR#queue', queueItems, `one Query returning the ${PAGE} page items`)));
+  rows.push(
+    row(
+      'queuePage',
+      `the moderation queue's page of ${PAGE} (with each comment's email)`,
+      queue.usage,
+      await pageFloor(raw, bare, 'FLOOR#queue', queueItems, `one Query returning the ${PAGE} page items`),
+    ),
+  );
 
   const approve = await meter.measure(() => service.moderate(submit.value.body.id, 'approved', { actor: 'bench-moderator' }));
-  rows.push(row('approve', 'approve a pending comment', approve.usage, await writeFloor(raw, bare, await storedComment(submit.value.body.id), 'one PutItem of the updated comment'), true));
+  rows.push(
+    row(
+      'approve',
+      'approve a pending comment',
+      approve.usage,
+      await writeFloor(raw, bare, await storedComment(submit.value.body.id), 'one PutItem of the updated comment'),
+      true,
+    ),
+  );
 
   const victim = await service.submit(submission(ARTICLE));
   const reject = await meter.measure(() => service.moderate(victim.body.id, 'rejected', { actor: 'bench-moderator', reason: 'off topic' }));
-  rows.push(row('reject', 'reject a pending comment', reject.usage, await writeFloor(raw, bare, await storedComment(victim.body.id), 'one PutItem of the updated comment'), true));
+  rows.push(
+    row(
+      'reject',
+      'reject a pending comment',
+      reject.usage,
+      await writeFloor(raw, bare, await storedComment(victim.body.id), 'one PutItem of the updated comment'),
+      true,
+    ),
+  );
   return rows;
 }
 
 /** The raw items of a page, as the index returns them. */
 async function pageItems(db: ReturnType<typeof localDocumentClient>, table: string, index: string, partitionKey: string, value: string) {
   const { Items } = await db.send(
-    new QueryCommand({ TableName: table, IndexName: index, KeyConditionExpression: `${partitionKey} = :pk`, ExpressionAttributeValues: { ':pk': value }, Limit: PAGE }),
+    new QueryCommand({
+      TableName: table,
+      IndexName: index,
+      KeyConditionExpression: `${partitionKey} = :pk`,
+      ExpressionAttributeValues: { ':pk': value },
+      Limit: PAGE,
+    }),
   );
   return Items ?? [];
 }

@@ -60,7 +60,8 @@ export const handler = async () => {
 };`;
 
 /** Prints the milliseconds one require() of argv[1] takes. */
-const IMPORT_SCRIPT = 'const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
+const IMPORT_SCRIPT =
+  'const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
 
 interface Bundle {
   name: string;
@@ -69,10 +70,19 @@ interface Bundle {
   packages: Record<string, number>;
 }
 
-export async function measureColdStart(options: { samples: number; withoutSourceMaps: boolean }, log: (line: string) => void): Promise<ColdStartResult> {
+export async function measureColdStart(
+  options: { samples: number; withoutSourceMaps: boolean },
+  log: (line: string) => void,
+): Promise<ColdStartResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cold-start-'));
   try {
-    const base: BuildOptions = { ...ESBUILD_OPTIONS, mainFields: [...ESBUILD_OPTIONS.mainFields], external: [...ESBUILD_OPTIONS.external], absWorkingDir: ROOT, logLevel: 'silent' };
+    const base: BuildOptions = {
+      ...ESBUILD_OPTIONS,
+      mainFields: [...ESBUILD_OPTIONS.mainFields],
+      external: [...ESBUILD_OPTIONS.external],
+      absWorkingDir: ROOT,
+      logLevel: 'silent',
+    };
     const floorInput = { contents: FLOOR_SOURCE, resolveDir: ROOT, sourcefile: 'dynamodb-floor.ts', loader: 'ts' as const };
     const bundles: Bundle[] = [];
     const add = async (name: string, extra: BuildOptions, env?: Record<string, string>) => {
@@ -82,7 +92,11 @@ export async function measureColdStart(options: { samples: number; withoutSource
       bundles.push({ name, file, env, packages: byPackage(output?.inputs ?? {}) });
     };
     await add('floor', { stdin: floorInput });
-    await add('floorSdkFromNodeModules', { stdin: floorInput, external: ['@aws-sdk/*', '@smithy/*'] }, { NODE_PATH: join(ROOT, 'node_modules') });
+    await add(
+      'floorSdkFromNodeModules',
+      { stdin: floorInput, external: ['@aws-sdk/*', '@smithy/*'] },
+      { NODE_PATH: join(ROOT, 'node_modules') },
+    );
     for (const fn of [...ROUTES, ...STREAM_CONSUMERS]) await add(fn.name, { entryPoints: [resolve(ROOT, fn.entry)] });
     log(`  built ${bundles.length} bundles; timing ${options.samples} fresh processes each`);
 

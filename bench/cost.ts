@@ -75,12 +75,22 @@ function perMillion(readUnits: number, writeUnits: number, billedMs: number): Co
     { item: `Lambda compute (${billedMs} ms × ${ASSUMPTIONS.lambdaMemoryMb} MB arm64)`, dollars: gbSeconds * p.lambdaArm64PerGbSecond },
     { item: `DynamoDB writes (${writeUnits} WRU)`, dollars: writeUnits * p.dynamoDbWriteRequestUnitPerMillion },
     { item: `DynamoDB reads (${readUnits} RRU)`, dollars: readUnits * p.dynamoDbReadRequestUnitPerMillion },
-    { item: `CloudWatch Logs (${ASSUMPTIONS.logBytesPerRequest} B per request)`, dollars: ((ASSUMPTIONS.logBytesPerRequest * 1e6) / 1e9) * p.cloudWatchLogsIngestedPerGb },
-    { item: `X-Ray traces (${ASSUMPTIONS.xRaySampledFraction * 100} % sampled)`, dollars: ASSUMPTIONS.xRaySampledFraction * p.xRayTracesRecordedPerMillion },
+    {
+      item: `CloudWatch Logs (${ASSUMPTIONS.logBytesPerRequest} B per request)`,
+      dollars: ((ASSUMPTIONS.logBytesPerRequest * 1e6) / 1e9) * p.cloudWatchLogsIngestedPerGb,
+    },
+    {
+      item: `X-Ray traces (${ASSUMPTIONS.xRaySampledFraction * 100} % sampled)`,
+      dollars: ASSUMPTIONS.xRaySampledFraction * p.xRayTracesRecordedPerMillion,
+    },
   ].map((line) => ({ ...line, dollars: round(line.dollars, 3) }));
 }
 
-const total = (lines: CostLine[]) => round(lines.reduce((n, l) => n + l.dollars, 0), 2);
+const total = (lines: CostLine[]) =>
+  round(
+    lines.reduce((n, l) => n + l.dollars, 0),
+    2,
+  );
 
 function operationCost(readUnits: number, writeUnits: number, billedMs: number): OperationCost {
   const lines = perMillion(readUnits, writeUnits, billedMs);
@@ -104,8 +114,14 @@ export function costModel(capacity: OperationCapacity[], latency: LatencyResult)
   const submissions = operationCost(submit.readUnits, submit.writeUnits, submitMs);
   // Moderation: one approve (its duration taken as a submit's) and a fiftieth of a queue page per comment.
   const { actions, queuePages } = ASSUMPTIONS.moderationPerSubmission;
-  const moderation = perMillion(approve.readUnits, approve.writeUnits, submitMs).map((l) => ({ item: `moderation: ${l.item}`, dollars: round(l.dollars * actions, 3) }));
-  const queueShare = perMillion(queue.readUnits, 0, listMs).map((l) => ({ item: `queue page share: ${l.item}`, dollars: round(l.dollars * queuePages, 3) }));
+  const moderation = perMillion(approve.readUnits, approve.writeUnits, submitMs).map((l) => ({
+    item: `moderation: ${l.item}`,
+    dollars: round(l.dollars * actions, 3),
+  }));
+  const queueShare = perMillion(queue.readUnits, 0, listMs).map((l) => ({
+    item: `queue page share: ${l.item}`,
+    dollars: round(l.dollars * queuePages, 3),
+  }));
   const withModeration = [...submissions.lines, ...moderation, ...queueShare];
   return {
     submissions,
@@ -120,7 +136,12 @@ export function costModel(capacity: OperationCapacity[], latency: LatencyResult)
       },
     },
     storagePerMillionComments: storage(submit),
-    fixedPerMonth: [{ item: `WAF web ACL and ${ASSUMPTIONS.wafRules} rules`, dollars: PRICES.wafWebAclPerMonth + ASSUMPTIONS.wafRules * PRICES.wafRulePerMonth }],
+    fixedPerMonth: [
+      {
+        item: `WAF web ACL and ${ASSUMPTIONS.wafRules} rules`,
+        dollars: PRICES.wafWebAclPerMonth + ASSUMPTIONS.wafRules * PRICES.wafRulePerMonth,
+      },
+    ],
     prices: PRICES,
     assumptions: ASSUMPTIONS,
   };

@@ -37,7 +37,10 @@ export function random(seed: number): () => number {
   };
 }
 
-const WORDS = 'the a of to and in that article really think point about this why more people would government deal offer talks said news agree not sure but'.split(' ');
+const WORDS =
+  'the a of to and in that article really think point about this why more people would government deal offer talks said news agree not sure but'.split(
+    ' ',
+  );
 
 export class SyntheticComments {
   private readonly rand: () => number;
@@ -85,15 +88,24 @@ export class SyntheticComments {
       version: moderated ? 2 : 1,
       reasons: [],
     };
-    const guardKeys = ['email', 'author'].map((by) => `dup:${this.hasher.hash('duplicate', JSON.stringify([spec.articleId, '', comment.comment, by, by === 'email' ? emailHash : comment.author]))}`);
+    const guardKeys = ['email', 'author'].map(
+      (by) =>
+        `dup:${this.hasher.hash('duplicate', JSON.stringify([spec.articleId, '', comment.comment, by, by === 'email' ? emailHash : comment.author]))}`,
+    );
     const rows: WriteRow[] = [
       { table: this.tables.comments, item: { ...commentItem(comment), ...(moderated ? { moderatedBy: 'moderator-1' } : {}) } },
-      { table: this.tables.comments, item: historyItem(id, 1, { at: createdAt, actor: 'system', from: null, to: 'pending', reason: null, rule: null }) },
+      {
+        table: this.tables.comments,
+        item: historyItem(id, 1, { at: createdAt, actor: 'system', from: null, to: 'pending', reason: null, rule: null }),
+      },
       { table: this.tables.private, item: contactItem({ commentId: id, email, emailHash, guardKeys }, comment) },
       ...guardKeys.map((key) => ({ table: this.tables.private, item: { ...keys.guard(key), type: 'duplicate', commentId: id } })),
     ];
     if (moderated) {
-      rows.push({ table: this.tables.comments, item: historyItem(id, 2, { at: updatedAt, actor: 'moderator-1', from: 'pending', to: spec.status, reason: null, rule: null }) });
+      rows.push({
+        table: this.tables.comments,
+        item: historyItem(id, 2, { at: updatedAt, actor: 'moderator-1', from: 'pending', to: spec.status, reason: null, rule: null }),
+      });
     }
     return rows;
   }

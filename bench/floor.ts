@@ -20,7 +20,13 @@ export async function writeFloor(db: DynamoDBDocumentClient, bare: string, item:
 }
 
 /** Stores `items` under one partition of the bare table, then reads them back with one Query. */
-export async function pageFloor(db: DynamoDBDocumentClient, bare: string, partition: string, items: Record<string, unknown>[], what: string): Promise<Floor> {
+export async function pageFloor(
+  db: DynamoDBDocumentClient,
+  bare: string,
+  partition: string,
+  items: Record<string, unknown>[],
+  what: string,
+): Promise<Floor> {
   for (const [i, item] of items.entries()) {
     await db.send(new PutCommand({ TableName: bare, Item: { ...item, PK: partition, SK: String(i).padStart(6, '0') } }));
   }

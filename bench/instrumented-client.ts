@@ -66,7 +66,16 @@ export class CapacityMeter {
 }
 
 export function summarise(records: readonly CallRecord[]): Usage {
-  const usage: Usage = { calls: {}, readUnits: 0, writeUnits: 0, reported: { read: 0, write: 0 }, byTarget: {}, scannedCount: 0, returnedCount: 0, transactItems: [] };
+  const usage: Usage = {
+    calls: {},
+    readUnits: 0,
+    writeUnits: 0,
+    reported: { read: 0, write: 0 },
+    byTarget: {},
+    scannedCount: 0,
+    returnedCount: 0,
+    transactItems: [],
+  };
   for (const r of records) {
     usage.calls[r.command] = (usage.calls[r.command] ?? 0) + 1;
     usage.readUnits += r.units.read;
@@ -94,7 +103,12 @@ export interface InstrumentOptions {
 
 /** A plain document client for DynamoDB Local (no retries hidden from the numbers). */
 export function localDocumentClient(endpoint: string): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 3,
+  });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
@@ -105,7 +119,8 @@ export function instrument(doc: DynamoDBDocumentClient, meter: CapacityMeter, op
       const command = String(context.commandName ?? '').replace(/Command$/, '');
       if (!METERED.has(command)) return next(args);
       const input: Record<string, unknown> = { ...(args.input as Record<string, unknown>), ReturnConsumedCapacity: 'INDEXES' };
-      const transactItems = command === 'TransactWriteItems' && options.shadow ? structuredClone(input.TransactItems as unknown[]) : undefined;
+      const transactItems =
+        command === 'TransactWriteItems' && options.shadow ? structuredClone(input.TransactItems as unknown[]) : undefined;
       if (transactItems) await options.shadow!.prepare(transactItems);
       const result = await next({ ...args, input });
       const output = result.output as Record<string, unknown>;
@@ -113,14 +128,25 @@ export function instrument(doc: DynamoDBDocumentClient, meter: CapacityMeter, op
       const reportedTotal = sum(consumed.map((c) => c.total));
       const kind = READS.has(command) ? 'read' : 'write';
       const reported: Units = { read: 0, write: 0, [kind]: reportedTotal };
-      const call: CallRecord = { command, reported, units: reported, byTarget: mergeTargets(consumed.map((c) => c.byTarget), kind) };
+      const call: CallRecord = {
+        command,
+        reported,
+        units: reported,
+        byTarget: mergeTargets(
+          consumed.map((c) => c.byTarget),
+          kind,
+        ),
+      };
       if (typeof output.ScannedCount === 'number') call.scannedCount = output.ScannedCount;
       if (typeof output.Count === 'number') call.count = output.Count;
       if (transactItems) {
         const costs = await options.shadow!.replay(transactItems);
         call.transactItems = costs;
         call.units = { read: 0, write: sum(costs.map((c) => c.awsWriteUnits)) };
-        call.byTarget = mergeTargets(costs.map((c) => c.awsByTarget), 'write');
+        call.byTarget = mergeTargets(
+          costs.map((c) => c.awsByTarget),
+          'write',
+        );
       }
       meter.record(call);
       return result;

@@ -58,9 +58,19 @@ export async function measureLatency(
     let n = 0;
     const submitBody = () => {
       n += 1;
-      return JSON.stringify({ comment: `Load test comment ${n} ${token}: a typical short remark on the story.`, author: `Load ${n}`, email: `load.${n}@example.com`, url: '' });
+      return JSON.stringify({
+        comment: `Load test comment ${n} ${token}: a typical short remark on the story.`,
+        author: `Load ${n}`,
+        email: `load.${n}@example.com`,
+        url: '',
+      });
     };
-    const submitLoad = (article: number) => ({ url: `${apiUrl}/articles/article-${String(article).padStart(4, '0')}/comments`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: submitBody });
+    const submitLoad = (article: number) => ({
+      url: `${apiUrl}/articles/article-${String(article).padStart(4, '0')}/comments`,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json' },
+      body: submitBody,
+    });
     // Every article the load posts to gets its first comment now, so the measured posts are all ordinary ones.
     for (let a = 1; a <= SUBMIT_ARTICLES; a++) {
       const r = await fetch(submitLoad(a).url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: submitBody() });
@@ -68,7 +78,11 @@ export async function measureLatency(
     }
     const submit = { ...submitLoad(1), url: `${apiUrl}/articles/article-0001/comments` };
     const list = { url: `${apiUrl}/articles/${options.listArticle}/comments?limit=50`, method: 'GET' as const };
-    const preflight = { url: list.url, method: 'OPTIONS' as const, headers: { origin: new URL(apiUrl).origin, 'access-control-request-method': 'GET' } };
+    const preflight = {
+      url: list.url,
+      method: 'OPTIONS' as const,
+      headers: { origin: new URL(apiUrl).origin, 'access-control-request-method': 'GET' },
+    };
 
     const db = createDocumentClient(endpoint);
     let k = 0;
@@ -76,7 +90,19 @@ export async function measureLatency(
       k += 1;
       const at = new Date().toISOString();
       const id = `bare${token.slice(0, 6)}${k}`;
-      const item = commentItem({ id, articleId: 'article-0001', parentId: null, author: `Load ${k}`, url: null, comment: `Load test comment ${k}: a typical short remark on the story.`, status: 'pending', createdAt: at, updatedAt: at, version: 1, reasons: [] });
+      const item = commentItem({
+        id,
+        articleId: 'article-0001',
+        parentId: null,
+        author: `Load ${k}`,
+        url: null,
+        comment: `Load test comment ${k}: a typical short remark on the story.`,
+        status: 'pending',
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+        reasons: [],
+      });
       return db.send(new PutCommand({ TableName: tables.comments, Item: item }));
     };
     const synthetic = new SyntheticComments(tables, 99);
@@ -90,12 +116,22 @@ export async function measureLatency(
       const conditional = (item: Record<string, unknown>) => item.type === 'comment' || item.type === 'duplicate';
       await db.send(
         new TransactWriteCommand({
-          TransactItems: rows.map((r) => ({ Put: { TableName: r.table, Item: r.item, ...(conditional(r.item) ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}) } })),
+          TransactItems: rows.map((r) => ({
+            Put: { TableName: r.table, Item: r.item, ...(conditional(r.item) ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}) },
+          })),
         }),
       );
     };
     const bareQuery = () =>
-      db.send(new QueryCommand({ TableName: tables.comments, IndexName: 'published', KeyConditionExpression: 'PUB_PK = :pk', ExpressionAttributeValues: { ':pk': options.listArticle }, Limit: 51 }));
+      db.send(
+        new QueryCommand({
+          TableName: tables.comments,
+          IndexName: 'published',
+          KeyConditionExpression: 'PUB_PK = :pk',
+          ExpressionAttributeValues: { ':pk': options.listArticle },
+          Limit: 51,
+        }),
+      );
 
     const runs: LatencyRun[] = [];
     for (const concurrency of [1, options.concurrency]) {

@@ -18,16 +18,29 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   );
 
   out.push('## Targets');
-  out.push(table(['target', 'measured', 'met'], r.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : '**no**'])));
+  out.push(
+    table(
+      ['target', 'measured', 'met'],
+      r.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : '**no**']),
+    ),
+  );
 
   out.push('## 1. Capacity per operation');
   out.push(
-    'Units by AWS on-demand rules (a transactional write is 2 units per KB per item; index writes count once). The last column is what DynamoDB Local itself reported: its accounting of transactions is not AWS\'s.',
+    "Units by AWS on-demand rules (a transactional write is 2 units per KB per item; index writes count once). The last column is what DynamoDB Local itself reported: its accounting of transactions is not AWS's.",
   );
   out.push(
     table(
       ['operation', 'DynamoDB calls', 'read units', 'write units', 'floor', 'ratio', 'DynamoDB Local reported (R / W)'],
-      r.capacity.map((c) => [c.description, calls(c.calls), c.readUnits, c.writeUnits, `${c.floor.units} ${c.floor.kind === 'write' ? 'WRU' : 'RRU'} (${c.floor.what}, ${n(c.floor.bytes)} B)`, `${c.ratio}×`, `${c.dynamoDbLocalReported.read} / ${c.dynamoDbLocalReported.write}`]),
+      r.capacity.map((c) => [
+        c.description,
+        calls(c.calls),
+        c.readUnits,
+        c.writeUnits,
+        `${c.floor.units} ${c.floor.kind === 'write' ? 'WRU' : 'RRU'} (${c.floor.what}, ${n(c.floor.bytes)} B)`,
+        `${c.ratio}×`,
+        `${c.dynamoDbLocalReported.read} / ${c.dynamoDbLocalReported.write}`,
+      ]),
     ),
   );
   for (const c of r.capacity.filter((c) => c.breakdown && ['submit', 'approve'].includes(c.operation))) {
@@ -35,7 +48,17 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
     out.push(
       table(
         ['item', 'table', 'op', 'bytes ≈', 'table units (plain write)', 'index units', 'AWS units (2 × table + index)'],
-        c.breakdown!.map((b) => [b.item, b.table, b.op, b.bytes, b.tableUnits, Object.entries(b.indexUnits).map(([k, v]) => `${k} ${v}`).join(', ') || '–', b.awsWriteUnits]),
+        c.breakdown!.map((b) => [
+          b.item,
+          b.table,
+          b.op,
+          b.bytes,
+          b.tableUnits,
+          Object.entries(b.indexUnits)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ') || '–',
+          b.awsWriteUnits,
+        ]),
       ),
     );
   }
@@ -43,12 +66,28 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   const s = r.scaling;
   out.push('## 2. Scaling with data');
   out.push(
-    `${n(s.fill.comments)} comments (${n(s.fill.items)} items: comment, history, contact and duplicate guards) across ${n(s.articles)} articles: ${Object.entries(s.statuses).map(([k, v]) => `${n(v)} ${k}`).join(', ')}. Written with BatchWriteItem in ${Math.round(s.fill.seconds)} s (${n(s.fill.commentsPerSecond)} comments/s). Each page is the first page of ${s.pageSize} of \`${s.articleId}\` and of the pending queue.`,
+    `${n(s.fill.comments)} comments (${n(s.fill.items)} items: comment, history, contact and duplicate guards) across ${n(s.articles)} articles: ${Object.entries(
+      s.statuses,
+    )
+      .map(([k, v]) => `${n(v)} ${k}`)
+      .join(
+        ', ',
+      )}. Written with BatchWriteItem in ${Math.round(s.fill.seconds)} s (${n(s.fill.commentsPerSecond)} comments/s). Each page is the first page of ${s.pageSize} of \`${s.articleId}\` and of the pending queue.`,
   );
   out.push(
     table(
       ['comments', 'items', 'article page: calls', 'ScannedCount', 'RRU', 'queue page: calls', 'ScannedCount', 'Query RRU', 'total RRU'],
-      s.rows.map((row) => [n(row.comments), n(row.items), calls(row.articlePage.calls), row.articlePage.scannedCount, row.articlePage.readUnits, calls(row.queuePage.calls), row.queuePage.scannedCount, row.queuePage.queryReadUnits, row.queuePage.readUnits]),
+      s.rows.map((row) => [
+        n(row.comments),
+        n(row.items),
+        calls(row.articlePage.calls),
+        row.articlePage.scannedCount,
+        row.articlePage.readUnits,
+        calls(row.queuePage.calls),
+        row.queuePage.scannedCount,
+        row.queuePage.queryReadUnits,
+        row.queuePage.readUnits,
+      ]),
     ),
   );
   out.push(`![Read units per page against comments in the table](${chartFile})`);
@@ -91,7 +130,16 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
         { ...c.floor, name: 'floor: DynamoDB client + lib-dynamodb, bundled' },
         { ...c.floorSdkFromNodeModules, name: 'floor: the same, SDK loaded from node_modules' },
         ...c.functions,
-      ].map((b) => [b.name, n(b.bytes), n(b.gzipBytes), n(b.mapBytes), b.importMs, `${b.ratioToFloor}×`, ...(noMaps ? [b.importMsNoSourceMaps ?? '–'] : []), b.processMs]),
+      ].map((b) => [
+        b.name,
+        n(b.bytes),
+        n(b.gzipBytes),
+        n(b.mapBytes),
+        b.importMs,
+        `${b.ratioToFloor}×`,
+        ...(noMaps ? [b.importMsNoSourceMaps ?? '–'] : []),
+        b.processMs,
+      ]),
     ),
   );
 
@@ -102,7 +150,12 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
       .filter(([, bytes]) => bytes > 500)
       .sort((a, b) => b[1] - a[1]);
     out.push(`What ${sample.name} adds to the floor's ${n(c.floor.bytes)} bytes (esbuild metafile, minified bytes by package):`);
-    out.push(table(['package', 'bytes added'], added.map(([pkg, bytes]) => [pkg, n(bytes)])));
+    out.push(
+      table(
+        ['package', 'bytes added'],
+        added.map(([pkg, bytes]) => [pkg, n(bytes)]),
+      ),
+    );
   }
 
   const k = r.costPerMillion;
@@ -115,7 +168,12 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
       ['', 'submissions', 'page loads', 'submissions incl. moderation'],
       [
         ['per million (USD)', `$${k.submissions.perMillion}`, `$${k.pageLoads.perMillion}`, `$${k.submissionsWithModeration.perMillion}`],
-        ['DynamoDB units (R / W)', `${k.submissions.inputs.readUnits} / ${k.submissions.inputs.writeUnits}`, `${k.pageLoads.inputs.readUnits} / 0`, `${k.submissionsWithModeration.inputs.readUnits} / ${k.submissionsWithModeration.inputs.writeUnits}`],
+        [
+          'DynamoDB units (R / W)',
+          `${k.submissions.inputs.readUnits} / ${k.submissions.inputs.writeUnits}`,
+          `${k.pageLoads.inputs.readUnits} / 0`,
+          `${k.submissionsWithModeration.inputs.readUnits} / ${k.submissionsWithModeration.inputs.writeUnits}`,
+        ],
         ['billed Lambda ms', k.submissions.inputs.billedMs, k.pageLoads.inputs.billedMs, k.submissionsWithModeration.inputs.billedMs],
       ],
     ),
@@ -123,7 +181,11 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   out.push(
     table(
       ['line', 'submissions', 'page loads'],
-      k.submissions.lines.map((line, i) => [line.item.replace(/\(\d.*?\)/, '').trim(), `$${line.dollars}`, `$${k.pageLoads.lines[i]!.dollars}`]),
+      k.submissions.lines.map((line, i) => [
+        line.item.replace(/\(\d.*?\)/, '').trim(),
+        `$${line.dollars}`,
+        `$${k.pageLoads.lines[i]!.dollars}`,
+      ]),
     ),
   );
   out.push(

@@ -27,7 +27,9 @@ const RESULTS = resolve(__dirname, 'results');
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
-    console.log('usage: tsx bench/run.ts [--quick]\n  full run: writes bench/results/latest.{json,md,svg}\n  --quick:  small sizes, short runs; writes bench/results/quick.{json,md,svg}');
+    console.log(
+      'usage: tsx bench/run.ts [--quick]\n  full run: writes bench/results/latest.{json,md,svg}\n  --quick:  small sizes, short runs; writes bench/results/quick.{json,md,svg}',
+    );
     return;
   }
   const config = args.includes('--quick') ? QUICK : FULL;
@@ -39,7 +41,9 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
   const loadAverageStart = loadavg().map((l) => round(l));
 
-  log(`bench (${config.quick ? 'quick' : 'full'}) on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
+  log(
+    `bench (${config.quick ? 'quick' : 'full'}) on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`,
+  );
   log('4. cold start: bundling every function as deployed and timing fresh imports');
   const coldStart = await measureColdStart({ samples: config.importSamples, withoutSourceMaps: config.importWithoutSourceMaps }, log);
 
@@ -59,7 +63,12 @@ async function main(): Promise<void> {
       dynamodb.endpoint,
       'bench_',
       tables.names,
-      { concurrency: config.loadConcurrency, seconds: config.latencySeconds, warmupSeconds: config.warmupSeconds, listArticle: scaling.articleId },
+      {
+        concurrency: config.loadConcurrency,
+        seconds: config.latencySeconds,
+        warmupSeconds: config.warmupSeconds,
+        listArticle: scaling.articleId,
+      },
       log,
     );
 
@@ -78,7 +87,9 @@ async function main(): Promise<void> {
     writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(join(RESULTS, `${name}.svg`), scalingChart(scaling));
     writeFileSync(join(RESULTS, `${name}.md`), markdownReport(results, `${name}.svg`));
-    log(`5. cost per million: submissions $${results.costPerMillion.submissions.perMillion}, page loads $${results.costPerMillion.pageLoads.perMillion}`);
+    log(
+      `5. cost per million: submissions $${results.costPerMillion.submissions.perMillion}, page loads $${results.costPerMillion.pageLoads.perMillion}`,
+    );
     for (const t of results.targets) log(`  [${t.met ? 'met' : 'missed'}] ${t.target}: ${t.measured}`);
     log(`wrote bench/results/${name}.{json,md,svg} in ${results.durationSeconds} s`);
   } finally {

@@ -55,7 +55,13 @@ function status(draw: number): CommentStatus {
   return 'rejected';
 }
 
-export async function measureScaling(endpoint: string, prefix: string, checkpoints: number[], concurrency: number, log: (line: string) => void): Promise<ScalingResult> {
+export async function measureScaling(
+  endpoint: string,
+  prefix: string,
+  checkpoints: number[],
+  concurrency: number,
+  log: (line: string) => void,
+): Promise<ScalingResult> {
   const tables = await serviceTables(endpoint, prefix);
   const raw = localDocumentClient(endpoint);
   const { service, meter } = meteredService(endpoint, tables.names, tables.labels);
@@ -85,7 +91,9 @@ export async function measureScaling(endpoint: string, prefix: string, checkpoin
     const step = await fill(raw, { from: written, to: checkpoint }, (n) => synthetic.rows(n, plan(n)), {
       concurrency,
       onProgress: (p) =>
-        log(`  fill: ${(written + p.comments).toLocaleString('en-US')} / ${total.toLocaleString('en-US')} comments, ${(items + p.items).toLocaleString('en-US')} items, ${Math.round(p.comments / p.seconds)} comments/s`),
+        log(
+          `  fill: ${(written + p.comments).toLocaleString('en-US')} / ${total.toLocaleString('en-US')} comments, ${(items + p.items).toLocaleString('en-US')} items, ${Math.round(p.comments / p.seconds)} comments/s`,
+        ),
     });
     written = checkpoint;
     items += step.items;
@@ -93,9 +101,18 @@ export async function measureScaling(endpoint: string, prefix: string, checkpoin
     const articlePage = await page(() => service.listPublished(ARTICLE, { limit: String(PAGE) }));
     const queuePage = await page(() => service.listForModeration({ status: 'pending', limit: String(PAGE) }));
     rows.push({ comments: checkpoint, items, articlePage, queuePage });
-    log(`  ${checkpoint.toLocaleString('en-US')} comments: article page ${articlePage.readUnits} RCU (scanned ${articlePage.scannedCount}), queue page ${queuePage.readUnits} RCU (scanned ${queuePage.scannedCount})`);
+    log(
+      `  ${checkpoint.toLocaleString('en-US')} comments: article page ${articlePage.readUnits} RCU (scanned ${articlePage.scannedCount}), queue page ${queuePage.readUnits} RCU (scanned ${queuePage.scannedCount})`,
+    );
   }
-  return { articleId: ARTICLE, pageSize: PAGE, articles: ARTICLES, statuses, fill: { comments: written, items, seconds, commentsPerSecond: Math.round(written / seconds) }, rows };
+  return {
+    articleId: ARTICLE,
+    pageSize: PAGE,
+    articles: ARTICLES,
+    statuses,
+    fill: { comments: written, items, seconds, commentsPerSecond: Math.round(written / seconds) },
+    rows,
+  };
 
   async function page(read: () => Promise<unknown>): Promise<PageReading> {
     const { usage } = await meter.measure(read);

@@ -12,7 +12,12 @@ export interface MeteredService {
   meter: CapacityMeter;
 }
 
-export function meteredService(endpoint: string, tables: TableNames, labels: Record<string, string>, shadow?: TransactionShadow): MeteredService {
+export function meteredService(
+  endpoint: string,
+  tables: TableNames,
+  labels: Record<string, string>,
+  shadow?: TransactionShadow,
+): MeteredService {
   const meter = new CapacityMeter();
   const db = instrument(localDocumentClient(endpoint), meter, { labels, shadow });
   const service = new CommentService({
@@ -30,7 +35,12 @@ export function submission(articleId: string) {
   const n = `${process.pid}-${submissions}-${Date.now().toString(36)}`;
   return {
     articleId,
-    input: { comment: `A benchmark comment, number ${n}, of a typical short length for a news site.`, author: `Bench Reader ${n}`, email: `bench.${n}@example.com`, url: '' },
+    input: {
+      comment: `A benchmark comment, number ${n}, of a typical short length for a news site.`,
+      author: `Bench Reader ${n}`,
+      email: `bench.${n}@example.com`,
+      url: '',
+    },
     clientIp: `198.51.100.${submissions % 250}`,
   };
 }

@@ -10,7 +10,12 @@ export interface TargetCheck {
   met: boolean;
 }
 
-export function checkTargets(capacity: OperationCapacity[], scaling: ScalingResult, latency: LatencyResult, coldStart: ColdStartResult): TargetCheck[] {
+export function checkTargets(
+  capacity: OperationCapacity[],
+  scaling: ScalingResult,
+  latency: LatencyResult,
+  coldStart: ColdStartResult,
+): TargetCheck[] {
   const submit = capacity.find((c) => c.operation === 'submit')!;
   const same = (values: number[]) => values.every((v) => v === values[0]);
   const loaded = latency.runs[latency.runs.length - 1]!;
@@ -28,7 +33,10 @@ export function checkTargets(capacity: OperationCapacity[], scaling: ScalingResu
     {
       target: 'Article page: exactly one Query per page, units independent of table size',
       measured: `${same(article.map((p) => p.calls.Query ?? 0)) ? article[0]!.calls.Query : 'varying'} Query, ScannedCount ${uniq(article.map((p) => p.scannedCount))}, ${uniq(article.map((p) => p.readUnits))} RRU from ${range}`,
-      met: article.every((p) => p.calls.Query === 1 && Object.keys(p.calls).length === 1) && same(article.map((p) => p.readUnits)) && same(article.map((p) => p.scannedCount)),
+      met:
+        article.every((p) => p.calls.Query === 1 && Object.keys(p.calls).length === 1) &&
+        same(article.map((p) => p.readUnits)) &&
+        same(article.map((p) => p.scannedCount)),
     },
     {
       target: 'Queue page: exactly one Query per page, units independent of table size',

@@ -36,7 +36,12 @@ export interface ConsumedEntry {
 }
 
 type Capacity = { CapacityUnits?: number };
-type RawConsumed = Capacity & { TableName?: string; Table?: Capacity; GlobalSecondaryIndexes?: Record<string, Capacity>; LocalSecondaryIndexes?: Record<string, Capacity> };
+type RawConsumed = Capacity & {
+  TableName?: string;
+  Table?: Capacity;
+  GlobalSecondaryIndexes?: Record<string, Capacity>;
+  LocalSecondaryIndexes?: Record<string, Capacity>;
+};
 
 /** Normalises ConsumedCapacity (an object, or a list for batch and transaction calls). */
 export function parseConsumed(raw: unknown, labels: Record<string, string>): ConsumedEntry[] {
@@ -48,7 +53,8 @@ export function parseConsumed(raw: unknown, labels: Record<string, string>): Con
       if (units) byTarget[target] = (byTarget[target] ?? 0) + units;
     };
     add(label, c.Table ? c.Table.CapacityUnits : c.CapacityUnits);
-    for (const [name, index] of Object.entries({ ...c.GlobalSecondaryIndexes, ...c.LocalSecondaryIndexes })) add(`${label}/${name}`, index.CapacityUnits);
+    for (const [name, index] of Object.entries({ ...c.GlobalSecondaryIndexes, ...c.LocalSecondaryIndexes }))
+      add(`${label}/${name}`, index.CapacityUnits);
     return { total: c.CapacityUnits ?? 0, byTarget };
   });
 }
@@ -93,7 +99,8 @@ export class TransactionShadow {
       const [parsed] = parseConsumed(consumed, { [table.shadow]: table.label });
       const tableUnits = parsed?.byTarget[table.label] ?? 0;
       const indexUnits: Record<string, number> = {};
-      for (const [target, units] of Object.entries(parsed?.byTarget ?? {})) if (target !== table.label) indexUnits[target.slice(table.label.length + 1)] = units;
+      for (const [target, units] of Object.entries(parsed?.byTarget ?? {}))
+        if (target !== table.label) indexUnits[target.slice(table.label.length + 1)] = units;
       const after = (await this.db.send(new GetCommand({ TableName: table.shadow, Key: key, ConsistentRead: true }))).Item;
       const awsByTarget: Record<string, number> = { [table.label]: 2 * tableUnits };
       for (const [index, units] of Object.entries(indexUnits)) awsByTarget[`${table.label}/${index}`] = units;

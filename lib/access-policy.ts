@@ -60,7 +60,12 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
         break;
       case 'private:write':
         allow('WritePrivate', WRITE_ITEMS, [t.private.tableArn]);
-        allow('EncryptPrivate', ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], [t.privateKey.keyArn], viaDynamoDb());
+        allow(
+          'EncryptPrivate',
+          ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+          [t.privateKey.keyArn],
+          viaDynamoDb(),
+        );
         break;
       case 'secret:hashKey':
         allow('ReadHashKey', ['secretsmanager:GetSecretValue'], [t.hashKeySecret.secretArn]);

@@ -5,7 +5,7 @@
  * lookups, so `cdk synth` runs offline without credentials.
  */
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
 import { ROUTES, STREAM_CONSUMERS, type Access, type Route, type StreamConsumer } from '../lambda/routes';
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
@@ -66,7 +66,12 @@ export class CommentServiceStack extends Stack {
     const publicOrigins = [...config.allowedOrigins, this.web.origin];
     const consoleOrigins = [this.web.origin];
 
-    const createFunction = (name: string, entry: string, access: readonly Access[], extra: { environment?: Record<string, string>; public?: boolean; wildcardResourceUses?: string[] }) => {
+    const createFunction = (
+      name: string,
+      entry: string,
+      access: readonly Access[],
+      extra: { environment?: Record<string, string>; public?: boolean; wildcardResourceUses?: string[] },
+    ) => {
       const fn = new ServiceFunction(this, name, {
         entry,
         description: `Comment service: ${name}`,
@@ -149,9 +154,12 @@ export class CommentServiceStack extends Stack {
       streamConsumers: consumers.deployed.map((c) => ({ name: c.name, fn: c.fn.function, failures: c.failures })),
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Point the article page\'s form at this URL (+ articles/{articleId}/comments)' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.url,
+      description: "Point the article page's form at this URL (+ articles/{articleId}/comments)",
+    });
     new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The hosted demo article page' });
-    new CfnOutput(this, 'ConsoleUrl', { value: consoleUrl, description: 'The moderators\' console' });
+    new CfnOutput(this, 'ConsoleUrl', { value: consoleUrl, description: "The moderators' console" });
     new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: this.signIn.hostedUiUrl });

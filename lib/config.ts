@@ -59,7 +59,11 @@ export function readConfig(node: Node): StackConfig {
     lambdaMemoryMb: positiveNumber(get('lambdaMemoryMb'), d.lambdaMemoryMb, 'lambdaMemoryMb'),
     lambdaTimeoutSeconds: positiveNumber(get('lambdaTimeoutSeconds'), d.lambdaTimeoutSeconds, 'lambdaTimeoutSeconds'),
     publicReservedConcurrency: optionalNumber(get('publicReservedConcurrency'), 'publicReservedConcurrency'),
-    commentPostsPerIpPer5Minutes: positiveNumber(get('commentPostsPerIpPer5Minutes'), d.commentPostsPerIpPer5Minutes, 'commentPostsPerIpPer5Minutes'),
+    commentPostsPerIpPer5Minutes: positiveNumber(
+      get('commentPostsPerIpPer5Minutes'),
+      d.commentPostsPerIpPer5Minutes,
+      'commentPostsPerIpPer5Minutes',
+    ),
     apiGatewayCloudWatchRole: bool(get('apiGatewayCloudWatchRole'), d.apiGatewayCloudWatchRole),
     authDomainPrefix: optionalText(get('authDomainPrefix')),
   };
@@ -70,7 +74,8 @@ export function readConfig(node: Node): StackConfig {
   }
   // AWS WAF rate-based rules accept limits from 10 up.
   if (config.commentPostsPerIpPer5Minutes < 10) throw new Error('commentPostsPerIpPer5Minutes must be at least 10 (AWS WAF minimum)');
-  if (!/^[A-Za-z0-9_-]+$/.test(config.stageName)) throw new Error(`stageName: "${config.stageName}" may hold only letters, digits, - and _`);
+  if (!/^[A-Za-z0-9_-]+$/.test(config.stageName))
+    throw new Error(`stageName: "${config.stageName}" may hold only letters, digits, - and _`);
   return config;
 }
 

@@ -23,7 +23,12 @@ export interface GatewayErrorResponse {
 export const GATEWAY_ERROR_RESPONSES: readonly GatewayErrorResponse[] = [
   { type: 'DEFAULT_4XX', error: 'BadRequest', message: 'The request could not be accepted.' },
   { type: 'DEFAULT_5XX', error: 'InternalError', message: 'Something went wrong on our side. Please try again.' },
-  { type: 'BAD_REQUEST_BODY', status: 400, error: 'BadRequest', message: 'The request body must be a JSON object whose fields are strings.' },
+  {
+    type: 'BAD_REQUEST_BODY',
+    status: 400,
+    error: 'BadRequest',
+    message: 'The request body must be a JSON object whose fields are strings.',
+  },
   { type: 'BAD_REQUEST_PARAMETERS', status: 400, error: 'BadRequest', message: 'A required request parameter is missing.' },
   { type: 'UNAUTHORIZED', status: 401, error: 'Unauthorized', message: 'Sign in as a moderator.' },
   { type: 'ACCESS_DENIED', status: 403, error: 'Forbidden', message: 'You are not allowed to do this.' },
@@ -33,7 +38,12 @@ export const GATEWAY_ERROR_RESPONSES: readonly GatewayErrorResponse[] = [
   { type: 'MISSING_AUTHENTICATION_TOKEN', status: 404, error: 'NotFound', message: 'No such route.' },
   { type: 'RESOURCE_NOT_FOUND', status: 404, error: 'NotFound', message: 'No such route.' },
   { type: 'REQUEST_TOO_LARGE', status: 413, error: 'PayloadTooLarge', message: 'The request body is too large.' },
-  { type: 'UNSUPPORTED_MEDIA_TYPE', status: 415, error: 'UnsupportedMediaType', message: 'Send application/json or application/x-www-form-urlencoded.' },
+  {
+    type: 'UNSUPPORTED_MEDIA_TYPE',
+    status: 415,
+    error: 'UnsupportedMediaType',
+    message: 'Send application/json or application/x-www-form-urlencoded.',
+  },
   {
     type: 'THROTTLED',
     status: 429,
@@ -47,7 +57,13 @@ export const GATEWAY_ERROR_RESPONSES: readonly GatewayErrorResponse[] = [
     error: 'Forbidden',
     message: 'The firewall refused this request. If you posted many comments quickly, wait a few minutes and try again.',
   },
-  { type: 'INTEGRATION_TIMEOUT', status: 503, error: 'ServiceUnavailable', message: 'The comment service is briefly unavailable. Please try again shortly.', headers: { 'Retry-After': '2' } },
+  {
+    type: 'INTEGRATION_TIMEOUT',
+    status: 503,
+    error: 'ServiceUnavailable',
+    message: 'The comment service is briefly unavailable. Please try again shortly.',
+    headers: { 'Retry-After': '2' },
+  },
 ];
 
 /**

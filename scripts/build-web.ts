@@ -85,7 +85,9 @@ async function cli(): Promise<void> {
   const outDir = process.argv[2] ?? 'web/dist';
   await buildWebAssets(outDir);
   for (const asset of await bundleWebAssets()) {
-    console.log(`  ${join(outDir, asset.path).padEnd(34)} ${String(asset.contents.length).padStart(7)} B   ${String(gzippedSize(asset)).padStart(6)} B gzipped`);
+    console.log(
+      `  ${join(outDir, asset.path).padEnd(34)} ${String(asset.contents.length).padStart(7)} B   ${String(gzippedSize(asset)).padStart(6)} B gzipped`,
+    );
   }
 }
 

@@ -3,8 +3,15 @@
  * port: no AWS, no HTTP. Handlers call these and map the results to HTTP.
  */
 import { randomBytes } from 'node:crypto';
-import { toModeratorComment, type Comment, type CommentStatus, type HistoryEntry, type ModeratorComment, type PublicComment } from './comment';
-import { CursorCodec } from './cursor';
+import {
+  toModeratorComment,
+  type Comment,
+  type CommentStatus,
+  type HistoryEntry,
+  type ModeratorComment,
+  type PublicComment,
+} from './comment';
+import type { CursorCodec } from './cursor';
 import { normaliseEmail } from './email';
 import { badRequest, commentsClosed, notFound, validationFailed, versionConflict } from './errors';
 import { duplicateKeys, floodKeys } from './guards';
@@ -95,7 +102,11 @@ export class CommentService {
     const decision = decide({ submission, settings, article, author });
 
     const id = request.idempotencyKey
-      ? hasher.hash('idempotency', `${request.articleId}\u0000${request.idempotencyKey}`).replace(/[^a-z0-9]/g, '').slice(0, 24).padEnd(16, '0')
+      ? hasher
+          .hash('idempotency', `${request.articleId}\u0000${request.idempotencyKey}`)
+          .replace(/[^a-z0-9]/g, '')
+          .slice(0, 24)
+          .padEnd(16, '0')
       : newCommentId();
     const createdAt = now.toISOString();
     const comment: Comment = {
@@ -118,7 +129,14 @@ export class CommentService {
       await store.insertComment({
         comment,
         contact: { commentId: id, email: submission.email, emailHash, guardKeys },
-        history: { at: createdAt, actor: 'system', from: null, to: decision.status, reason: primary?.message ?? null, rule: primary?.rule ?? null },
+        history: {
+          at: createdAt,
+          actor: 'system',
+          from: null,
+          to: decision.status,
+          reason: primary?.message ?? null,
+          rule: primary?.rule ?? null,
+        },
         // Refused posts take no lock: the whole write is one transaction.
         floodKeys: settings.floodSeconds > 0 ? floodKeys(hasher, emailHash, request.clientIp) : [],
         floodMs: settings.floodSeconds * 1000,
@@ -135,7 +153,10 @@ export class CommentService {
     return submitResult(comment);
   }
 
-  async listPublished(articleId: string, query: { limit?: string; cursor?: string }): Promise<{ comments: PublicComment[]; nextCursor: string | null }> {
+  async listPublished(
+    articleId: string,
+    query: { limit?: string; cursor?: string },
+  ): Promise<{ comments: PublicComment[]; nextCursor: string | null }> {
     const limit = parseLimit(query.limit);
     const scope = `published:${articleId}`;
     const after = this.decodeCursor(scope, query.cursor);
@@ -143,7 +164,12 @@ export class CommentService {
     return { comments: page.items, nextCursor: page.last ? required(this.deps.cursors, 'cursors').encode(scope, page.last) : null };
   }
 
-  async listForModeration(query: { status?: string; limit?: string; cursor?: string; articleId?: string }): Promise<{ comments: ModeratorComment[]; nextCursor: string | null }> {
+  async listForModeration(query: {
+    status?: string;
+    limit?: string;
+    cursor?: string;
+    articleId?: string;
+  }): Promise<{ comments: ModeratorComment[]; nextCursor: string | null }> {
     const status = parseStatus(query.status);
     const limit = parseLimit(query.limit);
     const articleId = query.articleId || undefined;
@@ -160,7 +186,11 @@ export class CommentService {
   }
 
   /** approve / reject / spam. A repeat of the current status is a no-op; a stale expectedVersion is 409 first. */
-  async moderate(id: string, to: CommentStatus, options: { actor: string; expectedVersion?: number; reason?: string | null }): Promise<ModeratorComment> {
+  async moderate(
+    id: string,
+    to: CommentStatus,
+    options: { actor: string; expectedVersion?: number; reason?: string | null },
+  ): Promise<ModeratorComment> {
     // Settings (for the retention expiry) are read alongside, not after, the comment.
     const [{ comment, contact }, settings] = await Promise.all([this.loadForChange(id, options.expectedVersion), this.settings()]);
     if (comment.status === to) return toModeratorComment(comment, contact);
@@ -282,4 +312,3 @@ function parseStatus(raw: string | undefined): CommentStatus {
   if (status === 'pending' || status === 'approved' || status === 'rejected' || status === 'spam') return status;
   throw badRequest('status must be one of pending, approved, rejected, spam.');
 }
-

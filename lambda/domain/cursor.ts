@@ -1,4 +1,4 @@
-import { KeyedHasher } from './keyed-hash';
+import type { KeyedHasher } from './keyed-hash';
 
 /**
  * Opaque page cursors: the position (a sort key) plus a MAC binding it to

@@ -31,7 +31,11 @@ export class DomainError extends Error {
 export const badRequest = (message: string) => new DomainError('BadRequest', message);
 export const notFound = (message = 'No such comment.') => new DomainError('NotFound', message);
 export const validationFailed = (fields: Record<string, string>) =>
-  new DomainError('ValidationError', `Please correct ${Object.keys(fields).length === 1 ? 'the highlighted field' : 'the highlighted fields'}.`, { fields });
+  new DomainError(
+    'ValidationError',
+    `Please correct ${Object.keys(fields).length === 1 ? 'the highlighted field' : 'the highlighted fields'}.`,
+    { fields },
+  );
 export const commentsClosed = () => new DomainError('CommentsClosed', 'Sorry, comments are closed for this article.');
 export const duplicateComment = () =>
   new DomainError('Duplicate', "Duplicate comment detected; it looks as though you've already said that!");

@@ -6,7 +6,12 @@
 import type { KeyedHasher } from './keyed-hash';
 
 /** Duplicate locks: same article, parent and text, and the same email or the same name. */
-export function duplicateKeys(hasher: KeyedHasher, scope: { articleId: string; parentId: string | null; comment: string }, emailHash: string, author: string): string[] {
+export function duplicateKeys(
+  hasher: KeyedHasher,
+  scope: { articleId: string; parentId: string | null; comment: string },
+  emailHash: string,
+  author: string,
+): string[] {
   const base = [scope.articleId, scope.parentId ?? '', scope.comment];
   return [
     `dup:${hasher.hash('duplicate', JSON.stringify([...base, 'email', emailHash]))}`,

@@ -91,6 +91,7 @@ function findWord(list: readonly string[], submission: PolicyInput['submission']
   return null;
 }
 
-const isKnownGood = (author: AuthorRecord, minApproved: number) => author.approved >= minApproved && author.rejected === 0 && author.spam === 0;
+const isKnownGood = (author: AuthorRecord, minApproved: number) =>
+  author.approved >= minApproved && author.rejected === 0 && author.spam === 0;
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -7,7 +7,11 @@ import type { ArticleSettings, SiteSettings } from './settings';
 import { parseEntry } from './words';
 
 // An entry must leave something to match once its asterisks and invisible characters are gone.
-const word = z.string().check(z.minLength(1), z.maxLength(100), z.refine((entry) => parseEntry(entry) !== null));
+const word = z.string().check(
+  z.minLength(1),
+  z.maxLength(100),
+  z.refine((entry) => parseEntry(entry) !== null),
+);
 const days = z.nullable(z.int().check(z.minimum(1), z.maximum(36_500)));
 const wordList = z.array(word).check(z.maxLength(1000));
 

@@ -25,7 +25,13 @@ export function newPendingComments(event: DynamoDBStreamEvent): PendingComment[]
   for (const record of event.Records ?? []) {
     const image = record.dynamodb?.NewImage as Image | undefined;
     if (record.eventName !== 'INSERT' || !image || text(image, 'type') !== 'comment' || text(image, 'status') !== 'pending') continue;
-    comments.push({ id: text(image, 'id'), articleId: text(image, 'articleId'), author: text(image, 'author'), comment: text(image, 'comment'), reasons: reasonsOf(image) });
+    comments.push({
+      id: text(image, 'id'),
+      articleId: text(image, 'articleId'),
+      author: text(image, 'author'),
+      comment: text(image, 'comment'),
+      reasons: reasonsOf(image),
+    });
   }
   return comments;
 }

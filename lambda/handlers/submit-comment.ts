@@ -20,7 +20,10 @@ export const handler = httpHandler('SubmitComment', async (event) => {
     const shape = submissionShape.safeParse(fields);
     if (!shape.success) throw badRequest(describeShapeError(shape.error));
     const idempotencyKey = headerValue(event, 'idempotency-key');
-    const keys = Object.entries(event.multiValueHeaders ?? {}).reduce((n, [k, v]) => n + (k.toLowerCase() === 'idempotency-key' ? (v?.length ?? 0) : 0), 0);
+    const keys = Object.entries(event.multiValueHeaders ?? {}).reduce(
+      (n, [k, v]) => n + (k.toLowerCase() === 'idempotency-key' ? (v?.length ?? 0) : 0),
+      0,
+    );
     if (keys > 1) throw badRequest('Send exactly one Idempotency-Key header.');
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw badRequest('Idempotency-Key must be 8 to 128 visible ASCII characters.');

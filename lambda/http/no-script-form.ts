@@ -17,7 +17,10 @@ export function redirectTarget(event: APIGatewayProxyEvent, fields: Record<strin
   } catch {
     return null;
   }
-  const allowed = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const allowed = (process.env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return allowed.includes(url.origin) ? url : null;
 }
 

@@ -29,7 +29,10 @@ export function queryParams(event: APIGatewayProxyEvent, allowed: readonly strin
 
 export function bodyKind(event: APIGatewayProxyEvent): BodyKind {
   // Count across spellings too: "Content-Type" and "content-type" arrive as two keys.
-  const count = Object.entries(event.multiValueHeaders ?? {}).reduce((n, [k, v]) => n + (k.toLowerCase() === 'content-type' ? (v?.length ?? 0) : 0), 0);
+  const count = Object.entries(event.multiValueHeaders ?? {}).reduce(
+    (n, [k, v]) => n + (k.toLowerCase() === 'content-type' ? (v?.length ?? 0) : 0),
+    0,
+  );
   if (count > 1) throw new DomainError('UnsupportedMediaType', 'Send exactly one Content-Type header.');
   const type = (headerValue(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') return 'json';
@@ -41,7 +44,8 @@ export function bodyKind(event: APIGatewayProxyEvent): BodyKind {
 export function bodyText(event: APIGatewayProxyEvent, maxBytes: number): string {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-  if (bytes.length > maxBytes) throw new DomainError('PayloadTooLarge', `The request body is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
+  if (bytes.length > maxBytes)
+    throw new DomainError('PayloadTooLarge', `The request body is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
   if (!event.isBase64Encoded) return raw;
   return utf8OrBadRequest(bytes, 'The request body is not valid UTF-8.');
 }
@@ -66,8 +70,8 @@ function formPairs(text: string): Array<[string, string]> {
     if (!plus.includes('%')) return plus;
     const bytes: number[] = [];
     for (let i = 0; i < plus.length; ) {
-      const escape = /^%[0-9A-Fa-f]{2}/.exec(plus.slice(i, i + 3));
-      if (escape) {
+      const percent = /^%[0-9A-Fa-f]{2}/.exec(plus.slice(i, i + 3));
+      if (percent) {
         bytes.push(parseInt(plus.slice(i + 1, i + 3), 16));
         i += 3;
       } else {

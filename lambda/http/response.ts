@@ -28,7 +28,10 @@ export const statusOf = (code: ErrorCode): number => STATUS[code];
 /** Origins allowed to call the API from a browser (comma-separated ALLOWED_ORIGINS). */
 export function corsHeaders(event: Pick<APIGatewayProxyEvent, 'headers'>): Record<string, string> {
   const origin = headerValue(event, 'origin');
-  const allowed = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const allowed = (process.env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (!origin || !allowed.includes(origin)) return {};
   return {
     'Access-Control-Allow-Origin': origin,
@@ -38,7 +41,12 @@ export function corsHeaders(event: Pick<APIGatewayProxyEvent, 'headers'>): Recor
   };
 }
 
-export function json(event: Pick<APIGatewayProxyEvent, 'headers'>, statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
+export function json(
+  event: Pick<APIGatewayProxyEvent, 'headers'>,
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
   return {
     statusCode,
     headers: {
@@ -79,7 +87,11 @@ const UNAVAILABLE = new Set([
 export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;
-  return UNAVAILABLE.has(error.name) || (code !== undefined && UNAVAILABLE.has(code)) || (error.cause !== undefined && isUnavailable(error.cause));
+  return (
+    UNAVAILABLE.has(error.name) ||
+    (code !== undefined && UNAVAILABLE.has(code)) ||
+    (error.cause !== undefined && isUnavailable(error.cause))
+  );
 }
 
 export function errorResponse(event: Pick<APIGatewayProxyEvent, 'headers'>, error: unknown): APIGatewayProxyResult {
@@ -90,7 +102,12 @@ export function errorResponse(event: Pick<APIGatewayProxyEvent, 'headers'>, erro
   }
   if (isUnavailable(error)) {
     logger.warn('database unavailable', { errorName: (error as Error).name });
-    return json(event, 503, { error: 'ServiceUnavailable', message: 'The comment service is briefly unavailable. Please try again shortly.' }, { 'Retry-After': '2' });
+    return json(
+      event,
+      503,
+      { error: 'ServiceUnavailable', message: 'The comment service is briefly unavailable. Please try again shortly.' },
+      { 'Retry-After': '2' },
+    );
   }
   const e = error instanceof Error ? error : new Error(String(error));
   logger.error('unexpected error', { errorName: e.name, errorMessage: redact(e.message) });

@@ -73,7 +73,13 @@ export interface CommentStore {
   getContact(id: string): Promise<Contact | undefined>;
 
   listPublished(articleId: string, limit: number, after?: string): Promise<Page<PublicComment>>;
-  listByStatus(query: { status: CommentStatus; articleId?: string; limit: number; after?: string; newestFirst: boolean }): Promise<Page<ModeratorComment>>;
+  listByStatus(query: {
+    status: CommentStatus;
+    articleId?: string;
+    limit: number;
+    after?: string;
+    newestFirst: boolean;
+  }): Promise<Page<ModeratorComment>>;
 
   /** Applies the change only if the comment is still at `change.comment.version`; otherwise throws VersionConflict. */
   changeStatus(change: StatusChange): Promise<Comment>;

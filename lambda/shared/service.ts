@@ -36,10 +36,7 @@ export function commentService(needs: { hashKey?: boolean; cursorKey?: boolean }
   const id = `${needs.hashKey ? 'h' : ''}${needs.cursorKey ? 'c' : ''}`;
   let service = services.get(id);
   if (!service) {
-    service = Promise.all([
-      needs.hashKey ? secretKey('HASH_KEY') : undefined,
-      needs.cursorKey ? secretKey('CURSOR_KEY') : undefined,
-    ]).then(
+    service = Promise.all([needs.hashKey ? secretKey('HASH_KEY') : undefined, needs.cursorKey ? secretKey('CURSOR_KEY') : undefined]).then(
       ([hashKey, cursorKey]) =>
         new CommentService({
           store: commentStore(),

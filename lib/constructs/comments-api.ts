@@ -44,7 +44,8 @@ export interface CommentsApiProps {
   userPool: IUserPool;
 }
 
-const PUBLIC_ROUTE_REASON = 'Public comment routes are anonymous by design: readers post and read comments without an account. WAF, stage throttling and the handlers\' flood and duplicate checks protect them.';
+const PUBLIC_ROUTE_REASON =
+  "Public comment routes are anonymous by design: readers post and read comments without an account. WAF, stage throttling and the handlers' flood and duplicate checks protect them.";
 
 export class CommentsApi extends Construct {
   readonly api: RestApi;
@@ -77,7 +78,8 @@ export class CommentsApi extends Construct {
     if (this.api.node.tryFindChild('CloudWatchRole')) {
       Validations.of(this.api.node.findChild('CloudWatchRole')).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-        reason: 'The account-level role API Gateway needs to write execution logs (APIG6). AWS maintains this policy for exactly that purpose; set context apiGatewayCloudWatchRole=false if the account already has the role.',
+        reason:
+          'The account-level role API Gateway needs to write execution logs (APIG6). AWS maintains this policy for exactly that purpose; set context apiGatewayCloudWatchRole=false if the account already has the role.',
       });
     }
 
@@ -92,7 +94,11 @@ export class CommentsApi extends Construct {
     const modelFor = (name: RequestModelName) => {
       let model = models.get(name);
       if (!model) {
-        model = this.api.addModel(`${name}Model`, { contentType: 'application/json', description: REQUEST_MODELS[name].description, schema: requestModelSchema(name) });
+        model = this.api.addModel(`${name}Model`, {
+          contentType: 'application/json',
+          description: REQUEST_MODELS[name].description,
+          schema: requestModelSchema(name),
+        });
         models.set(name, model);
       }
       return model;

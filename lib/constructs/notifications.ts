@@ -21,7 +21,11 @@ export class Notifications extends Construct {
   readonly alarmTopic: Topic;
   private moderatorTopic?: Topic;
 
-  constructor(scope: Construct, id: string, private readonly props: NotificationsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: NotificationsProps,
+  ) {
     super(scope, id);
     this.key = new Key(this, 'TopicKey', {
       description: 'Encrypts the comment service notification topics',

@@ -41,21 +41,29 @@ export interface OperationsAlarmsProps {
 export class OperationsAlarms extends Construct {
   readonly alarms: Alarm[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: OperationsAlarmsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: OperationsAlarmsProps,
+  ) {
     super(scope, id);
 
     // Quiet periods count as healthy: one failed request out of three is not an incident.
     this.alarm('Api5xxRate', {
       metric: new MathExpression({
         expression: 'IF(requests >= 20, 100 * errors / requests, 0)',
-        usingMetrics: { errors: props.api.metricServerError({ period: FIVE_MINUTES }), requests: props.api.metricCount({ period: FIVE_MINUTES }) },
+        usingMetrics: {
+          errors: props.api.metricServerError({ period: FIVE_MINUTES }),
+          requests: props.api.metricCount({ period: FIVE_MINUTES }),
+        },
         period: FIVE_MINUTES,
         label: 'API 5xx %',
       }),
       threshold: 5,
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
-      description: '5% or more of API requests answered 5xx in 2 of the last 3 five-minute periods (with at least 20 requests in a period).',
+      description:
+        '5% or more of API requests answered 5xx in 2 of the last 3 five-minute periods (with at least 20 requests in a period).',
     });
 
     for (const [name, fn] of props.functions) {
@@ -98,7 +106,10 @@ export class OperationsAlarms extends Construct {
     }
   }
 
-  private alarm(id: string, options: { metric: IMetric; threshold: number; description: string; evaluationPeriods?: number; datapointsToAlarm?: number }): void {
+  private alarm(
+    id: string,
+    options: { metric: IMetric; threshold: number; description: string; evaluationPeriods?: number; datapointsToAlarm?: number },
+  ): void {
     const alarm = new Alarm(this, id, {
       metric: options.metric,
       threshold: options.threshold,

@@ -22,12 +22,14 @@ export class ServiceSecrets extends Construct {
     );
     Validations.of(this.hashKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Stored email hashes are keyed with this secret; rotating it would orphan every look-up (privacy export and erase, flood and duplicate guards) until all items were re-hashed, which needs every plain email. Rotate by a planned re-hash migration instead.',
+      reason:
+        'Stored email hashes are keyed with this secret; rotating it would orphan every look-up (privacy export and erase, flood and duplicate guards) until all items were re-hashed, which needs every plain email. Rotate by a planned re-hash migration instead.',
     });
     this.cursorKey = this.generated('CursorKey', 'Signs the opaque page cursors of comment lists', RemovalPolicy.DESTROY);
     Validations.of(this.cursorKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Functions cache the key per cold start and cursors are short-lived page tokens; an automatic rotation would only break open pagination. Replace it by updating the secret value when needed.',
+      reason:
+        'Functions cache the key per cold start and cursors are short-lived page tokens; an automatic rotation would only break open pagination. Replace it by updating the secret value when needed.',
     });
   }
 

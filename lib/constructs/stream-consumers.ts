@@ -37,7 +37,8 @@ export class StreamConsumers extends Construct {
     super(scope, id);
     for (const consumer of props.consumers) {
       const table = props.tables[consumer.table];
-      if (!table.tableStreamArn) throw new Error(`${consumer.name} reads the ${consumer.table} stream, but schema.ts gives that table no stream`);
+      if (!table.tableStreamArn)
+        throw new Error(`${consumer.name} reads the ${consumer.table} stream, but schema.ts gives that table no stream`);
       const fn = props.createFunction(consumer);
       const failures = new Queue(this, `${consumer.name}Failures`, {
         encryption: QueueEncryption.SQS_MANAGED,

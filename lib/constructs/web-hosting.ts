@@ -69,7 +69,11 @@ export class WebHosting extends Construct {
   private readonly connectOrigins: string[] = [];
   private readonly formTargets: string[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: WebHostingProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: WebHostingProps,
+  ) {
     super(scope, id);
     const logs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -82,7 +86,8 @@ export class WebHosting extends Construct {
     });
     Validations.of(logs).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This bucket is the access-log destination of the site bucket and the CloudFront distribution; logging it into itself would loop.',
+      reason:
+        'This bucket is the access-log destination of the site bucket and the CloudFront distribution; logging it into itself would loop.',
     });
 
     this.bucket = new Bucket(this, 'Assets', {
@@ -108,7 +113,7 @@ export class WebHosting extends Construct {
     });
 
     this.distribution = new Distribution(this, 'Cdn', {
-      comment: 'Comment service: demo article page and moderators\' console',
+      comment: "Comment service: demo article page and moderators' console",
       defaultRootObject: 'index.html',
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
@@ -137,11 +142,13 @@ export class WebHosting extends Construct {
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR2',
-      reason: 'The distribution serves static files only; the API that accepts input has its own WAF web ACL. A CloudFront web ACL must live in us-east-1, which this region-agnostic stack cannot assume.',
+      reason:
+        'The distribution serves static files only; the API that accepts input has its own WAF web ACL. A CloudFront web ACL must live in us-east-1, which this region-agnostic stack cannot assume.',
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR4',
-      reason: 'The distribution uses the default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain with an ACM certificate (TLSv1.2_2021) is the upgrade path, documented in the README.',
+      reason:
+        'The distribution uses the default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain with an ACM certificate (TLSv1.2_2021) is the upgrade path, documented in the README.',
     });
   }
 
@@ -209,20 +216,32 @@ function acknowledgeDeploymentHandler(scope: Construct, siteBucket: Bucket): voi
   const qualifier = (stack.synthesizer as DefaultStackSynthesizer).bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
   const assetBucket = `cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>`;
   const findings: Array<[string, string]> = [
-    ['IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'the handler writes its own logs; CDK creates this role'],
+    [
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'the handler writes its own logs; CDK creates this role',
+    ],
     ['IAM5[Action::s3:GetBucket*]', 'reads the CDK asset bucket and the site bucket'],
     ['IAM5[Action::s3:GetObject*]', 'reads the uploaded asset zip'],
     ['IAM5[Action::s3:List*]', 'lists both buckets to sync them'],
     ['IAM5[Action::s3:Abort*]', 'aborts failed multipart uploads into the site bucket'],
     ['IAM5[Action::s3:DeleteObject*]', 'removes files from the site bucket that the new build no longer has'],
-    [`IAM5[Resource::arn:<AWS::Partition>:s3:::${assetBucket}/*]`, 'the asset objects of this deployment live under the CDK bootstrap asset bucket'],
+    [
+      `IAM5[Resource::arn:<AWS::Partition>:s3:::${assetBucket}/*]`,
+      'the asset objects of this deployment live under the CDK bootstrap asset bucket',
+    ],
     [`IAM5[Resource::<${siteBucketId}.Arn>/*]`, 'writes every object of the site bucket (and only that bucket)'],
-    ['IAM5[Resource::*]', 'cloudfront:CreateInvalidation/GetInvalidation after an upload; CloudFront invalidations have no resource-level permissions in this policy'],
+    [
+      'IAM5[Resource::*]',
+      'cloudfront:CreateInvalidation/GetInvalidation after an upload; CloudFront invalidations have no resource-level permissions in this policy',
+    ],
     ['L1', 'the runtime of the handler is chosen by aws-cdk-lib, not by this project'],
   ];
   for (const handler of handlers) {
     for (const [id, why] of findings) {
-      Validations.of(handler).acknowledge({ id: `AwsSolutions-${id}`, reason: `CDK BucketDeployment handler (copies the web assets into the site bucket at deploy time): ${why}.` });
+      Validations.of(handler).acknowledge({
+        id: `AwsSolutions-${id}`,
+        reason: `CDK BucketDeployment handler (copies the web assets into the site bucket at deploy time): ${why}.`,
+      });
     }
   }
 }

@@ -84,7 +84,14 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return Buffer.concat(chunks);
 }
 
-export function buildEvent(req: IncomingMessage, url: URL, route: Route, params: Record<string, string>, body: Buffer, claims: Record<string, string> | undefined): APIGatewayProxyEvent {
+export function buildEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: Route,
+  params: Record<string, string>,
+  body: Buffer,
+  claims: Record<string, string> | undefined,
+): APIGatewayProxyEvent {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   for (let i = 0; i < req.rawHeaders.length; i += 2) {

@@ -66,7 +66,17 @@ export async function startDynamoDbLocal(options: { dataDir?: string; inMemory?:
   const dir = emulatorDir();
   const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', resolve(options.dataDir ?? '.data')];
   if (!options.inMemory) mkdirSync(resolve(options.dataDir ?? '.data'), { recursive: true });
-  const javaArgs = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(port), '-disableTelemetry', '-sharedDb', ...storage];
+  const javaArgs = [
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-Xmx512m',
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-disableTelemetry',
+    '-sharedDb',
+    ...storage,
+  ];
   // The guard: run java in the background, wait for stdin to close, then stop java.
   const guard = 'trap \'kill $pid 2>/dev/null; exit 0\' TERM INT; "$@" & pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid';
   const child = spawn('sh', ['-c', guard, 'dynamodb-local', java, ...javaArgs], { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'] });
@@ -74,7 +84,12 @@ export async function startDynamoDbLocal(options: { dataDir?: string; inMemory?:
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new LocalSetupError(`DynamoDB Local exited at start-up: ${stderr.trim() || 'no output'}`);

@@ -64,7 +64,13 @@ function pageOrigin(req: IncomingMessage, url: URL): string {
   return /^(localhost|127\.0\.0\.1):\d+$/.test(host) && host.endsWith(`:${url.port}`) ? `http://${host}` : url.origin;
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}): true {
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): true {
   res.writeHead(status, { 'Content-Type': contentType, 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...headers });
   res.end(body);
   return true;

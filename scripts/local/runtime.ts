@@ -69,7 +69,10 @@ function serviceKeys(dataDir: string, inMemory: boolean): { hashKey: string; cur
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((ok, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') fail(new LocalSetupError(`Port ${port} is in use: stop the other process or start on another port, e.g. PORT=${port + 1} npm start`));
+      if (error.code === 'EADDRINUSE')
+        fail(
+          new LocalSetupError(`Port ${port} is in use: stop the other process or start on another port, e.g. PORT=${port + 1} npm start`),
+        );
       else fail(error);
     });
     server.listen(port, host, () => {
@@ -135,7 +138,11 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
           return undefined;
         });
 
-  const gateway = { routes: options.routes, credentials: { moderatorToken, userToken: options.userToken ?? process.env.LOCAL_USER_TOKEN }, allowedOrigins };
+  const gateway = {
+    routes: options.routes,
+    credentials: { moderatorToken, userToken: options.userToken ?? process.env.LOCAL_USER_TOKEN },
+    allowedOrigins,
+  };
   server.on('request', (req, res) => {
     const url = new URL(req.url ?? '/', origin);
     handleApi(req, res, url, gateway)

@@ -128,7 +128,8 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
       running = pollOnce()
         .catch((error: unknown) => {
           // Like a failing Lambda, but locally the records are dropped rather than retried forever.
-          if (!stopped) console.error(`notify: reading the comments stream failed: ${error instanceof Error ? error.message : String(error)}`);
+          if (!stopped)
+            console.error(`notify: reading the comments stream failed: ${error instanceof Error ? error.message : String(error)}`);
         })
         .finally(() => {
           if (!stopped) schedule();

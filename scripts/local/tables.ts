@@ -11,7 +11,8 @@ import { TABLES, type TableDefinition } from '../../lambda/adapters/dynamodb/sch
 
 export function createTableInput(table: TableDefinition, tableName = table.logicalName): CreateTableCommandInput {
   const attributes = new Map<string, 'S' | 'N'>();
-  for (const key of [table.partitionKey, table.sortKey, ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]) attributes.set(key.name, key.type);
+  for (const key of [table.partitionKey, table.sortKey, ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey])])
+    attributes.set(key.name, key.type);
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -48,7 +49,10 @@ export async function ensureTables(endpoint: string, prefix = ''): Promise<Recor
     await client.send(new CreateTableCommand(createTableInput(table, tableName)));
     if (table.timeToLiveAttribute) {
       await client.send(
-        new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true } }),
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true },
+        }),
       );
     }
   }

@@ -57,7 +57,8 @@ async function openComments(page: Page, url = `${runtime.url}/`): Promise<void> 
   await page.locator('.comment-list[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 
-const commentItem = (page: Page, text: string) => page.locator('li.comment', { has: page.locator(':scope > .comment-body', { hasText: text }) });
+const commentItem = (page: Page, text: string) =>
+  page.locator('li.comment', { has: page.locator(':scope > .comment-body', { hasText: text }) });
 
 beforeAll(async () => {
   runtime = await startFloodFreeRuntime();
@@ -67,7 +68,10 @@ beforeAll(async () => {
     url: 'https://taras.example.org',
     comment: 'If the offer was real, turning it down says a lot about what the Kremlin actually wants.',
   });
-  await publish(DEMO_ARTICLE_ID, { author: 'Maria Hoffmann', comment: 'Peskov answering with a single “No” is not exactly a denial of the substance.' });
+  await publish(DEMO_ARTICLE_ID, {
+    author: 'Maria Hoffmann',
+    comment: 'Peskov answering with a single “No” is not exactly a denial of the substance.',
+  });
   await post(DEMO_ARTICLE_ID, { author: 'Early Bird', comment: 'Posted before everyone else and still waiting for a moderator.' });
   ({ page: reader } = await newPage());
 });
@@ -140,7 +144,10 @@ describe('a moderator works the queue', () => {
   beforeAll(async () => {
     staleId = await post(DEMO_ARTICLE_ID, { author: 'Second Moderator Test', comment: 'A comment another moderator is about to approve.' });
     await post(DEMO_ARTICLE_ID, { author: 'Spam Bot', comment: 'Cheap watches at http://spam.example and http://spam.example/2' });
-    await post(DEMO_ARTICLE_ID, { author: 'Spam Bot', comment: 'Buy followers now at http://spam.example/followers and http://spam.example/more' });
+    await post(DEMO_ARTICLE_ID, {
+      author: 'Spam Bot',
+      comment: 'Buy followers now at http://spam.example/followers and http://spam.example/more',
+    });
     ({ page: moderator } = await newPage());
   });
 
@@ -212,7 +219,6 @@ describe('the published article page', () => {
     expect(await thread.locator('ol.children > li.depth-2').textContent()).toContain('Agreed, Taras');
     expect(await reader.locator('.comment-awaiting-moderation').count()).toBe(0);
 
-
     // For the README: the page as any other reader sees it.
     const { page, context } = await newPage();
     await openComments(page);
@@ -245,7 +251,9 @@ describe('the published article page', () => {
     page.on('response', (response) => bodies.push(response.status() < 300 ? response.text().catch(() => '') : Promise.resolve('')));
     await openComments(page);
     await commentItem(page, 'Freezing Crimea').waitFor();
-    const everything = [await page.content(), await page.evaluate(() => document.body.innerText), ...(await Promise.all(bodies))].join('\n');
+    const everything = [await page.content(), await page.evaluate(() => document.body.textContent), ...(await Promise.all(bodies))].join(
+      '\n',
+    );
     expect(emailsUsed.length).toBeGreaterThan(3);
     for (const email of emailsUsed) expect(everything).not.toContain(email);
     expect(everything).not.toMatch(/[\w.+-]+@example\.(com|net|org)/);
@@ -296,7 +304,8 @@ describe('the form embedded on another page', () => {
 
   it('nests replies at most five deep, lifts orphans to the top, and pages with "Load more comments"', async () => {
     const chain: string[] = [];
-    for (let depth = 1; depth <= 6; depth++) chain.push(await publish(ARTICLE, { comment: `Level ${depth} comment.`, parentId: chain.at(-1) }));
+    for (let depth = 1; depth <= 6; depth++)
+      chain.push(await publish(ARTICLE, { comment: `Level ${depth} comment.`, parentId: chain.at(-1) }));
     const lostParent = await publish(ARTICLE, { comment: 'A parent that will be rejected.' });
     await publish(ARTICLE, { comment: 'An orphaned reply.', parentId: lostParent });
     await moderate(lostParent, 'reject');
@@ -338,7 +347,9 @@ describe('the form embedded on another page', () => {
     await api(runtime, 'PUT', `/admin/articles/${ARTICLE}`, { token: MODERATOR_TOKEN, body: { commentsOpen: true } });
     await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { floodSeconds: 600 } });
     expect(await send('Quick, another one.')).toBe('Thank you! Your comment is awaiting moderation.');
-    expect(await send('And one more, straight away.')).toMatch(/^You are posting comments too quickly\. Please wait \d+ seconds and try again\.$/);
+    expect(await send('And one more, straight away.')).toMatch(
+      /^You are posting comments too quickly\. Please wait \d+ seconds and try again\.$/,
+    );
   });
 });
 

@@ -4,7 +4,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../lambda/routes';
 import { CORS_ALLOW_HEADERS } from '../../lib/constructs/comments-api';
 import { PROJECT_ROOT } from '../../lib/constructs/service-function';
-import { apiMethods, integratedFunction, logicalIdOf, referencedId, resourcesOf, synthesize, type ApiMethod, type Synthesized } from './support';
+import {
+  apiMethods,
+  integratedFunction,
+  logicalIdOf,
+  referencedId,
+  resourcesOf,
+  synthesize,
+  type ApiMethod,
+  type Synthesized,
+} from './support';
 
 let synth: Synthesized;
 let methods: ApiMethod[];
@@ -48,8 +57,15 @@ describe('moderator routes', () => {
   });
 
   it('public methods are exactly the routes marked public', () => {
-    const open = routeMethods.filter((m) => m.properties.AuthorizationType === 'NONE').map(key).sort();
-    expect(open).toEqual(ROUTES.filter((r) => r.auth === 'public').map(key).sort());
+    const open = routeMethods
+      .filter((m) => m.properties.AuthorizationType === 'NONE')
+      .map(key)
+      .sort();
+    expect(open).toEqual(
+      ROUTES.filter((r) => r.auth === 'public')
+        .map(key)
+        .sort(),
+    );
   });
 });
 
@@ -81,7 +97,10 @@ describe('request validation', () => {
 });
 
 describe('CORS preflight', () => {
-  const allowedOrigin = (m: ApiMethod) => JSON.stringify(m.properties.Integration.IntegrationResponses[0].ResponseParameters['method.response.header.Access-Control-Allow-Origin']);
+  const allowedOrigin = (m: ApiMethod) =>
+    JSON.stringify(
+      m.properties.Integration.IntegrationResponses[0].ResponseParameters['method.response.header.Access-Control-Allow-Origin'],
+    );
   const template = (m: ApiMethod) => JSON.stringify(m.properties.Integration.IntegrationResponses[0].ResponseTemplates ?? {});
   const siteDomain = () => logicalIdOf(synth.stack, 'Web/Cdn');
 
@@ -89,7 +108,8 @@ describe('CORS preflight', () => {
     const preflights = methods.filter((m) => m.method === 'OPTIONS');
     expect(preflights.map((m) => m.path).sort()).toEqual([...new Set(ROUTES.map((r) => r.path))].sort());
     for (const m of preflights) {
-      const headers = m.properties.Integration.IntegrationResponses[0].ResponseParameters['method.response.header.Access-Control-Allow-Headers'];
+      const headers =
+        m.properties.Integration.IntegrationResponses[0].ResponseParameters['method.response.header.Access-Control-Allow-Headers'];
       expect(headers).toBe(`'${CORS_ALLOW_HEADERS.join(',')}'`);
     }
   });
@@ -107,7 +127,9 @@ describe('CORS preflight', () => {
   it('gives the functions the same origins through ALLOWED_ORIGINS', () => {
     const functions = resourcesOf(synth.template, 'AWS::Lambda::Function');
     for (const route of ROUTES) {
-      const env = JSON.stringify(functions[logicalIdOf(synth.stack, `${route.name}/Function`)]!.Properties.Environment.Variables.ALLOWED_ORIGINS);
+      const env = JSON.stringify(
+        functions[logicalIdOf(synth.stack, `${route.name}/Function`)]!.Properties.Environment.Variables.ALLOWED_ORIGINS,
+      );
       expect(env).toContain(siteDomain());
       if (route.auth === 'moderator') expect(env).not.toContain('news.example.com');
       else expect(env).toContain('https://news.example.com');
@@ -123,7 +145,14 @@ describe('stage', () => {
     expect(stage.StageName).toBe('api');
     expect(stage.TracingEnabled).toBe(true);
     expect(stage.MethodSettings).toEqual([
-      expect.objectContaining({ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR', DataTraceEnabled: false, ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
+      expect.objectContaining({
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        ThrottlingRateLimit: 50,
+        ThrottlingBurstLimit: 100,
+      }),
     ]);
     expect(stage.AccessLogSetting.DestinationArn).toBeDefined();
     const format = JSON.parse(stage.AccessLogSetting.Format);

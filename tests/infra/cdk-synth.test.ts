@@ -33,7 +33,11 @@ describe('cdk synth', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'cdk-synth-'));
     const outdir = join(scratch, 'cdk.out');
     const started = Date.now();
-    const { code, output } = await run('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir], offlineEnvironment(join(scratch, 'home')));
+    const { code, output } = await run(
+      'npx',
+      ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir],
+      offlineEnvironment(join(scratch, 'home')),
+    );
     console.info(`cdk synth took ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(code, output).toBe(0);
 
@@ -44,7 +48,10 @@ describe('cdk synth', () => {
     expect(functions.length).toBeGreaterThanOrEqual(ROUTES.length);
 
     // Each function asset is an esbuild bundle with its source map.
-    const assets = JSON.parse(readFileSync(join(outdir, 'CommentModeration.assets.json'), 'utf8')).files as Record<string, { source: { path: string; packaging: string } }>;
+    const assets = JSON.parse(readFileSync(join(outdir, 'CommentModeration.assets.json'), 'utf8')).files as Record<
+      string,
+      { source: { path: string; packaging: string } }
+    >;
     const bundles = Object.values(assets).filter((a) => existsSync(join(outdir, a.source.path, 'index.js')));
     expect(bundles.length).toBeGreaterThanOrEqual(ROUTES.length);
     for (const bundle of bundles) expect(existsSync(join(outdir, bundle.source.path, 'index.js.map'))).toBe(true);

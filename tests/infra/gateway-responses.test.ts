@@ -12,7 +12,9 @@ import { resourcesOf, synthesize, type CfnResource } from './support';
 let responses: Map<string, CfnResource['Properties']>;
 beforeAll(() => {
   const { template } = synthesize();
-  responses = new Map(Object.values(resourcesOf(template, 'AWS::ApiGateway::GatewayResponse')).map((r) => [r.Properties.ResponseType, r.Properties]));
+  responses = new Map(
+    Object.values(resourcesOf(template, 'AWS::ApiGateway::GatewayResponse')).map((r) => [r.Properties.ResponseType, r.Properties]),
+  );
 });
 
 /**
@@ -57,24 +59,27 @@ describe('gateway responses', () => {
     expect([...responses.keys()].sort()).toEqual(GATEWAY_ERROR_RESPONSES.map((r) => r.type).sort());
   });
 
-  it.each(GATEWAY_ERROR_RESPONSES.map((r) => [r.type, r] as const))('%s renders as the contract error JSON with CORS headers', (type, expected) => {
-    const props = responses.get(type)!;
-    expect(Object.keys(props.ResponseTemplates)).toEqual(['application/json']);
-    const body = JSON.parse(render(props.ResponseTemplates['application/json']));
-    expect(Object.keys(body).sort()).toEqual(['error', 'message']);
-    expect(typeof body.error).toBe('string');
-    expect(body.message).toMatch(/\S/);
-    expect(body).toEqual({ error: expected.error, message: expected.message });
+  it.each(GATEWAY_ERROR_RESPONSES.map((r) => [r.type, r] as const))(
+    '%s renders as the contract error JSON with CORS headers',
+    (type, expected) => {
+      const props = responses.get(type)!;
+      expect(Object.keys(props.ResponseTemplates)).toEqual(['application/json']);
+      const body = JSON.parse(render(props.ResponseTemplates['application/json']));
+      expect(Object.keys(body).sort()).toEqual(['error', 'message']);
+      expect(typeof body.error).toBe('string');
+      expect(body.message).toMatch(/\S/);
+      expect(body).toEqual({ error: expected.error, message: expected.message });
 
-    const headers = renderHeaders(props.ResponseParameters, 'https://news.example.com');
-    expect(headers).toMatchObject({
-      'Access-Control-Allow-Origin': 'https://news.example.com',
-      'Access-Control-Expose-Headers': 'Retry-After',
-      Vary: 'Origin',
-    });
-    expect(headers['Access-Control-Allow-Credentials']).toBeUndefined();
-    expect(props.StatusCode).toBe(expected.status === undefined ? undefined : String(expected.status));
-  });
+      const headers = renderHeaders(props.ResponseParameters, 'https://news.example.com');
+      expect(headers).toMatchObject({
+        'Access-Control-Allow-Origin': 'https://news.example.com',
+        'Access-Control-Expose-Headers': 'Retry-After',
+        Vary: 'Origin',
+      });
+      expect(headers['Access-Control-Allow-Credentials']).toBeUndefined();
+      expect(props.StatusCode).toBe(expected.status === undefined ? undefined : String(expected.status));
+    },
+  );
 
   it('use the status the functions use for the same error code', () => {
     for (const response of GATEWAY_ERROR_RESPONSES) {
@@ -86,7 +91,10 @@ describe('gateway responses', () => {
 
   it('answer the contract statuses: unknown route 404, unauthenticated 401, forbidden 403, throttled 429 with Retry-After, too large 413', () => {
     expect(responses.get('MISSING_AUTHENTICATION_TOKEN')).toMatchObject({ StatusCode: '404' });
-    expect(JSON.parse(responses.get('MISSING_AUTHENTICATION_TOKEN')!.ResponseTemplates['application/json'])).toEqual({ error: 'NotFound', message: 'No such route.' });
+    expect(JSON.parse(responses.get('MISSING_AUTHENTICATION_TOKEN')!.ResponseTemplates['application/json'])).toEqual({
+      error: 'NotFound',
+      message: 'No such route.',
+    });
     expect(responses.get('UNAUTHORIZED')).toMatchObject({ StatusCode: '401' });
     expect(responses.get('ACCESS_DENIED')).toMatchObject({ StatusCode: '403' });
     expect(responses.get('THROTTLED')).toMatchObject({ StatusCode: '429' });

@@ -71,7 +71,12 @@ describe('moderator sign-in', () => {
     expect(pool.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.MfaConfiguration).toBe('ON');
     expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
-    expect(pool.Policies.PasswordPolicy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+    expect(pool.Policies.PasswordPolicy).toMatchObject({
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
     expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
     expect(pool.UserPoolTier).toBe('PLUS');
   });
@@ -92,9 +97,16 @@ describe('web hosting', () => {
   it('serves a private, TLS-only bucket through CloudFront with origin access control', () => {
     const bucketId = logicalIdOf(synth.stack, 'Web/Assets');
     const bucket = resourcesOf(synth.template, 'AWS::S3::Bucket')[bucketId]!.Properties;
-    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(bucket.LoggingConfiguration).toBeDefined();
-    const policy = Object.values(resourcesOf(synth.template, 'AWS::S3::BucketPolicy')).find((p) => referencedId(p.Properties.Bucket) === bucketId)!;
+    const policy = Object.values(resourcesOf(synth.template, 'AWS::S3::BucketPolicy')).find(
+      (p) => referencedId(p.Properties.Bucket) === bucketId,
+    )!;
     expect(JSON.stringify(policy)).toContain('"aws:SecureTransport":"false"');
     const distribution = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
     expect(distribution.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('https-only');
@@ -103,7 +115,8 @@ describe('web hosting', () => {
   });
 
   it('sends a CSP that lets pages connect only to themselves, the API and Cognito', () => {
-    const policy = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0]!.Properties.ResponseHeadersPolicyConfig;
+    const policy = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0]!.Properties
+      .ResponseHeadersPolicyConfig;
     const csp = JSON.stringify(policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
     const restApiId = Object.keys(resourcesOf(synth.template, 'AWS::ApiGateway::RestApi'))[0]!;
     expect(csp).toContain("connect-src 'self' https://");
@@ -131,7 +144,9 @@ describe('web hosting', () => {
     const { template } = synthesize({ webAssetsDir: dist });
     const deployment = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment'))[0]!.Properties;
     expect(deployment.SourceObjectKeys).toHaveLength(2);
-    expect(JSON.stringify(deployment.SourceObjectKeys)).not.toEqual(JSON.stringify(Object.values(resourcesOf(synth.template, 'Custom::CDKBucketDeployment'))[0]!.Properties.SourceObjectKeys));
+    expect(JSON.stringify(deployment.SourceObjectKeys)).not.toEqual(
+      JSON.stringify(Object.values(resourcesOf(synth.template, 'Custom::CDKBucketDeployment'))[0]!.Properties.SourceObjectKeys),
+    );
   });
 });
 
@@ -143,7 +158,8 @@ describe('alarms', () => {
     expect(alarms).toHaveLength(expected);
     for (const [id, alarm] of alarms) expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topic }]);
     const ids = alarms.map(([id]) => id).join(' ');
-    for (const part of ['Api5xxRate', 'CommentsTableThrottles', 'PrivateTableSystemErrors', 'SubmitCommentErrors', 'ListCommentsThrottles']) expect(ids).toContain(part);
+    for (const part of ['Api5xxRate', 'CommentsTableThrottles', 'PrivateTableSystemErrors', 'SubmitCommentErrors', 'ListCommentsThrottles'])
+      expect(ids).toContain(part);
   });
 
   it('email the moderators given in context through an encrypted, TLS-only topic', () => {
@@ -159,7 +175,8 @@ describe('alarms', () => {
 describe('outputs', () => {
   it('name the API URL, the user pool and client, the hosted UI and the console', () => {
     const outputs = Object.keys(synth.template.toJSON().Outputs);
-    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiDomain', 'ConsoleUrl', 'SiteUrl']) expect(outputs).toContain(name);
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiDomain', 'ConsoleUrl', 'SiteUrl'])
+      expect(outputs).toContain(name);
   });
 });
 
@@ -179,8 +196,11 @@ describe('index rewrite (CloudFront Function)', () => {
   });
 
   it('is attached to every viewer request', () => {
-    const behavior = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig.DefaultCacheBehavior;
-    expect(behavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalIdOf(synth.stack, 'Web/IndexRewrite'), 'FunctionARN'] } }]);
+    const behavior = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig
+      .DefaultCacheBehavior;
+    expect(behavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalIdOf(synth.stack, 'Web/IndexRewrite'), 'FunctionARN'] } },
+    ]);
   });
 });
 

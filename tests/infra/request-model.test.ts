@@ -63,7 +63,11 @@ describe('submission request model', () => {
   const model = requestModelSchema('submission');
 
   it('is a draft-4 object schema of the submission fields', () => {
-    expect(model).toMatchObject({ schema: 'http://json-schema.org/draft-04/schema#', type: JsonSchemaType.OBJECT, additionalProperties: true });
+    expect(model).toMatchObject({
+      schema: 'http://json-schema.org/draft-04/schema#',
+      type: JsonSchemaType.OBJECT,
+      additionalProperties: true,
+    });
     expect(Object.keys(model.properties ?? {}).sort()).toEqual(Object.keys(submissionShape.def.shape).sort());
   });
 

@@ -66,7 +66,9 @@ function resourceName(resource: unknown, ownLogs: string): string {
 }
 
 function policyOfRole(roleLogicalId: string): CfnResource {
-  const policies = Object.values(resourcesOf(synth.template, 'AWS::IAM::Policy')).filter((p) => p.Properties.Roles.some((r: unknown) => referencedId(r) === roleLogicalId));
+  const policies = Object.values(resourcesOf(synth.template, 'AWS::IAM::Policy')).filter((p) =>
+    p.Properties.Roles.some((r: unknown) => referencedId(r) === roleLogicalId),
+  );
   expect(policies).toHaveLength(1);
   return policies[0]!;
 }
@@ -77,13 +79,18 @@ function grantedPairs(name: string): string[] {
   const pairs = new Set<string>();
   for (const statement of statementsOf(policyOfRole(logicalIdOf(synth.stack, `${name}/Role`)))) {
     expect(statement.Effect).toBe('Allow');
-    for (const resource of asArray(statement.Resource)) for (const action of asArray(statement.Action)) pairs.add(`${resourceName(resource, ownLogs)} ${action}`);
+    for (const resource of asArray(statement.Resource))
+      for (const action of asArray(statement.Action)) pairs.add(`${resourceName(resource, ownLogs)} ${action}`);
   }
   return [...pairs].sort();
 }
 
 const expectedPairs = (access: readonly Access[]) =>
-  [...new Set([...EVERY_FUNCTION, ...access.flatMap((a) => GRANTS[a])].flatMap(([resource, actions]) => actions.map((a) => `${resource} ${a}`)))].sort();
+  [
+    ...new Set(
+      [...EVERY_FUNCTION, ...access.flatMap((a) => GRANTS[a])].flatMap(([resource, actions]) => actions.map((a) => `${resource} ${a}`)),
+    ),
+  ].sort();
 
 describe('least privilege', () => {
   it.each(ROUTES.map((r) => [r.name, r] as const))('%s may do exactly what its access list says', (_name, route) => {
@@ -92,7 +99,8 @@ describe('least privilege', () => {
 
   it('the public ListComments function cannot reach the private table, its key or the email hash key', () => {
     const policy = JSON.stringify(policyOfRole(logicalIdOf(synth.stack, 'ListComments/Role')));
-    for (const name of ['Data/Private', 'Data/PrivateTableKey', 'Keys/HashKey']) expect(policy).not.toContain(logicalIdOf(synth.stack, name));
+    for (const name of ['Data/Private', 'Data/PrivateTableKey', 'Keys/HashKey'])
+      expect(policy).not.toContain(logicalIdOf(synth.stack, name));
     expect(grantedPairs('ListComments').filter((p) => !p.startsWith('OwnLogs') && !p.startsWith('* xray'))).toEqual([
       'Comments/index/published dynamodb:Query',
       'CursorKey secretsmanager:GetSecretValue',
@@ -101,7 +109,13 @@ describe('least privilege', () => {
 
   it('no statement anywhere grants dynamodb:*, Scan, or a wildcard on a table', () => {
     const tableIds = new Set(Object.keys(resourcesOf(synth.template, 'AWS::DynamoDB::Table')));
-    const wildcardOk = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams', 'cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation']);
+    const wildcardOk = new Set([
+      'xray:PutTraceSegments',
+      'xray:PutTelemetryRecords',
+      'dynamodb:ListStreams',
+      'cloudfront:CreateInvalidation',
+      'cloudfront:GetInvalidation',
+    ]);
     for (const [id, policy] of Object.entries(resourcesOf(synth.template, 'AWS::IAM::Policy'))) {
       for (const statement of statementsOf(policy)) {
         const actions = asArray(statement.Action);
@@ -109,7 +123,11 @@ describe('least privilege', () => {
           expect(action, id).not.toMatch(/^dynamodb:\*|^\*$|Scan/);
         }
         for (const resource of asArray(statement.Resource)) {
-          if (resource === '*') expect(actions.every((a) => wildcardOk.has(a)), `${id}: ${actions.join(',')} on *`).toBe(true);
+          if (resource === '*')
+            expect(
+              actions.every((a) => wildcardOk.has(a)),
+              `${id}: ${actions.join(',')} on *`,
+            ).toBe(true);
           const text = JSON.stringify(resource);
           if ([...tableIds].some((t) => text.includes(`"${t}"`))) expect(text, id).not.toMatch(/\*/);
         }
@@ -140,30 +158,35 @@ describe('least privilege', () => {
 });
 
 describe('tables', () => {
-  it.each(TABLES.map((t): [string, TableDefinition] => [t.logicalName, t]))('%s is built from schema.ts: keys, indexes, TTL, stream', (_name, definition) => {
-    const table = resourcesOf(synth.template, 'AWS::DynamoDB::Table')[logicalIdOf(synth.stack, `Data/${definition.logicalName}`)]!;
-    const p = table.Properties;
-    expect(p.KeySchema).toEqual([
-      { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
-      { AttributeName: definition.sortKey.name, KeyType: 'RANGE' },
-    ]);
-    const indexes = (p.GlobalSecondaryIndexes ?? []).map((i: Record<string, any>) => ({
-      indexName: i.IndexName,
-      keys: i.KeySchema.map((k: { AttributeName: string }) => k.AttributeName),
-      projection: i.Projection.ProjectionType,
-      include: i.Projection.NonKeyAttributes,
-    }));
-    expect(indexes).toEqual(
-      definition.indexes.map((i) => ({
-        indexName: i.indexName,
-        keys: [i.partitionKey.name, i.sortKey.name],
-        projection: i.include ? 'INCLUDE' : 'ALL',
-        include: i.include ? [...i.include] : undefined,
-      })),
-    );
-    expect(p.TimeToLiveSpecification).toEqual(definition.timeToLiveAttribute ? { AttributeName: definition.timeToLiveAttribute, Enabled: true } : undefined);
-    expect(p.StreamSpecification).toEqual(definition.stream ? { StreamViewType: definition.stream } : undefined);
-  });
+  it.each(TABLES.map((t): [string, TableDefinition] => [t.logicalName, t]))(
+    '%s is built from schema.ts: keys, indexes, TTL, stream',
+    (_name, definition) => {
+      const table = resourcesOf(synth.template, 'AWS::DynamoDB::Table')[logicalIdOf(synth.stack, `Data/${definition.logicalName}`)]!;
+      const p = table.Properties;
+      expect(p.KeySchema).toEqual([
+        { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: definition.sortKey.name, KeyType: 'RANGE' },
+      ]);
+      const indexes = (p.GlobalSecondaryIndexes ?? []).map((i: Record<string, any>) => ({
+        indexName: i.IndexName,
+        keys: i.KeySchema.map((k: { AttributeName: string }) => k.AttributeName),
+        projection: i.Projection.ProjectionType,
+        include: i.Projection.NonKeyAttributes,
+      }));
+      expect(indexes).toEqual(
+        definition.indexes.map((i) => ({
+          indexName: i.indexName,
+          keys: [i.partitionKey.name, i.sortKey.name],
+          projection: i.include ? 'INCLUDE' : 'ALL',
+          include: i.include ? [...i.include] : undefined,
+        })),
+      );
+      expect(p.TimeToLiveSpecification).toEqual(
+        definition.timeToLiveAttribute ? { AttributeName: definition.timeToLiveAttribute, Enabled: true } : undefined,
+      );
+      expect(p.StreamSpecification).toEqual(definition.stream ? { StreamViewType: definition.stream } : undefined);
+    },
+  );
 
   it('every table is on-demand, has PITR and deletion protection, and is retained on stack deletion', () => {
     const tables = Object.values(resourcesOf(synth.template, 'AWS::DynamoDB::Table'));
@@ -182,7 +205,11 @@ describe('tables', () => {
   it('the private table is encrypted with a retained customer managed key that rotates', () => {
     const keyId = logicalIdOf(synth.stack, 'Data/PrivateTableKey');
     const privateTable = resourcesOf(synth.template, 'AWS::DynamoDB::Table')[logicalIdOf(synth.stack, 'Data/Private')]!;
-    expect(privateTable.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    expect(privateTable.Properties.SSESpecification).toEqual({
+      SSEEnabled: true,
+      SSEType: 'KMS',
+      KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+    });
     const key = resourcesOf(synth.template, 'AWS::KMS::Key')[keyId]!;
     expect(key.Properties.EnableKeyRotation).toBe(true);
     expect(key.DeletionPolicy).toBe('Retain');
@@ -202,7 +229,9 @@ describe('WAF', () => {
   it('runs the common and known-bad-inputs rule sets and rate-limits comment posts per IP', () => {
     const acl = Object.values(resourcesOf(synth.template, 'AWS::WAFv2::WebACL'))[0]!.Properties;
     expect(acl.Scope).toBe('REGIONAL');
-    const managed = acl.Rules.flatMap((r: any) => (r.Statement.ManagedRuleGroupStatement ? [r.Statement.ManagedRuleGroupStatement.Name] : []));
+    const managed = acl.Rules.flatMap((r: any) =>
+      r.Statement.ManagedRuleGroupStatement ? [r.Statement.ManagedRuleGroupStatement.Name] : [],
+    );
     expect(managed).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
     const rate = acl.Rules.find((r: any) => r.Statement.RateBasedStatement);
     expect(rate.Action).toEqual({ Block: {} });
@@ -214,8 +243,15 @@ describe('WAF', () => {
 
   it('scopes the rate rule to the comment POST path only', () => {
     const regex = new RegExp(COMMENT_POST_PATH_REGEX);
-    for (const path of ['/api/articles/putin-g20-negotiation-offer/comments', '/articles/a.b_c/comments', '/api/articles/x/comments/']) expect(regex.test(path), path).toBe(true);
-    for (const path of ['/api/admin/comments', '/api/admin/comments/abc/approve', '/api/articles/x/comments/extra', '/api/articles//comments']) expect(regex.test(path), path).toBe(false);
+    for (const path of ['/api/articles/putin-g20-negotiation-offer/comments', '/articles/a.b_c/comments', '/api/articles/x/comments/'])
+      expect(regex.test(path), path).toBe(true);
+    for (const path of [
+      '/api/admin/comments',
+      '/api/admin/comments/abc/approve',
+      '/api/articles/x/comments/extra',
+      '/api/articles//comments',
+    ])
+      expect(regex.test(path), path).toBe(false);
   });
 });
 

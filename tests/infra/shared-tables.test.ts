@@ -42,7 +42,9 @@ describe('route table', () => {
   it('a route removed from the table disappears from the API', () => {
     const [removed, ...rest] = ROUTES;
     const { template } = synthesize({ routes: rest });
-    const paths = apiMethods(template).filter((m) => m.method !== 'OPTIONS').map((m) => `${m.method} ${m.path}`);
+    const paths = apiMethods(template)
+      .filter((m) => m.method !== 'OPTIONS')
+      .map((m) => `${m.method} ${m.path}`);
     expect(paths).not.toContain(`${removed!.method} ${removed!.path}`);
     expect(paths).toHaveLength(rest.length);
   });
@@ -63,7 +65,13 @@ describe('stream consumers', () => {
     const mapping = mappings[0]!.Properties;
     expect(referencedId(mapping.FunctionName)).toBe(fnId);
     expect(mapping.EventSourceArn).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack, 'Data/Comments'), 'StreamArn'] });
-    expect(mapping).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 60, BisectBatchOnFunctionError: true, MaximumRetryAttempts: 3, StartingPosition: 'LATEST' });
+    expect(mapping).toMatchObject({
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 60,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      StartingPosition: 'LATEST',
+    });
     const failureQueue = logicalIdOf(stack, `StreamConsumers/${PROBE_CONSUMER.name}Failures`);
     expect(mapping.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [failureQueue, 'Arn'] });
 
@@ -75,7 +83,9 @@ describe('stream consumers', () => {
     expect(JSON.stringify(env.CONSOLE_URL)).toContain('/admin');
 
     const policy = JSON.stringify(
-      Object.values(resourcesOf(template, 'AWS::IAM::Policy')).find((p) => p.Properties.Roles.some((r: unknown) => referencedId(r) === logicalIdOf(stack, `${PROBE_CONSUMER.name}/Role`))),
+      Object.values(resourcesOf(template, 'AWS::IAM::Policy')).find((p) =>
+        p.Properties.Roles.some((r: unknown) => referencedId(r) === logicalIdOf(stack, `${PROBE_CONSUMER.name}/Role`)),
+      ),
     );
     expect(policy).toContain('sns:Publish');
     expect(policy).toContain('dynamodb:GetRecords');

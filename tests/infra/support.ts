@@ -41,7 +41,10 @@ export function referencedId(value: unknown): string | undefined {
 /** Logical id of the construct at `path` below the stack (e.g. 'ListComments/Function'). */
 export function logicalIdOf(stack: Stack, path: string): string {
   const child = stack.node.findChild(path.split('/')[0]!);
-  const target = path.split('/').slice(1).reduce((node, id) => node.node.findChild(id), child);
+  const target = path
+    .split('/')
+    .slice(1)
+    .reduce((node, id) => node.node.findChild(id), child);
   const resource = (target.node.defaultChild ?? target) as CfnElement;
   return stack.resolve(resource.logicalId) as string;
 }
@@ -80,7 +83,9 @@ export function integratedFunction(method: ApiMethod, template: Template): strin
 }
 
 /** All IAM statements of one policy resource. */
-export function statementsOf(policy: CfnResource): Array<{ Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown }> {
+export function statementsOf(
+  policy: CfnResource,
+): Array<{ Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown }> {
   return policy.Properties.PolicyDocument.Statement;
 }
 

@@ -18,7 +18,10 @@ const day = (n: number) => new Date(Date.parse('2030-01-01T00:00:00.000Z') + n *
 
 beforeAll(async () => {
   runtime = await startTestRuntime();
-  const store = new DynamoDbCommentStore(createDocumentClient(runtime.dynamodb.endpoint), { comments: runtime.tables.Comments!, private: runtime.tables.Private! });
+  const store = new DynamoDbCommentStore(createDocumentClient(runtime.dynamodb.endpoint), {
+    comments: runtime.tables.Comments!,
+    private: runtime.tables.Private!,
+  });
   service = new CommentService({ store, hasher: new KeyedHasher(process.env.HASH_KEY!), now: () => clock });
   await service.updateSettings({ floodSeconds: 0, autoApprove: { enabled: true, minApproved: 1, windowDays: 30 } });
 });
@@ -42,7 +45,9 @@ it('publishes at once while an approval is inside the window, and holds again on
   const trusted = await postOn(10, email);
   expect(trusted).toMatchObject({ created: true, body: { status: 'approved' } });
   const view = await service.getForModeration(trusted.body.id);
-  expect(view.reasons).toEqual([{ rule: 'autoApprove', message: 'the author has 1 approved comment and none rejected or spam in the last 30 days' }]);
+  expect(view.reasons).toEqual([
+    { rule: 'autoApprove', message: 'the author has 1 approved comment and none rejected or spam in the last 30 days' },
+  ]);
 
   // Day 45: the approvals of days 0 and 10 are outside the last 30 days.
   expect((await postOn(45, email)).body.status).toBe('pending');

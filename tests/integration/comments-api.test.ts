@@ -15,8 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => runtime?.stop());
 
-const submit = (body: unknown, articleId = ARTICLE, headers?: Record<string, string>) => api(runtime, 'POST', comments(articleId), { body, headers });
-const moderate = (id: string, action: string, body?: unknown) => api(runtime, 'POST', `/admin/comments/${id}/${action}`, { token: MODERATOR_TOKEN, body });
+const submit = (body: unknown, articleId = ARTICLE, headers?: Record<string, string>) =>
+  api(runtime, 'POST', comments(articleId), { body, headers });
+const moderate = (id: string, action: string, body?: unknown) =>
+  api(runtime, 'POST', `/admin/comments/${id}/${action}`, { token: MODERATOR_TOKEN, body });
 const published = async (articleId = ARTICLE, query = '') => (await api(runtime, 'GET', `${comments(articleId)}${query}`)).body;
 
 describe('submit → pending → not public → approve → public', () => {
@@ -41,15 +43,36 @@ describe('submit → pending → not public → approve → public', () => {
 
     const after = await published();
     const shown = after.comments.find((c: { id: string }) => c.id === posted.body.id);
-    expect(shown).toEqual({ id: posted.body.id, parentId: null, author: input.author, url: 'https://reader.example/', comment: input.comment, createdAt: posted.body.createdAt });
+    expect(shown).toEqual({
+      id: posted.body.id,
+      parentId: null,
+      author: input.author,
+      url: 'https://reader.example/',
+      comment: input.comment,
+      createdAt: posted.body.createdAt,
+    });
   });
 
   it('accepts a plain form post with WordPress field names', async () => {
-    const form = new URLSearchParams({ comment: 'Posted from a classic form', author: 'Form User', email: 'form.user@example.com', url: '', comment_parent: '0', comment_post_ID: '17', submit: 'Post Comment' });
+    const form = new URLSearchParams({
+      comment: 'Posted from a classic form',
+      author: 'Form User',
+      email: 'form.user@example.com',
+      url: '',
+      comment_parent: '0',
+      comment_post_ID: '17',
+      submit: 'Post Comment',
+    });
     const posted = await submit(form.toString(), ARTICLE, { 'content-type': 'application/x-www-form-urlencoded' });
     expect(posted.status).toBe(202);
     const stored = await api(runtime, 'GET', `/admin/comments/${posted.body.id}`, { token: MODERATOR_TOKEN });
-    expect(stored.body).toMatchObject({ comment: 'Posted from a classic form', author: 'Form User', email: 'form.user@example.com', url: null, parentId: null });
+    expect(stored.body).toMatchObject({
+      comment: 'Posted from a classic form',
+      author: 'Form User',
+      email: 'form.user@example.com',
+      url: null,
+      parentId: null,
+    });
   });
 
   it('redirects a browser form post back to the page (303) instead of answering JSON', async () => {

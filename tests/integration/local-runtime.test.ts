@@ -58,7 +58,11 @@ describe('npm start', () => {
     const first = start(env);
     const { token, dynamoPort } = await first.ready;
     expect(first.output().stdout).toContain(`http://127.0.0.1:${port}/admin`);
-    await fetch(`${base}/admin/settings`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"floodSeconds":0}' });
+    await fetch(`${base}/admin/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"floodSeconds":0}',
+    });
     const posted = await fetch(`${base}/articles/restart-article/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -104,6 +108,8 @@ describe('npm start', () => {
     symlinkSync(process.execPath, join(bin, 'node'));
     const run = start({ PORT: String(await freePort()), IN_MEMORY: '1', PATH: bin, JAVA_HOME: '' });
     expect(await run.exited).toBe(1);
-    expect(run.output().stderr.trim()).toBe('Java was not found; DynamoDB Local needs it. Install it with: sudo apt-get install default-jre-headless');
+    expect(run.output().stderr.trim()).toBe(
+      'Java was not found; DynamoDB Local needs it. Install it with: sudo apt-get install default-jre-headless',
+    );
   });
 });

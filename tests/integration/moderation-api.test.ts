@@ -148,7 +148,9 @@ describe('access', () => {
     ];
     for (const [method, path] of routes) {
       expect((await api(runtime, method, path)).status, `${method} ${path} anonymous`).toBe(401);
-      expect((await api(runtime, method, path, { headers: { authorization: 'Basic abc' } })).status, `${method} ${path} malformed`).toBe(401);
+      expect((await api(runtime, method, path, { headers: { authorization: 'Basic abc' } })).status, `${method} ${path} malformed`).toBe(
+        401,
+      );
       expect((await api(runtime, method, path, { token: 'wrong-token' })).status, `${method} ${path} wrong`).toBe(401);
       const user = await api(runtime, method, path, { token: USER_TOKEN });
       expect(user.status, `${method} ${path} non-moderator`).toBe(403);

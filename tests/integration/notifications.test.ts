@@ -74,6 +74,11 @@ describe('moderator notifications, locally', () => {
     // A later pending comment proves the stream was read past the approval.
     const later = await api(runtime, 'POST', '/articles/notify-article/comments', { body: validComment() });
     const after = await outboxMentioning([later.body.id]);
-    expect(after.slice(before).map((m) => m.message).join('\n')).not.toContain(response.body.id);
+    expect(
+      after
+        .slice(before)
+        .map((m) => m.message)
+        .join('\n'),
+    ).not.toContain(response.body.id);
   });
 });

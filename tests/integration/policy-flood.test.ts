@@ -20,7 +20,10 @@ let service: CommentService;
 
 beforeAll(async () => {
   runtime = await startTestRuntime();
-  store = new DynamoDbCommentStore(createDocumentClient(runtime.dynamodb.endpoint), { comments: runtime.tables.Comments!, private: runtime.tables.Private! });
+  store = new DynamoDbCommentStore(createDocumentClient(runtime.dynamodb.endpoint), {
+    comments: runtime.tables.Comments!,
+    private: runtime.tables.Private!,
+  });
   service = new CommentService({ store, hasher: new KeyedHasher(process.env.HASH_KEY!), now: () => clock });
 });
 afterAll(() => runtime?.stop());
@@ -102,7 +105,9 @@ describe('duplicates and closed articles', () => {
     // The same text under another name and address is not a duplicate.
     expect((await submitAt(at(base + 20 * S), { ...validComment(), comment: first.comment })).status).toBe(202);
     // Same name, new address: still a duplicate (WordPress matches name or email).
-    expect((await submitAt(at(base + 40 * S), { ...validComment(), comment: first.comment, author: first.author })).status).toBe('Duplicate');
+    expect((await submitAt(at(base + 40 * S), { ...validComment(), comment: first.comment, author: first.author })).status).toBe(
+      'Duplicate',
+    );
   });
 
   it('closes closeAfterDays after the first comment when the article has no publish date', async () => {
@@ -121,7 +126,13 @@ describe('duplicates and closed articles', () => {
     const day = 86_400 * S;
     const base = 700_000 * S;
     await store.putSettings({ ...(await store.getSettings()), closeAfterDays: 1 }, (await store.getSettings()).version);
-    await store.putArticle({ articleId: 'published-article', commentsOpen: true, publishedAt: at(base).toISOString(), premoderation: null, firstCommentAt: null });
+    await store.putArticle({
+      articleId: 'published-article',
+      commentsOpen: true,
+      publishedAt: at(base).toISOString(),
+      premoderation: null,
+      firstCommentAt: null,
+    });
     expect((await submitAt(at(base + day - 1), validComment(), freshIp(), 'published-article')).status).toBe(202);
     expect((await submitAt(at(base + day), validComment(), freshIp(), 'published-article')).status).toBe('CommentsClosed');
     await store.putSettings({ ...(await store.getSettings()), closeAfterDays: null }, (await store.getSettings()).version);
@@ -130,9 +141,13 @@ describe('duplicates and closed articles', () => {
 
 describe('through the HTTP API', () => {
   it('10 parallel posts with the same email: exactly one 2xx, the rest 429 with Retry-After', async () => {
-    expect((await api(runtime, 'GET', '/admin/settings', { token: MODERATOR_TOKEN })).body.floodSeconds).toBe(DEFAULT_SETTINGS.floodSeconds);
+    expect((await api(runtime, 'GET', '/admin/settings', { token: MODERATOR_TOKEN })).body.floodSeconds).toBe(
+      DEFAULT_SETTINGS.floodSeconds,
+    );
     const email = 'http.racer@example.com';
-    const responses = await Promise.all(Array.from({ length: 10 }, () => api(runtime, 'POST', '/articles/http-race/comments', { body: validComment({ email }) })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => api(runtime, 'POST', '/articles/http-race/comments', { body: validComment({ email }) })),
+    );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([202, 429, 429, 429, 429, 429, 429, 429, 429, 429]);
     for (const r of responses.filter((x) => x.status === 429)) {

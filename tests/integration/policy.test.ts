@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => runtime?.stop());
 
 const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
-const post = (articleId: string, overrides: Record<string, unknown> = {}) => api(runtime, 'POST', `/articles/${articleId}/comments`, { body: validComment(overrides) });
+const post = (articleId: string, overrides: Record<string, unknown> = {}) =>
+  api(runtime, 'POST', `/articles/${articleId}/comments`, { body: validComment(overrides) });
 const settings = async (patch: Record<string, unknown>) => {
   const response = await admin('PUT', '/settings', patch);
   expect(response.status).toBe(200);
@@ -61,7 +62,9 @@ describe('rules on submission', () => {
     await settings({ premoderation: false, moderationWords: ['refund'] });
     const response = await post('words', { author: 'Refund Desk' });
     expect(response.status).toBe(202);
-    expect((await stored(response.body.id)).reasons).toEqual([{ rule: 'moderationWords', message: 'moderation word "refund" in the name' }]);
+    expect((await stored(response.body.id)).reasons).toEqual([
+      { rule: 'moderationWords', message: 'moderation word "refund" in the name' },
+    ]);
     await settings({ premoderation: true, moderationWords: [] });
   });
 
@@ -110,17 +113,42 @@ describe('settings routes', () => {
     const response = await admin('GET', '/settings');
     expect(response.status).toBe(200);
     expect(Object.keys(response.body).sort()).toEqual(
-      ['autoApprove', 'closeAfterDays', 'disallowedWords', 'eraseMode', 'floodSeconds', 'maxLinks', 'moderationWords', 'premoderation', 'retention', 'version'].sort(),
+      [
+        'autoApprove',
+        'closeAfterDays',
+        'disallowedWords',
+        'eraseMode',
+        'floodSeconds',
+        'maxLinks',
+        'moderationWords',
+        'premoderation',
+        'retention',
+        'version',
+      ].sort(),
     );
     expect(response.body.retention).toEqual({ spamDays: 30, rejectedDays: 90 });
   });
 
   it('validate every field at once, refuse unknown keys, and change nothing then', async () => {
     const before = (await admin('GET', '/settings')).body;
-    const response = await admin('PUT', '/settings', { maxLinks: -1, floodSeconds: 86_401, closeAfterDays: 0, colour: 'red', autoApprove: { enabled: true, extra: 1 }, disallowedWords: ['**'] });
+    const response = await admin('PUT', '/settings', {
+      maxLinks: -1,
+      floodSeconds: 86_401,
+      closeAfterDays: 0,
+      colour: 'red',
+      autoApprove: { enabled: true, extra: 1 },
+      disallowedWords: ['**'],
+    });
     expect(response.status).toBe(422);
     expect(response.body.error).toBe('ValidationError');
-    expect(Object.keys(response.body.fields).sort()).toEqual(['autoApprove.extra', 'closeAfterDays', 'colour', 'disallowedWords', 'floodSeconds', 'maxLinks']);
+    expect(Object.keys(response.body.fields).sort()).toEqual([
+      'autoApprove.extra',
+      'closeAfterDays',
+      'colour',
+      'disallowedWords',
+      'floodSeconds',
+      'maxLinks',
+    ]);
     expect((await admin('GET', '/settings')).body).toEqual(before);
   });
 
@@ -131,7 +159,9 @@ describe('settings routes', () => {
     expect(bounds.body.version).toBe(current.version + 1);
     const stale = await admin('PUT', '/settings', { version: current.version, maxLinks: 2 });
     expect(stale.status).toBe(409);
-    expect((await admin('PUT', '/settings', { version: bounds.body.version, maxLinks: 2, floodSeconds: 0, closeAfterDays: null })).status).toBe(200);
+    expect(
+      (await admin('PUT', '/settings', { version: bounds.body.version, maxLinks: 2, floodSeconds: 0, closeAfterDays: null })).status,
+    ).toBe(200);
   });
 
   it('validate article settings, and take the GET body back', async () => {

@@ -79,7 +79,12 @@ describe('privacy export', () => {
 
   it('finds nothing for an unknown address, and refuses a missing or malformed one', async () => {
     const response = await exportOf('nobody@example.com');
-    expect(response.body).toEqual({ email: 'nobody@example.com', comments: [], contactsWithoutComment: [], counts: { approved: 0, rejected: 0, spam: 0 } });
+    expect(response.body).toEqual({
+      email: 'nobody@example.com',
+      comments: [],
+      contactsWithoutComment: [],
+      counts: { approved: 0, rejected: 0, spam: 0 },
+    });
     expect((await admin('GET', '/privacy/export')).status).toBe(422);
     const bad = await exportOf('not-an-address');
     expect(bad.status).toBe(422);
@@ -115,7 +120,9 @@ describe('privacy erasure', () => {
 
     const leftovers = (await everything()).filter((item) => tracesOf(email).some((t) => item.includes(t)));
     expect(leftovers).toEqual([]);
-    const guardsOfErased = (await everything()).filter((item) => [approved, rejected, pending].some((id) => item.includes(`"commentid":"${id}"`) && item.includes('"type":"duplicate"')));
+    const guardsOfErased = (await everything()).filter((item) =>
+      [approved, rejected, pending].some((id) => item.includes(`"commentid":"${id}"`) && item.includes('"type":"duplicate"')),
+    );
     expect(guardsOfErased).toEqual([]);
 
     const anonymised = (await admin('GET', `/comments/${approved}`)).body;
@@ -150,7 +157,11 @@ describe('privacy erasure', () => {
     expect((await admin('GET', `/comments/${first}`)).status).toBe(404);
     expect((await admin('GET', `/comments/${second}`)).status).toBe(404);
     expect((await api(runtime, 'GET', '/articles/erase-d/comments')).body.comments).toEqual([]);
-    expect((await admin('GET', `/comments/${first}/history`)).body.history.at(-1)).toMatchObject({ from: 'approved', to: 'deleted', rule: 'privacyErase' });
+    expect((await admin('GET', `/comments/${first}/history`)).body.history.at(-1)).toMatchObject({
+      from: 'approved',
+      to: 'deleted',
+      rule: 'privacyErase',
+    });
     expect((await everything()).filter((item) => tracesOf(email).some((t) => item.includes(t)))).toEqual([]);
     await admin('PUT', '/settings', { eraseMode: 'anonymise' });
   });

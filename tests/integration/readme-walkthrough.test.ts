@@ -17,8 +17,13 @@ it('works as printed', async () => {
   const script = block!.replace('API=http://127.0.0.1:3000/api', `API=${runtime.apiUrl}`);
   expect(script).not.toBe(block);
   // Asynchronously: the server answering curl runs in this process.
-  const { stdout: out } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], { env: { ...process.env, TOKEN: MODERATOR_TOKEN } });
-  const [posted, notYetPublic, queue, approved, published] = out.trim().split('\n').map((line) => JSON.parse(line));
+  const { stdout: out } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
+    env: { ...process.env, TOKEN: MODERATOR_TOKEN },
+  });
+  const [posted, notYetPublic, queue, approved, published] = out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(posted).toMatchObject({ status: 'pending', articleId: 'putin-g20-negotiation-offer' });
   expect(notYetPublic.comments).toEqual([]);
   expect(queue.comments[0]).toMatchObject({ author: 'Olena', email: 'olena@example.com', status: 'pending' });

@@ -39,7 +39,10 @@ afterAll(() => runtime?.stop());
 function requestFor(route: Route, target: { id: string; email: string }) {
   const path = route.path.replace('{id}', target.id).replace('{articleId}', ARTICLE);
   const query = route.method === 'GET' || route.method === 'DELETE' ? `?email=${encodeURIComponent(target.email)}` : '';
-  const body = route.method === 'POST' || route.method === 'PUT' ? JSON.stringify({ email: target.email, reason: 'bypass', premoderation: false, commentsOpen: false }) : undefined;
+  const body =
+    route.method === 'POST' || route.method === 'PUT'
+      ? JSON.stringify({ email: target.email, reason: 'bypass', premoderation: false, commentsOpen: false })
+      : undefined;
   return { method: route.method, path: `/api${path}${query}`, body };
 }
 
@@ -47,9 +50,17 @@ const CREDENTIALS: Array<{ kind: string; status: 401 | 403; headers: (token: str
   { kind: 'no Authorization header', status: 401, headers: () => [] },
   { kind: 'malformed: "Bearer" alone', status: 401, headers: () => [['Authorization', 'Bearer']] },
   { kind: 'malformed: the token without "Bearer"', status: 401, headers: () => [['Authorization', MODERATOR_TOKEN]] },
-  { kind: 'malformed: Basic credentials', status: 401, headers: () => [['Authorization', `Basic ${Buffer.from(`moderator:${MODERATOR_TOKEN}`).toString('base64')}`]] },
+  {
+    kind: 'malformed: Basic credentials',
+    status: 401,
+    headers: () => [['Authorization', `Basic ${Buffer.from(`moderator:${MODERATOR_TOKEN}`).toString('base64')}`]],
+  },
   { kind: 'wrong token', status: 401, headers: () => [['Authorization', 'Bearer not-the-moderator-token']] },
-  { kind: 'wrong token: the real one cut short', status: 401, headers: () => [['Authorization', `Bearer ${MODERATOR_TOKEN.slice(0, -1)}`]] },
+  {
+    kind: 'wrong token: the real one cut short',
+    status: 401,
+    headers: () => [['Authorization', `Bearer ${MODERATOR_TOKEN.slice(0, -1)}`]],
+  },
   { kind: 'wrong token: the real one with a suffix', status: 401, headers: () => [['Authorization', `Bearer ${MODERATOR_TOKEN}0`]] },
   { kind: 'signed-in user outside moderators (LOCAL_USER_TOKEN)', status: 403, headers: () => [['Authorization', `Bearer ${USER_TOKEN}`]] },
 ];
@@ -67,12 +78,16 @@ describe('through the local runtime', () => {
     for (const route of ADMIN_ROUTES) {
       for (const credential of CREDENTIALS) {
         const { method, path, body } = requestFor(route, victim);
-        const headers: Array<[string, string]> = [...credential.headers(MODERATOR_TOKEN), ...(body ? ([['Content-Type', 'application/json']] as Array<[string, string]>) : [])];
+        const headers: Array<[string, string]> = [
+          ...credential.headers(MODERATOR_TOKEN),
+          ...(body ? ([['Content-Type', 'application/json']] as Array<[string, string]>) : []),
+        ];
         const res = await send(runtime.url, { method, path, headers, body });
         cells.push([route.name, credential.kind, credential.status, res.status]);
         const problem = jsonErrorProblem(res);
         if (problem) problems.push(`${route.name} with ${credential.kind}: ${problem}`);
-        else if (res.status !== credential.status) problems.push(`${route.name} with ${credential.kind}: ${res.status}, expected ${credential.status}`);
+        else if (res.status !== credential.status)
+          problems.push(`${route.name} with ${credential.kind}: ${res.status}, expected ${credential.status}`);
         if (res.text.includes(victim.email)) problems.push(`${route.name} with ${credential.kind}: the answer holds the email`);
       }
     }
@@ -88,7 +103,10 @@ describe('through the local runtime', () => {
       const res = await send(runtime.url, {
         method,
         path,
-        headers: [['Authorization', `Bearer ${MODERATOR_TOKEN}`], ...(body ? ([['Content-Type', 'application/json']] as Array<[string, string]>) : [])],
+        headers: [
+          ['Authorization', `Bearer ${MODERATOR_TOKEN}`],
+          ...(body ? ([['Content-Type', 'application/json']] as Array<[string, string]>) : []),
+        ],
         body,
       });
       expect([401, 403], `${route.name}: ${res.text}`).not.toContain(res.status);
@@ -134,11 +152,31 @@ const CLAIMS: Array<{ kind: string; status: 401 | 403; authorizer: APIGatewayPro
   { kind: 'empty claims', status: 401, authorizer: { claims: {} } },
   { kind: 'claims without a user', status: 401, authorizer: { claims: { 'cognito:groups': 'moderators' } } },
   { kind: 'a user in no group', status: 403, authorizer: { claims: { sub: 'u-1', 'cognito:username': 'reader' } } },
-  { kind: 'a user in another group', status: 403, authorizer: { claims: { sub: 'u-2', 'cognito:username': 'editor', 'cognito:groups': 'editors' } } },
-  { kind: 'a group that only contains the word', status: 403, authorizer: { claims: { sub: 'u-3', 'cognito:username': 'x', 'cognito:groups': 'notmoderators,moderators-readonly' } } },
-  { kind: 'the group in another case', status: 403, authorizer: { claims: { sub: 'u-4', 'cognito:username': 'x', 'cognito:groups': 'Moderators' } } },
-  { kind: 'groups as a bracketed list without moderators', status: 403, authorizer: { claims: { sub: 'u-5', 'cognito:username': 'x', 'cognito:groups': '[editors admins]' } } },
-  { kind: 'groups as an array without moderators', status: 403, authorizer: { claims: { sub: 'u-6', 'cognito:username': 'x', 'cognito:groups': ['editors'] } } },
+  {
+    kind: 'a user in another group',
+    status: 403,
+    authorizer: { claims: { sub: 'u-2', 'cognito:username': 'editor', 'cognito:groups': 'editors' } },
+  },
+  {
+    kind: 'a group that only contains the word',
+    status: 403,
+    authorizer: { claims: { sub: 'u-3', 'cognito:username': 'x', 'cognito:groups': 'notmoderators,moderators-readonly' } },
+  },
+  {
+    kind: 'the group in another case',
+    status: 403,
+    authorizer: { claims: { sub: 'u-4', 'cognito:username': 'x', 'cognito:groups': 'Moderators' } },
+  },
+  {
+    kind: 'groups as a bracketed list without moderators',
+    status: 403,
+    authorizer: { claims: { sub: 'u-5', 'cognito:username': 'x', 'cognito:groups': '[editors admins]' } },
+  },
+  {
+    kind: 'groups as an array without moderators',
+    status: 403,
+    authorizer: { claims: { sub: 'u-6', 'cognito:username': 'x', 'cognito:groups': ['editors'] } },
+  },
 ];
 
 describe('through the handler modules, with API Gateway events', () => {
@@ -151,8 +189,10 @@ describe('through the handler modules, with API Gateway events', () => {
         const result = await handler(event(route, claim.authorizer));
         handlerCells.push([route.name, claim.kind, claim.status, result.statusCode]);
         const body = JSON.parse(result.body || '{}') as { error?: string; message?: string };
-        if (result.statusCode !== claim.status) problems.push(`${route.name} with ${claim.kind}: ${result.statusCode}, expected ${claim.status} (${result.body})`);
-        else if (typeof body.error !== 'string' || typeof body.message !== 'string') problems.push(`${route.name} with ${claim.kind}: body ${result.body}`);
+        if (result.statusCode !== claim.status)
+          problems.push(`${route.name} with ${claim.kind}: ${result.statusCode}, expected ${claim.status} (${result.body})`);
+        else if (typeof body.error !== 'string' || typeof body.message !== 'string')
+          problems.push(`${route.name} with ${claim.kind}: body ${result.body}`);
       }
     }
     expect((await tableState(runtime)).digest).toBe(before.digest);
@@ -161,7 +201,9 @@ describe('through the handler modules, with API Gateway events', () => {
 
   it('accepts the same events from a moderator (the events are well formed)', async () => {
     for (const route of ADMIN_ROUTES.filter((r) => r.method === 'GET')) {
-      const result = await (await loadHandler(route))(event(route, { claims: { sub: 'm-1', 'cognito:username': 'mod', 'cognito:groups': 'editors,moderators' } }));
+      const result = await (await loadHandler(route))(
+        event(route, { claims: { sub: 'm-1', 'cognito:username': 'mod', 'cognito:groups': 'editors,moderators' } }),
+      );
       expect(result.statusCode, `${route.name}: ${result.body}`).toBe(200);
     }
   });
@@ -175,7 +217,12 @@ afterAll(() => {
   const wrong = (cells: typeof runtimeCells) => cells.filter(([, , want, got]) => want !== got).length;
   const byRoute = ADMIN_ROUTES.map((r) => {
     const mine = runtimeCells.filter(([name]) => name === r.name);
-    return [`${r.method} ${r.path}`, mine.filter(([, , , s]) => s === 401).length, mine.filter(([, , , s]) => s === 403).length, wrong(mine)];
+    return [
+      `${r.method} ${r.path}`,
+      mine.filter(([, , , s]) => s === 401).length,
+      mine.filter(([, , , s]) => s === 403).length,
+      wrong(mine),
+    ];
   });
   writeReportSection(
     'access',
@@ -186,7 +233,7 @@ afterAll(() => {
         `(${runtimeCells.length} requests: no header, 3 malformed headers, 3 wrong tokens → 401; LOCAL_USER_TOKEN, a user outside \`moderators\` → 403), ` +
         `and each handler module called directly with ${CLAIMS.length} kinds of authorizer claims (${handlerCells.length} events: missing → 401, without the group → 403). ` +
         'Each request aims at a real pending comment and a real email; the tables are compared before and after. ' +
-        "That the deployed API puts the Cognito authorizer on these methods is checked on the synthesized template by the infrastructure tests (tests/infra/), not here.",
+        'That the deployed API puts the Cognito authorizer on these methods is checked on the synthesized template by the infrastructure tests (tests/infra/), not here.',
       '',
       `**${runtimeCells.length + handlerCells.length} refused requests, ${wrong(runtimeCells) + wrong(handlerCells)} answered otherwise, 0 items written.**`,
       '',

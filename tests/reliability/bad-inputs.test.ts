@@ -7,7 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { VALID_FIELDS, badInputs, bodyBytes, boundaryAccepted, resolveCase, type BadInput, type CorpusContext } from '../fixtures/bad-inputs/corpus';
+import {
+  VALID_FIELDS,
+  badInputs,
+  bodyBytes,
+  boundaryAccepted,
+  resolveCase,
+  type BadInput,
+  type CorpusContext,
+} from '../fixtures/bad-inputs/corpus';
 import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, type ApiResponse } from '../support/runtime';
 import { jsonErrorProblem, send, table, tableState, writeReportSection } from './support';
 
@@ -115,7 +123,12 @@ describe('the accepted side of every limit', () => {
   it('stores each exactly as documented and reads it back unchanged once approved', { timeout: 60_000 }, async () => {
     const mismatches: string[] = [];
     for (const [i, b] of boundaryAccepted.entries()) {
-      const base = { comment: `Boundary case ${b.id}.`, author: `Boundary ${i}`, email: `boundary.${i}@example.com`, url: VALID_FIELDS.url };
+      const base = {
+        comment: `Boundary case ${b.id}.`,
+        author: `Boundary ${i}`,
+        email: `boundary.${i}@example.com`,
+        url: VALID_FIELDS.url,
+      };
       const sent = { ...base, ...b.fields };
       const expected = { comment: base.comment, author: base.author, email: base.email, url: base.url as string | null, ...b.stored };
       const posted = await post(BOUNDARY, sent);
@@ -128,7 +141,10 @@ describe('the accepted side of every limit', () => {
       expect(approved.status, b.id).toBe(200);
       const view = approved.body as Record<string, unknown>;
       for (const key of ['comment', 'author', 'email', 'url'] as const) {
-        if (view[key] !== expected[key]) mismatches.push(`${b.id}: moderator sees ${key} ${JSON.stringify(view[key])?.slice(0, 80)}, expected ${JSON.stringify(expected[key])?.slice(0, 80)}`);
+        if (view[key] !== expected[key])
+          mismatches.push(
+            `${b.id}: moderator sees ${key} ${JSON.stringify(view[key])?.slice(0, 80)}, expected ${JSON.stringify(expected[key])?.slice(0, 80)}`,
+          );
       }
     }
     // Read back through the public list, paging with the cursor.
@@ -147,7 +163,8 @@ describe('the accepted side of every limit', () => {
       if (!c) continue;
       const comment = b.stored.comment ?? `Boundary case ${b.id}.`;
       const url = 'url' in b.stored ? b.stored.url : VALID_FIELDS.url;
-      if (c.comment !== comment || c.url !== url) mismatches.push(`${b.id}: public list shows ${JSON.stringify({ comment: String(c.comment).slice(0, 60), url: c.url })}`);
+      if (c.comment !== comment || c.url !== url)
+        mismatches.push(`${b.id}: public list shows ${JSON.stringify({ comment: String(c.comment).slice(0, 60), url: c.url })}`);
       expect(JSON.stringify(c)).not.toContain('@');
     }
     expect(mismatches).toEqual([]);
@@ -166,7 +183,10 @@ function report(outcomes: Outcome[]) {
   const rows = [...byCategory].map(([category, r]) => [
     category,
     r.cases,
-    [...r.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' '),
+    [...r.statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' '),
     r.failed,
   ]);
   const failed = outcomes.filter((o) => o.problems.length);

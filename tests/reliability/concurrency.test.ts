@@ -59,7 +59,9 @@ async function moderatorList(status: string, articleId: string) {
 }
 
 describe('500 concurrent submissions', () => {
-  it('stores every acknowledged submission exactly once, with its own email, and loses none once retried', { timeout: 90_000 }, async () => {
+  it('stores every acknowledged submission exactly once, with its own email, and loses none once retried', {
+    timeout: 90_000,
+  }, async () => {
     const ARTICLE = 'concurrency-burst';
     const N = 500;
     const inputs = Array.from({ length: N }, (_, i) => submission('burst', i));
@@ -68,14 +70,17 @@ describe('500 concurrent submissions', () => {
 
     const statuses = new Map<number, number>();
     for (const r of responses) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-    figures.burstStatuses = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    figures.burstStatuses = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     // Accepted, or (only if DynamoDB Local could not keep up) 503 with Retry-After: never a 500, never a refusal.
     for (const r of responses) {
       expect([201, 202, 503], r.text).toContain(r.status);
       if (r.status === 503) expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     }
     const acked = new Map<number, string>();
-    responses.forEach((r, i) => r.status < 300 && acked.set(i, r.body.id as string));
+    for (const [i, r] of responses.entries()) if (r.status < 300) acked.set(i, r.body.id as string);
     figures.burstAcked = acked.size;
 
     // Every acknowledged submission is stored, exactly once; nothing is stored twice.
@@ -120,7 +125,8 @@ describe('500 concurrent submissions', () => {
 
 describe('Idempotency-Key', () => {
   const ARTICLE = 'concurrency-idempotency';
-  const post = (body: unknown, key: string, articleId = ARTICLE) => api(runtime, 'POST', `/articles/${articleId}/comments`, { body, headers: { 'Idempotency-Key': key } });
+  const post = (body: unknown, key: string, articleId = ARTICLE) =>
+    api(runtime, 'POST', `/articles/${articleId}/comments`, { body, headers: { 'Idempotency-Key': key } });
 
   it('stores a retried submission once and answers it with the same id', async () => {
     const body = submission('retry', 1);
@@ -155,7 +161,11 @@ describe('two moderators on the same 200 comments at once', () => {
     const N = 200;
     const ids: string[] = [];
     for (let batch = 0; batch < N; batch += 50) {
-      const posted = await Promise.all(Array.from({ length: 50 }, (_, i) => api(runtime, 'POST', `/articles/${ARTICLE}/comments`, { body: submission('moderated', batch + i) })));
+      const posted = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          api(runtime, 'POST', `/articles/${ARTICLE}/comments`, { body: submission('moderated', batch + i) }),
+        ),
+      );
       for (const p of posted) {
         expect(p.status).toBe(202);
         ids.push(p.body.id);
@@ -164,10 +174,15 @@ describe('two moderators on the same 200 comments at once', () => {
 
     // Moderator A approves everything, moderator B rejects everything, both having read version 1.
     const act = (id: string, action: 'approve' | 'reject') =>
-      api(runtime, 'POST', `/admin/comments/${id}/${action}`, { token: MODERATOR_TOKEN, body: { expectedVersion: 1, reason: `moderator ${action}` } });
+      api(runtime, 'POST', `/admin/comments/${id}/${action}`, {
+        token: MODERATOR_TOKEN,
+        body: { expectedVersion: 1, reason: `moderator ${action}` },
+      });
     // All 400 requests are in flight together; each leaves after a random 0-20 ms so that either side can win.
     const jitter = () => new Promise((r) => setTimeout(r, Math.random() * 20));
-    const results = await Promise.all(ids.flatMap((id) => [jitter().then(() => act(id, 'approve')), jitter().then(() => act(id, 'reject'))]));
+    const results = await Promise.all(
+      ids.flatMap((id) => [jitter().then(() => act(id, 'approve')), jitter().then(() => act(id, 'reject'))]),
+    );
 
     let approvedWins = 0;
     let rejectedWins = 0;
@@ -188,11 +203,13 @@ describe('two moderators on the same 200 comments at once', () => {
       if (winner === 'approved') approvedWins += 1;
       else rejectedWins += 1;
       const final = finals[i]!.body;
-      if (final.status !== winner || final.version !== 2) problems.push(`${id}: ends ${final.status} v${final.version}, the winner set ${winner}`);
+      if (final.status !== winner || final.version !== 2)
+        problems.push(`${id}: ends ${final.status} v${final.version}, the winner set ${winner}`);
       const history = histories[i]!.body.history as Array<{ from: string | null; to: string; actor: string; reason: string | null }>;
       const shape = history.map((h) => `${h.from}->${h.to}`).join(' ');
       if (shape !== `null->pending pending->${winner}`) problems.push(`${id}: history ${shape}`);
-      else if (history[1]!.reason !== `moderator ${winner === 'approved' ? 'approve' : 'reject'}`) problems.push(`${id}: history reason ${history[1]!.reason}`);
+      else if (history[1]!.reason !== `moderator ${winner === 'approved' ? 'approve' : 'reject'}`)
+        problems.push(`${id}: history reason ${history[1]!.reason}`);
     });
     figures.moderatorPairs = N;
     figures.approvedWins = approvedWins;
@@ -204,7 +221,11 @@ describe('two moderators on the same 200 comments at once', () => {
     const shown: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { comments: Array<{ id: string }>; nextCursor: string | null } } = await api(runtime, 'GET', `/articles/${ARTICLE}/comments?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { comments: Array<{ id: string }>; nextCursor: string | null } } = await api(
+        runtime,
+        'GET',
+        `/articles/${ARTICLE}/comments?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       shown.push(...page.body.comments.map((c) => c.id));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -228,7 +249,10 @@ function report() {
             `answers ${figures.burstStatuses ?? '—'}; ${figures.burstAcked ?? '—'} acknowledged and stored at once; ${figures.burstRetried ?? '—'} retried after Retry-After ` +
               `(${figures.burstDuplicatesOnRetry ?? '—'} of them had landed and were answered 409 duplicate); in the end ${figures.burstStored ?? '—'} of 500 stored, each exactly once with its own email; 0 lost`,
           ],
-          ['8 copies of one submission at once, same Idempotency-Key', `answers ${figures.idempotentStatuses ?? '—'}; one comment stored, one id`],
+          [
+            '8 copies of one submission at once, same Idempotency-Key',
+            `answers ${figures.idempotentStatuses ?? '—'}; one comment stored, one id`,
+          ],
           [
             `two moderators on the same ${figures.moderatorPairs ?? '—'} comments at once (approve vs reject, both with expectedVersion 1)`,
             `${figures.approvedWins ?? '—'} approvals and ${figures.rejectedWins ?? '—'} rejections won; every loser got 409; ${figures.moderatorProblems ?? '—'} comments with a wrong state or history`,

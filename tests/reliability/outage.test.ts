@@ -35,7 +35,14 @@ let frozenPid: number | undefined;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'comments-outage-'));
   dynamoPort = await freePort();
-  runtime = await startLocalRuntime({ port: 0, dataDir, dynamoDbPort: dynamoPort, moderatorToken: MODERATOR_TOKEN, quiet: true, notifications: false });
+  runtime = await startLocalRuntime({
+    port: 0,
+    dataDir,
+    dynamoDbPort: dynamoPort,
+    moderatorToken: MODERATOR_TOKEN,
+    quiet: true,
+    notifications: false,
+  });
   expect((await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { floodSeconds: 0 } })).status).toBe(200);
 });
 
@@ -71,7 +78,12 @@ it('answers 503 with Retry-After while DynamoDB is down or frozen, and loses no 
   let running = true;
   let counter = 0;
   const attempts: Attempt[] = [];
-  const inputOf = (n: number) => ({ comment: `Comment ${n} written during the outage test.`, author: `Outage writer ${n}`, email: `outage.${n}@example.com`, url: '' });
+  const inputOf = (n: number) => ({
+    comment: `Comment ${n} written during the outage test.`,
+    author: `Outage writer ${n}`,
+    email: `outage.${n}@example.com`,
+    url: '',
+  });
   const keyOf = (n: number) => `outage-key-${String(n).padStart(6, '0')}`;
 
   async function post(n: number): Promise<Attempt> {
@@ -85,10 +97,26 @@ it('answers 503 with Retry-After while DynamoDB is down or frozen, and loses no 
       });
       const text = await response.text();
       const body = response.status < 300 ? (JSON.parse(text) as { id: string }) : undefined;
-      return { n, key: keyOf(n), phase, status: response.status, id: body?.id, retryAfter: response.headers.get('retry-after'), ms: performance.now() - started, text };
+      return {
+        n,
+        key: keyOf(n),
+        phase,
+        status: response.status,
+        id: body?.id,
+        retryAfter: response.headers.get('retry-after'),
+        ms: performance.now() - started,
+        text,
+      };
     } catch (error) {
       const timeout = (error as Error).name === 'TimeoutError';
-      return { n, key: keyOf(n), phase, status: timeout ? 'timeout' : 'network error', ms: performance.now() - started, text: String(error) };
+      return {
+        n,
+        key: keyOf(n),
+        phase,
+        status: timeout ? 'timeout' : 'network error',
+        ms: performance.now() - started,
+        text: String(error),
+      };
     }
   }
 
@@ -130,14 +158,18 @@ it('answers 503 with Retry-After while DynamoDB is down or frozen, and loses no 
   expect(wrong.map((a) => `${a.phase} #${a.n}: ${a.status} ${a.text?.slice(0, 120)}`)).toEqual([]);
   const down = attempts.filter((a) => a.status === 503);
   expect(down.filter((a) => a.phase === 'stopped').length, '503s while DynamoDB Local is stopped').toBeGreaterThan(0);
-  expect(down.filter((a) => a.phase === 'frozen').length, '503s while DynamoDB Local is frozen: a hung database must be answered, not waited for').toBeGreaterThan(0);
+  expect(
+    down.filter((a) => a.phase === 'frozen').length,
+    '503s while DynamoDB Local is frozen: a hung database must be answered, not waited for',
+  ).toBeGreaterThan(0);
 
   // Every acknowledged comment is there after the restart, with what was sent.
   const acked = attempts.filter((a) => a.status === 201 || a.status === 202);
   const lost: string[] = [];
   for (const a of acked) {
     const stored = await api(runtime, 'GET', `/admin/comments/${a.id}`, { token: MODERATOR_TOKEN });
-    if (stored.status !== 200 || stored.body.comment !== inputOf(a.n).comment || stored.body.email !== inputOf(a.n).email) lost.push(`#${a.n} ${a.id}: ${stored.status} (acknowledged ${a.status} in phase ${a.phase} after ${Math.round(a.ms)} ms)`);
+    if (stored.status !== 200 || stored.body.comment !== inputOf(a.n).comment || stored.body.email !== inputOf(a.n).email)
+      lost.push(`#${a.n} ${a.id}: ${stored.status} (acknowledged ${a.status} in phase ${a.phase} after ${Math.round(a.ms)} ms)`);
   }
   expect(lost).toEqual([]);
 
@@ -162,15 +194,27 @@ it('answers 503 with Retry-After while DynamoDB is down or frozen, and loses no 
     pending = failed;
   }
   expect(pending).toEqual([]);
-  const comments = (await scanAll(runtime.dynamodb.endpoint, runtime.tables.Comments!)).filter((i) => i.SK?.S === 'C' && i.articleId?.S === ARTICLE);
+  const comments = (await scanAll(runtime.dynamodb.endpoint, runtime.tables.Comments!)).filter(
+    (i) => i.SK?.S === 'C' && i.articleId?.S === ARTICLE,
+  );
   expect(comments).toHaveLength(attempts.length);
   expect(new Set(comments.map((c) => c.comment?.S)).size).toBe(attempts.length);
 
   const phases: Phase[] = ['before', 'stopped', 'restarted', 'frozen', 'thawed'];
   const rows = phases.map((p) => {
     const mine = attempts.filter((a) => a.phase === p);
-    const ms503 = mine.filter((a) => a.status === 503).map((a) => a.ms).sort((x, y) => x - y);
-    return [p, mine.length, mine.filter((a) => a.status === 201 || a.status === 202).length, ms503.length, ms503.length ? `${Math.round(percentile(ms503, 50))} / ${Math.round(ms503.at(-1)!)} ms` : '—', mine.filter((a) => typeof a.status !== 'number' || a.status === 500).length];
+    const ms503 = mine
+      .filter((a) => a.status === 503)
+      .map((a) => a.ms)
+      .sort((x, y) => x - y);
+    return [
+      p,
+      mine.length,
+      mine.filter((a) => a.status === 201 || a.status === 202).length,
+      ms503.length,
+      ms503.length ? `${Math.round(percentile(ms503, 50))} / ${Math.round(ms503.at(-1)!)} ms` : '—',
+      mine.filter((a) => typeof a.status !== 'number' || a.status === 500).length,
+    ];
   });
   writeReportSection(
     'outage',

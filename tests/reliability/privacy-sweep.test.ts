@@ -75,12 +75,26 @@ async function call(method: string, path: string, options: { body?: string; head
   return { status: res.status, headers: res.headers, text, json };
 }
 const postJson = (articleId: string, body: unknown, headers: Record<string, string> = {}) =>
-  call('POST', `/api/articles/${articleId}/comments`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  call('POST', `/api/articles/${articleId}/comments`, {
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 const postForm = (articleId: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  call('POST', `/api/articles/${articleId}/comments`, { body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  call('POST', `/api/articles/${articleId}/comments`, {
+    body: new URLSearchParams(fields).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  });
 
 it('puts no email address in any public answer, page, log line or notification', { timeout: 180_000 }, async () => {
-  expect((await call('PUT', '/api/admin/settings', { body: JSON.stringify({ floodSeconds: 0 }), headers: { 'content-type': 'application/json' }, moderator: true })).status).toBe(200);
+  expect(
+    (
+      await call('PUT', '/api/admin/settings', {
+        body: JSON.stringify({ floodSeconds: 0 }),
+        headers: { 'content-type': 'application/json' },
+        moderator: true,
+      })
+    ).status,
+  ).toBe(200);
 
   const emails: string[] = [];
   const email = (i: number) => {
@@ -89,7 +103,12 @@ it('puts no email address in any public answer, page, log line or notification',
     emails.push(address);
     return address;
   };
-  const fields = (i: number) => ({ comment: `Sweep comment number ${i} about the article.`, author: `Sweep Reader ${i}`, email: email(i), url: i % 3 === 0 ? `https://reader${i}.example/` : '' });
+  const fields = (i: number) => ({
+    comment: `Sweep comment number ${i} about the article.`,
+    author: `Sweep Reader ${i}`,
+    email: email(i),
+    url: i % 3 === 0 ? `https://reader${i}.example/` : '',
+  });
   const accepted: Array<{ id: string; articleId: string }> = [];
   const counts = { json: 0, form: 0, noScript: 0, retries: 0, duplicates: 0, invalid: 0, replies: 0 };
 
@@ -147,9 +166,16 @@ it('puts no email address in any public answer, page, log line or notification',
   // Moderation: a third approved, some rejected, marked spam, deleted; replies to approved ones.
   const approved = accepted.filter((_, i) => i % 3 === 0);
   for (const c of approved) expect((await call('POST', `/api/admin/comments/${c.id}/approve`, { moderator: true })).status).toBe(200);
-  for (const c of accepted.filter((_, i) => i % 3 === 1).slice(0, 30)) await call('POST', `/api/admin/comments/${c.id}/reject`, { body: '{"reason":"off topic"}', headers: { 'content-type': 'application/json' }, moderator: true });
-  for (const c of accepted.filter((_, i) => i % 3 === 2).slice(0, 15)) await call('POST', `/api/admin/comments/${c.id}/spam`, { moderator: true });
-  for (const c of accepted.filter((_, i) => i % 3 === 2).slice(15, 25)) expect((await call('DELETE', `/api/admin/comments/${c.id}`, { moderator: true })).status).toBe(204);
+  for (const c of accepted.filter((_, i) => i % 3 === 1).slice(0, 30))
+    await call('POST', `/api/admin/comments/${c.id}/reject`, {
+      body: '{"reason":"off topic"}',
+      headers: { 'content-type': 'application/json' },
+      moderator: true,
+    });
+  for (const c of accepted.filter((_, i) => i % 3 === 2).slice(0, 15))
+    await call('POST', `/api/admin/comments/${c.id}/spam`, { moderator: true });
+  for (const c of accepted.filter((_, i) => i % 3 === 2).slice(15, 25))
+    expect((await call('DELETE', `/api/admin/comments/${c.id}`, { moderator: true })).status).toBe(204);
   for (let i = 300; i < 310; i++) {
     const parent = approved[i - 300]!;
     const r = await postJson(parent.articleId, { ...fields(i), parentId: parent.id });
@@ -158,9 +184,14 @@ it('puts no email address in any public answer, page, log line or notification',
     counts.replies += 1;
   }
   // Privacy requests: export five addresses, erase five others (published comments stay, anonymised).
-  for (const address of emails.slice(0, 5)) expect((await call('GET', `/api/admin/privacy/export?email=${encodeURIComponent(address)}`, { moderator: true })).status).toBe(200);
+  for (const address of emails.slice(0, 5))
+    expect((await call('GET', `/api/admin/privacy/export?email=${encodeURIComponent(address)}`, { moderator: true })).status).toBe(200);
   for (const address of [emails[0]!, emails[3]!, emails[6]!, emails[9]!, emails[12]!]) {
-    const erased = await call('POST', '/api/admin/privacy/erase', { body: JSON.stringify({ email: address }), headers: { 'content-type': 'application/json' }, moderator: true });
+    const erased = await call('POST', '/api/admin/privacy/erase', {
+      body: JSON.stringify({ email: address }),
+      headers: { 'content-type': 'application/json' },
+      moderator: true,
+    });
     expect(erased.status, erased.text).toBe(200);
   }
   // Let the local stream reader send its notifications.
@@ -186,7 +217,13 @@ it('puts no email address in any public answer, page, log line or notification',
   expect(crawledComments).toBe(approved.length + counts.replies);
   const home = await call('GET', '/');
   expect(home.status).toBe(200);
-  for (const path of ['/admin', '/config.json', '/related/anything', ...new Set([...home.text.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!))]) await call('GET', path);
+  for (const path of [
+    '/admin',
+    '/config.json',
+    '/related/anything',
+    ...new Set([...home.text.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!)),
+  ])
+    await call('GET', path);
   for (const location of redirects) {
     const url = new URL(location);
     expect(url.origin).toBe(base);
@@ -234,9 +271,15 @@ it('puts no email address in any public answer, page, log line or notification',
       table(
         ['what', 'how many'],
         [
-          ['submissions: JSON / form / no-script form (303) / retried with Idempotency-Key / duplicates (409) / refused (422) / replies', `${counts.json} / ${counts.form} / ${counts.noScript} / ${counts.retries} / ${counts.duplicates} / ${counts.invalid} / ${counts.replies}`],
+          [
+            'submissions: JSON / form / no-script form (303) / retried with Idempotency-Key / duplicates (409) / refused (422) / replies',
+            `${counts.json} / ${counts.form} / ${counts.noScript} / ${counts.retries} / ${counts.duplicates} / ${counts.invalid} / ${counts.replies}`,
+          ],
           ['comments approved (and so public)', approved.length + counts.replies],
-          ['public answers read (every public route of the route table, every page at 4 page sizes, the pages and their assets, the redirect targets)', publicAnswers.length],
+          [
+            'public answers read (every public route of the route table, every page at 4 page sizes, the pages and their assets, the redirect targets)',
+            publicAnswers.length,
+          ],
           ['log records / lines written by the process (stdout and stderr)', `${records} / ${logLines.length}`],
           ['moderator notifications sent (local outbox)', outbox.length],
           ['**email addresses found** (any of the submitted ones, case-insensitive, also URL-encoded)', `**${found.length}**`],

@@ -25,24 +25,86 @@ import { tableState, writeReportSection } from './support';
 
 /** Pieces that exercise every rule: whitespace, line breaks, controls, invisible and bidi characters, tags, surrogates, multibyte text. */
 const TOKENS = [
-  ' ', '  ', '\t', '\n', '\r\n', '\r', '\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u00A0', '\u200B', '\u200D', '\u200E', '\u2060', '\uFEFF', '\u00AD',
-  '\u3164', '\u202E', '\u2066', '\u2069', '\uD800', '\uDC00', '😀', '€', 'é', 'ß', 'ｆｕｌｌ', 'שלום', 'مرحبا', '<b>', '</b>', '<script>alert(1)</script>', '<a href="https://x.example">',
-  '&amp;', '"', "'", '\\', '%', '@', 'http://', 'https://link.example/', 'javascript:', 'data:', '..', 'word', 'Reader', 'casino', 'viagra',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u0000',
+  '\u0007',
+  '\u001B',
+  '\u007F',
+  '\u0085',
+  '\u00A0',
+  '\u200B',
+  '\u200D',
+  '\u200E',
+  '\u2060',
+  '\uFEFF',
+  '\u00AD',
+  '\u3164',
+  '\u202E',
+  '\u2066',
+  '\u2069',
+  '\uD800',
+  '\uDC00',
+  '😀',
+  '€',
+  'é',
+  'ß',
+  'ｆｕｌｌ',
+  'שלום',
+  'مرحبا',
+  '<b>',
+  '</b>',
+  '<script>alert(1)</script>',
+  '<a href="https://x.example">',
+  '&amp;',
+  '"',
+  "'",
+  '\\',
+  '%',
+  '@',
+  'http://',
+  'https://link.example/',
+  'javascript:',
+  'data:',
+  '..',
+  'word',
+  'Reader',
+  'casino',
+  'viagra',
 ];
-const piece = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
+const piece = fc.oneof(
+  fc.constantFrom(...TOKENS),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+);
 /** Mostly ordinary text, often with something hostile in it. */
 const text = (maxPieces: number) => fc.array(piece, { maxLength: maxPieces }).map((parts) => parts.join(''));
 const plainWords = fc.array(fc.stringMatching(/^[A-Za-z][a-z]{0,9}$/), { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
 
 const emailArb = fc.oneof(
   { weight: 4, arbitrary: fc.emailAddress() },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(' ', '\t', ''), fc.emailAddress(), fc.constantFrom(' ', '\n', '')).map(([a, e, b]) => `${a}${e}${b}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(' ', '\t', ''), fc.emailAddress(), fc.constantFrom(' ', '\n', ''))
+      .map(([a, e, b]) => `${a}${e}${b}`),
+  },
   { weight: 2, arbitrary: text(4) },
 );
 const urlArb = fc.oneof(
   { weight: 2, arbitrary: fc.constant('') },
   { weight: 4, arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('javascript:', 'data:', 'ftp://', '//', 'HTTPS://', ' http://'), text(3)).map(([s, t]) => `${s}${t}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('javascript:', 'data:', 'ftp://', '//', 'HTTPS://', ' http://'), text(3))
+      .map(([s, t]) => `${s}${t}`),
+  },
   { weight: 2, arbitrary: text(4) },
 );
 type Fields = Record<'comment' | 'author' | 'email' | 'url', string> & SubmissionFields;
@@ -119,10 +181,19 @@ const settingsArb = fc.record({
   disallowedWords: fc.subarray(VOCABULARY, { maxLength: 2 }),
 });
 const link = fc.constantFrom('https://a.example/', 'http://b.example/x', '<a href="https://c.example">c</a>');
-const policyComment = fc.array(fc.oneof(fc.constantFrom(...VOCABULARY), fc.stringMatching(/^[a-z]{2,8}$/), link), { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
+const policyComment = fc
+  .array(fc.oneof(fc.constantFrom(...VOCABULARY), fc.stringMatching(/^[a-z]{2,8}$/), link), { minLength: 1, maxLength: 10 })
+  .map((w) => w.join(' '));
 const policyInputArb: fc.Arbitrary<PolicyInput> = fc.record({
-  submission: fc.record({ comment: policyComment, author: plainWords, url: fc.constantFrom(null, 'https://reader.example/'), honeypot: fc.boolean() }),
-  settings: fc.tuple(settingsArb, fc.record({ enabled: fc.boolean(), minApproved: fc.integer({ min: 1, max: 3 }) })).map(([s, autoApprove]) => ({ ...s, autoApprove })),
+  submission: fc.record({
+    comment: policyComment,
+    author: plainWords,
+    url: fc.constantFrom(null, 'https://reader.example/'),
+    honeypot: fc.boolean(),
+  }),
+  settings: fc
+    .tuple(settingsArb, fc.record({ enabled: fc.boolean(), minApproved: fc.integer({ min: 1, max: 3 }) }))
+    .map(([s, autoApprove]) => ({ ...s, autoApprove })),
   article: fc.record({ premoderation: fc.constantFrom(null, true, false) }),
   author: fc.record({ approved: fc.nat(4), rejected: fc.nat(1), spam: fc.nat(1) }),
 });
@@ -151,11 +222,21 @@ describe('the moderation policy (pure)', () => {
         expect(status).not.toBe('spam');
         if (held) {
           expect(status).toBe('pending');
-          expect(reasons.map((r) => r.rule)).toEqual(expect.arrayContaining([settings.maxLinks > 0 && links >= settings.maxLinks ? 'maxLinks' : 'moderationWords']));
+          expect(reasons.map((r) => r.rule)).toEqual(
+            expect.arrayContaining([settings.maxLinks > 0 && links >= settings.maxLinks ? 'maxLinks' : 'moderationWords']),
+          );
           return;
         }
-        const knownGood = settings.autoApprove.enabled && author.approved >= settings.autoApprove.minApproved && author.rejected === 0 && author.spam === 0;
-        const expected = article.premoderation === true ? 'pending' : knownGood ? 'approved' : (article.premoderation ?? settings.premoderation) ? 'pending' : 'approved';
+        const knownGood =
+          settings.autoApprove.enabled && author.approved >= settings.autoApprove.minApproved && author.rejected === 0 && author.spam === 0;
+        const expected =
+          article.premoderation === true
+            ? 'pending'
+            : knownGood
+              ? 'approved'
+              : (article.premoderation ?? settings.premoderation)
+                ? 'pending'
+                : 'approved';
         expect(status).toBe(expected);
       }),
       { numRuns: 3000 },
@@ -170,7 +251,10 @@ describe('the moderation policy (pure)', () => {
         const stricter: PolicyInput[] = [
           { ...input, settings: { ...input.settings, moderationWords: [...input.settings.moderationWords, word] } },
           { ...input, settings: { ...input.settings, disallowedWords: [...input.settings.disallowedWords, word] } },
-          { ...input, settings: { ...input.settings, maxLinks: input.settings.maxLinks === 0 ? limit : Math.min(input.settings.maxLinks, limit) } },
+          {
+            ...input,
+            settings: { ...input.settings, maxLinks: input.settings.maxLinks === 0 ? limit : Math.min(input.settings.maxLinks, limit) },
+          },
         ];
         for (const s of stricter) expect(rank[decide(s).status]).toBeGreaterThanOrEqual(before);
       }),
@@ -211,7 +295,9 @@ describe('through the HTTP API', () => {
   });
   afterAll(() => runtime?.stop());
 
-  it('gives the rules’ verdict; an accepted input reads back as its documented trimming, a rejected one writes nothing', { timeout: 90_000 }, async () => {
+  it('gives the rules’ verdict; an accepted input reads back as its documented trimming, a rejected one writes nothing', {
+    timeout: 90_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(fieldsArb, fc.boolean(), async (input, asForm) => {
         // A form cannot carry a lone surrogate (the browser sends U+FFFD); send those as JSON.
@@ -221,7 +307,9 @@ describe('through the HTTP API', () => {
         const check = validateSubmission(input);
         const before = check.ok ? undefined : await tableState(runtime);
         const posted = await api(runtime, 'POST', `/articles/${articleId}/comments`, {
-          body: form ? new URLSearchParams({ comment: input.comment, author: input.author, email: input.email, url: input.url }).toString() : input,
+          body: form
+            ? new URLSearchParams({ comment: input.comment, author: input.author, email: input.email, url: input.url }).toString()
+            : input,
           headers: form ? { 'content-type': 'application/x-www-form-urlencoded' } : undefined,
         });
         if (!check.ok) {
@@ -233,12 +321,22 @@ describe('through the HTTP API', () => {
         }
         counts.httpAccepted += 1;
         expect(posted.status, posted.text).toBe(202);
-        const approved = await api(runtime, 'POST', `/admin/comments/${posted.body.id}/approve`, { token: MODERATOR_TOKEN, body: { expectedVersion: 1 } });
+        const approved = await api(runtime, 'POST', `/admin/comments/${posted.body.id}/approve`, {
+          token: MODERATOR_TOKEN,
+          body: { expectedVersion: 1 },
+        });
         expect(approved.status).toBe(200);
         expect(approved.body.email).toBe(input.email.trim());
         const listed = await api(runtime, 'GET', `/articles/${articleId}/comments`);
         expect(listed.body.comments).toEqual([
-          { id: posted.body.id, parentId: null, comment: documentedComment(input.comment), author: check.value.author, url: documentedUrl(input.url), createdAt: posted.body.createdAt },
+          {
+            id: posted.body.id,
+            parentId: null,
+            comment: documentedComment(input.comment),
+            author: check.value.author,
+            url: documentedUrl(input.url),
+            createdAt: posted.body.createdAt,
+          },
         ]);
         if (!input.author.includes('<')) expect(listed.body.comments[0].author).toBe(input.author.trim());
       }),
@@ -253,8 +351,19 @@ describe('through the HTTP API', () => {
         const put = await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: settings });
         expect(put.status, put.text).toBe(200);
         const n = ++run;
-        const submission = { comment, author, email: `policy.${n}@example.com`, url: 'https://reader.example/', ...(honeypot ? { website_confirm: 'x' } : {}) };
-        const expected = decide({ submission: { comment, author, url: submission.url, honeypot }, settings: put.body, article: { premoderation: null }, author: { approved: 0, rejected: 0, spam: 0 } });
+        const submission = {
+          comment,
+          author,
+          email: `policy.${n}@example.com`,
+          url: 'https://reader.example/',
+          ...(honeypot ? { website_confirm: 'x' } : {}),
+        };
+        const expected = decide({
+          submission: { comment, author, url: submission.url, honeypot },
+          settings: put.body,
+          article: { premoderation: null },
+          author: { approved: 0, rejected: 0, spam: 0 },
+        });
         const posted = await api(runtime, 'POST', `/articles/policy-${n}/comments`, { body: submission });
         expect(posted.status, posted.text).toBe(expected.status === 'approved' ? 201 : 202);
         expect(posted.body.status).toBe(expected.status === 'approved' ? 'approved' : 'pending');

@@ -33,7 +33,8 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Prom
   const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
   const headers: string[] = ['Host', base.host];
   for (const [name, value] of req.headers ?? []) headers.push(name, value);
-  if (body !== undefined && !(req.headers ?? []).some(([n]) => n.toLowerCase() === 'content-length')) headers.push('Content-Length', String(body.length));
+  if (body !== undefined && !(req.headers ?? []).some(([n]) => n.toLowerCase() === 'content-length'))
+    headers.push('Content-Length', String(body.length));
   const started = performance.now();
   return new Promise((ok, fail) => {
     let settled = false;
@@ -43,21 +44,31 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Prom
         fn();
       }
     };
-    const r = request({ host: base.hostname, port: base.port, method: req.method, path: `${base.pathname.replace(/\/$/, '')}${req.path}`, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = text ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-        done(() => ok({ status: res.statusCode ?? 0, headers: res.headers, text, json, ms: performance.now() - started }));
-      });
-      res.on('error', (e) => done(() => fail(e)));
-    });
+    const r = request(
+      {
+        host: base.hostname,
+        port: base.port,
+        method: req.method,
+        path: `${base.pathname.replace(/\/$/, '')}${req.path}`,
+        headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = text ? JSON.parse(text) : undefined;
+          } catch {
+            json = undefined;
+          }
+          done(() => ok({ status: res.statusCode ?? 0, headers: res.headers, text, json, ms: performance.now() - started }));
+        });
+        res.on('error', (e) => done(() => fail(e)));
+      },
+    );
     r.setTimeout(timeoutMs, () => {
       r.destroy(new Error(`no answer within ${timeoutMs} ms`));
     });
@@ -76,7 +87,12 @@ export interface TableState {
 
 const canonical = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   return value;
 };
 
@@ -120,7 +136,8 @@ export function jsonErrorProblem(res: RawResponse): string | null {
   const type = String(res.headers['content-type'] ?? '');
   if (!type.startsWith('application/json')) return `content type "${type}", not JSON`;
   const body = res.json as { error?: unknown; message?: unknown } | undefined;
-  if (!body || typeof body.error !== 'string' || typeof body.message !== 'string') return `body ${res.text.slice(0, 120)} is not { error, message }`;
+  if (!body || typeof body.error !== 'string' || typeof body.message !== 'string')
+    return `body ${res.text.slice(0, 120)} is not { error, message }`;
   return null;
 }
 
@@ -204,7 +221,10 @@ function updateReadmeSummary(bodies: Map<Section, string>): void {
     const headline = body && /^\*\*(.+?)\*\*/m.exec(body)?.[1];
     return title && headline ? [`- **${title}**: ${headline}`] : [];
   });
-  writeFileSync(README_FILE, readme.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`));
+  writeFileSync(
+    README_FILE,
+    readme.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`),
+  );
 }
 
 /** A Markdown table. */

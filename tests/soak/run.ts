@@ -51,7 +51,10 @@ interface Sample {
   javaRss: number | null;
 }
 
-type Message = { type: 'ready'; url: string; pid: number; javaPid?: number } | ({ type: 'sample' } & Omit<Sample, 'atMs' | 'javaRss'>) | { type: 'stopped' };
+type Message =
+  | { type: 'ready'; url: string; pid: number; javaPid?: number }
+  | ({ type: 'sample' } & Omit<Sample, 'atMs' | 'javaRss'>)
+  | { type: 'stopped' };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'comments-soak-'));
 let serverErrors = 0;
@@ -85,7 +88,14 @@ function startServer(port: number) {
   });
   const next = <T extends Message['type']>(type: T) =>
     new Promise<Extract<Message, { type: T }>>((ok, fail) => {
-      waiters.push({ take: (m) => (m.type === type ? (ok(m as Extract<Message, { type: T }>), true) : false), fail });
+      waiters.push({
+        take: (m) => {
+          if (m.type !== type) return false;
+          ok(m as Extract<Message, { type: T }>);
+          return true;
+        },
+        fail,
+      });
     });
   return { child, next };
 }
@@ -140,7 +150,12 @@ const auth: [string, string] = ['Authorization', `Bearer ${TOKEN}`];
 const jsonType: [string, string] = ['Content-Type', 'application/json'];
 const pickOf = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
-async function request(op: Op, started: number, req: Parameters<typeof send>[1], expect: (res: RawResponse) => string | null): Promise<RawResponse | null> {
+async function request(
+  op: Op,
+  started: number,
+  req: Parameters<typeof send>[1],
+  expect: (res: RawResponse) => string | null,
+): Promise<RawResponse | null> {
   const t = performance.now();
   try {
     const res = await send(base, req, CLIENT_TIMEOUT_MS);
@@ -149,18 +164,32 @@ async function request(op: Op, started: number, req: Parameters<typeof send>[1],
     return res;
   } catch (error) {
     const timeout = String(error).includes('no answer within');
-    results.push({ op, atMs: started, ms: performance.now() - t, status: timeout ? 'timeout' : 'network error', error: String(error).slice(0, 160) });
+    results.push({
+      op,
+      atMs: started,
+      ms: performance.now() - t,
+      status: timeout ? 'timeout' : 'network error',
+      error: String(error).slice(0, 160),
+    });
     return null;
   }
 }
-const want = (...statuses: number[]) => (res: RawResponse) => (statuses.includes(res.status) ? null : `${res.status}, expected ${statuses.join('/')}: ${res.text.slice(0, 120)}`);
+const want =
+  (...statuses: number[]) =>
+  (res: RawResponse) =>
+    statuses.includes(res.status) ? null : `${res.status}, expected ${statuses.join('/')}: ${res.text.slice(0, 120)}`;
 
 async function runOp(op: Op, started: number): Promise<void> {
   switch (op) {
     case 'list': {
       const article = pickOf(ARTICLES);
       const cursor = Math.random() < 0.3 ? cursors.get(article) : undefined;
-      const res = await request(op, started, { method: 'GET', path: `/api/articles/${article}/comments?limit=${pickOf([5, 20, 50, 100])}${cursor ? `&cursor=${cursor}` : ''}` }, want(200));
+      const res = await request(
+        op,
+        started,
+        { method: 'GET', path: `/api/articles/${article}/comments?limit=${pickOf([5, 20, 50, 100])}${cursor ? `&cursor=${cursor}` : ''}` },
+        want(200),
+      );
       const nextCursor = (res?.json as { nextCursor?: string | null } | undefined)?.nextCursor;
       if (nextCursor) cursors.set(article, nextCursor);
       else cursors.delete(article);
@@ -168,13 +197,21 @@ async function runOp(op: Op, started: number): Promise<void> {
     }
     case 'submit': {
       const n = counter++;
-      const fields = { comment: `Soak comment ${n}: ${randomBytes(6).toString('hex')}`, author: `Soak reader ${n}`, email: `soak.${n}@example.com`, url: n % 4 === 0 ? `https://reader${n}.example/` : '' };
+      const fields = {
+        comment: `Soak comment ${n}: ${randomBytes(6).toString('hex')}`,
+        author: `Soak reader ${n}`,
+        email: `soak.${n}@example.com`,
+        url: n % 4 === 0 ? `https://reader${n}.example/` : '',
+      };
       const form = n % 5 === 0;
       const key = n % 10 === 0 ? `soak-key-${n}-${randomBytes(4).toString('hex')}` : undefined;
       const req = {
         method: 'POST',
         path: `/api/articles/${pickOf(ARTICLES)}/comments`,
-        headers: [form ? (['Content-Type', 'application/x-www-form-urlencoded'] as [string, string]) : jsonType, ...(key ? ([['Idempotency-Key', key]] as Array<[string, string]>) : [])],
+        headers: [
+          form ? (['Content-Type', 'application/x-www-form-urlencoded'] as [string, string]) : jsonType,
+          ...(key ? ([['Idempotency-Key', key]] as Array<[string, string]>) : []),
+        ],
         body: form ? new URLSearchParams(fields).toString() : JSON.stringify(fields),
       };
       const res = await request(op, started, req, want(201, 202));
@@ -185,28 +222,48 @@ async function runOp(op: Op, started: number): Promise<void> {
         if (known.length > 5000) known.splice(0, 1000);
       }
       // A client retrying with its Idempotency-Key gets the same answer.
-      if (key && id) await request(op, started, req, (again) => ((again.json as { id?: string } | undefined)?.id === id ? null : `retry answered ${again.status} ${again.text.slice(0, 80)}`));
+      if (key && id)
+        await request(op, started, req, (again) =>
+          (again.json as { id?: string } | undefined)?.id === id ? null : `retry answered ${again.status} ${again.text.slice(0, 80)}`,
+        );
       return;
     }
     case 'moderate': {
       const id = pending.shift();
       if (!id) return runOp('queue', started);
       const action = pickOf(['approve', 'approve', 'approve', 'reject', 'spam']);
-      await request(op, started, { method: 'POST', path: `/api/admin/comments/${id}/${action}`, headers: [auth, jsonType], body: '{"expectedVersion":1}' }, want(200));
+      await request(
+        op,
+        started,
+        { method: 'POST', path: `/api/admin/comments/${id}/${action}`, headers: [auth, jsonType], body: '{"expectedVersion":1}' },
+        want(200),
+      );
       return;
     }
     case 'queue':
-      await request(op, started, { method: 'GET', path: `/api/admin/comments?status=${pickOf(['pending', 'approved', 'rejected'])}&limit=50`, headers: [auth] }, want(200));
+      await request(
+        op,
+        started,
+        { method: 'GET', path: `/api/admin/comments?status=${pickOf(['pending', 'approved', 'rejected'])}&limit=50`, headers: [auth] },
+        want(200),
+      );
       return;
     case 'adminGet': {
       if (known.length === 0) return runOp('list', started);
       const id = pickOf(known);
-      await request(op, started, { method: 'GET', path: `/api/admin/comments/${id}${Math.random() < 0.5 ? '/history' : ''}`, headers: [auth] }, want(200));
+      await request(
+        op,
+        started,
+        { method: 'GET', path: `/api/admin/comments/${id}${Math.random() < 0.5 ? '/history' : ''}`, headers: [auth] },
+        want(200),
+      );
       return;
     }
     case 'bad': {
       const c = pickOf(corpus);
-      await request(op, started, { method: c.method, path: c.path, headers: c.headers, body: bodyBytes(c) }, (res) => (res.status === c.status ? null : `${c.id}: ${res.status}, expected ${c.status}`));
+      await request(op, started, { method: c.method, path: c.path, headers: c.headers, body: bodyBytes(c) }, (res) =>
+        res.status === c.status ? null : `${c.id}: ${res.status}, expected ${c.status}`,
+      );
       return;
     }
     case 'page':
@@ -262,7 +319,11 @@ async function main() {
   await send(base, { method: 'PUT', path: '/api/admin/articles/soak-closed', headers: [auth, jsonType], body: '{"commentsOpen":false}' });
   // Bad inputs that need no particular stored comment, and not the megabyte bodies.
   corpus = badInputs()
-    .filter((c) => !/\{\{(pendingId|otherApprovedId|publicCursor|adminCursor|user)\}\}|%7B%7B/.test(JSON.stringify(c)) && (bodyBytes(c)?.length ?? 0) < 100_000)
+    .filter(
+      (c) =>
+        !/\{\{(pendingId|otherApprovedId|publicCursor|adminCursor|user)\}\}|%7B%7B/.test(JSON.stringify(c)) &&
+        (bodyBytes(c)?.length ?? 0) < 100_000,
+    )
     .map((c) => resolveCase(c, context));
 
   const samples: Sample[] = [];
@@ -270,7 +331,15 @@ async function main() {
   const sample = async () => {
     child.send({ type: 'sample' });
     const m = await next('sample');
-    samples.push({ atMs: performance.now() - t0, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, handles: m.handles, javaRss: javaRss(ready.javaPid) });
+    samples.push({
+      atMs: performance.now() - t0,
+      rss: m.rss,
+      heapUsed: m.heapUsed,
+      heapTotal: m.heapTotal,
+      external: m.external,
+      handles: m.handles,
+      javaRss: javaRss(ready.javaPid),
+    });
   };
   await sample();
   const sampler = setInterval(() => void sample(), SAMPLE_EVERY_MS);
@@ -354,7 +423,12 @@ function summarise(samples: Sample[], skipped: number) {
         ['RSS', `${fmt(mb(first.rss))} MB`, `${fmt(mb(last.rss))} MB`, `${fmt(rssSlope, 2)} MB/min`],
         ['heap used (after a full GC)', `${fmt(mb(first.heapUsed))} MB`, `${fmt(mb(last.heapUsed))} MB`, `${fmt(heapSlope, 2)} MB/min`],
         ['active handles', first.handles, last.handles, ''],
-        ['DynamoDB Local (Java) RSS', first.javaRss ? `${fmt(mb(first.javaRss))} MB` : '—', last.javaRss ? `${fmt(mb(last.javaRss))} MB` : '—', 'holds every comment in memory'],
+        [
+          'DynamoDB Local (Java) RSS',
+          first.javaRss ? `${fmt(mb(first.javaRss))} MB` : '—',
+          last.javaRss ? `${fmt(mb(last.javaRss))} MB` : '—',
+          'holds every comment in memory',
+        ],
       ],
     ),
     '',

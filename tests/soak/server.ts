@@ -17,14 +17,27 @@ const send = (message: unknown) => process.send?.(message);
 
 async function main() {
   const options = JSON.parse(process.env.SOAK_SERVER ?? '{}') as Options;
-  const runtime = await startLocalRuntime({ port: options.port, dataDir: options.dataDir, inMemory: true, moderatorToken: options.moderatorToken, quiet: false });
+  const runtime = await startLocalRuntime({
+    port: options.port,
+    dataDir: options.dataDir,
+    inMemory: true,
+    moderatorToken: options.moderatorToken,
+    quiet: false,
+  });
   send({ type: 'ready', url: runtime.url, pid: process.pid, javaPid: runtime.dynamodb.process?.pid });
 
   process.on('message', async (message: { type: string }) => {
     if (message.type === 'sample') {
       (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
-      send({ type: 'sample', rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, handles: (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length });
+      send({
+        type: 'sample',
+        rss: m.rss,
+        heapUsed: m.heapUsed,
+        heapTotal: m.heapTotal,
+        external: m.external,
+        handles: (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length,
+      });
     } else if (message.type === 'stop') {
       await runtime.stop();
       send({ type: 'stopped' });

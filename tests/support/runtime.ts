@@ -55,7 +55,7 @@ export async function api<T = any>(
   }
   const response = await fetch(`${runtime.apiUrl}${path}`, { method, headers, body, redirect: 'manual' });
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

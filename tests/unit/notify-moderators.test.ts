@@ -14,7 +14,11 @@ function harness() {
 }
 
 const S = (value: string) => ({ S: value });
-function record(eventName: 'INSERT' | 'MODIFY' | 'REMOVE', image: Record<string, string>, reasons: Array<{ rule: string; message: string }> = []): DynamoDBRecord {
+function record(
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE',
+  image: Record<string, string>,
+  reasons: Array<{ rule: string; message: string }> = [],
+): DynamoDBRecord {
   const NewImage = {
     type: S('comment'),
     ...Object.fromEntries(Object.entries(image).map(([k, v]) => [k, S(v)])),
@@ -43,7 +47,13 @@ describe('notify-moderators', () => {
 
   it('says why each comment was held', async () => {
     const { sent, handler } = harness();
-    await handler(event(record('INSERT', { id: 'c1', articleId: 'a', status: 'pending', author: 'Ann', comment: 'x' }, [{ rule: 'maxLinks', message: '3 links, limit 2' }])));
+    await handler(
+      event(
+        record('INSERT', { id: 'c1', articleId: 'a', status: 'pending', author: 'Ann', comment: 'x' }, [
+          { rule: 'maxLinks', message: '3 links, limit 2' },
+        ]),
+      ),
+    );
     expect(sent[0]!.message).toContain('(held: 3 links, limit 2)');
   });
 
@@ -62,7 +72,9 @@ describe('notify-moderators', () => {
 
   it('never carries an email address, even one typed into a name or a comment', async () => {
     const { sent, handler } = harness();
-    await handler(event(pending('c1', 'a', { author: 'mail me: someone@example.com', comment: 'Write to first.last+tag@mail.example.org please' })));
+    await handler(
+      event(pending('c1', 'a', { author: 'mail me: someone@example.com', comment: 'Write to first.last+tag@mail.example.org please' })),
+    );
     expect(sent[0]!.message).not.toMatch(/@/);
     expect(sent[0]!.message).toContain('[email hidden]');
   });

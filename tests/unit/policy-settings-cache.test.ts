@@ -19,14 +19,25 @@ function fakeStore() {
     getAuthorRecord: async () => ({ approved: 0, rejected: 0, spam: 0 }),
     insertComment: async (record: NewCommentRecord) => void inserted.push(record),
   } as unknown as CommentStore;
-  return { store, inserted, reads: () => reads, changeBehindTheCache: (patch: Partial<SiteSettings>) => void (settings = { ...settings, ...patch }) };
+  return {
+    store,
+    inserted,
+    reads: () => reads,
+    changeBehindTheCache: (patch: Partial<SiteSettings>) => void (settings = { ...settings, ...patch }),
+  };
 }
 
 let time = Date.parse('2030-01-01T00:00:00Z');
 const setup = (settingsCacheMs: number) => {
   const fake = fakeStore();
-  const service = new CommentService({ store: fake.store, hasher: new KeyedHasher('0123456789abcdef0123'), now: () => new Date(time), settingsCacheMs });
-  const submit = () => service.submit({ articleId: 'a', input: { comment: `c${time}`, author: 'Ann', email: 'ann@example.com' }, clientIp: null });
+  const service = new CommentService({
+    store: fake.store,
+    hasher: new KeyedHasher('0123456789abcdef0123'),
+    now: () => new Date(time),
+    settingsCacheMs,
+  });
+  const submit = () =>
+    service.submit({ articleId: 'a', input: { comment: `c${time}`, author: 'Ann', email: 'ann@example.com' }, clientIp: null });
   return { ...fake, service, submit };
 };
 
@@ -61,7 +72,11 @@ describe('settings cache', () => {
   it('passes the current flood window and the retention of the decided status to the store', async () => {
     const { service, inserted } = setup(0);
     await service.updateSettings({ floodSeconds: 30, retention: { spamDays: 2 } });
-    await service.submit({ articleId: 'a', input: { comment: 'x', author: 'Bot', email: 'bot@example.com', website_confirm: 'y' }, clientIp: '203.0.113.9' });
+    await service.submit({
+      articleId: 'a',
+      input: { comment: 'x', author: 'Bot', email: 'bot@example.com', website_confirm: 'y' },
+      clientIp: '203.0.113.9',
+    });
     const record = inserted.at(-1)!;
     expect(record.floodMs).toBe(30_000);
     expect(record.floodKeys).toHaveLength(2);

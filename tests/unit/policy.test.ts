@@ -3,12 +3,14 @@ import { decide, type PolicyInput } from '../../lambda/domain/policy';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
 
 const noHistory = { approved: 0, rejected: 0, spam: 0 };
-const input = (overrides: {
-  submission?: Partial<PolicyInput['submission']>;
-  settings?: Partial<PolicyInput['settings']>;
-  article?: Partial<PolicyInput['article']>;
-  author?: Partial<PolicyInput['author']>;
-} = {}): PolicyInput => ({
+const input = (
+  overrides: {
+    submission?: Partial<PolicyInput['submission']>;
+    settings?: Partial<PolicyInput['settings']>;
+    article?: Partial<PolicyInput['article']>;
+    author?: Partial<PolicyInput['author']>;
+  } = {},
+): PolicyInput => ({
   submission: { comment: 'A fair point.', author: 'Ann', url: null, honeypot: false, ...overrides.submission },
   settings: { ...DEFAULT_SETTINGS, ...overrides.settings },
   article: { premoderation: null, ...overrides.article },
@@ -19,7 +21,10 @@ const links = (n: number) => Array.from({ length: n }, (_, i) => `https://site${
 
 describe('the moderation policy', () => {
   it('holds every comment for review by default', () => {
-    expect(decide(input())).toEqual({ status: 'pending', reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }] });
+    expect(decide(input())).toEqual({
+      status: 'pending',
+      reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }],
+    });
   });
 
   it('publishes when pre-moderation is off and no rule holds the comment', () => {
@@ -44,11 +49,17 @@ describe('the moderation policy', () => {
         status: 'pending',
         reasons: [{ rule: 'maxLinks', message: '2 links, limit 2' }],
       });
-      expect(decide(input({ settings, submission: { comment: links(3) } })).reasons[0]).toEqual({ rule: 'maxLinks', message: '3 links, limit 2' });
+      expect(decide(input({ settings, submission: { comment: links(3) } })).reasons[0]).toEqual({
+        rule: 'maxLinks',
+        message: '3 links, limit 2',
+      });
     });
 
     it('holds any link with maxLinks 1, and is off at 0', () => {
-      expect(decide(input({ settings: { ...open, maxLinks: 1 }, submission: { comment: links(1) } })).reasons[0]).toEqual({ rule: 'maxLinks', message: '1 link, limit 1' });
+      expect(decide(input({ settings: { ...open, maxLinks: 1 }, submission: { comment: links(1) } })).reasons[0]).toEqual({
+        rule: 'maxLinks',
+        message: '1 link, limit 1',
+      });
       expect(decide(input({ settings: { ...open, maxLinks: 0 }, submission: { comment: links(50) } })).status).toBe('approved');
     });
 
@@ -64,13 +75,19 @@ describe('the moderation policy', () => {
         status: 'spam',
         reasons: [{ rule: 'disallowedWords', message: 'disallowed word "casino" in the text' }],
       });
-      expect(decide(input({ settings, submission: { author: 'Casino King' } })).reasons[0]?.message).toBe('disallowed word "casino" in the name');
-      expect(decide(input({ settings, submission: { url: 'https://casino.example' } })).reasons[0]?.message).toBe('disallowed word "casino" in the website');
+      expect(decide(input({ settings, submission: { author: 'Casino King' } })).reasons[0]?.message).toBe(
+        'disallowed word "casino" in the name',
+      );
+      expect(decide(input({ settings, submission: { url: 'https://casino.example' } })).reasons[0]?.message).toBe(
+        'disallowed word "casino" in the website',
+      );
     });
 
     it('match whole words only unless written *word*', () => {
       expect(decide(input({ settings, submission: { comment: 'casinos are fun' } })).status).toBe('approved');
-      expect(decide(input({ settings: { ...open, disallowedWords: ['*casino*'] }, submission: { comment: 'casinos are fun' } })).status).toBe('spam');
+      expect(
+        decide(input({ settings: { ...open, disallowedWords: ['*casino*'] }, submission: { comment: 'casinos are fun' } })).status,
+      ).toBe('spam');
     });
 
     it('win over hold rules and auto-approve', () => {
@@ -87,7 +104,9 @@ describe('the moderation policy', () => {
 
   describe('moderation words', () => {
     it('hold the comment, with every hold rule that applies', () => {
-      const decision = decide(input({ settings: { ...open, moderationWords: ['crypto'] }, submission: { comment: `Crypto tips: ${links(2)}` } }));
+      const decision = decide(
+        input({ settings: { ...open, moderationWords: ['crypto'] }, submission: { comment: `Crypto tips: ${links(2)}` } }),
+      );
       expect(decision).toEqual({
         status: 'pending',
         reasons: [
@@ -98,7 +117,9 @@ describe('the moderation policy', () => {
     });
 
     it('see through Unicode tricks', () => {
-      expect(decide(input({ settings: { ...open, moderationWords: ['crypto'] }, submission: { comment: 'ｃｒｙ\u200Bｐｔｏ' } })).status).toBe('pending');
+      expect(
+        decide(input({ settings: { ...open, moderationWords: ['crypto'] }, submission: { comment: 'ｃｒｙ\u200Bｐｔｏ' } })).status,
+      ).toBe('pending');
     });
   });
 
@@ -122,8 +143,12 @@ describe('the moderation policy', () => {
     });
 
     it('does not override another hold rule or an article held on purpose', () => {
-      expect(decide(input({ settings: { autoApprove }, author: { approved: 9 }, submission: { comment: links(2) } })).reasons[0]?.rule).toBe('maxLinks');
-      expect(decide(input({ settings: { autoApprove }, author: { approved: 9 }, article: { premoderation: true } })).status).toBe('pending');
+      expect(
+        decide(input({ settings: { autoApprove }, author: { approved: 9 }, submission: { comment: links(2) } })).reasons[0]?.rule,
+      ).toBe('maxLinks');
+      expect(decide(input({ settings: { autoApprove }, author: { approved: 9 }, article: { premoderation: true } })).status).toBe(
+        'pending',
+      );
     });
   });
 });

@@ -10,10 +10,22 @@ const fieldsOf = (input: Record<string, unknown>) => {
 
 describe('validateSubmission', () => {
   it('accepts a complete submission and trims it', () => {
-    const result = validateSubmission({ comment: '  Nice piece.\r\nSecond line  ', author: ' Ann ', email: ' ann@example.com ', url: ' https://ann.example/ ' });
+    const result = validateSubmission({
+      comment: '  Nice piece.\r\nSecond line  ',
+      author: ' Ann ',
+      email: ' ann@example.com ',
+      url: ' https://ann.example/ ',
+    });
     expect(result).toEqual({
       ok: true,
-      value: { comment: 'Nice piece.\nSecond line', author: 'Ann', email: 'ann@example.com', url: 'https://ann.example/', parentId: null, honeypot: false },
+      value: {
+        comment: 'Nice piece.\nSecond line',
+        author: 'Ann',
+        email: 'ann@example.com',
+        url: 'https://ann.example/',
+        parentId: null,
+        honeypot: false,
+      },
     });
   });
 
@@ -28,9 +40,9 @@ describe('validateSubmission', () => {
   it('counts lengths in UTF-8 bytes, at and past each limit', () => {
     const at = (n: number) => 'é'.repeat(Math.floor(n / 2)) + 'a'.repeat(n % 2);
     expect(fieldsOf({ ...valid, comment: at(LIMITS.comment) })).toEqual({});
-    expect(fieldsOf({ ...valid, comment: at(LIMITS.comment) + 'a' }).comment).toMatch(/too long/);
+    expect(fieldsOf({ ...valid, comment: `${at(LIMITS.comment)}a` }).comment).toMatch(/too long/);
     expect(fieldsOf({ ...valid, author: at(LIMITS.author) })).toEqual({});
-    expect(fieldsOf({ ...valid, author: at(LIMITS.author) + 'a' }).author).toMatch(/too long/);
+    expect(fieldsOf({ ...valid, author: `${at(LIMITS.author)}a` }).author).toMatch(/too long/);
     // 122 two-byte characters are 244 bytes, under the limit in characters but not in bytes + 2 more
     expect(fieldsOf({ ...valid, author: 'é'.repeat(123) }).author).toMatch(/too long/);
     const longEmail = (n: number) => `${'a'.repeat(n - '@example.com'.length)}@example.com`;

@@ -82,7 +82,11 @@ export class ModerationApi {
     try {
       response = await fetch(`${this.apiUrl}${path}`, {
         method,
-        headers: { Authorization: this.authorization(), Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          Authorization: this.authorization(),
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'omit',
         cache: 'no-store',

@@ -78,12 +78,19 @@ export async function completeCognitoSignIn(config: ConsoleConfig): Promise<Cred
   // The code is single-use: take it out of the address bar and history.
   history.replaceState(null, '', location.pathname);
   if (error) throw new SignInError(`Sign-in failed: ${query.get('error_description') ?? error}.`);
-  if (!pkce || pkce.state !== query.get('state')) throw new SignInError('The sign-in answer does not belong to this browser tab. Please sign in again.');
+  if (!pkce || pkce.state !== query.get('state'))
+    throw new SignInError('The sign-in answer does not belong to this browser tab. Please sign in again.');
 
   const response = await fetch(`${cognitoBaseUrl(config)}/oauth2/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: config.clientId!, code: code!, redirect_uri: redirectUri(config), code_verifier: pkce.verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: config.clientId!,
+      code: code!,
+      redirect_uri: redirectUri(config),
+      code_verifier: pkce.verifier,
+    }),
     credentials: 'omit',
   }).catch(() => null);
   if (!response?.ok) throw new SignInError('Amazon Cognito did not complete the sign-in. Please try again.');

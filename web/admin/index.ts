@@ -1,7 +1,15 @@
 /** The moderators' console: sign in, then the queue. */
 import { h } from '../shared/dom';
 import { ModerationApi } from './api';
-import { completeCognitoSignIn, forgetCredentials, signInWithToken, signOut, startCognitoSignIn, storedCredentials, type Credentials } from './auth';
+import {
+  completeCognitoSignIn,
+  forgetCredentials,
+  signInWithToken,
+  signOut,
+  startCognitoSignIn,
+  storedCredentials,
+  type Credentials,
+} from './auth';
 import { loadConfig, usesCognito, type ConsoleConfig } from './config';
 import { ModerationQueue } from './moderation-queue';
 
@@ -35,10 +43,26 @@ function showSignIn(root: HTMLElement, config: ConsoleConfig, problem: string | 
   if (usesCognito(config)) {
     const button = h('button', { type: 'button', class: 'primary' }, 'Sign in');
     button.addEventListener('click', () => void startCognitoSignIn(config));
-    root.append(h('section', { class: 'sign-in', 'aria-labelledby': 'sign-in-title' }, h('h2', { id: 'sign-in-title' }, 'Sign in'), h('p', {}, 'Sign in with your moderator account.'), error, button));
+    root.append(
+      h(
+        'section',
+        { class: 'sign-in', 'aria-labelledby': 'sign-in-title' },
+        h('h2', { id: 'sign-in-title' }, 'Sign in'),
+        h('p', {}, 'Sign in with your moderator account.'),
+        error,
+        button,
+      ),
+    );
     return;
   }
-  const input = h('input', { id: 'moderator-token', name: 'token', type: 'password', autocomplete: 'off', required: true, 'aria-describedby': 'token-help' });
+  const input = h('input', {
+    id: 'moderator-token',
+    name: 'token',
+    type: 'password',
+    autocomplete: 'off',
+    required: true,
+    'aria-describedby': 'token-help',
+  });
   const form = h(
     'form',
     { class: 'sign-in', 'aria-labelledby': 'sign-in-title' },
@@ -59,7 +83,11 @@ function showSignIn(root: HTMLElement, config: ConsoleConfig, problem: string | 
       }
       const credentials = signInWithToken(input.value);
       let refused: 401 | 403 | null = null;
-      const probe = new ModerationApi(config.apiUrl, () => credentials.authorization, (status) => (refused = status));
+      const probe = new ModerationApi(
+        config.apiUrl,
+        () => credentials.authorization,
+        (status) => (refused = status),
+      );
       try {
         await probe.list('pending', { limit: 1 });
         showConsole(root, config, credentials);

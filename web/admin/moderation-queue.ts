@@ -169,7 +169,10 @@ export class ModerationQueue {
     this.render();
     const who = targets.length === 1 ? `the comment by “${targets[0]!.author}”` : `${done} ${done === 1 ? 'comment' : 'comments'}`;
     const parts = done > 0 ? [DONE[action](who)] : [];
-    if (conflicts > 0) parts.push(`${conflicts === 1 ? 'One comment was' : `${conflicts} comments were`} changed by someone else and reloaded; nothing was changed on ${conflicts === 1 ? 'it' : 'them'}.`);
+    if (conflicts > 0)
+      parts.push(
+        `${conflicts === 1 ? 'One comment was' : `${conflicts} comments were`} changed by someone else and reloaded; nothing was changed on ${conflicts === 1 ? 'it' : 'them'}.`,
+      );
     this.say([...parts, ...new Set(failures)].join(' '));
     void this.refreshCounts(false);
   }
@@ -201,7 +204,9 @@ export class ModerationQueue {
   private render(): void {
     const hadFocus = this.list.contains(document.activeElement);
     this.list.replaceChildren(
-      ...this.items.map((c, i) => renderQueueItem(c, { current: i === this.current, selected: this.selected.has(c.id), notice: this.notices.get(c.id) })),
+      ...this.items.map((c, i) =>
+        renderQueueItem(c, { current: i === this.current, selected: this.selected.has(c.id), notice: this.notices.get(c.id) }),
+      ),
     );
     this.empty.hidden = this.items.length > 0;
     this.empty.textContent = `No ${this.status} comments.`;
@@ -249,7 +254,10 @@ export class ModerationQueue {
     const element = target.closest<HTMLElement>('.queue-item');
     const id = element?.dataset.id;
     if (!element || !id) return;
-    this.current = Math.max(0, this.items.findIndex((c) => c.id === id));
+    this.current = Math.max(
+      0,
+      this.items.findIndex((c) => c.id === id),
+    );
     for (const [i, li] of Array.from(this.list.children).entries()) li.classList.toggle('is-current', i === this.current);
     const button = target.closest<HTMLButtonElement>('button[data-action]');
     if (!button) return;

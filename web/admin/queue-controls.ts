@@ -3,13 +3,24 @@ import { h } from '../shared/dom';
 import { STATUSES, type Action, type Status } from './api';
 
 const LABELS: Record<Status, string> = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' };
-const BULK: Record<Action, string> = { approve: 'Approve selected', reject: 'Reject selected', spam: 'Spam selected', delete: 'Delete selected' };
+const BULK: Record<Action, string> = {
+  approve: 'Approve selected',
+  reject: 'Reject selected',
+  spam: 'Spam selected',
+  delete: 'Delete selected',
+};
 
 export function renderTabs(onSelect: (status: Status) => void): { nav: HTMLElement; tabs: Map<Status, HTMLButtonElement> } {
   const nav = h('nav', { class: 'tabs', 'aria-label': 'Comment lists' });
   const tabs = new Map<Status, HTMLButtonElement>();
   for (const status of STATUSES) {
-    const tab = h('button', { type: 'button', class: 'tab', 'data-status': status }, LABELS[status], ' ', h('span', { class: 'count' }, '…'));
+    const tab = h(
+      'button',
+      { type: 'button', class: 'tab', 'data-status': status },
+      LABELS[status],
+      ' ',
+      h('span', { class: 'count' }, '…'),
+    );
     tab.addEventListener('click', () => onSelect(status));
     tabs.set(status, tab);
     nav.append(tab);
@@ -22,7 +33,9 @@ export function renderBulkBar(selectAll: HTMLInputElement, selectedCount: HTMLEl
     'div',
     { class: 'bulk-bar' },
     h('label', {}, selectAll, ' Select all'),
-    ...(Object.keys(BULK) as Action[]).map((action) => h('button', { type: 'button', class: `bulk action-${action}`, 'data-bulk': action }, BULK[action])),
+    ...(Object.keys(BULK) as Action[]).map((action) =>
+      h('button', { type: 'button', class: `bulk action-${action}`, 'data-bulk': action }, BULK[action]),
+    ),
     selectedCount,
   );
   bar.addEventListener('click', (event) => {

@@ -23,15 +23,27 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
     'div',
     { class: 'item-meta' },
     h('strong', { class: 'item-author' }, comment.author),
-    comment.email ? h('a', { class: 'item-email', href: `mailto:${comment.email}` }, comment.email) : h('span', { class: 'item-email muted' }, 'no email'),
-    website ? h('a', { class: 'item-website', href: website, rel: 'nofollow ugc noopener noreferrer', target: '_blank' }, comment.url!) : null,
+    comment.email
+      ? h('a', { class: 'item-email', href: `mailto:${comment.email}` }, comment.email)
+      : h('span', { class: 'item-email muted' }, 'no email'),
+    website
+      ? h('a', { class: 'item-website', href: website, rel: 'nofollow ugc noopener noreferrer', target: '_blank' }, comment.url!)
+      : null,
     h('span', { class: 'item-article' }, 'on ', h('code', {}, comment.articleId)),
     comment.parentId ? h('span', { class: 'item-parent' }, 'reply to ', h('code', {}, comment.parentId)) : null,
-    h('time', { class: 'item-age', datetime: comment.createdAt, title: formatDateTime(comment.createdAt), 'data-age': '' }, age(comment.createdAt)),
+    h(
+      'time',
+      { class: 'item-age', datetime: comment.createdAt, title: formatDateTime(comment.createdAt), 'data-age': '' },
+      age(comment.createdAt),
+    ),
     h('span', { class: `item-status status-${comment.status}` }, comment.status),
   );
   const reasons = comment.reasons?.length
-    ? h('ul', { class: 'item-reasons', 'aria-label': 'Why it is here' }, ...comment.reasons.map((r) => h('li', {}, h('code', {}, r.rule), ' ', r.message)))
+    ? h(
+        'ul',
+        { class: 'item-reasons', 'aria-label': 'Why it is here' },
+        ...comment.reasons.map((r) => h('li', {}, h('code', {}, r.rule), ' ', r.message)),
+      )
     : null;
   const actions = h(
     'div',
@@ -43,8 +55,18 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
   );
   return h(
     'li',
-    { class: `queue-item${state.current ? ' is-current' : ''}${state.selected ? ' is-selected' : ''}`, 'data-id': comment.id, tabindex: '-1', 'aria-current': state.current ? 'true' : undefined },
-    h('input', { type: 'checkbox', class: 'item-select', 'aria-label': `Select the comment by ${comment.author}`, checked: state.selected }),
+    {
+      class: `queue-item${state.current ? ' is-current' : ''}${state.selected ? ' is-selected' : ''}`,
+      'data-id': comment.id,
+      tabindex: '-1',
+      'aria-current': state.current ? 'true' : undefined,
+    },
+    h('input', {
+      type: 'checkbox',
+      class: 'item-select',
+      'aria-label': `Select the comment by ${comment.author}`,
+      checked: state.selected,
+    }),
     h(
       'div',
       { class: 'item-main' },

@@ -22,7 +22,11 @@ const NOTES = [/^Read the original article on /, /^Source link$/];
 export function parseArticle(text: string): Article {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const title = (lines.shift() ?? '').trim();
-  const paragraphs = lines.join('\n').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = lines
+    .join('\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   // The form's own heading ends the article: the comment form renders it.
   const end = paragraphs.findIndex((p) => p.startsWith('Leave a Reply'));
   const body = end >= 0 ? paragraphs.slice(0, end) : paragraphs;
@@ -36,7 +40,13 @@ export function parseArticle(text: string): Article {
 }
 
 export const slugify = (title: string): string =>
-  title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 
 export interface ArticlePageOptions {
   article: Article;
@@ -57,7 +67,8 @@ export function articlePageHtml(options: ArticlePageOptions): string {
   const related = article.blocks.filter((b) => b.kind === 'related');
   const body = article.blocks
     .map((block) => {
-      if (block.kind === 'related') return `<p class="read-also"><span>Read also:</span> <a href="/related/${e(slugify(block.title))}">${e(block.title)}</a></p>`;
+      if (block.kind === 'related')
+        return `<p class="read-also"><span>Read also:</span> <a href="/related/${e(slugify(block.title))}">${e(block.title)}</a></p>`;
       if (block.kind === 'note') return `<p class="story-note">${e(block.text)}</p>`;
       return `<p>${e(block.text)}</p>`;
     })

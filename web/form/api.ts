@@ -60,9 +60,15 @@ export class CommentApi {
       return { kind: 'failed' };
     }
     if ((response.status === 201 || response.status === 202) && body.id) {
-      return { kind: 'stored', status: response.status === 201 ? 'approved' : 'pending', id: body.id, createdAt: body.createdAt ?? new Date().toISOString() };
+      return {
+        kind: 'stored',
+        status: response.status === 201 ? 'approved' : 'pending',
+        id: body.id,
+        createdAt: body.createdAt ?? new Date().toISOString(),
+      };
     }
-    if (response.status === 422) return { kind: 'invalid', message: body.message ?? 'Please correct the highlighted fields.', fields: body.fields ?? {} };
+    if (response.status === 422)
+      return { kind: 'invalid', message: body.message ?? 'Please correct the highlighted fields.', fields: body.fields ?? {} };
     if (response.status >= 500 && response.status !== 503) return { kind: 'failed' };
     const retryAfter = Number(response.headers.get('Retry-After'));
     return {

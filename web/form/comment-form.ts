@@ -133,7 +133,15 @@ export class CommentForm {
         if (this.consent.checked) saveIdentity({ author: sent.author, email: sent.email, url: sent.url ?? '' });
         else forgetIdentity();
         const pending = outcome.status === 'pending';
-        this.onStored({ id: outcome.id, parentId: sent.parentId, author: sent.author, url: sent.url, comment: sent.comment, createdAt: outcome.createdAt, awaitingModeration: pending });
+        this.onStored({
+          id: outcome.id,
+          parentId: sent.parentId,
+          author: sent.author,
+          url: sent.url,
+          comment: sent.comment,
+          createdAt: outcome.createdAt,
+          awaitingModeration: pending,
+        });
         this.fields.comment.value = '';
         this.stopReplying();
         this.showStatus('success', pending ? AWAITING_MODERATION : PUBLISHED);
@@ -145,7 +153,10 @@ export class CommentForm {
       case 'refused':
         if (outcome.status === 429) {
           const wait = outcome.retryAfterSeconds ?? 15;
-          this.showStatus('error', `You are posting comments too quickly. Please wait ${wait} ${wait === 1 ? 'second' : 'seconds'} and try again.`);
+          this.showStatus(
+            'error',
+            `You are posting comments too quickly. Please wait ${wait} ${wait === 1 ? 'second' : 'seconds'} and try again.`,
+          );
         } else this.showStatus('error', outcome.message);
         return;
       case 'failed':
@@ -172,7 +183,9 @@ export class CommentForm {
       else field.removeAttribute('aria-describedby');
     }
     // Errors on fields the reader cannot edit (the reply target) go into the summary.
-    const other = Object.entries(errors).filter(([name]) => !(FIELDS as readonly string[]).includes(name)).map(([, message]) => message);
+    const other = Object.entries(errors)
+      .filter(([name]) => !(FIELDS as readonly string[]).includes(name))
+      .map(([, message]) => message);
     if (summary !== null) this.showStatus('error', [summary, ...other].join(' '));
     first?.focus();
   }

@@ -15,7 +15,11 @@ export function renderCommentList(list: HTMLOListElement, comments: readonly Lis
 
 function renderNode(node: ThreadNode<ListedComment>): HTMLLIElement {
   const { comment, depth } = node;
-  const item = h('li', { id: `comment-${comment.id}`, class: `comment depth-${depth}${comment.awaitingModeration ? ' comment-awaiting-moderation' : ''}` }, renderBody(comment, depth));
+  const item = h(
+    'li',
+    { id: `comment-${comment.id}`, class: `comment depth-${depth}${comment.awaitingModeration ? ' comment-awaiting-moderation' : ''}` },
+    renderBody(comment, depth),
+  );
   if (node.children.length > 0) item.append(h('ol', { class: 'children' }, ...node.children.map(renderNode)));
   return item;
 }
@@ -27,9 +31,17 @@ function renderBody(comment: ListedComment, depth: number): HTMLElement {
     'footer',
     { class: 'comment-meta' },
     h('div', { class: 'comment-author' }, h('b', { class: 'fn' }, name), ' ', h('span', { class: 'says' }, 'says:')),
-    h('div', { class: 'comment-metadata' }, h('a', { href: `#comment-${comment.id}` }, h('time', { datetime: comment.createdAt }, formatDateTime(comment.createdAt)))),
+    h(
+      'div',
+      { class: 'comment-metadata' },
+      h('a', { href: `#comment-${comment.id}` }, h('time', { datetime: comment.createdAt }, formatDateTime(comment.createdAt))),
+    ),
     comment.awaitingModeration &&
-      h('em', { class: 'comment-awaiting-moderation-note' }, 'Your comment is awaiting moderation. This is a preview; your comment will be visible after it has been approved.'),
+      h(
+        'em',
+        { class: 'comment-awaiting-moderation-note' },
+        'Your comment is awaiting moderation. This is a preview; your comment will be visible after it has been approved.',
+      ),
   );
   const canReply = !comment.awaitingModeration && depth < MAX_THREAD_DEPTH;
   return h(
@@ -38,7 +50,21 @@ function renderBody(comment: ListedComment, depth: number): HTMLElement {
     meta,
     h('div', { class: 'comment-content' }, ...paragraphs(comment.comment)),
     canReply &&
-      h('div', { class: 'reply' }, h('a', { href: '#respond', class: 'comment-reply-link', 'data-reply-to': comment.id, 'data-author': comment.author, 'aria-label': `Reply to ${comment.author}` }, 'Reply')),
+      h(
+        'div',
+        { class: 'reply' },
+        h(
+          'a',
+          {
+            href: '#respond',
+            class: 'comment-reply-link',
+            'data-reply-to': comment.id,
+            'data-author': comment.author,
+            'aria-label': `Reply to ${comment.author}`,
+          },
+          'Reply',
+        ),
+      ),
   );
 }
 

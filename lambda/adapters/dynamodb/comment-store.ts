@@ -103,7 +103,12 @@ export class DynamoDbCommentStore implements CommentStore {
         Key: keys.article(article.articleId),
         UpdateExpression: 'SET #type = :type, commentsOpen = :open, publishedAt = :published, premoderation = :premoderation',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': 'article', ':open': article.commentsOpen, ':published': article.publishedAt, ':premoderation': article.premoderation },
+        ExpressionAttributeValues: {
+          ':type': 'article',
+          ':open': article.commentsOpen,
+          ':published': article.publishedAt,
+          ':premoderation': article.premoderation,
+        },
       }),
     );
   }
@@ -113,7 +118,13 @@ export class DynamoDbCommentStore implements CommentStore {
     const nowMs = Date.parse(comment.createdAt);
     const purge = expiresAt === null ? {} : { expiresAt };
     const items: TransactItem[] = [
-      { Put: { TableName: this.tables.comments, Item: { ...commentItem(comment), ...purge }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Put: {
+          TableName: this.tables.comments,
+          Item: { ...commentItem(comment), ...purge },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
       { Put: { TableName: this.tables.comments, Item: historyItem(comment.id, comment.version, history) } },
       { Put: { TableName: this.tables.private, Item: { ...contactItem(contact, comment), ...purge } } },
       ...contact.guardKeys.map(
@@ -200,9 +211,17 @@ export class DynamoDbCommentStore implements CommentStore {
     return { items: page.items.map(publicCommentFromItem), last: page.last };
   }
 
-  async listByStatus(query: { status: Comment['status']; articleId?: string; limit: number; after?: string; newestFirst: boolean }): Promise<Page<ModeratorComment>> {
+  async listByStatus(query: {
+    status: Comment['status'];
+    articleId?: string;
+    limit: number;
+    after?: string;
+    newestFirst: boolean;
+  }): Promise<Page<ModeratorComment>> {
     const byArticle = query.articleId !== undefined;
-    const partition = byArticle ? { name: 'ART_STATUS_PK', value: `${query.articleId}#${query.status}` } : { name: 'STATUS_PK', value: query.status };
+    const partition = byArticle
+      ? { name: 'ART_STATUS_PK', value: `${query.articleId}#${query.status}` }
+      : { name: 'STATUS_PK', value: query.status };
     const page = await queryPage(this.db, {
       TableName: this.tables.comments,
       IndexName: byArticle ? 'byArticleStatus' : 'byStatus',
@@ -210,11 +229,17 @@ export class DynamoDbCommentStore implements CommentStore {
       ExpressionAttributeValues: { ':pk': partition.value },
       limit: query.limit,
       forward: !query.newestFirst,
-      startKey: query.after ? { ...keys.comment(idFromPosition(query.after)), [partition.name]: partition.value, STATUS_SK: query.after } : undefined,
+      startKey: query.after
+        ? { ...keys.comment(idFromPosition(query.after)), [partition.name]: partition.value, STATUS_SK: query.after }
+        : undefined,
       positionAttribute: 'STATUS_SK',
     });
     const comments = page.items.map(commentFromItem);
-    const contactItems = await batchGet(this.db, this.tables.private, comments.map((c) => keys.contact(c.id)));
+    const contactItems = await batchGet(
+      this.db,
+      this.tables.private,
+      comments.map((c) => keys.contact(c.id)),
+    );
     const contacts = new Map(contactItems.map((item) => [String(item.commentId), contactFromItem(item)]));
     return { items: comments.map((c) => toModeratorComment(c, contacts.get(c.id))), last: page.last };
   }
@@ -246,7 +271,14 @@ export class DynamoDbCommentStore implements CommentStore {
       {
         Put: {
           TableName: this.tables.comments,
-          Item: historyItem(comment.id, next.version, { at: change.at, actor: change.actor, from: comment.status, to, reason: change.reason, rule: null }),
+          Item: historyItem(comment.id, next.version, {
+            at: change.at,
+            actor: change.actor,
+            from: comment.status,
+            to,
+            reason: change.reason,
+            rule: null,
+          }),
         },
       },
     ];
@@ -256,7 +288,8 @@ export class DynamoDbCommentStore implements CommentStore {
       // leave these items alone and cost 6 write units less.
       const expiryMayChange = change.expiresAt !== null || comment.status === 'spam' || comment.status === 'rejected';
       if (expiryMayChange) {
-        for (const key of [keys.contact(comment.id), ...contact.guardKeys.map(keys.guard)]) items.push(this.setExpiry(key, change.expiresAt));
+        for (const key of [keys.contact(comment.id), ...contact.guardKeys.map(keys.guard)])
+          items.push(this.setExpiry(key, change.expiresAt));
       }
       const counts = authorCountUpdate(this.tables.private, contact.emailHash, statusDeltas(comment.status, to));
       if (counts) items.push(counts);
@@ -297,7 +330,13 @@ export class DynamoDbCommentStore implements CommentStore {
           UpdateExpression: 'SET author = :author, #url = :url, version = :next, updatedAt = :at',
           ConditionExpression: 'version = :expected',
           ExpressionAttributeNames: { '#url': 'url' },
-          ExpressionAttributeValues: { ':author': ANONYMOUS, ':url': null, ':next': next.version, ':at': change.at, ':expected': comment.version },
+          ExpressionAttributeValues: {
+            ':author': ANONYMOUS,
+            ':url': null,
+            ':next': next.version,
+            ':at': change.at,
+            ':expected': comment.version,
+          },
         },
       },
       this.historyPut(comment, next.version, change, 'anonymised'),
@@ -349,19 +388,30 @@ export class DynamoDbCommentStore implements CommentStore {
   }
 
   async forgetAuthor(emailHash: string, guardKeys: readonly string[]): Promise<void> {
-    const items: TransactItem[] = [keys.author(emailHash), ...guardKeys.map(keys.guard)].map((Key) => ({ Delete: { TableName: this.tables.private, Key } }));
+    const items: TransactItem[] = [keys.author(emailHash), ...guardKeys.map(keys.guard)].map((Key) => ({
+      Delete: { TableName: this.tables.private, Key },
+    }));
     await this.db.send(new TransactWriteCommand({ TransactItems: items }));
   }
 
   private historyPut(comment: Comment, version: number, change: Erasure, to: HistoryEntry['to']): TransactItem {
-    const entry: HistoryEntry = { at: change.at, actor: change.actor, from: comment.status, to, reason: change.reason ?? null, rule: change.rule ?? null };
+    const entry: HistoryEntry = {
+      at: change.at,
+      actor: change.actor,
+      from: comment.status,
+      to,
+      reason: change.reason ?? null,
+      rule: change.rule ?? null,
+    };
     return { Put: { TableName: this.tables.comments, Item: historyItem(comment.id, version, entry) } };
   }
 
   /** The comment's contact item and the duplicate guards derived from its email and name. */
   private privateDataDeletes(contact: Contact | undefined): TransactItem[] {
     if (!contact) return [];
-    return [keys.contact(contact.commentId), ...contact.guardKeys.map(keys.guard)].map((Key) => ({ Delete: { TableName: this.tables.private, Key } }));
+    return [keys.contact(contact.commentId), ...contact.guardKeys.map(keys.guard)].map((Key) => ({
+      Delete: { TableName: this.tables.private, Key },
+    }));
   }
 
   /** Sets or removes the purge time of an existing private item (never creates one). */
@@ -416,4 +466,3 @@ function unwrap(value: unknown): unknown {
   if (value && typeof value === 'object' && 'N' in value) return (value as { N: string }).N;
   return value;
 }
-

@@ -38,7 +38,11 @@ export async function queryPage(db: DynamoDBDocumentClient, q: PageQuery): Promi
 const BATCH_GET_LIMIT = 100;
 
 /** All items of the given keys that exist, in any order; 503 when DynamoDB keeps some unprocessed. */
-export async function batchGet(db: DynamoDBDocumentClient, table: string, keys: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+export async function batchGet(
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
     let pending = keys.slice(start, start + BATCH_GET_LIMIT);
