@@ -5,6 +5,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../lambda/adapters/dynamodb/items';
+import { type IndexDefinition, INDEXES } from '../lambda/adapters/dynamodb/schema';
 import { SyntheticComments, fill } from './data';
 import { pageFloor, writeFloor, type Floor } from './floor';
 import type { Units, Usage } from './instrumented-client';
@@ -79,7 +80,7 @@ export async function measureCapacity(endpoint: string): Promise<OperationCapaci
   rows.push(row('submit', 'submit a comment (default settings: flood control on, held for moderation)', submit.usage, submitFloor, true));
 
   const list = await meter.measure(() => service.listPublished(ARTICLE, { limit: String(PAGE) }));
-  const listItems = await pageItems(raw, tables.names.comments, 'published', 'PUB_PK', ARTICLE);
+  const listItems = await pageItems(raw, tables.names.comments, INDEXES.published, ARTICLE);
   rows.push(
     row(
       'listPage',
@@ -90,7 +91,7 @@ export async function measureCapacity(endpoint: string): Promise<OperationCapaci
   );
 
   const queue = await meter.measure(() => service.listForModeration({ status: 'pending', limit: String(PAGE) }));
-  const queueItems = await pageItems(raw, tables.names.comments, 'byStatus', 'STATUS_PK', 'pending');
+  const queueItems = await pageItems(raw, tables.names.comments, INDEXES.byStatus, 'pending');
   rows.push(
     row(
       'queuePage',
@@ -126,12 +127,12 @@ export async function measureCapacity(endpoint: string): Promise<OperationCapaci
 }
 
 /** The raw items of a page, as the index returns them. */
-async function pageItems(db: ReturnType<typeof localDocumentClient>, table: string, index: string, partitionKey: string, value: string) {
+async function pageItems(db: ReturnType<typeof localDocumentClient>, table: string, index: IndexDefinition, value: string) {
   const { Items } = await db.send(
     new QueryCommand({
       TableName: table,
-      IndexName: index,
-      KeyConditionExpression: `${partitionKey} = :pk`,
+      IndexName: index.indexName,
+      KeyConditionExpression: `${index.partitionKey.name} = :pk`,
       ExpressionAttributeValues: { ':pk': value },
       Limit: PAGE,
     }),

@@ -5,8 +5,9 @@
  * locks (which expire) and per-author counters are left out.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { commentItem, contactItem, historyItem, keys } from '../lambda/adapters/dynamodb/items';
+import { commentItem, contactItem, historyItem, ITEM_TYPE, keys } from '../lambda/adapters/dynamodb/items';
 import type { Comment, CommentStatus } from '../lambda/domain/comment';
+import { duplicateKeys } from '../lambda/domain/guards';
 import { KeyedHasher } from '../lambda/domain/keyed-hash';
 
 export interface TableNames {
@@ -88,10 +89,7 @@ export class SyntheticComments {
       version: moderated ? 2 : 1,
       reasons: [],
     };
-    const guardKeys = ['email', 'author'].map(
-      (by) =>
-        `dup:${this.hasher.hash('duplicate', JSON.stringify([spec.articleId, '', comment.comment, by, by === 'email' ? emailHash : comment.author]))}`,
-    );
+    const guardKeys = duplicateKeys(this.hasher, comment, emailHash, comment.author);
     const rows: WriteRow[] = [
       { table: this.tables.comments, item: { ...commentItem(comment), ...(moderated ? { moderatedBy: 'moderator-1' } : {}) } },
       {
@@ -99,7 +97,10 @@ export class SyntheticComments {
         item: historyItem(id, 1, { at: createdAt, actor: 'system', from: null, to: 'pending', reason: null, rule: null }),
       },
       { table: this.tables.private, item: contactItem({ commentId: id, email, emailHash, guardKeys }, comment) },
-      ...guardKeys.map((key) => ({ table: this.tables.private, item: { ...keys.guard(key), type: 'duplicate', commentId: id } })),
+      ...guardKeys.map((key) => ({
+        table: this.tables.private,
+        item: { ...keys.guard(key), type: ITEM_TYPE.duplicateGuard, commentId: id },
+      })),
     ];
     if (moderated) {
       rows.push({

@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../lambda/adapters/dynamodb/client';
-import { commentItem, keys } from '../lambda/adapters/dynamodb/items';
+import { commentItem, ITEM_ABSENT, ITEM_TYPE, keys } from '../lambda/adapters/dynamodb/items';
+import { INDEXES } from '../lambda/adapters/dynamodb/schema';
 import { SyntheticComments } from './data';
 import { closedLoop, httpLoad, type LoadStats } from './load';
 import { ratio } from './stats';
@@ -113,11 +114,11 @@ export async function measureLatency(
         db.send(new GetCommand({ TableName: tables.comments, Key: keys.article('article-0001') })),
       ]);
       const rows = synthetic.rows(m++, { articleId: 'article-0001', status: 'pending', createdAt: new Date() });
-      const conditional = (item: Record<string, unknown>) => item.type === 'comment' || item.type === 'duplicate';
+      const conditional = (item: Record<string, unknown>) => item.type === ITEM_TYPE.comment || item.type === ITEM_TYPE.duplicateGuard;
       await db.send(
         new TransactWriteCommand({
           TransactItems: rows.map((r) => ({
-            Put: { TableName: r.table, Item: r.item, ...(conditional(r.item) ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}) },
+            Put: { TableName: r.table, Item: r.item, ...(conditional(r.item) ? { ConditionExpression: ITEM_ABSENT } : {}) },
           })),
         }),
       );
@@ -126,8 +127,8 @@ export async function measureLatency(
       db.send(
         new QueryCommand({
           TableName: tables.comments,
-          IndexName: 'published',
-          KeyConditionExpression: 'PUB_PK = :pk',
+          IndexName: INDEXES.published.indexName,
+          KeyConditionExpression: `${INDEXES.published.partitionKey.name} = :pk`,
           ExpressionAttributeValues: { ':pk': options.listArticle },
           Limit: 51,
         }),

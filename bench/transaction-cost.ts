@@ -13,6 +13,8 @@
  * and the index is updated from the committed item as for any write.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { itemKindOf } from '../lambda/adapters/dynamodb/items';
+import { TABLE_KEY } from '../lambda/adapters/dynamodb/schema';
 import { itemSize } from './item-size';
 
 export interface TransactItemCost {
@@ -132,14 +134,5 @@ export class TransactionShadow {
 /** A readable name for a transaction item: its `type`, or what its key says it is. */
 function describe(item: Record<string, unknown> | undefined, key: Record<string, unknown>): string {
   if (typeof item?.type === 'string') return item.type;
-  const pk = String(key.PK ?? '');
-  const sk = String(key.SK ?? '');
-  if (pk.startsWith('AUTHOR#')) return 'author stats';
-  if (pk.startsWith('A#')) return 'article';
-  if (pk.startsWith('G#')) return 'guard';
-  if (pk === 'SETTINGS') return 'settings';
-  if (sk === 'CONTACT') return 'contact';
-  if (sk.startsWith('H#')) return 'history';
-  if (sk === 'C') return 'comment';
-  return `${pk}/${sk}`;
+  return itemKindOf(key) ?? `${String(key[TABLE_KEY.partition.name] ?? '')}/${String(key[TABLE_KEY.sort.name] ?? '')}`;
 }

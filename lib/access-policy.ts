@@ -9,7 +9,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { COMMENTS_TABLE, PRIVATE_TABLE, type TableDefinition } from '../lambda/adapters/dynamodb/schema';
+import { COMMENTS_TABLE, INDEXES, PRIVATE_TABLE, type TableDefinition } from '../lambda/adapters/dynamodb/schema';
 import type { Access } from '../lambda/routes';
 
 export interface AccessTargets {
@@ -23,8 +23,8 @@ export interface AccessTargets {
 const READ_ITEMS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const WRITE_ITEMS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'];
 
-/** The ARN of one index, checked against the schema so a renamed index fails synth, not production. */
-function indexArn(table: Table, definition: TableDefinition, indexName: string): string {
+/** The ARN of one index, checked against the table it is granted on, so an index moved to the other table fails synth, not production. */
+function indexArn(table: Table, definition: TableDefinition, { indexName }: { indexName: string }): string {
   if (!definition.indexes.some((i) => i.indexName === indexName)) {
     throw new Error(`${definition.logicalName} has no index "${indexName}" in schema.ts`);
   }
@@ -42,20 +42,20 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
   for (const grant of new Set(access)) {
     switch (grant) {
       case 'published:query':
-        allow('QueryPublishedComments', ['dynamodb:Query'], [indexArn(t.comments, COMMENTS_TABLE, 'published')]);
+        allow('QueryPublishedComments', ['dynamodb:Query'], [indexArn(t.comments, COMMENTS_TABLE, INDEXES.published)]);
         break;
       case 'comments:read':
         allow('ReadComments', READ_ITEMS, [
           t.comments.tableArn,
-          indexArn(t.comments, COMMENTS_TABLE, 'byStatus'),
-          indexArn(t.comments, COMMENTS_TABLE, 'byArticleStatus'),
+          indexArn(t.comments, COMMENTS_TABLE, INDEXES.byStatus),
+          indexArn(t.comments, COMMENTS_TABLE, INDEXES.byArticleStatus),
         ]);
         break;
       case 'comments:write':
         allow('WriteComments', WRITE_ITEMS, [t.comments.tableArn]);
         break;
       case 'private:read':
-        allow('ReadPrivate', READ_ITEMS, [t.private.tableArn, indexArn(t.private, PRIVATE_TABLE, 'byEmailHash')]);
+        allow('ReadPrivate', READ_ITEMS, [t.private.tableArn, indexArn(t.private, PRIVATE_TABLE, INDEXES.byEmailHash)]);
         allow('DecryptPrivate', ['kms:Decrypt', 'kms:DescribeKey'], [t.privateKey.keyArn], viaDynamoDb());
         break;
       case 'private:write':

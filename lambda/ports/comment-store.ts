@@ -1,6 +1,8 @@
 /**
  * The storage port: what the domain needs from a database, in domain terms.
- * The DynamoDB adapter implements it (lambda/adapters/dynamodb/).
+ * The DynamoDB adapter implements it (lambda/adapters/dynamodb/); so does an
+ * in-memory store for tests (tests/support/memory-store.ts), and one contract
+ * suite (tests/support/store-contract.ts) holds both to the same behaviour.
  */
 import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment } from '../domain/comment';
 import type { AuthorRecord } from '../domain/policy';
@@ -54,6 +56,16 @@ export interface ContactRef {
   createdAt: string;
 }
 
+/** One status's comments, optionally of one article; oldest first unless `newestFirst`. */
+export interface StatusQuery {
+  status: CommentStatus;
+  articleId?: string;
+  limit: number;
+  /** The sort position to continue after (a page's `last`). */
+  after?: string;
+  newestFirst: boolean;
+}
+
 export interface CommentStore {
   getSettings(): Promise<SiteSettings>;
   getArticle(articleId: string): Promise<ArticleSettings | undefined>;
@@ -73,13 +85,7 @@ export interface CommentStore {
   getContact(id: string): Promise<Contact | undefined>;
 
   listPublished(articleId: string, limit: number, after?: string): Promise<Page<PublicComment>>;
-  listByStatus(query: {
-    status: CommentStatus;
-    articleId?: string;
-    limit: number;
-    after?: string;
-    newestFirst: boolean;
-  }): Promise<Page<ModeratorComment>>;
+  listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>>;
 
   /** Applies the change only if the comment is still at `change.comment.version`; otherwise throws VersionConflict. */
   changeStatus(change: StatusChange): Promise<Comment>;

@@ -4,11 +4,17 @@
  * spam. Every write that stores, moves or removes a comment adjusts them in
  * the same transaction; pending comments are not counted.
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CommentStatus } from '../../domain/comment';
+import type { AuthorRecord } from '../../domain/policy';
+import type { StoreContext } from './context';
 import { keys } from './items';
+import type { TransactItem } from './transaction';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export async function getAuthorRecord({ db, tables }: StoreContext, emailHash: string): Promise<AuthorRecord> {
+  const { Item } = await db.send(new GetCommand({ TableName: tables.private, Key: keys.author(emailHash) }));
+  return { approved: Number(Item?.approved ?? 0), rejected: Number(Item?.rejected ?? 0), spam: Number(Item?.spam ?? 0) };
+}
 
 const COUNTED: ReadonlySet<CommentStatus> = new Set(['approved', 'rejected', 'spam']);
 

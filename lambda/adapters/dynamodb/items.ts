@@ -1,36 +1,104 @@
 /**
  * Item layouts: how domain objects become DynamoDB items and back. Key
- * prefixes keep the item types of one table apart.
+ * prefixes keep the item types of one table apart; they, the fixed sort keys
+ * and the item types are named here and nowhere else (index and key
+ * attribute names live in schema.ts).
  */
 import type { Comment, CommentStatus, Contact, HistoryEntry, PublicComment } from '../../domain/comment';
+import { INDEXES, TABLE_KEY } from './schema';
+
+const PK = TABLE_KEY.partition.name;
+const SK = TABLE_KEY.sort.name;
+
+/** The primary key of an item in either table. */
+export type ItemKey = Record<typeof PK | typeof SK, string>;
+
+/** Partition key prefixes. A comment, its history and its contact share `C#<id>` (in two tables). */
+export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#' } as const;
+
+/** Sort keys: fixed per item type, except history entries, which begin with `H#`. */
+export const SORT_KEY = {
+  comment: 'C',
+  contact: 'CONTACT',
+  historyPrefix: 'H#',
+  settings: 'SITE',
+  article: 'ARTICLE',
+  guard: 'G',
+  author: 'STATS',
+} as const;
+
+const SETTINGS_PARTITION = 'SETTINGS';
+
+/** The `type` attribute of each kind of item (the stream and the benchmark read it). */
+export const ITEM_TYPE = {
+  comment: 'comment',
+  history: 'history',
+  contact: 'contact',
+  settings: 'settings',
+  article: 'article',
+  duplicateGuard: 'duplicate',
+  floodGuard: 'flood',
+} as const;
+
+const key = (partition: string, sort: string): ItemKey => ({ [PK]: partition, [SK]: sort }) as ItemKey;
 
 export const keys = {
-  comment: (id: string) => ({ PK: `C#${id}`, SK: 'C' }),
-  history: (id: string, at: string, version: number) => ({ PK: `C#${id}`, SK: `H#${at}#${String(version).padStart(6, '0')}` }),
-  settings: () => ({ PK: 'SETTINGS', SK: 'SITE' }),
-  article: (articleId: string) => ({ PK: `A#${articleId}`, SK: 'ARTICLE' }),
-  contact: (id: string) => ({ PK: `C#${id}`, SK: 'CONTACT' }),
-  guard: (key: string) => ({ PK: `G#${key}`, SK: 'G' }),
-  author: (emailHash: string) => ({ PK: `AUTHOR#${emailHash}`, SK: 'STATS' }),
+  comment: (id: string) => key(`${KEY_PREFIX.comment}${id}`, SORT_KEY.comment),
+  history: (id: string, at: string, version: number) =>
+    key(`${KEY_PREFIX.comment}${id}`, `${SORT_KEY.historyPrefix}${at}#${String(version).padStart(6, '0')}`),
+  settings: () => key(SETTINGS_PARTITION, SORT_KEY.settings),
+  article: (articleId: string) => key(`${KEY_PREFIX.article}${articleId}`, SORT_KEY.article),
+  contact: (id: string) => key(`${KEY_PREFIX.comment}${id}`, SORT_KEY.contact),
+  guard: (guardKey: string) => key(`${KEY_PREFIX.guard}${guardKey}`, SORT_KEY.guard),
+  author: (emailHash: string) => key(`${KEY_PREFIX.author}${emailHash}`, SORT_KEY.author),
 };
+
+/** Conditions on whether an item exists (every item has a partition key). */
+export const ITEM_ABSENT = `attribute_not_exists(${PK})`;
+export const ITEM_PRESENT = `attribute_exists(${PK})`;
+
+/** What kind of item a key belongs to, read from the key alone (for reports on transactions). */
+export function itemKindOf(itemKey: Record<string, unknown>): string | undefined {
+  const partition = String(itemKey[PK] ?? '');
+  const sort = String(itemKey[SK] ?? '');
+  if (partition.startsWith(KEY_PREFIX.author)) return 'author stats';
+  if (partition.startsWith(KEY_PREFIX.article)) return ITEM_TYPE.article;
+  if (partition.startsWith(KEY_PREFIX.guard)) return 'guard';
+  if (partition === SETTINGS_PARTITION) return ITEM_TYPE.settings;
+  if (sort === SORT_KEY.contact) return ITEM_TYPE.contact;
+  if (sort.startsWith(SORT_KEY.historyPrefix)) return ITEM_TYPE.history;
+  if (sort === SORT_KEY.comment) return ITEM_TYPE.comment;
+  return undefined;
+}
 
 /** Sort position in every list: ISO time, then id to break ties. */
 export const position = (c: Pick<Comment, 'createdAt' | 'id'>) => `${c.createdAt}#${c.id}`;
 export const idFromPosition = (p: string) => p.slice(p.lastIndexOf('#') + 1);
 
+/** The partition of the byArticleStatus index that holds one article's comments in one status. */
+export const articleStatusPartition = (articleId: string, status: CommentStatus) => `${articleId}#${status}`;
+
 /** The index attributes a comment carries in a given status. */
-export function indexAttributes(c: Pick<Comment, 'articleId' | 'createdAt' | 'id'>, status: CommentStatus) {
-  return {
-    STATUS_PK: status,
-    STATUS_SK: position(c),
-    ART_STATUS_PK: `${c.articleId}#${status}`,
-    // Only approved comments are in the public index (sparse).
-    ...(status === 'approved' ? { PUB_PK: c.articleId, PUB_SK: position(c) } : {}),
-  };
+export function indexAttributes(c: Pick<Comment, 'articleId' | 'createdAt' | 'id'>, status: CommentStatus): Record<string, string> {
+  const { published, byStatus, byArticleStatus } = INDEXES;
+  const attributes: Record<string, string> = {};
+  attributes[byStatus.partitionKey.name] = status;
+  attributes[byStatus.sortKey.name] = position(c);
+  attributes[byArticleStatus.partitionKey.name] = articleStatusPartition(c.articleId, status);
+  attributes[byArticleStatus.sortKey.name] = position(c);
+  // Only approved comments are in the public index (sparse).
+  if (status === 'approved') {
+    attributes[published.partitionKey.name] = c.articleId;
+    attributes[published.sortKey.name] = position(c);
+  }
+  return attributes;
 }
 
+/** The public index's attributes, which a comment loses when it leaves `approved`. */
+export const PUBLISHED_ATTRIBUTES = [INDEXES.published.partitionKey.name, INDEXES.published.sortKey.name] as const;
+
 export function commentItem(c: Comment) {
-  return { ...keys.comment(c.id), type: 'comment', ...c, ...indexAttributes(c, c.status) };
+  return { ...keys.comment(c.id), type: ITEM_TYPE.comment, ...c, ...indexAttributes(c, c.status) };
 }
 
 export function publicCommentFromItem(item: Record<string, unknown>): PublicComment {
@@ -58,12 +126,12 @@ export function commentFromItem(item: Record<string, unknown>): Comment {
 export function contactItem(contact: Contact, c: Pick<Comment, 'createdAt' | 'id' | 'articleId'>) {
   return {
     ...keys.contact(contact.commentId),
-    type: 'contact',
+    type: ITEM_TYPE.contact,
     ...contact,
     articleId: c.articleId,
     createdAt: c.createdAt,
-    EMAIL_PK: contact.emailHash,
-    EMAIL_SK: position(c),
+    [INDEXES.byEmailHash.partitionKey.name]: contact.emailHash,
+    [INDEXES.byEmailHash.sortKey.name]: position(c),
   };
 }
 
@@ -77,7 +145,7 @@ export function contactFromItem(item: Record<string, unknown>): Contact {
 }
 
 export function historyItem(commentId: string, version: number, entry: HistoryEntry) {
-  return { ...keys.history(commentId, entry.at, version), type: 'history', commentId, ...entry };
+  return { ...keys.history(commentId, entry.at, version), type: ITEM_TYPE.history, commentId, ...entry };
 }
 
 export function historyFromItem(item: Record<string, unknown>): HistoryEntry {

@@ -30,10 +30,28 @@ export interface TableDefinition {
   stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
 }
 
-const S = (name: string): KeyAttribute => ({ name, type: 'S' });
+const S = <Name extends string>(name: Name) => ({ name, type: 'S' }) as const satisfies KeyAttribute;
+
+/** The primary key of both tables: a partition key and a sort key, named once. */
+export const TABLE_KEY = { partition: S('PK'), sort: S('SK') } as const;
 
 /** Attributes of a comment that may be published. The public index projects only these. */
 export const PUBLIC_COMMENT_ATTRIBUTES = ['id', 'articleId', 'parentId', 'author', 'url', 'comment', 'createdAt'] as const;
+
+/**
+ * Every secondary index, named once: the store queries them, the stack grants
+ * them (lib/access-policy.ts) and the benchmark reads them by these names.
+ */
+export const INDEXES = {
+  // Sparse: only approved comments carry PUB_PK, so a page costs what it returns.
+  published: { indexName: 'published', partitionKey: S('PUB_PK'), sortKey: S('PUB_SK'), include: PUBLIC_COMMENT_ATTRIBUTES },
+  // One partition per status; the pending partition is the moderation queue.
+  byStatus: { indexName: 'byStatus', partitionKey: S('STATUS_PK'), sortKey: S('STATUS_SK') },
+  // The queue (or any status) of one article.
+  byArticleStatus: { indexName: 'byArticleStatus', partitionKey: S('ART_STATUS_PK'), sortKey: S('STATUS_SK') },
+  // A reader's private data, for privacy export/erase and the auto-approve window.
+  byEmailHash: { indexName: 'byEmailHash', partitionKey: S('EMAIL_PK'), sortKey: S('EMAIL_SK') },
+} as const satisfies Record<string, IndexDefinition>;
 
 /**
  * Public comment data and moderation state. Holds no email address, no hash
@@ -41,16 +59,9 @@ export const PUBLIC_COMMENT_ATTRIBUTES = ['id', 'articleId', 'parentId', 'author
  */
 export const COMMENTS_TABLE = {
   logicalName: 'Comments',
-  partitionKey: S('PK'),
-  sortKey: S('SK'),
-  indexes: [
-    // Sparse: only approved comments carry PUB_PK, so a page costs what it returns.
-    { indexName: 'published', partitionKey: S('PUB_PK'), sortKey: S('PUB_SK'), include: PUBLIC_COMMENT_ATTRIBUTES },
-    // One partition per status; the pending partition is the moderation queue.
-    { indexName: 'byStatus', partitionKey: S('STATUS_PK'), sortKey: S('STATUS_SK') },
-    // The queue (or any status) of one article.
-    { indexName: 'byArticleStatus', partitionKey: S('ART_STATUS_PK'), sortKey: S('STATUS_SK') },
-  ],
+  partitionKey: TABLE_KEY.partition,
+  sortKey: TABLE_KEY.sort,
+  indexes: [INDEXES.published, INDEXES.byStatus, INDEXES.byArticleStatus],
   timeToLiveAttribute: 'expiresAt',
   stream: 'NEW_AND_OLD_IMAGES',
 } as const satisfies TableDefinition;
@@ -62,9 +73,9 @@ export const COMMENTS_TABLE = {
  */
 export const PRIVATE_TABLE = {
   logicalName: 'Private',
-  partitionKey: S('PK'),
-  sortKey: S('SK'),
-  indexes: [{ indexName: 'byEmailHash', partitionKey: S('EMAIL_PK'), sortKey: S('EMAIL_SK') }],
+  partitionKey: TABLE_KEY.partition,
+  sortKey: TABLE_KEY.sort,
+  indexes: [INDEXES.byEmailHash],
   timeToLiveAttribute: 'expiresAt',
 } as const satisfies TableDefinition;
 

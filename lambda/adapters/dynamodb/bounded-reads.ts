@@ -2,37 +2,44 @@
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serviceUnavailable } from '../../domain/errors';
 import type { Page } from '../../ports/comment-store';
+import type { IndexDefinition } from './schema';
 
 export interface PageQuery {
-  TableName: string;
-  IndexName: string;
-  KeyConditionExpression: string;
-  ExpressionAttributeValues: Record<string, unknown>;
+  table: string;
+  index: IndexDefinition;
+  /** The index partition to read. */
+  partition: string;
+  /** Only items whose index sort key is at or after this value. */
+  from?: string;
   limit: number;
   forward: boolean;
-  startKey?: Record<string, unknown>;
-  /** The attribute whose value is the page's sort position. */
-  positionAttribute: string;
+  /** The sort position to continue after (exclusive). */
+  after?: string;
+  /** The table key of the item at a sort position: an index query's start key must name it too. */
+  keyAt: (position: string) => Record<string, string>;
 }
 
 /** One Query of at most limit + 1 items: the extra item only tells whether another page exists. */
 export async function queryPage(db: DynamoDBDocumentClient, q: PageQuery): Promise<Page<Record<string, unknown>>> {
+  const partitionKey = q.index.partitionKey.name;
+  const sortKey = q.index.sortKey.name;
   const result = await db.send(
     new QueryCommand({
-      TableName: q.TableName,
-      IndexName: q.IndexName,
-      KeyConditionExpression: q.KeyConditionExpression,
-      ExpressionAttributeValues: q.ExpressionAttributeValues,
+      TableName: q.table,
+      IndexName: q.index.indexName,
+      KeyConditionExpression: q.from ? '#pk = :pk AND #sk >= :from' : '#pk = :pk',
+      ExpressionAttributeNames: q.from ? { '#pk': partitionKey, '#sk': sortKey } : { '#pk': partitionKey },
+      ExpressionAttributeValues: q.from ? { ':pk': q.partition, ':from': q.from } : { ':pk': q.partition },
       ScanIndexForward: q.forward,
       Limit: q.limit + 1,
-      ExclusiveStartKey: q.startKey,
+      ExclusiveStartKey: q.after ? { ...q.keyAt(q.after), [partitionKey]: q.partition, [sortKey]: q.after } : undefined,
     }),
   );
   const items = result.Items ?? [];
   const pageItems = items.slice(0, q.limit);
   const more = items.length > q.limit;
   const lastItem = pageItems[pageItems.length - 1];
-  return { items: pageItems, last: more && lastItem ? String(lastItem[q.positionAttribute]) : undefined };
+  return { items: pageItems, last: more && lastItem ? String(lastItem[sortKey]) : undefined };
 }
 
 const BATCH_GET_LIMIT = 100;

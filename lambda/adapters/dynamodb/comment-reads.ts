@@ -1,0 +1,87 @@
+/** Reads of comments: by id, the public list, the moderators' lists and a comment's history. */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { toModeratorComment, type Comment, type HistoryEntry, type ModeratorComment, type PublicComment } from '../../domain/comment';
+import type { Page, StatusQuery } from '../../ports/comment-store';
+import { batchGet, queryPage } from './bounded-reads';
+import type { StoreContext } from './context';
+import {
+  articleStatusPartition,
+  commentFromItem,
+  contactFromItem,
+  historyFromItem,
+  idFromPosition,
+  keys,
+  publicCommentFromItem,
+  SORT_KEY,
+} from './items';
+import { INDEXES, TABLE_KEY } from './schema';
+
+export async function getComment({ db, tables }: StoreContext, id: string): Promise<Comment | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tables.comments, Key: keys.comment(id) }));
+  return Item ? commentFromItem(Item) : undefined;
+}
+
+export async function getComments({ db, tables }: StoreContext, ids: readonly string[]): Promise<Map<string, Comment>> {
+  const items = await batchGet(db, tables.comments, ids.map(keys.comment));
+  return new Map(items.map((item) => [String(item.id), commentFromItem(item)]));
+}
+
+/** An article's approved comments, oldest first, from the sparse public index. */
+export async function listPublished(
+  { db, tables }: StoreContext,
+  articleId: string,
+  limit: number,
+  after?: string,
+): Promise<Page<PublicComment>> {
+  const page = await queryPage(db, {
+    table: tables.comments,
+    index: INDEXES.published,
+    partition: articleId,
+    limit,
+    forward: true,
+    after,
+    keyAt: (position) => keys.comment(idFromPosition(position)),
+  });
+  return { items: page.items.map(publicCommentFromItem), last: page.last };
+}
+
+/** One status's comments (optionally of one article), each with its email: one Query and one BatchGetItem of the page's contacts. */
+export async function listByStatus({ db, tables }: StoreContext, query: StatusQuery): Promise<Page<ModeratorComment>> {
+  const byArticle = query.articleId !== undefined;
+  const page = await queryPage(db, {
+    table: tables.comments,
+    index: byArticle ? INDEXES.byArticleStatus : INDEXES.byStatus,
+    partition: query.articleId !== undefined ? articleStatusPartition(query.articleId, query.status) : query.status,
+    limit: query.limit,
+    forward: !query.newestFirst,
+    after: query.after,
+    keyAt: (position) => keys.comment(idFromPosition(position)),
+  });
+  const comments = page.items.map(commentFromItem);
+  const contactItems = await batchGet(
+    db,
+    tables.private,
+    comments.map((c) => keys.contact(c.id)),
+  );
+  const contacts = new Map(contactItems.map((item) => [String(item.commentId), contactFromItem(item)]));
+  return { items: comments.map((c) => toModeratorComment(c, contacts.get(c.id))), last: page.last };
+}
+
+/** Every history entry of a comment, oldest first (it outlives the comment). */
+export async function getHistory({ db, tables }: StoreContext, id: string): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db.send(
+      new QueryCommand({
+        TableName: tables.comments,
+        KeyConditionExpression: `${TABLE_KEY.partition.name} = :pk AND begins_with(${TABLE_KEY.sort.name}, :h)`,
+        ExpressionAttributeValues: { ':pk': keys.comment(id)[TABLE_KEY.partition.name], ':h': SORT_KEY.historyPrefix },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    entries.push(...(result.Items ?? []).map(historyFromItem));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return entries;
+}

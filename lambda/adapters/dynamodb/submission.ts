@@ -1,0 +1,80 @@
+/**
+ * Storing a new comment: one transaction of the comment, its first history
+ * entry, its private data and its guards, all conditional, so a duplicate,
+ * a flood or a reused id leaves nothing behind.
+ */
+import { duplicateComment, serviceUnavailable, tooManyRequests } from '../../domain/errors';
+import { CommentIdTaken, type NewCommentRecord } from '../../ports/comment-store';
+import { authorCountUpdate, statusDeltas } from './author-stats';
+import type { StoreContext, TableNames } from './context';
+import { commentItem, contactItem, historyItem, ITEM_ABSENT, ITEM_TYPE, keys } from './items';
+import { firstCommentUpdate } from './site-settings';
+import { type Cancellation, numberAttribute, type Tagged, tagged, transactWrite } from './transaction';
+
+/** The items of a submission, by what a failure of each means. */
+type SubmissionTag = 'comment' | 'history' | 'contact' | 'duplicateGuard' | 'floodGuard' | 'authorCounts' | 'article';
+
+export async function insertComment({ db, tables }: StoreContext, record: NewCommentRecord): Promise<void> {
+  const cancelled = await transactWrite(db, submissionItems(tables, record));
+  if (cancelled) throw submissionFailure(cancelled, record);
+}
+
+function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<SubmissionTag>[] {
+  const { comment, contact, history, expiresAt } = record;
+  const nowMs = Date.parse(comment.createdAt);
+  const purge = expiresAt === null ? {} : { expiresAt };
+  const items: Tagged<SubmissionTag>[] = [
+    tagged('comment', {
+      Put: { TableName: tables.comments, Item: { ...commentItem(comment), ...purge }, ConditionExpression: ITEM_ABSENT },
+    }),
+    tagged('history', { Put: { TableName: tables.comments, Item: historyItem(comment.id, comment.version, history) } }),
+    tagged('contact', { Put: { TableName: tables.private, Item: { ...contactItem(contact, comment), ...purge } } }),
+    ...contact.guardKeys.map((key) =>
+      tagged('duplicateGuard', {
+        Put: {
+          TableName: tables.private,
+          Item: { ...keys.guard(key), type: ITEM_TYPE.duplicateGuard, commentId: comment.id, ...purge },
+          ConditionExpression: ITEM_ABSENT,
+        },
+      }),
+    ),
+    ...record.floodKeys.map((key) =>
+      tagged('floodGuard', {
+        Put: {
+          TableName: tables.private,
+          // The condition, not TTL, enforces the window (TTL deletes lazily); TTL only tidies up.
+          Item: {
+            ...keys.guard(key),
+            type: ITEM_TYPE.floodGuard,
+            lastAtMs: nowMs,
+            expiresAt: Math.ceil((nowMs + record.floodMs) / 1000) + 3600,
+          },
+          ConditionExpression: `${ITEM_ABSENT} OR lastAtMs <= :cutoff`,
+          ExpressionAttributeValues: { ':cutoff': nowMs - record.floodMs },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      }),
+    ),
+  ];
+  const counts = authorCountUpdate(tables.private, contact.emailHash, statusDeltas(null, comment.status));
+  if (counts) items.push(tagged('authorCounts', counts));
+  if (record.firstCommentOfArticle)
+    items.push(tagged('article', firstCommentUpdate(tables.comments, comment.articleId, comment.createdAt)));
+  return items;
+}
+
+/** What a cancelled submission means, in the contract's order: a reused id, then a duplicate (409) before a flood (429). */
+function submissionFailure(cancelled: Cancellation<SubmissionTag>, record: NewCommentRecord): Error {
+  const nowMs = Date.parse(record.comment.createdAt);
+  if (cancelled.has('comment')) return new CommentIdTaken(record.comment.id);
+  if (cancelled.has('duplicateGuard')) return duplicateComment();
+  const held = cancelled.failed('floodGuard');
+  if (held.length > 0) {
+    const lastAt = Math.max(...held.map((lock) => numberAttribute(lock.old, 'lastAtMs') ?? nowMs));
+    return tooManyRequests((lastAt + record.floodMs - nowMs) / 1000);
+  }
+  // Another submission holding the same guard is being written right now: it wins.
+  if (cancelled.has('floodGuard', 'TransactionConflict')) return tooManyRequests(record.floodMs / 1000);
+  if (cancelled.has('duplicateGuard', 'TransactionConflict')) return duplicateComment();
+  return serviceUnavailable();
+}
