@@ -1,0 +1,287 @@
+/**
+ * The CommentStore in memory, for service tests that need no database. It is
+ * faithful where a caller can tell: a failed condition raises the same error
+ * as the DynamoDB store (CommentIdTaken, Duplicate, TooManyRequests with the
+ * seconds left, VersionConflict with the current version, NotFound), every
+ * write checks all its conditions before it changes anything (no await in
+ * between, so it is all-or-nothing), and lists page the same way: oldest or
+ * newest first by (createdAt, id), continuing strictly after a position even
+ * when the comment there has since moved or gone. Values go in and come out
+ * as copies, with undefined fields dropped, as through the document client.
+ *
+ * Not modelled: TTL expiry (DynamoDB Local does not expire items either) and
+ * outages. tests/support/store-contract.ts holds it and the DynamoDB store
+ * to the same behaviour.
+ */
+import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment } from '../../lambda/domain/comment';
+import { toModeratorComment, toPublicComment } from '../../lambda/domain/comment';
+import { duplicateComment, notFound, tooManyRequests, versionConflict } from '../../lambda/domain/errors';
+import type { AuthorRecord } from '../../lambda/domain/policy';
+import { type ArticleSettings, DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
+import {
+  CommentIdTaken,
+  type CommentStore,
+  type ContactRef,
+  type Erasure,
+  type NewCommentRecord,
+  type Page,
+  type StatusChange,
+  type StatusQuery,
+} from '../../lambda/ports/comment-store';
+
+/** A duplicate lock names its comment; a flood lock, when it was taken. */
+type Guard = { commentId: string } | { lastAtMs: number };
+
+interface StoredContact {
+  contact: Contact;
+  createdAt: string;
+}
+
+const COUNTED = new Set<CommentStatus>(['approved', 'rejected', 'spam']);
+const ANONYMOUS = 'Anonymous';
+
+/** Through JSON, as a database round trip: a copy, without undefined fields. */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** DynamoDB orders string sort keys by their UTF-8 bytes. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+const positionOf = (createdAt: string, id: string) => `${createdAt}#${id}`;
+
+export class InMemoryCommentStore implements CommentStore {
+  private settings: SiteSettings | undefined;
+  private readonly articles = new Map<string, Partial<ArticleSettings>>();
+  private readonly comments = new Map<string, Comment>();
+  private readonly contacts = new Map<string, StoredContact>();
+  /** Per comment: history entries by (at, version); they outlive the comment. */
+  private readonly histories = new Map<string, Map<string, { version: number; entry: HistoryEntry }>>();
+  private readonly guards = new Map<string, Guard>();
+  private readonly authors = new Map<string, AuthorRecord>();
+
+  async getSettings(): Promise<SiteSettings> {
+    return copy({ ...DEFAULT_SETTINGS, ...this.settings });
+  }
+
+  async putSettings(settings: SiteSettings, expectedVersion: number): Promise<void> {
+    const matches = this.settings ? this.settings.version === expectedVersion : expectedVersion === 0;
+    if (!matches) throw versionConflict((await this.getSettings()).version);
+    this.settings = copy(settings);
+  }
+
+  async getArticle(articleId: string): Promise<ArticleSettings | undefined> {
+    const stored = this.articles.get(articleId);
+    if (!stored) return undefined;
+    return {
+      articleId,
+      commentsOpen: stored.commentsOpen ?? true,
+      publishedAt: stored.publishedAt ?? null,
+      premoderation: stored.premoderation ?? null,
+      firstCommentAt: stored.firstCommentAt ?? null,
+    };
+  }
+
+  /** Keeps firstCommentAt, as the DynamoDB store does. */
+  async putArticle(article: ArticleSettings): Promise<void> {
+    const { commentsOpen, publishedAt, premoderation } = copy(article);
+    this.articles.set(article.articleId, { ...this.articles.get(article.articleId), commentsOpen, publishedAt, premoderation });
+  }
+
+  async getAuthorRecord(emailHash: string): Promise<AuthorRecord> {
+    return { approved: 0, rejected: 0, spam: 0, ...this.authors.get(emailHash) };
+  }
+
+  async insertComment(record: NewCommentRecord): Promise<void> {
+    const { comment, contact } = record;
+    const nowMs = Date.parse(comment.createdAt);
+    // Every condition first, in the order the DynamoDB store decodes them.
+    if (this.comments.has(comment.id)) throw new CommentIdTaken(comment.id);
+    if (contact.guardKeys.some((key) => this.guards.has(key))) throw duplicateComment();
+    const held = record.floodKeys
+      .map((key) => this.guards.get(key))
+      .filter((guard): guard is Guard => guard !== undefined && !('lastAtMs' in guard && guard.lastAtMs <= nowMs - record.floodMs));
+    if (held.length > 0) {
+      const lastAt = Math.max(...held.map((guard) => ('lastAtMs' in guard ? guard.lastAtMs : nowMs)));
+      throw tooManyRequests((lastAt + record.floodMs - nowMs) / 1000);
+    }
+
+    this.comments.set(comment.id, copy(comment));
+    this.addHistory(comment.id, comment.version, record.history);
+    this.contacts.set(contact.commentId, { contact: copy(contact), createdAt: comment.createdAt });
+    for (const key of contact.guardKeys) this.guards.set(key, { commentId: comment.id });
+    for (const key of record.floodKeys) this.guards.set(key, { lastAtMs: nowMs });
+    this.count(contact.emailHash, null, comment.status);
+    if (record.firstCommentOfArticle) {
+      const article = this.articles.get(comment.articleId) ?? {};
+      this.articles.set(comment.articleId, { ...article, firstCommentAt: article.firstCommentAt ?? comment.createdAt });
+    }
+  }
+
+  async getComment(id: string): Promise<Comment | undefined> {
+    const comment = this.comments.get(id);
+    return comment && copy(comment);
+  }
+
+  async getContact(id: string): Promise<Contact | undefined> {
+    const stored = this.contacts.get(id);
+    return stored && copy(stored.contact);
+  }
+
+  async getComments(ids: readonly string[]): Promise<Map<string, Comment>> {
+    const found = new Map<string, Comment>();
+    for (const id of ids) {
+      const comment = this.comments.get(id);
+      if (comment) found.set(id, copy(comment));
+    }
+    return found;
+  }
+
+  async listPublished(articleId: string, limit: number, after?: string): Promise<Page<PublicComment>> {
+    const approved = [...this.comments.values()].filter((c) => c.articleId === articleId && c.status === 'approved');
+    return pageOf(
+      approved,
+      (c) => positionOf(c.createdAt, c.id),
+      { limit, after, newestFirst: false },
+      (c) => toPublicComment(copy(c)),
+    );
+  }
+
+  async listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>> {
+    const matching = [...this.comments.values()].filter(
+      (c) => c.status === query.status && (query.articleId === undefined || c.articleId === query.articleId),
+    );
+    return pageOf(
+      matching,
+      (c) => positionOf(c.createdAt, c.id),
+      query,
+      (c) => toModeratorComment(copy(c), this.contacts.get(c.id)?.contact),
+    );
+  }
+
+  async changeStatus(change: StatusChange): Promise<Comment> {
+    const { comment, contact, to } = change;
+    const stored = this.storedAt(comment);
+    // The purge time moves with the private data, which must still be there (as the DynamoDB store's conditions require).
+    const expiryMayChange = change.expiresAt !== null || comment.status === 'spam' || comment.status === 'rejected';
+    if (contact && expiryMayChange && !this.privateDataExists(contact)) throw this.conflict(comment.id);
+
+    const next: Comment = { ...comment, status: to, version: comment.version + 1, updatedAt: change.at };
+    this.comments.set(comment.id, { ...stored, status: to, version: next.version, updatedAt: change.at });
+    this.addHistory(comment.id, next.version, {
+      at: change.at,
+      actor: change.actor,
+      from: comment.status,
+      to,
+      reason: change.reason,
+      rule: null,
+    });
+    if (contact) this.count(contact.emailHash, comment.status, to);
+    return copy(next);
+  }
+
+  async deleteComment(change: Erasure): Promise<void> {
+    const { comment, contact } = change;
+    this.storedAt(comment);
+    this.comments.delete(comment.id);
+    this.addHistory(comment.id, comment.version + 1, erasureEntry(change, 'deleted'));
+    if (contact) {
+      this.deletePrivateData(contact);
+      this.count(contact.emailHash, comment.status, null);
+    }
+  }
+
+  async anonymiseComment(change: Erasure): Promise<Comment> {
+    const { comment, contact } = change;
+    const stored = this.storedAt(comment);
+    const next: Comment = { ...comment, author: ANONYMOUS, url: null, version: comment.version + 1, updatedAt: change.at };
+    this.comments.set(comment.id, { ...stored, author: ANONYMOUS, url: null, version: next.version, updatedAt: change.at });
+    this.addHistory(comment.id, next.version, erasureEntry(change, 'anonymised'));
+    if (contact) this.deletePrivateData(contact);
+    return copy(next);
+  }
+
+  async getHistory(id: string): Promise<HistoryEntry[]> {
+    const entries = [...(this.histories.get(id)?.values() ?? [])];
+    entries.sort((a, b) => byBytes(a.entry.at, b.entry.at) || a.version - b.version);
+    return entries.map(({ entry }) => copy(entry));
+  }
+
+  async listContactsByEmailHash(emailHash: string, limit: number, after?: string, since?: string): Promise<Page<ContactRef>> {
+    const matching = [...this.contacts.values()].filter(
+      (stored) =>
+        stored.contact.emailHash === emailHash && (!since || byBytes(positionOf(stored.createdAt, stored.contact.commentId), since) >= 0),
+    );
+    return pageOf(
+      matching,
+      (stored) => positionOf(stored.createdAt, stored.contact.commentId),
+      { limit, after, newestFirst: false },
+      (stored) => copy(stored),
+    );
+  }
+
+  async deleteContact(contact: Contact): Promise<void> {
+    this.deletePrivateData(contact);
+  }
+
+  async forgetAuthor(emailHash: string, guardKeys: readonly string[]): Promise<void> {
+    this.authors.delete(emailHash);
+    for (const key of guardKeys) this.guards.delete(key);
+  }
+
+  /** The stored comment when it is still at the version the change was based on; otherwise the conflict a writer would get. */
+  private storedAt(comment: Comment): Comment {
+    const stored = this.comments.get(comment.id);
+    if (!stored || stored.version !== comment.version) throw this.conflict(comment.id);
+    return stored;
+  }
+
+  private conflict(id: string): Error {
+    const current = this.comments.get(id);
+    return current ? versionConflict(current.version) : notFound();
+  }
+
+  private privateDataExists(contact: Contact): boolean {
+    return this.contacts.has(contact.commentId) && contact.guardKeys.every((key) => this.guards.has(key));
+  }
+
+  private deletePrivateData(contact: Contact): void {
+    this.contacts.delete(contact.commentId);
+    for (const key of contact.guardKeys) this.guards.delete(key);
+  }
+
+  private addHistory(id: string, version: number, entry: HistoryEntry): void {
+    const history = this.histories.get(id) ?? new Map();
+    history.set(`${entry.at}#${version}`, { version, entry: copy(entry) });
+    this.histories.set(id, history);
+  }
+
+  /** The per-email counts auto-approve reads: pending comments are not counted. */
+  private count(emailHash: string, from: CommentStatus | null, to: CommentStatus | null): void {
+    if (from === to) return;
+    const counts: AuthorRecord = { approved: 0, rejected: 0, spam: 0, ...this.authors.get(emailHash) };
+    const touched = (from && COUNTED.has(from)) || (to && COUNTED.has(to));
+    if (!touched) return;
+    if (from && COUNTED.has(from)) counts[from as keyof AuthorRecord] -= 1;
+    if (to && COUNTED.has(to)) counts[to as keyof AuthorRecord] += 1;
+    this.authors.set(emailHash, counts);
+  }
+}
+
+function erasureEntry(change: Erasure, to: HistoryEntry['to']): HistoryEntry {
+  return { at: change.at, actor: change.actor, from: change.comment.status, to, reason: change.reason ?? null, rule: change.rule ?? null };
+}
+
+/** One page in sort order, strictly after `after`; `last` only when more follow, as the DynamoDB store's limit + 1 query does. */
+function pageOf<T, R>(
+  rows: T[],
+  position: (row: T) => string,
+  query: { limit: number; after?: string; newestFirst: boolean },
+  view: (row: T) => R,
+): Page<R> {
+  const direction = query.newestFirst ? -1 : 1;
+  const ordered = rows
+    .map((row) => ({ row, at: position(row) }))
+    .filter(({ at }) => !query.after || direction * byBytes(at, query.after) > 0)
+    .sort((a, b) => direction * byBytes(a.at, b.at));
+  const page = ordered.slice(0, query.limit);
+  const more = ordered.length > query.limit;
+  return { items: page.map(({ row }) => view(row)), last: more ? page[page.length - 1]?.at : undefined };
+}

@@ -1,0 +1,441 @@
+/**
+ * What any CommentStore must do, as one suite run against each store: the
+ * DynamoDB store on DynamoDB Local and the in-memory store
+ * (tests/integration/store-contract.test.ts). A case fails on a store that
+ * lets a duplicate in, loses an update, pages differently or leaves part of a
+ * refused write behind.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Comment, CommentStatus, Contact } from '../../lambda/domain/comment';
+import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
+import { CommentIdTaken, type CommentStore, type NewCommentRecord } from '../../lambda/ports/comment-store';
+
+export interface OpenedStore {
+  store: CommentStore;
+  close: () => Promise<void>;
+}
+
+const T0 = Date.parse('2030-03-01T12:00:00.000Z');
+const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
+
+interface Draft {
+  id: string;
+  articleId?: string;
+  status?: CommentStatus;
+  /** Seconds after T0. */
+  second?: number;
+  emailHash?: string;
+  guardKeys?: string[];
+  floodKeys?: string[];
+  floodMs?: number;
+  firstCommentOfArticle?: boolean;
+}
+
+/** A new comment as the service would hand it to the store. */
+function draft(d: Draft): NewCommentRecord {
+  const createdAt = at(d.second ?? 0);
+  const status = d.status ?? 'pending';
+  const comment: Comment = {
+    id: d.id,
+    articleId: d.articleId ?? 'article-1',
+    parentId: null,
+    author: `Author of ${d.id}`,
+    url: `https://example.com/${d.id}`,
+    comment: `The text of ${d.id}.`,
+    status,
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
+    reasons: status === 'pending' ? [{ rule: 'premoderation', message: 'held for moderation' }] : [],
+  };
+  const contact: Contact = {
+    commentId: d.id,
+    email: `${d.id}@example.com`,
+    emailHash: d.emailHash ?? `hash-${d.id}`,
+    guardKeys: d.guardKeys ?? [`dup:${d.id}:email`, `dup:${d.id}:author`],
+  };
+  return {
+    comment,
+    contact,
+    history: { at: createdAt, actor: 'system', from: null, to: status, reason: null, rule: null },
+    floodKeys: d.floodKeys ?? [],
+    floodMs: d.floodMs ?? 15_000,
+    expiresAt: null,
+    firstCommentOfArticle: d.firstCommentOfArticle ?? false,
+  };
+}
+
+export function storeContract(name: string, open: () => Promise<OpenedStore>): void {
+  describe(`CommentStore contract: ${name}`, () => {
+    let opened: OpenedStore;
+    let store: CommentStore;
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await opened?.close();
+    });
+
+    const insert = async (d: Draft) => {
+      const record = draft(d);
+      await store.insertComment(record);
+      return record;
+    };
+    const approve = (record: NewCommentRecord, second: number) =>
+      store.changeStatus({
+        comment: record.comment,
+        contact: record.contact,
+        to: 'approved',
+        at: at(second),
+        actor: 'mod',
+        reason: null,
+        expiresAt: null,
+      });
+
+    describe('insertComment', () => {
+      it('stores the comment, its first history entry and its private data', async () => {
+        const record = await insert({ id: 'c1' });
+        expect(await store.getComment('c1')).toEqual(record.comment);
+        expect(await store.getContact('c1')).toEqual(record.contact);
+        expect(await store.getHistory('c1')).toEqual([record.history]);
+        expect(await store.getComment('c-unknown')).toBeUndefined();
+      });
+
+      it('refuses a reused id with CommentIdTaken and keeps the first comment', async () => {
+        const first = await insert({ id: 'c1' });
+        const again = draft({ id: 'c1', guardKeys: ['dup:other:email', 'dup:other:author'] });
+        again.comment.comment = 'A different text.';
+        await expect(store.insertComment(again)).rejects.toBeInstanceOf(CommentIdTaken);
+        expect(await store.getComment('c1')).toEqual(first.comment);
+        // The refused write took none of its guards.
+        await expect(insert({ id: 'c2', guardKeys: ['dup:other:email'] })).resolves.toBeDefined();
+      });
+
+      it('refuses a taken duplicate guard with Duplicate and stores nothing of the refused comment', async () => {
+        await insert({ id: 'c1', guardKeys: ['dup:same-text'] });
+        await expect(
+          insert({ id: 'c2', guardKeys: ['dup:same-text'], floodKeys: ['flood:email:x'], status: 'approved' }),
+        ).rejects.toMatchObject({
+          code: 'Duplicate',
+        });
+        expect(await store.getComment('c2')).toBeUndefined();
+        expect(await store.getContact('c2')).toBeUndefined();
+        expect(await store.getHistory('c2')).toEqual([]);
+        expect(await store.getAuthorRecord('hash-c2')).toEqual({ approved: 0, rejected: 0, spam: 0 });
+        // Its flood lock was not taken either.
+        await expect(insert({ id: 'c3', floodKeys: ['flood:email:x'] })).resolves.toBeDefined();
+      });
+
+      it('reports a duplicate before a held flood lock', async () => {
+        await insert({ id: 'c1', guardKeys: ['dup:same-text'], floodKeys: ['flood:email:x'] });
+        await expect(insert({ id: 'c2', second: 1, guardKeys: ['dup:same-text'], floodKeys: ['flood:email:x'] })).rejects.toMatchObject({
+          code: 'Duplicate',
+        });
+      });
+
+      it('refuses a held flood lock with the whole seconds left, and frees it when the window has passed', async () => {
+        await insert({ id: 'c1', floodKeys: ['flood:email:x'] });
+        await expect(insert({ id: 'c2', second: 2.5, floodKeys: ['flood:email:x'] })).rejects.toMatchObject({
+          code: 'TooManyRequests',
+          details: { retryAfterSeconds: 13 },
+        });
+        expect(await store.getComment('c2')).toBeUndefined();
+        await expect(insert({ id: 'c3', second: 15, floodKeys: ['flood:email:x'] })).resolves.toBeDefined();
+        // A shorter window applies to a lock taken under a longer one.
+        await expect(insert({ id: 'c4', second: 20, floodKeys: ['flood:email:x'], floodMs: 5_000 })).resolves.toBeDefined();
+      });
+
+      it('takes all of its flood locks or none', async () => {
+        await insert({ id: 'c1', floodKeys: ['flood:ip:1'] });
+        await expect(insert({ id: 'c2', second: 1, floodKeys: ['flood:email:2', 'flood:ip:1'] })).rejects.toMatchObject({
+          code: 'TooManyRequests',
+        });
+        await expect(insert({ id: 'c3', second: 1, floodKeys: ['flood:email:2'] })).resolves.toBeDefined();
+      });
+
+      it("records an article's first comment once, and article settings keep it", async () => {
+        expect(await store.getArticle('article-1')).toBeUndefined();
+        await insert({ id: 'c1', firstCommentOfArticle: true });
+        await insert({ id: 'c2', second: 60, firstCommentOfArticle: true });
+        expect(await store.getArticle('article-1')).toEqual({
+          articleId: 'article-1',
+          commentsOpen: true,
+          publishedAt: null,
+          premoderation: null,
+          firstCommentAt: at(0),
+        });
+        await store.putArticle({
+          articleId: 'article-1',
+          commentsOpen: false,
+          publishedAt: at(-100),
+          premoderation: true,
+          firstCommentAt: null,
+        });
+        expect(await store.getArticle('article-1')).toEqual({
+          articleId: 'article-1',
+          commentsOpen: false,
+          publishedAt: at(-100),
+          premoderation: true,
+          firstCommentAt: at(0),
+        });
+      });
+
+      it("counts an author's published and spam comments, not pending ones", async () => {
+        await insert({ id: 'c1', emailHash: 'h', status: 'approved' });
+        await insert({ id: 'c2', emailHash: 'h', status: 'spam' });
+        await insert({ id: 'c3', emailHash: 'h', status: 'pending' });
+        expect(await store.getAuthorRecord('h')).toEqual({ approved: 1, rejected: 0, spam: 1 });
+      });
+    });
+
+    describe('changeStatus', () => {
+      it('approving moves the comment from the queue to the public page, with a new version and a history entry', async () => {
+        const record = await insert({ id: 'c1', emailHash: 'h' });
+        const updated = await store.changeStatus({ ...statusChange(record, 'approved', 10), reason: 'fine' });
+        expect(updated).toEqual({ ...record.comment, status: 'approved', version: 2, updatedAt: at(10) });
+        expect(await store.getComment('c1')).toEqual(updated);
+        expect((await store.listPublished('article-1', 10)).items.map((c) => c.id)).toEqual(['c1']);
+        expect((await store.listByStatus({ status: 'pending', limit: 10, newestFirst: false })).items).toEqual([]);
+        expect(await store.getHistory('c1')).toEqual([
+          record.history,
+          { at: at(10), actor: 'mod', from: 'pending', to: 'approved', reason: 'fine', rule: null },
+        ]);
+        expect(await store.getAuthorRecord('h')).toEqual({ approved: 1, rejected: 0, spam: 0 });
+      });
+
+      it('refuses a change based on a stale version with VersionConflict naming the current one, and changes nothing', async () => {
+        const record = await insert({ id: 'c1', emailHash: 'h' });
+        await approve(record, 10);
+        await expect(store.changeStatus(statusChange(record, 'rejected', 11))).rejects.toMatchObject({
+          code: 'VersionConflict',
+          message: expect.stringContaining('version 2'),
+        });
+        expect(await store.getComment('c1')).toMatchObject({ status: 'approved', version: 2 });
+        expect(await store.getHistory('c1')).toHaveLength(2);
+        expect(await store.getAuthorRecord('h')).toEqual({ approved: 1, rejected: 0, spam: 0 });
+      });
+
+      it('refuses a change to a comment that is gone with NotFound', async () => {
+        const record = await insert({ id: 'c1' });
+        await store.deleteComment({ comment: record.comment, contact: record.contact, at: at(5), actor: 'mod' });
+        await expect(store.changeStatus(statusChange(record, 'approved', 10))).rejects.toMatchObject({ code: 'NotFound' });
+      });
+
+      it('refuses to set a purge time on private data erased meanwhile, as a conflict', async () => {
+        const record = await insert({ id: 'c1' });
+        await store.deleteContact(record.contact);
+        await expect(store.changeStatus({ ...statusChange(record, 'spam', 10), expiresAt: 2_000_000_000 })).rejects.toMatchObject({
+          code: 'VersionConflict',
+        });
+        expect(await store.getComment('c1')).toMatchObject({ status: 'pending', version: 1 });
+      });
+
+      it('moves the author counts with the status and takes a rejected comment off the public page', async () => {
+        const record = await insert({ id: 'c1', emailHash: 'h' });
+        const approved = await approve(record, 10);
+        await store.changeStatus({ ...statusChange({ ...record, comment: approved }, 'spam', 20), expiresAt: 2_000_000_000 });
+        expect(await store.getAuthorRecord('h')).toEqual({ approved: 0, rejected: 0, spam: 1 });
+        expect((await store.listPublished('article-1', 10)).items).toEqual([]);
+        expect((await store.listByStatus({ status: 'spam', limit: 10, newestFirst: true })).items.map((c) => c.id)).toEqual(['c1']);
+      });
+    });
+
+    describe('lists', () => {
+      it("pages an article's published comments oldest first, public fields only, until a page says there is no more", async () => {
+        const records = [];
+        for (const n of [1, 2, 3, 4, 5]) {
+          const record = await insert({ id: `p${n}`, second: n, status: 'approved' });
+          records.push(record);
+        }
+        await insert({ id: 'other-article', second: 3, articleId: 'article-2', status: 'approved' });
+        await insert({ id: 'held', second: 3 });
+
+        const first = await store.listPublished('article-1', 2);
+        expect(first.items).toEqual(
+          records.slice(0, 2).map(({ comment: c }) => ({
+            id: c.id,
+            parentId: null,
+            author: c.author,
+            url: c.url,
+            comment: c.comment,
+            createdAt: c.createdAt,
+          })),
+        );
+        expect(first.last).toBeDefined();
+        const second = await store.listPublished('article-1', 2, first.last);
+        expect(second.items.map((c) => c.id)).toEqual(['p3', 'p4']);
+        const third = await store.listPublished('article-1', 2, second.last);
+        expect(third.items.map((c) => c.id)).toEqual(['p5']);
+        expect(third.last).toBeUndefined();
+        // A page ending exactly at the last comment says so too.
+        const whole = await store.listPublished('article-1', 5);
+        expect(whole.items).toHaveLength(5);
+        expect(whole.last).toBeUndefined();
+      });
+
+      it('continues after a position even when the comment there has left the list', async () => {
+        for (const n of [1, 2, 3]) await insert({ id: `p${n}`, second: n, status: 'approved' });
+        const first = await store.listPublished('article-1', 2);
+        const p2 = (await store.getComment('p2'))!;
+        await store.changeStatus({
+          comment: p2,
+          contact: await store.getContact('p2'),
+          to: 'rejected',
+          at: at(9),
+          actor: 'mod',
+          reason: null,
+          expiresAt: null,
+        });
+        expect((await store.listPublished('article-1', 2, first.last)).items.map((c) => c.id)).toEqual(['p3']);
+      });
+
+      it('lists a status oldest or newest first, across articles or for one, each comment with its email', async () => {
+        await insert({ id: 'q1', second: 1 });
+        await insert({ id: 'q2', second: 2, articleId: 'article-2' });
+        await insert({ id: 'q3', second: 3 });
+        await insert({ id: 'done', second: 4, status: 'approved' });
+
+        const oldest = await store.listByStatus({ status: 'pending', limit: 2, newestFirst: false });
+        expect(oldest.items.map((c) => [c.id, c.email])).toEqual([
+          ['q1', 'q1@example.com'],
+          ['q2', 'q2@example.com'],
+        ]);
+        const rest = await store.listByStatus({ status: 'pending', limit: 2, newestFirst: false, after: oldest.last });
+        expect(rest.items.map((c) => c.id)).toEqual(['q3']);
+        expect(rest.last).toBeUndefined();
+
+        const newest = await store.listByStatus({ status: 'pending', limit: 1, newestFirst: true });
+        expect(newest.items.map((c) => c.id)).toEqual(['q3']);
+        const older = await store.listByStatus({ status: 'pending', limit: 5, newestFirst: true, after: newest.last });
+        expect(older.items.map((c) => c.id)).toEqual(['q2', 'q1']);
+
+        const ofArticle = await store.listByStatus({ status: 'pending', articleId: 'article-1', limit: 5, newestFirst: false });
+        expect(ofArticle.items.map((c) => c.id)).toEqual(['q1', 'q3']);
+        expect(ofArticle.items[0]).toEqual({ ...(await store.getComment('q1')), email: 'q1@example.com' });
+      });
+
+      it('shows a comment whose private data is gone with no email', async () => {
+        const record = await insert({ id: 'q1' });
+        await store.deleteContact(record.contact);
+        expect((await store.listByStatus({ status: 'pending', limit: 5, newestFirst: false })).items).toEqual([
+          { ...record.comment, email: null },
+        ]);
+        expect(await store.getComment('q1')).toEqual(record.comment);
+        // Its guards went with it.
+        await expect(insert({ id: 'q2', guardKeys: record.contact.guardKeys })).resolves.toBeDefined();
+      });
+    });
+
+    describe('delete and anonymise', () => {
+      it('delete erases the comment and its private data, frees its guards, uncounts it and keeps its history', async () => {
+        const record = await insert({ id: 'c1', emailHash: 'h', status: 'approved' });
+        await store.deleteComment({ comment: record.comment, contact: record.contact, at: at(30), actor: 'mod', reason: 'off topic' });
+        expect(await store.getComment('c1')).toBeUndefined();
+        expect(await store.getContact('c1')).toBeUndefined();
+        expect((await store.listPublished('article-1', 10)).items).toEqual([]);
+        expect(await store.getAuthorRecord('h')).toEqual({ approved: 0, rejected: 0, spam: 0 });
+        expect(await store.getHistory('c1')).toEqual([
+          record.history,
+          { at: at(30), actor: 'mod', from: 'approved', to: 'deleted', reason: 'off topic', rule: null },
+        ]);
+        await expect(insert({ id: 'c2', guardKeys: record.contact.guardKeys })).resolves.toBeDefined();
+      });
+
+      it('delete on a stale version is VersionConflict and erases nothing', async () => {
+        const record = await insert({ id: 'c1' });
+        await approve(record, 10);
+        await expect(
+          store.deleteComment({ comment: record.comment, contact: record.contact, at: at(30), actor: 'mod' }),
+        ).rejects.toMatchObject({
+          code: 'VersionConflict',
+        });
+        expect(await store.getComment('c1')).toMatchObject({ version: 2 });
+        expect(await store.getContact('c1')).toEqual(record.contact);
+      });
+
+      it('anonymise keeps the text and status, drops the name, website and private data, and keeps the counts', async () => {
+        const record = await insert({ id: 'c1', emailHash: 'h', status: 'approved' });
+        const erasure = {
+          comment: record.comment,
+          contact: record.contact,
+          at: at(40),
+          actor: 'privacy',
+          reason: 'request',
+          rule: 'erase',
+        };
+        const anonymous = await store.anonymiseComment(erasure);
+        expect(anonymous).toEqual({ ...record.comment, author: 'Anonymous', url: null, version: 2, updatedAt: at(40) });
+        expect(await store.getComment('c1')).toEqual(anonymous);
+        expect(await store.getContact('c1')).toBeUndefined();
+        expect((await store.listPublished('article-1', 10)).items.map((c) => [c.author, c.url, c.comment])).toEqual([
+          ['Anonymous', null, record.comment.comment],
+        ]);
+        expect(await store.getAuthorRecord('h')).toEqual({ approved: 1, rejected: 0, spam: 0 });
+        expect((await store.getHistory('c1')).at(-1)).toEqual({
+          at: at(40),
+          actor: 'privacy',
+          from: 'approved',
+          to: 'anonymised',
+          reason: 'request',
+          rule: 'erase',
+        });
+        await expect(insert({ id: 'c2', guardKeys: record.contact.guardKeys })).resolves.toBeDefined();
+        await expect(store.anonymiseComment(erasure)).rejects.toMatchObject({ code: 'VersionConflict' });
+      });
+    });
+
+    describe('private data by email', () => {
+      it("pages an email's contacts oldest first, from a given time, and finds their comments", async () => {
+        for (const n of [1, 2, 3, 4]) await insert({ id: `e${n}`, second: n * 100, emailHash: 'h' });
+        await insert({ id: 'someone-else', second: 150, emailHash: 'other' });
+
+        const first = await store.listContactsByEmailHash('h', 3);
+        expect(first.items.map((ref) => [ref.contact.commentId, ref.createdAt])).toEqual([
+          ['e1', at(100)],
+          ['e2', at(200)],
+          ['e3', at(300)],
+        ]);
+        expect(first.items[0]!.contact).toEqual(draft({ id: 'e1', emailHash: 'h' }).contact);
+        const rest = await store.listContactsByEmailHash('h', 3, first.last);
+        expect(rest.items.map((ref) => ref.contact.commentId)).toEqual(['e4']);
+        expect(rest.last).toBeUndefined();
+
+        const recent = await store.listContactsByEmailHash('h', 10, undefined, at(200));
+        expect(recent.items.map((ref) => ref.contact.commentId)).toEqual(['e2', 'e3', 'e4']);
+
+        const comments = await store.getComments(['e1', 'e3', 'missing']);
+        expect([...comments.keys()].sort()).toEqual(['e1', 'e3']);
+        expect(comments.get('e3')).toEqual(await store.getComment('e3'));
+      });
+
+      it("forgetAuthor removes the email's counts and the given guards, and nothing of anyone else", async () => {
+        await insert({ id: 'c1', emailHash: 'h', status: 'approved', floodKeys: ['flood:email:h'] });
+        await insert({ id: 'c2', emailHash: 'other', status: 'approved' });
+        await store.forgetAuthor('h', ['flood:email:h']);
+        expect(await store.getAuthorRecord('h')).toEqual({ approved: 0, rejected: 0, spam: 0 });
+        expect(await store.getAuthorRecord('other')).toEqual({ approved: 1, rejected: 0, spam: 0 });
+        await expect(insert({ id: 'c3', second: 1, floodKeys: ['flood:email:h'] })).resolves.toBeDefined();
+      });
+    });
+
+    describe('settings', () => {
+      it('answers the defaults until settings are stored, then stores only over the version read', async () => {
+        expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
+        const first = { ...DEFAULT_SETTINGS, floodSeconds: 30, version: 1 };
+        await store.putSettings(first, 0);
+        expect(await store.getSettings()).toEqual(first);
+        await expect(store.putSettings({ ...first, floodSeconds: 60, version: 1 }, 0)).rejects.toMatchObject({
+          code: 'VersionConflict',
+          message: expect.stringContaining('version 1'),
+        });
+        await store.putSettings({ ...first, floodSeconds: 60, version: 2 }, 1);
+        expect(await store.getSettings()).toMatchObject({ floodSeconds: 60, version: 2 });
+      });
+    });
+  });
+}
+
+function statusChange(record: NewCommentRecord, to: CommentStatus, second: number) {
+  return { comment: record.comment, contact: record.contact, to, at: at(second), actor: 'mod', reason: null, expiresAt: null };
+}
