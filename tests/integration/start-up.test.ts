@@ -63,7 +63,7 @@ async function listening(port: number) {
 }
 
 describe('requests during start-up', () => {
-  it('answers every request with 503 and Retry-After while the database is not ready, then serves normally', async () => {
+  it('answers every request with 503 and Retry-After while the database is not ready, then serves the API and the demo article', async () => {
     gate = await gatedDynamoDb(inject('dynamoDbEndpoint'));
     const port = await freePort();
     let ready = false;
@@ -110,7 +110,11 @@ describe('requests during start-up', () => {
     const list = await ask(`${started.apiUrl}/articles/start-up-article/comments`);
     expect(list.status).toBe(200);
     expect(await list.json()).toEqual({ comments: [], nextCursor: null });
+    // The demo page carries its own article, with the form under it.
     const page = await ask(`${started.url}/`);
     expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<h1>Putin turned down the negotiation offer during the G20 summit, reports Ukrainska Pravda</h1>');
+    expect(html.indexOf('Leave a Reply')).toBeGreaterThan(html.indexOf('Sergey Lavrov'));
   });
 });
