@@ -12,6 +12,7 @@ import type { Route } from '../../lambda/routes';
 import { corsFor, handleApi, API_PREFIX } from './api-gateway';
 import { LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { servePage } from './pages';
+import { serveOpenApi } from './openapi-route';
 import { answerWhileStarting } from './starting';
 import { startLocalStreams, type LocalStreams } from './streams';
 import { ensureTables } from './tables';
@@ -156,7 +157,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   };
   answer = (req, res) => {
     const url = new URL(req.url ?? '/', origin);
-    handleApi(req, res, url, gateway)
+    Promise.resolve()
+      .then(() => serveOpenApi(req, res, url, `${origin}${API_PREFIX}`) || handleApi(req, res, url, gateway))
       .then(async (handled) => handled || (await servePage(req, res, url, { apiUrl: `${origin}${API_PREFIX}` })))
       .then((handled) => {
         if (!handled) {
