@@ -4,10 +4,13 @@
  * (route-docs.ts). `npm run openapi` writes it to docs/openapi.json; the
  * local runtime serves it at /api/openapi.json.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ARTICLE_ID_PATTERN, COMMENT_ID_PATTERN } from '../../lambda/domain/validation';
 import { ROUTES, type Route } from '../../lambda/routes';
 import { type AnswerDoc, ROUTE_DOCS, type RouteDoc } from './route-docs';
 import { componentSchemas } from './schemas';
+import { PROJECT_ROOT } from '../build-web';
 
 type Json = Record<string, unknown>;
 
@@ -96,6 +99,8 @@ function operation(route: Route, doc: RouteDoc): Json {
   };
 }
 
+const packageVersion = (): string => JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')).version;
+
 export function openApiDocument(options: { routes?: readonly Route[]; localApiUrl?: string } = {}): Json {
   const routes = options.routes ?? ROUTES;
   const names = new Set(routes.map((r) => r.name));
@@ -111,7 +116,7 @@ export function openApiDocument(options: { routes?: readonly Route[]; localApiUr
     openapi: '3.1.0',
     info: {
       title: 'Comment moderation service',
-      version: '1.0.0',
+      version: packageVersion(),
       description:
         'Readers post comments under an article; moderators work the queue. Prose reference: docs/api.md. Every error answer is { "error", "message" } (422 adds "fields"); no public answer ever contains an email address.',
     },
