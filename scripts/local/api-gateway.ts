@@ -53,7 +53,7 @@ function gatewayError(res: ServerResponse, status: number, error: string, messag
   res.end(JSON.stringify({ error, message }));
 }
 
-function corsFor(origin: string | undefined, allowed: string[]): Record<string, string> {
+export function corsFor(origin: string | undefined, allowed: string[]): Record<string, string> {
   if (!origin || !allowed.includes(origin)) return {};
   return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
 }

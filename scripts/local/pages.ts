@@ -6,15 +6,13 @@
  *   /assets/*         the browser bundles, built in memory with esbuild on first use
  *   /related/*        where the article's "Read also" links lead
  */
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
-import { bundleWebAssets, PROJECT_ROOT, type WebAsset } from '../build-web';
-import { articlePageHtml, parseArticle, relatedPageHtml, type Article } from '../../web/article/article-page';
+import { bundleWebAssets, type WebAsset } from '../build-web';
+import { articlePageHtml, relatedPageHtml } from '../../web/article/article-page';
+import { DEMO_ARTICLE, DEMO_ARTICLE_ID } from '../../web/article/demo-article';
 import { outcomeFromQuery } from '../../web/form/form-markup';
 
-export const DEMO_ARTICLE_ID = 'putin-g20-negotiation-offer';
-const ARTICLE_FILE = resolve(PROJECT_ROOT, '..', 'shared', 'seed-article.txt');
+export { DEMO_ARTICLE_ID };
 
 /** No inline script or style anywhere; the API is on this origin under /api. */
 const CONTENT_SECURITY_POLICY = [
@@ -48,16 +46,6 @@ function webAssets(): Promise<Map<string, WebAsset>> {
   return assets;
 }
 
-let article: Promise<Article> | undefined;
-function demoArticle(): Promise<Article> {
-  article ??= readFile(ARTICLE_FILE, 'utf8').then(parseArticle, () => ({
-    title: 'The demo article is missing',
-    standfirst: `Put the article in ${ARTICLE_FILE}: its first line is the title, the rest the body.`,
-    blocks: [],
-  }));
-  return article;
-}
-
 /** The page's own origin as the browser sees it (localhost or 127.0.0.1), for links back to it. */
 function pageOrigin(req: IncomingMessage, url: URL): string {
   const host = req.headers.host ?? '';
@@ -84,7 +72,7 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, url: 
   if (path === '/') {
     const origin = pageOrigin(req, url);
     const page = articlePageHtml({
-      article: await demoArticle(),
+      article: DEMO_ARTICLE,
       articleId: DEMO_ARTICLE_ID,
       apiUrl: `${origin}/api`,
       pageUrl: `${origin}/`,

@@ -5,13 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import type { Route } from '../../lambda/routes';
-import { handleApi, API_PREFIX } from './api-gateway';
+import { corsFor, handleApi, API_PREFIX } from './api-gateway';
 import { LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { servePage } from './pages';
+import { serveOpenApi } from './openapi-route';
+import { answerWhileStarting } from './starting';
 import { startLocalStreams, type LocalStreams } from './streams';
 import { ensureTables } from './tables';
 
@@ -89,10 +91,14 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const moderatorToken = options.moderatorToken ?? secret();
   const keys = serviceKeys(dataDir, inMemory);
 
-  // Claim the HTTP port first so a taken port fails before Java starts.
-  const server = createServer();
+  // Claim the HTTP port first so a taken port fails before Java starts; until
+  // the service is ready every request gets a 503 to retry, never a hang.
+  let allowedOrigins: string[] = [];
+  let answer: RequestListener = (req, res) => answerWhileStarting(req, res, corsFor(req.headers.origin, allowedOrigins));
+  const server = createServer((req, res) => answer(req, res));
   const port = await listen(server, options.port ?? 3000, host);
   const origin = `http://${host}:${port}`;
+  allowedOrigins = [origin, `http://localhost:${port}`];
 
   let dynamodb: DynamoDbLocal;
   try {
@@ -103,9 +109,15 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     server.close();
     throw error;
   }
-  const tables = await ensureTables(dynamodb.endpoint, options.tablePrefix ?? '');
+  let tables: Record<string, string>;
+  try {
+    tables = await ensureTables(dynamodb.endpoint, options.tablePrefix ?? '');
+  } catch (error) {
+    server.close();
+    await dynamodb.stop();
+    throw error;
+  }
 
-  const allowedOrigins = [origin, `http://localhost:${port}`];
   Object.assign(process.env, {
     [TABLE_ENV.Comments]: tables.Comments,
     [TABLE_ENV.Private]: tables.Private,
@@ -143,9 +155,10 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     credentials: { moderatorToken, userToken: options.userToken ?? process.env.LOCAL_USER_TOKEN },
     allowedOrigins,
   };
-  server.on('request', (req, res) => {
+  answer = (req, res) => {
     const url = new URL(req.url ?? '/', origin);
-    handleApi(req, res, url, gateway)
+    Promise.resolve()
+      .then(() => serveOpenApi(req, res, url, `${origin}${API_PREFIX}`) || handleApi(req, res, url, gateway))
       .then(async (handled) => handled || (await servePage(req, res, url, { apiUrl: `${origin}${API_PREFIX}` })))
       .then((handled) => {
         if (!handled) {
@@ -157,7 +170,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ error: 'InternalError', message: 'The local server failed.' }));
       });
-  });
+  };
 
   let stopped: Promise<void> | undefined;
   return {

@@ -1,4 +1,4 @@
-/** The moderation API (see shared/CONTRACT.md, "Moderation API"). */
+/** The moderation API (docs/api.md, "Moderation"). */
 
 export const STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
 export type Status = (typeof STATUSES)[number];

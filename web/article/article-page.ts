@@ -1,8 +1,7 @@
 /**
- * The demo news page: the seed article (first line the title, then the
- * body; "Read also: …" lines are related-article links) with the comment
- * form embedded exactly as a customer embeds it: a container plus one
- * script tag. The container already holds the plain form, so posting works
+ * The demo news page: an article (demo-article.ts; its "related" blocks are
+ * "Read also" links) with the comment form embedded exactly as a customer
+ * embeds it: a container plus one script tag. The container already holds the plain form, so posting works
  * without JavaScript; the script replaces it with the full comments section.
  */
 import { commentFormHtml, escapeHtml, type FormOutcome } from '../form/form-markup';
@@ -14,30 +13,6 @@ export interface Article {
 }
 
 export type ArticleBlock = { kind: 'paragraph'; text: string } | { kind: 'related'; title: string } | { kind: 'note'; text: string };
-
-const RELATED = /^Read also:\s*(.+)$/;
-/** Lines after the body that belong to the page furniture, not the story. */
-const NOTES = [/^Read the original article on /, /^Source link$/];
-
-export function parseArticle(text: string): Article {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const title = (lines.shift() ?? '').trim();
-  const paragraphs = lines
-    .join('\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  // The form's own heading ends the article: the comment form renders it.
-  const end = paragraphs.findIndex((p) => p.startsWith('Leave a Reply'));
-  const body = end >= 0 ? paragraphs.slice(0, end) : paragraphs;
-  const [standfirst = '', ...rest] = body;
-  const blocks = rest.map((p): ArticleBlock => {
-    const related = RELATED.exec(p);
-    if (related) return { kind: 'related', title: related[1]! };
-    return NOTES.some((n) => n.test(p)) ? { kind: 'note', text: p } : { kind: 'paragraph', text: p };
-  });
-  return { title, standfirst, blocks };
-}
 
 export const slugify = (title: string): string =>
   title

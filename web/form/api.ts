@@ -1,4 +1,4 @@
-/** The public comment API, as the form uses it (see shared/CONTRACT.md). */
+/** The public comment API, as the form uses it (docs/api.md). */
 import type { PublicComment } from '../../lambda/domain/comment';
 
 /** A comment as the public list returns it: the server's own type, so the two cannot drift. */

@@ -1,6 +1,6 @@
 /**
- * WordPress's classic comment form (comment_form() defaults, see
- * shared/research/comment-systems.md b.1), as one HTML string. The article
+ * WordPress's classic comment form (the defaults of its comment_form()
+ * template function), as one HTML string. The article
  * page renders it on the server so it works without JavaScript; the script
  * renders the same string and then takes it over. It holds no reader data:
  * only the action URL, the page URL and an outcome message, all escaped.

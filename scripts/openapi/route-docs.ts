@@ -1,0 +1,218 @@
+/**
+ * What the route table does not say about each route: a summary, its
+ * parameters and every answer it can give. Keyed by route name; the
+ * generator refuses a route without an entry here (and an entry without a
+ * route). Answers every route shares (500, 503; 401 and 403 on moderator
+ * routes; 413 and 415 on routes with a body) are added by the generator.
+ */
+import { MAX_PAGE_SIZE } from '../../lambda/domain/comment-service';
+import { COMMENT_STATUSES } from '../../lambda/domain/comment';
+import { LIMITS } from '../../lambda/domain/validation';
+import type { SchemaName } from './schemas';
+
+export type ResponseHeader = 'Retry-After' | 'Location';
+
+export interface AnswerDoc {
+  description: string;
+  body?: SchemaName;
+  headers?: ResponseHeader[];
+}
+
+export interface QueryDoc {
+  name: string;
+  description: string;
+  schema: Record<string, unknown>;
+  required?: boolean;
+}
+
+export interface RouteDoc {
+  summary: string;
+  description: string;
+  query?: QueryDoc[];
+  /** Takes the Idempotency-Key request header. */
+  idempotencyKey?: boolean;
+  body?: { required: boolean; json: SchemaName; form?: SchemaName; maxBytes: number; description: string };
+  answers: Record<number, AnswerDoc>;
+}
+
+const limit: QueryDoc = {
+  name: 'limit',
+  description: `Page size, 1 to ${MAX_PAGE_SIZE} (default 50).`,
+  schema: { type: 'string', pattern: '^[0-9]+$' },
+};
+const cursor: QueryDoc = {
+  name: 'cursor',
+  description: "The previous page's nextCursor: opaque and bound to this list; an edited or foreign cursor is 400.",
+  schema: { type: 'string' },
+};
+const MODERATION_BODY_BYTES = 16 * 1024;
+
+const moderationAction = (does: string, status: string): RouteDoc => ({
+  summary: does,
+  description: `Sets the comment's status to ${status}, with a history entry by the moderator. Repeating the status it already has changes nothing (200). With expectedVersion, a comment changed since is 409 and nothing changes; that check comes first.`,
+  body: {
+    required: false,
+    json: 'ModerationAction',
+    maxBytes: MODERATION_BODY_BYTES,
+    description: 'Optional: the version the moderator saw and a reason.',
+  },
+  answers: {
+    200: { description: 'The updated comment.', body: 'ModeratorComment' },
+    400: { description: 'BadRequest: expectedVersion or reason malformed, or a body that is not a JSON object.', body: 'Error' },
+    404: { description: 'NotFound: no such comment (also for an id that cannot exist).', body: 'Error' },
+    409: { description: 'VersionConflict: the comment changed since expectedVersion; nothing was changed.', body: 'Error' },
+  },
+});
+
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  SubmitComment: {
+    summary: 'Post a comment',
+    description:
+      'A reader posts a comment with the WordPress field names, as JSON or as a plain HTML form post. Checks run in this order, and the first that fails answers: article id (400), content type (415), size (413), parseable body and field types (400), comments closed (403), field rules (422, every failing field at once), duplicate (409), flood (429). A comment passing them all is stored, pending unless a rule publishes it. A form post that accepts text/html is answered 303 back to the page instead.',
+    idempotencyKey: true,
+    body: {
+      required: true,
+      json: 'Submission',
+      form: 'SubmissionForm',
+      maxBytes: LIMITS.body,
+      description: 'The comment. Unknown fields are ignored.',
+    },
+    answers: {
+      201: { description: 'Published at once (a rule such as auto-approve allowed it).', body: 'Submitted' },
+      202: { description: 'Stored and held for moderation (the default).', body: 'Submitted' },
+      303: {
+        description:
+          'A plain form post (Accept: text/html, form-encoded) goes back to redirect_to or the Referer, when its origin is allowed, with comment_status and comment_id, or comment_error, in the query string.',
+        headers: ['Location'],
+      },
+      400: {
+        description:
+          'BadRequest: malformed article id, unparseable body, a field of the wrong JSON type, or a malformed or doubled Idempotency-Key.',
+        body: 'Error',
+      },
+      403: {
+        description: 'CommentsClosed: comments are closed on this article. Deployed, also Forbidden when the firewall refuses the request.',
+        body: 'Error',
+      },
+      409: { description: 'Duplicate: the same text by the same person on the same article and parent.', body: 'Error' },
+      422: { description: 'ValidationError: every failing field, each with a message.', body: 'ValidationError' },
+      429: {
+        description: 'TooManyRequests: posting too fast (same address or email within floodSeconds); Retry-After says when to try again.',
+        body: 'Error',
+        headers: ['Retry-After'],
+      },
+    },
+  },
+  ListComments: {
+    summary: "An article's published comments",
+    description: 'Approved comments only, oldest first, one page at a time. No email ever appears.',
+    query: [limit, cursor],
+    answers: {
+      200: { description: 'One page; nextCursor is null on the last.', body: 'PublishedPage' },
+      400: { description: 'BadRequest: malformed article id, limit out of range, a bad cursor or a parameter given twice.', body: 'Error' },
+    },
+  },
+  AdminListComments: {
+    summary: 'The moderation queue, or another status list',
+    description: 'Pending comments oldest first (the queue); the other statuses newest first. Optionally one article only.',
+    query: [
+      { name: 'status', description: 'Which list (default pending).', schema: { type: 'string', enum: [...COMMENT_STATUSES] } },
+      limit,
+      cursor,
+      { name: 'articleId', description: 'Only comments on this article.', schema: { type: 'string' } },
+    ],
+    answers: {
+      200: { description: 'One page, with emails.', body: 'ModerationPage' },
+      400: { description: 'BadRequest: unknown status, limit out of range, a bad cursor or a parameter given twice.', body: 'Error' },
+    },
+  },
+  AdminGetComment: {
+    summary: 'One comment',
+    description: 'The comment as moderators see it, with its email and reasons.',
+    answers: {
+      200: { description: 'The comment.', body: 'ModeratorComment' },
+      404: { description: 'NotFound: no such comment.', body: 'Error' },
+    },
+  },
+  AdminApproveComment: moderationAction('Approve (publish) a comment', 'approved'),
+  AdminRejectComment: moderationAction('Reject a comment', 'rejected'),
+  AdminSpamComment: moderationAction('Mark a comment as spam', 'spam'),
+  AdminDeleteComment: {
+    summary: 'Erase a comment for good',
+    description:
+      'Removes the comment and its private data; its history stays, with a "deleted" entry. expectedVersion works as on the actions, as a query parameter.',
+    query: [
+      { name: 'expectedVersion', description: 'The version the moderator saw (a whole number, at least 1).', schema: { type: 'string' } },
+    ],
+    answers: {
+      204: { description: 'Deleted.' },
+      400: { description: 'BadRequest: expectedVersion malformed.', body: 'Error' },
+      404: { description: 'NotFound: no such comment.', body: 'Error' },
+      409: { description: 'VersionConflict: the comment changed since expectedVersion; nothing was deleted.', body: 'Error' },
+    },
+  },
+  AdminCommentHistory: {
+    summary: "A comment's history",
+    description: 'Every change of status, oldest first; kept after the comment is deleted.',
+    answers: {
+      200: { description: 'The history.', body: 'History' },
+      404: { description: 'NotFound: no comment with that id ever existed.', body: 'Error' },
+    },
+  },
+  AdminGetSettings: {
+    summary: 'The moderation settings',
+    description: 'The site-wide settings, with defaults for any never set.',
+    answers: { 200: { description: 'The settings.', body: 'Settings' } },
+  },
+  AdminPutSettings: {
+    summary: 'Change the moderation settings',
+    description:
+      'A partial update. With version, a change made since is 409 and nothing changes. Locally the change applies to the next request; deployed within SETTINGS_CACHE_SECONDS.',
+    body: { required: false, json: 'SettingsPatch', maxBytes: MODERATION_BODY_BYTES, description: 'The settings to change.' },
+    answers: {
+      200: { description: 'The new settings.', body: 'Settings' },
+      400: { description: 'BadRequest: a body that is not a JSON object.', body: 'Error' },
+      409: { description: 'VersionConflict: the settings changed since version.', body: 'Error' },
+      422: { description: 'ValidationError: unknown keys and values out of range, each named.', body: 'ValidationError' },
+    },
+  },
+  AdminGetArticle: {
+    summary: "An article's comment settings",
+    description: 'The defaults for an article never set (comments open, site premoderation).',
+    answers: {
+      200: { description: "The article's settings.", body: 'Article' },
+      400: { description: 'BadRequest: malformed article id.', body: 'Error' },
+    },
+  },
+  AdminPutArticle: {
+    summary: "Change an article's comment settings",
+    description: 'Open or close comments, set the publish date (closeAfterDays counts from it) or the premoderation. Creates the article.',
+    body: { required: false, json: 'ArticlePatch', maxBytes: MODERATION_BODY_BYTES, description: 'The settings to change.' },
+    answers: {
+      200: { description: "The article's new settings.", body: 'Article' },
+      400: { description: 'BadRequest: malformed article id or a body that is not a JSON object.', body: 'Error' },
+      422: { description: 'ValidationError: unknown keys or bad values, each named.', body: 'ValidationError' },
+    },
+  },
+  AdminPrivacyExport: {
+    summary: 'Export everything stored about an email address',
+    description: 'Every comment of the address with its history, private data without a comment, and the counts auto-approve keeps.',
+    query: [{ name: 'email', description: 'The address the request is about.', schema: { type: 'string' }, required: true }],
+    answers: {
+      200: { description: 'The export.', body: 'PrivacyExport' },
+      400: { description: 'BadRequest: the parameter given twice.', body: 'Error' },
+      422: { description: 'ValidationError: email missing or not an address.', body: 'ValidationError' },
+    },
+  },
+  AdminPrivacyErase: {
+    summary: 'Erase everything stored about an email address',
+    description:
+      'Applies the eraseMode setting to every comment of the address (anonymise: name "Anonymous", website and email removed, text kept; delete: removed), with a history entry each, then removes its private data. Repeating it is harmless.',
+    body: { required: true, json: 'ErasureRequest', maxBytes: MODERATION_BODY_BYTES, description: 'The address.' },
+    answers: {
+      200: { description: 'How many comments were changed.', body: 'ErasureReceipt' },
+      400: { description: 'BadRequest: a body that is not a JSON object.', body: 'Error' },
+      422: { description: 'ValidationError: email missing or not an address.', body: 'ValidationError' },
+    },
+  },
+};

@@ -1,0 +1,192 @@
+/**
+ * The bodies the API takes and answers, as zod schemas registered under the
+ * names the OpenAPI document uses (components/schemas). Request bodies are
+ * the very schemas the handlers parse with; answer bodies are written here
+ * and checked against the domain's types at compile time, so a field added
+ * to a view and not to its schema fails `tsc`.
+ */
+import * as z from 'zod';
+import { COMMENT_STATUSES, type HistoryEntry, type ModeratorComment, type PublicComment } from '../../lambda/domain/comment';
+import type { ErrorCode } from '../../lambda/domain/errors';
+import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
+import type { ArticleSettings, SiteSettings } from '../../lambda/domain/settings';
+import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
+import { LIMITS, submissionShape } from '../../lambda/domain/validation';
+import { moderationBody } from '../../lambda/http/moderation';
+
+const SCHEMAS = z.registry<{ id: string; description: string }>();
+
+const status = z.enum(COMMENT_STATUSES);
+const dateTime = z.string().meta({ format: 'date-time' });
+const reason = z.object({ rule: z.string(), message: z.string() });
+
+const publicComment = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  author: z.string(),
+  url: z.string().nullable(),
+  comment: z.string(),
+  createdAt: dateTime,
+});
+const moderatorComment = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  parentId: z.string().nullable(),
+  author: z.string(),
+  email: z.string().nullable(),
+  url: z.string().nullable(),
+  comment: z.string(),
+  status,
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  version: z.int().min(1),
+  reasons: z.array(reason),
+});
+const historyEntry = z.object({
+  at: dateTime,
+  actor: z.string(),
+  from: status.nullable(),
+  to: z.enum([...COMMENT_STATUSES, 'deleted', 'anonymised']),
+  reason: z.string().nullable(),
+  rule: z.string().nullable(),
+});
+const submitted = z.object({ id: z.string(), articleId: z.string(), status: z.enum(['pending', 'approved']), createdAt: dateTime });
+const publishedPage = z.object({ comments: z.array(publicComment), nextCursor: z.string().nullable() });
+const moderationPage = z.object({ comments: z.array(moderatorComment), nextCursor: z.string().nullable() });
+const history = z.object({ history: z.array(historyEntry) });
+const settings = z.object({
+  premoderation: z.boolean(),
+  maxLinks: z.int(),
+  moderationWords: z.array(z.string()),
+  disallowedWords: z.array(z.string()),
+  floodSeconds: z.int(),
+  autoApprove: z.object({ enabled: z.boolean(), minApproved: z.int(), windowDays: z.int().nullable() }),
+  closeAfterDays: z.int().nullable(),
+  eraseMode: z.enum(['anonymise', 'delete']),
+  retention: z.object({ spamDays: z.int().nullable(), rejectedDays: z.int().nullable() }),
+  version: z.int(),
+});
+const article = z.object({
+  articleId: z.string(),
+  commentsOpen: z.boolean(),
+  publishedAt: z.string().nullable(),
+  premoderation: z.boolean().nullable(),
+});
+const privacyExport = z.object({
+  email: z.string(),
+  comments: z.array(moderatorComment.extend({ history: z.array(historyEntry) })),
+  contactsWithoutComment: z.array(z.object({ commentId: z.string(), email: z.string(), createdAt: dateTime })),
+  counts: z.object({ approved: z.int(), rejected: z.int(), spam: z.int() }),
+});
+const erasureReceipt = z.object({ email: z.string(), erased: z.int().min(0) });
+const erasureRequest = z.object({ email: z.string() });
+
+const ERROR_CODES = [
+  'BadRequest',
+  'Unauthorized',
+  'Forbidden',
+  'NotFound',
+  'UnsupportedMediaType',
+  'PayloadTooLarge',
+  'ValidationError',
+  'CommentsClosed',
+  'Duplicate',
+  'VersionConflict',
+  'TooManyRequests',
+  'ServiceUnavailable',
+  'InternalError',
+] as const;
+const error = z.object({
+  error: z.enum(ERROR_CODES).describe('What went wrong, for programs; stable.'),
+  message: z.string().describe('What went wrong, for people.'),
+});
+const validationError = error.extend({
+  error: z.literal('ValidationError'),
+  fields: z.record(z.string(), z.string()).describe('One message per failing field; every failing field at once.'),
+});
+
+const field = (text: string) => z.string().nullable().optional().describe(text);
+/** The submission as a plain HTML form posts it (the same fields, all text). */
+const submissionForm = z.looseObject({
+  comment: field(`Required. 1 to ${LIMITS.comment.toLocaleString('en-US')} UTF-8 bytes after trimming.`),
+  author: field(`Required. 1 to ${LIMITS.author} UTF-8 bytes; HTML tags are removed.`),
+  email: field(`Required. A valid address of at most ${LIMITS.email} bytes; never published.`),
+  url: field(`Optional. Empty, or an http:// or https:// URL of at most ${LIMITS.url} bytes.`),
+  comment_parent: field('Optional. The id of a published comment of the same article (alias of parentId).'),
+  redirect_to: field("Where a plain form post is sent back to (303); only an origin in the site's allow list."),
+});
+
+const DESCRIPTIONS: Record<string, string> = {};
+const register = (schema: z.core.$ZodType, id: string, description: string) => {
+  DESCRIPTIONS[id] = description;
+  SCHEMAS.add(schema, { id, description });
+};
+register(
+  submissionShape,
+  'Submission',
+  'A comment. Field rules are checked after the types: every failing field is reported at once (422).',
+);
+register(submissionForm, 'SubmissionForm', 'A comment as a plain HTML form posts it.');
+register(moderationBody, 'ModerationAction', 'Optional body of approve, reject and spam.');
+register(settingsPatch, 'SettingsPatch', 'Any subset of the settings; unknown keys and values out of range are field errors (422).');
+register(articlePatch, 'ArticlePatch', "Any subset of an article's settings.");
+register(erasureRequest, 'ErasureRequest', 'The address whose data is erased.');
+register(submitted, 'Submitted', 'The stored comment: pending (202) or published at once (201). Never the email.');
+register(publicComment, 'PublicComment', 'A published comment as anyone may read it: no email, no moderation state.');
+register(publishedPage, 'PublishedPage', 'Approved comments, oldest first.');
+register(moderatorComment, 'ModeratorComment', 'A comment as moderators see it, with the email and why a rule put it where it is.');
+register(moderationPage, 'ModerationPage', 'One page of a status list.');
+register(historyEntry, 'HistoryEntry', 'One change of status.');
+register(history, 'History', "A comment's changes, oldest first.");
+register(settings, 'Settings', 'The site-wide moderation settings.');
+register(article, 'Article', "An article's comment settings; null means the site setting applies.");
+register(privacyExport, 'PrivacyExport', 'Everything stored about one email address.');
+register(erasureReceipt, 'ErasureReceipt', 'How many comments the erasure changed.');
+register(error, 'Error', 'Every error answer has this shape.');
+register(validationError, 'ValidationError', 'Field errors (422).');
+
+export type SchemaName =
+  | 'Submission'
+  | 'SubmissionForm'
+  | 'ModerationAction'
+  | 'SettingsPatch'
+  | 'ArticlePatch'
+  | 'ErasureRequest'
+  | 'Submitted'
+  | 'PublishedPage'
+  | 'ModerationPage'
+  | 'ModeratorComment'
+  | 'History'
+  | 'Settings'
+  | 'Article'
+  | 'PrivacyExport'
+  | 'ErasureReceipt'
+  | 'Error'
+  | 'ValidationError';
+
+/** The registered schemas as JSON Schema 2020-12 (OpenAPI 3.1's dialect), cross-references as $ref. */
+export function componentSchemas(): Record<string, Record<string, unknown>> {
+  const { schemas } = z.toJSONSchema(SCHEMAS, {
+    uri: (id) => `#/components/schemas/${id}`,
+    // Input: objects stay open, so a client tolerates fields added later; strict request schemas stay strict.
+    io: 'input',
+    unrepresentable: 'throw',
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, { description: DESCRIPTIONS[id], ...schema }]),
+  );
+}
+
+// Compile-time: the documented answers are exactly the domain's views.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type AnswersMatchTheDomain = [
+  Holds<Same<z.infer<typeof publicComment>, PublicComment>>,
+  Holds<Same<z.infer<typeof moderatorComment>, ModeratorComment>>,
+  Holds<Same<z.infer<typeof historyEntry>, HistoryEntry>>,
+  Holds<Same<z.infer<typeof settings>, SiteSettings>>,
+  Holds<Same<z.infer<typeof article>, Omit<ArticleSettings, 'firstCommentAt'>>>,
+  Holds<Same<z.infer<typeof privacyExport>, PrivacyExport>>,
+  Holds<Same<z.infer<typeof erasureReceipt>, ErasureReceipt>>,
+  Holds<Same<z.infer<typeof error>['error'], Exclude<ErrorCode, 'MethodNotAllowed'> | 'InternalError'>>,
+];

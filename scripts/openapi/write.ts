@@ -1,0 +1,9 @@
+/** npm run openapi: writes docs/openapi.json from the route table and the schemas. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../build-web';
+import { openApiText } from './generate';
+
+const target = resolve(PROJECT_ROOT, 'docs', 'openapi.json');
+writeFileSync(target, openApiText());
+console.log(`wrote ${target}`);
