@@ -23,15 +23,15 @@ export interface Route {
   /** Handler module, relative to the project root; it exports `handler`. */
   entry: string;
   auth: 'public' | 'moderator';
-  access: Access[];
+  access: readonly Access[];
   /** The request body model (API Gateway validator) for routes that take JSON. */
   bodyModel?: 'submission';
 }
 
-const moderatorRead: Access[] = ['comments:read', 'private:read'];
-const moderatorWrite: Access[] = ['comments:read', 'comments:write', 'private:read', 'private:write'];
+const moderatorRead = ['comments:read', 'private:read'] as const;
+const moderatorWrite = ['comments:read', 'comments:write', 'private:read', 'private:write'] as const;
 
-export const ROUTES: readonly Route[] = [
+const TABLE = [
   {
     name: 'SubmitComment',
     method: 'POST',
@@ -154,27 +154,17 @@ export const ROUTES: readonly Route[] = [
     auth: 'moderator',
     access: [...moderatorWrite, 'secret:hashKey'],
   },
-];
+] as const satisfies readonly Route[];
 
-/** Matches a concrete path against a route path; returns the path parameters or null. */
-export function matchPath(routePath: string, actual: string): Record<string, string> | null {
-  const want = routePath.split('/');
-  const got = actual.split('/');
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const g = got[i]!;
-    if (w.startsWith('{') && w.endsWith('}')) {
-      if (g === '') return null;
-      try {
-        params[w.slice(1, -1)] = decodeURIComponent(g);
-      } catch {
-        return null;
-      }
-    } else if (w !== g) return null;
-  }
-  return params;
+export const ROUTES: readonly Route[] = TABLE;
+
+/** The name of a route in the table; handlers name theirs and the wrapper reads the rest from the entry. */
+export type RouteName = (typeof TABLE)[number]['name'];
+
+export function routeNamed(name: RouteName): Route {
+  const route = ROUTES.find((r) => r.name === name);
+  if (!route) throw new Error(`no route named ${name}`);
+  return route;
 }
 
 /** Functions fed by a table's DynamoDB stream rather than by HTTP. */

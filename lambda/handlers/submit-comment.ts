@@ -2,16 +2,15 @@
 import { LIMITS, describeShapeError, submissionShape } from '../domain/validation';
 import { DomainError, badRequest } from '../domain/errors';
 import { articleIdParam } from '../http/article-id';
-import { httpHandler } from '../http/handler';
+import { routeHandler } from '../http/handler';
 import { redirectTarget, redirectWithOutcome } from '../http/no-script-form';
 import { bodyKind, bodyText, parseBody } from '../http/request';
 import { errorResponse, headerValue, json } from '../http/response';
-import { commentService } from '../shared/service';
 import { logger } from '../shared/observability';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{8,128}$/;
 
-export const handler = httpHandler('SubmitComment', async (event) => {
+export const handler = routeHandler('SubmitComment', async ({ event, services }) => {
   const articleId = articleIdParam(event);
   const kind = bodyKind(event);
   const fields = parseBody(kind, bodyText(event, LIMITS.body));
@@ -28,8 +27,7 @@ export const handler = httpHandler('SubmitComment', async (event) => {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw badRequest('Idempotency-Key must be 8 to 128 visible ASCII characters.');
     }
-    const service = await commentService({ hashKey: true });
-    const result = await service.submit({
+    const result = await services.comments.submit({
       articleId,
       input: shape.data,
       clientIp: event.requestContext?.identity?.sourceIp ?? null,

@@ -1,20 +1,47 @@
 /**
- * Wraps a route's logic as a Lambda handler: request logging context,
- * metrics, and every thrown error turned into the contract's JSON error.
+ * Wraps a route's logic as a Lambda handler. The route entry (lambda/routes.ts)
+ * is the only place a route's name, auth and secrets are said: the wrapper
+ * names the operation in logs and metrics, checks the moderator group for
+ * `auth: 'moderator'`, builds the services with exactly the secrets the
+ * route's access list names, and turns every thrown error into the
+ * contract's JSON error.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { type Route, type RouteName, routeNamed } from '../routes';
 import { logger, metrics } from '../shared/observability';
+import { type RouteServices, servicesFor } from '../shared/service';
+import { requireModerator } from './auth';
 import { errorResponse } from './response';
 
-export type RouteLogic = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
+export interface RouteContext {
+  readonly event: APIGatewayProxyEvent;
+  readonly route: Route;
+  /** The signed-in moderator; only routes with `auth: 'moderator'` have one. */
+  readonly actor: string;
+  readonly services: RouteServices;
+}
 
-export function httpHandler(operation: string, logic: RouteLogic) {
+export type RouteLogic = (context: RouteContext) => Promise<APIGatewayProxyResult>;
+
+export function routeHandler(routeOrName: Route | RouteName, logic: RouteLogic) {
+  const route = typeof routeOrName === 'string' ? routeNamed(routeOrName) : routeOrName;
+  const operation = route.name;
   return async (event: APIGatewayProxyEvent, context?: Context): Promise<APIGatewayProxyResult> => {
     if (context) logger.addContext(context);
     logger.appendKeys({ operation, requestId: event.requestContext?.requestId });
     let response: APIGatewayProxyResult;
     try {
-      response = await logic(event);
+      const actor = route.auth === 'moderator' ? requireModerator(event).actor : undefined;
+      const services = await servicesFor(route.access);
+      response = await logic({
+        event,
+        route,
+        services,
+        get actor() {
+          if (actor === undefined) throw new Error(`${operation} is a public route: there is no moderator`);
+          return actor;
+        },
+      });
     } catch (error) {
       response = errorResponse(event, error);
     }

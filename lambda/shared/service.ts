@@ -1,4 +1,4 @@
-/** Builds the CommentService once per cold start from the environment. */
+/** Builds the services once per cold start from the environment, with only the secrets a route was granted. */
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
@@ -6,6 +6,7 @@ import { CommentService } from '../domain/comment-service';
 import { CursorCodec } from '../domain/cursor';
 import { KeyedHasher } from '../domain/keyed-hash';
 import { PrivacyService } from '../domain/privacy-service';
+import type { Access } from '../routes';
 import { secretKey } from './keys';
 
 export function requiredEnv(name: string): string {
@@ -29,33 +30,47 @@ export function settingsCacheMs(): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 
-const services = new Map<string, Promise<CommentService>>();
-
-/** The service with only the keys this function was granted. */
-export function commentService(needs: { hashKey?: boolean; cursorKey?: boolean } = {}): Promise<CommentService> {
-  const id = `${needs.hashKey ? 'h' : ''}${needs.cursorKey ? 'c' : ''}`;
-  let service = services.get(id);
-  if (!service) {
-    service = Promise.all([needs.hashKey ? secretKey('HASH_KEY') : undefined, needs.cursorKey ? secretKey('CURSOR_KEY') : undefined]).then(
-      ([hashKey, cursorKey]) =>
-        new CommentService({
-          store: commentStore(),
-          hasher: hashKey ? new KeyedHasher(hashKey) : undefined,
-          cursors: cursorKey ? new CursorCodec(new KeyedHasher(cursorKey)) : undefined,
-          settingsCacheMs: settingsCacheMs(),
-        }),
-    );
-    service.catch(() => services.delete(id));
-    services.set(id, service);
-  }
-  return service;
+/** What a route's logic works with: built with exactly the secrets its access list names. */
+export interface RouteServices {
+  readonly comments: CommentService;
+  /** Only for routes granted `secret:hashKey` (privacy requests find an address by its keyed hash). */
+  readonly privacy: PrivacyService;
 }
 
-let privacy: Promise<PrivacyService> | undefined;
+const built = new Map<string, Promise<RouteServices>>();
 
-/** The PrivacyService for the two privacy routes (both hold the hash key). */
-export function privacyService(): Promise<PrivacyService> {
-  privacy ??= secretKey('HASH_KEY').then((key) => new PrivacyService({ store: commentStore(), hasher: new KeyedHasher(key) }));
-  privacy.catch(() => (privacy = undefined));
-  return privacy;
+/** The services for a route's access list, once per cold start. */
+export function servicesFor(access: readonly Access[]): Promise<RouteServices> {
+  const hashKey = access.includes('secret:hashKey');
+  const cursorKey = access.includes('secret:cursorKey');
+  const id = `${hashKey ? 'h' : ''}${cursorKey ? 'c' : ''}`;
+  let services = built.get(id);
+  if (!services) {
+    services = Promise.all([hashKey ? secretKey('HASH_KEY') : undefined, cursorKey ? secretKey('CURSOR_KEY') : undefined]).then(
+      ([hash, cursor]) => build(hash, cursor),
+    );
+    services.catch(() => built.delete(id));
+    built.set(id, services);
+  }
+  return services;
+}
+
+function build(hashKey: string | undefined, cursorKey: string | undefined): RouteServices {
+  const store = commentStore();
+  const hasher = hashKey ? new KeyedHasher(hashKey) : undefined;
+  const comments = new CommentService({
+    store,
+    hasher,
+    cursors: cursorKey ? new CursorCodec(new KeyedHasher(cursorKey)) : undefined,
+    settingsCacheMs: settingsCacheMs(),
+  });
+  let privacy: PrivacyService | undefined;
+  return {
+    comments,
+    get privacy() {
+      if (!hasher) throw new Error('this function was not granted secret:hashKey');
+      privacy ??= new PrivacyService({ store, hasher });
+      return privacy;
+    },
+  };
 }

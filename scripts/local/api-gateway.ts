@@ -8,7 +8,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { ROUTES, matchPath, type Route } from '../../lambda/routes';
+import { ROUTES, type Route } from '../../lambda/routes';
 
 export const API_PREFIX = '/api';
 /** API Gateway refuses bodies over 10 MB itself; locally 1 MiB is plenty to exercise the 413 path. */
@@ -26,6 +26,27 @@ export interface GatewayOptions {
   routes?: readonly Route[];
   credentials: Credentials;
   allowedOrigins: string[];
+}
+
+/** Matches a concrete path against a route path; returns the path parameters or null. */
+export function matchPath(routePath: string, actual: string): Record<string, string> | null {
+  const want = routePath.split('/');
+  const got = actual.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (g === '') return null;
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(g);
+      } catch {
+        return null;
+      }
+    } else if (w !== g) return null;
+  }
+  return params;
 }
 
 const handlers = new Map<string, Promise<Handler>>();

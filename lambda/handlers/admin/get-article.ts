@@ -1,11 +1,8 @@
 /** GET /admin/articles/{articleId}: an article's comment settings (defaults when unknown). */
 import { articleIdParam } from '../../http/article-id';
-import { httpHandler } from '../../http/handler';
-import { requireModerator } from '../../http/auth';
+import { routeHandler } from '../../http/handler';
 import { json } from '../../http/response';
-import { commentService } from '../../shared/service';
 
-export const handler = httpHandler('AdminGetArticle', async (event) => {
-  requireModerator(event);
-  return json(event, 200, await (await commentService()).getArticle(articleIdParam(event)));
-});
+export const handler = routeHandler('AdminGetArticle', async ({ event, services }) =>
+  json(event, 200, await services.comments.getArticle(articleIdParam(event))),
+);

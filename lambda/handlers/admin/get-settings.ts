@@ -1,10 +1,7 @@
 /** GET /admin/settings: the site's moderation settings. */
-import { httpHandler } from '../../http/handler';
-import { requireModerator } from '../../http/auth';
+import { routeHandler } from '../../http/handler';
 import { json } from '../../http/response';
-import { commentService } from '../../shared/service';
 
-export const handler = httpHandler('AdminGetSettings', async (event) => {
-  requireModerator(event);
-  return json(event, 200, await (await commentService()).getSettings());
-});
+export const handler = routeHandler('AdminGetSettings', async ({ event, services }) =>
+  json(event, 200, await services.comments.getSettings()),
+);

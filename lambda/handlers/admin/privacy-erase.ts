@@ -1,16 +1,13 @@
 /** POST /admin/privacy/erase { email }: anonymise or delete everything of one email address (GDPR erasure). */
-import { httpHandler } from '../../http/handler';
-import { requireModerator } from '../../http/auth';
+import { requestedEmail } from '../../domain/privacy-service';
+import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
-import { requestedEmail } from '../../domain/privacy-service';
 import { logger } from '../../shared/observability';
-import { privacyService } from '../../shared/service';
 
-export const handler = httpHandler('AdminPrivacyErase', async (event) => {
-  const { actor } = requireModerator(event);
+export const handler = routeHandler('AdminPrivacyErase', async ({ event, actor, services }) => {
   const email = requestedEmail(optionalJsonObject(event).email);
-  const receipt = await (await privacyService()).erase(email, actor);
+  const receipt = await services.privacy.erase(email, actor);
   logger.info('privacy erasure', { actor, erased: receipt.erased });
   return json(event, 200, receipt);
 });

@@ -1,16 +1,13 @@
 /** GET /admin/privacy/export?email=: everything stored about one email address (a GDPR access request). */
-import { httpHandler } from '../../http/handler';
-import { requireModerator } from '../../http/auth';
+import { requestedEmail } from '../../domain/privacy-service';
+import { routeHandler } from '../../http/handler';
 import { queryParams } from '../../http/request';
 import { json } from '../../http/response';
-import { requestedEmail } from '../../domain/privacy-service';
 import { logger } from '../../shared/observability';
-import { privacyService } from '../../shared/service';
 
-export const handler = httpHandler('AdminPrivacyExport', async (event) => {
-  const { actor } = requireModerator(event);
+export const handler = routeHandler('AdminPrivacyExport', async ({ event, actor, services }) => {
   const email = requestedEmail(queryParams(event, ['email']).email);
-  const result = await (await privacyService()).export(email);
+  const result = await services.privacy.export(email);
   // Who asked and how much was found; never the address.
   logger.info('privacy export', { actor, comments: result.comments.length });
   return json(event, 200, result);

@@ -1,12 +1,8 @@
 /** PUT /admin/settings: change settings (partial; `version` makes it conditional). */
-import { httpHandler } from '../../http/handler';
-import { requireModerator } from '../../http/auth';
+import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
-import { commentService } from '../../shared/service';
 
-export const handler = httpHandler('AdminPutSettings', async (event) => {
-  requireModerator(event);
-  const body = optionalJsonObject(event);
-  return json(event, 200, await (await commentService()).updateSettings(body));
-});
+export const handler = routeHandler('AdminPutSettings', async ({ event, services }) =>
+  json(event, 200, await services.comments.updateSettings(optionalJsonObject(event))),
+);
