@@ -99,7 +99,7 @@ export class CommentService {
 
     const emailHash = hasher.hash('email', normaliseEmail(submission.email));
     const author = settings.autoApprove.enabled ? await this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY;
-    const decision = decide({ submission, settings, article, author });
+    const decision = await decide({ submission, settings, article, author });
 
     const id = request.idempotencyKey
       ? hasher

@@ -200,11 +200,11 @@ const policyInputArb: fc.Arbitrary<PolicyInput> = fc.record({
 const has = (list: readonly string[], text: string) => list.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(text));
 
 describe('the moderation policy (pure)', () => {
-  it('decides in its documented order: honeypot, disallowed words, hold rules, pre-moderation, auto-approve', () => {
-    fc.assert(
-      fc.property(policyInputArb, (input) => {
+  it('decides in its documented order: honeypot, disallowed words, hold rules, pre-moderation, auto-approve', async () => {
+    await fc.assert(
+      fc.asyncProperty(policyInputArb, async (input) => {
         counts.policy += 1;
-        const { status, reasons } = decide(input);
+        const { status, reasons } = await decide(input);
         const { submission, settings, article, author } = input;
         expect(['pending', 'approved', 'spam']).toContain(status);
         expect(reasons.length).toBeGreaterThan(0);
@@ -243,11 +243,11 @@ describe('the moderation policy (pure)', () => {
     );
   });
 
-  it('never lets more words or a lower link limit publish what it held, or un-spam what it marked', () => {
-    fc.assert(
-      fc.property(policyInputArb, fc.constantFrom(...VOCABULARY), fc.integer({ min: 1, max: 3 }), (input, word, limit) => {
+  it('never lets more words or a lower link limit publish what it held, or un-spam what it marked', async () => {
+    await fc.assert(
+      fc.asyncProperty(policyInputArb, fc.constantFrom(...VOCABULARY), fc.integer({ min: 1, max: 3 }), async (input, word, limit) => {
         const rank = { approved: 0, pending: 1, spam: 2 } as const;
-        const before = rank[decide(input).status];
+        const before = rank[(await decide(input)).status];
         const stricter: PolicyInput[] = [
           { ...input, settings: { ...input.settings, moderationWords: [...input.settings.moderationWords, word] } },
           { ...input, settings: { ...input.settings, disallowedWords: [...input.settings.disallowedWords, word] } },
@@ -256,22 +256,22 @@ describe('the moderation policy (pure)', () => {
             settings: { ...input.settings, maxLinks: input.settings.maxLinks === 0 ? limit : Math.min(input.settings.maxLinks, limit) },
           },
         ];
-        for (const s of stricter) expect(rank[decide(s).status]).toBeGreaterThanOrEqual(before);
+        for (const s of stricter) expect(rank[(await decide(s)).status]).toBeGreaterThanOrEqual(before);
       }),
       { numRuns: 1500 },
     );
   });
 
-  it('finds a disallowed word however it is dressed: case, fullwidth, accents, zero-width characters', () => {
+  it('finds a disallowed word however it is dressed: case, fullwidth, accents, zero-width characters', async () => {
     const dress = fc.constantFrom(
       (w: string) => w.toUpperCase(),
       (w: string) => [...w].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join(''),
       (w: string) => [...w].join('\u200B'),
       (w: string) => `${w[0]}\u0301${w.slice(1)}`,
     );
-    fc.assert(
-      fc.property(fc.constantFrom(...VOCABULARY), dress, plainWords, plainWords, (word, disguise, before, after) => {
-        const decision = decide({
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...VOCABULARY), dress, plainWords, plainWords, async (word, disguise, before, after) => {
+        const decision = await decide({
           submission: { comment: `${before} ${disguise(word)} ${after}`, author: 'Reader', url: null, honeypot: false },
           settings: { ...DEFAULT_SETTINGS, disallowedWords: [word] },
           article: { premoderation: null },
@@ -358,7 +358,7 @@ describe('through the HTTP API', () => {
           url: 'https://reader.example/',
           ...(honeypot ? { website_confirm: 'x' } : {}),
         };
-        const expected = decide({
+        const expected = await decide({
           submission: { comment, author, url: submission.url, honeypot },
           settings: put.body,
           article: { premoderation: null },

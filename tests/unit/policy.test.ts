@@ -20,78 +20,80 @@ const open = { premoderation: false };
 const links = (n: number) => Array.from({ length: n }, (_, i) => `https://site${i}.example/`).join(' and ');
 
 describe('the moderation policy', () => {
-  it('holds every comment for review by default', () => {
-    expect(decide(input())).toEqual({
+  it('holds every comment for review by default', async () => {
+    expect(await decide(input())).toEqual({
       status: 'pending',
       reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }],
     });
   });
 
-  it('publishes when pre-moderation is off and no rule holds the comment', () => {
-    expect(decide(input({ settings: open }))).toMatchObject({ status: 'approved', reasons: [{ rule: 'premoderation' }] });
+  it('publishes when pre-moderation is off and no rule holds the comment', async () => {
+    expect(await decide(input({ settings: open }))).toMatchObject({ status: 'approved', reasons: [{ rule: 'premoderation' }] });
   });
 
-  it('lets an article override the site setting either way', () => {
-    expect(decide(input({ settings: open, article: { premoderation: true } })).status).toBe('pending');
-    expect(decide(input({ article: { premoderation: false } })).status).toBe('approved');
+  it('lets an article override the site setting either way', async () => {
+    expect((await decide(input({ settings: open, article: { premoderation: true } }))).status).toBe('pending');
+    expect((await decide(input({ article: { premoderation: false } }))).status).toBe('approved');
   });
 
-  it('marks a filled honeypot as spam before anything else', () => {
-    const decision = decide(input({ submission: { honeypot: true, comment: links(5) }, settings: { disallowedWords: ['point'] } }));
+  it('marks a filled honeypot as spam before anything else', async () => {
+    const decision = await decide(input({ submission: { honeypot: true, comment: links(5) }, settings: { disallowedWords: ['point'] } }));
     expect(decision).toEqual({ status: 'spam', reasons: [{ rule: 'honeypot', message: 'the hidden field was filled in' }] });
   });
 
   describe('maxLinks', () => {
-    it('holds at the limit and not below it', () => {
+    it('holds at the limit and not below it', async () => {
       const settings = { ...open, maxLinks: 2 };
-      expect(decide(input({ settings, submission: { comment: links(1) } })).status).toBe('approved');
-      expect(decide(input({ settings, submission: { comment: links(2) } }))).toEqual({
+      expect((await decide(input({ settings, submission: { comment: links(1) } }))).status).toBe('approved');
+      expect(await decide(input({ settings, submission: { comment: links(2) } }))).toEqual({
         status: 'pending',
         reasons: [{ rule: 'maxLinks', message: '2 links, limit 2' }],
       });
-      expect(decide(input({ settings, submission: { comment: links(3) } })).reasons[0]).toEqual({
+      expect((await decide(input({ settings, submission: { comment: links(3) } }))).reasons[0]).toEqual({
         rule: 'maxLinks',
         message: '3 links, limit 2',
       });
     });
 
-    it('holds any link with maxLinks 1, and is off at 0', () => {
-      expect(decide(input({ settings: { ...open, maxLinks: 1 }, submission: { comment: links(1) } })).reasons[0]).toEqual({
+    it('holds any link with maxLinks 1, and is off at 0', async () => {
+      expect((await decide(input({ settings: { ...open, maxLinks: 1 }, submission: { comment: links(1) } }))).reasons[0]).toEqual({
         rule: 'maxLinks',
         message: '1 link, limit 1',
       });
-      expect(decide(input({ settings: { ...open, maxLinks: 0 }, submission: { comment: links(50) } })).status).toBe('approved');
+      expect((await decide(input({ settings: { ...open, maxLinks: 0 }, submission: { comment: links(50) } }))).status).toBe('approved');
     });
 
-    it('does not count the website field', () => {
-      expect(decide(input({ settings: { ...open, maxLinks: 1 }, submission: { url: 'https://ann.example' } })).status).toBe('approved');
+    it('does not count the website field', async () => {
+      expect((await decide(input({ settings: { ...open, maxLinks: 1 }, submission: { url: 'https://ann.example' } }))).status).toBe(
+        'approved',
+      );
     });
   });
 
   describe('disallowed words', () => {
     const settings = { ...open, disallowedWords: ['casino'] };
-    it('mark the comment as spam, naming the word and where it was found', () => {
-      expect(decide(input({ settings, submission: { comment: 'Best CASINO bonus' } }))).toEqual({
+    it('mark the comment as spam, naming the word and where it was found', async () => {
+      expect(await decide(input({ settings, submission: { comment: 'Best CASINO bonus' } }))).toEqual({
         status: 'spam',
         reasons: [{ rule: 'disallowedWords', message: 'disallowed word "casino" in the text' }],
       });
-      expect(decide(input({ settings, submission: { author: 'Casino King' } })).reasons[0]?.message).toBe(
+      expect((await decide(input({ settings, submission: { author: 'Casino King' } }))).reasons[0]?.message).toBe(
         'disallowed word "casino" in the name',
       );
-      expect(decide(input({ settings, submission: { url: 'https://casino.example' } })).reasons[0]?.message).toBe(
+      expect((await decide(input({ settings, submission: { url: 'https://casino.example' } }))).reasons[0]?.message).toBe(
         'disallowed word "casino" in the website',
       );
     });
 
-    it('match whole words only unless written *word*', () => {
-      expect(decide(input({ settings, submission: { comment: 'casinos are fun' } })).status).toBe('approved');
+    it('match whole words only unless written *word*', async () => {
+      expect((await decide(input({ settings, submission: { comment: 'casinos are fun' } }))).status).toBe('approved');
       expect(
-        decide(input({ settings: { ...open, disallowedWords: ['*casino*'] }, submission: { comment: 'casinos are fun' } })).status,
+        (await decide(input({ settings: { ...open, disallowedWords: ['*casino*'] }, submission: { comment: 'casinos are fun' } }))).status,
       ).toBe('spam');
     });
 
-    it('win over hold rules and auto-approve', () => {
-      const decision = decide(
+    it('win over hold rules and auto-approve', async () => {
+      const decision = await decide(
         input({
           settings: { ...settings, maxLinks: 1, autoApprove: { enabled: true, minApproved: 1 } },
           submission: { comment: `casino ${links(3)}` },
@@ -103,8 +105,8 @@ describe('the moderation policy', () => {
   });
 
   describe('moderation words', () => {
-    it('hold the comment, with every hold rule that applies', () => {
-      const decision = decide(
+    it('hold the comment, with every hold rule that applies', async () => {
+      const decision = await decide(
         input({ settings: { ...open, moderationWords: ['crypto'] }, submission: { comment: `Crypto tips: ${links(2)}` } }),
       );
       expect(decision).toEqual({
@@ -116,37 +118,37 @@ describe('the moderation policy', () => {
       });
     });
 
-    it('see through Unicode tricks', () => {
+    it('see through Unicode tricks', async () => {
       expect(
-        decide(input({ settings: { ...open, moderationWords: ['crypto'] }, submission: { comment: 'ｃｒｙ\u200Bｐｔｏ' } })).status,
+        (await decide(input({ settings: { ...open, moderationWords: ['crypto'] }, submission: { comment: 'ｃｒｙ\u200Bｐｔｏ' } }))).status,
       ).toBe('pending');
     });
   });
 
   describe('auto-approve', () => {
     const autoApprove = { enabled: true, minApproved: 2 };
-    it('publishes a known good author despite pre-moderation', () => {
-      expect(decide(input({ settings: { autoApprove }, author: { approved: 2 } }))).toEqual({
+    it('publishes a known good author despite pre-moderation', async () => {
+      expect(await decide(input({ settings: { autoApprove }, author: { approved: 2 } }))).toEqual({
         status: 'approved',
         reasons: [{ rule: 'autoApprove', message: 'the author has 2 approved comments and none rejected or spam' }],
       });
     });
 
-    it('needs minApproved approved comments and none rejected or spam', () => {
-      expect(decide(input({ settings: { autoApprove }, author: { approved: 1 } })).status).toBe('pending');
-      expect(decide(input({ settings: { autoApprove }, author: { approved: 5, rejected: 1 } })).status).toBe('pending');
-      expect(decide(input({ settings: { autoApprove }, author: { approved: 5, spam: 1 } })).status).toBe('pending');
+    it('needs minApproved approved comments and none rejected or spam', async () => {
+      expect((await decide(input({ settings: { autoApprove }, author: { approved: 1 } }))).status).toBe('pending');
+      expect((await decide(input({ settings: { autoApprove }, author: { approved: 5, rejected: 1 } }))).status).toBe('pending');
+      expect((await decide(input({ settings: { autoApprove }, author: { approved: 5, spam: 1 } }))).status).toBe('pending');
     });
 
-    it('is off by default', () => {
-      expect(decide(input({ author: { approved: 100 } })).status).toBe('pending');
+    it('is off by default', async () => {
+      expect((await decide(input({ author: { approved: 100 } }))).status).toBe('pending');
     });
 
-    it('does not override another hold rule or an article held on purpose', () => {
+    it('does not override another hold rule or an article held on purpose', async () => {
       expect(
-        decide(input({ settings: { autoApprove }, author: { approved: 9 }, submission: { comment: links(2) } })).reasons[0]?.rule,
+        (await decide(input({ settings: { autoApprove }, author: { approved: 9 }, submission: { comment: links(2) } }))).reasons[0]?.rule,
       ).toBe('maxLinks');
-      expect(decide(input({ settings: { autoApprove }, author: { approved: 9 }, article: { premoderation: true } })).status).toBe(
+      expect((await decide(input({ settings: { autoApprove }, author: { approved: 9 }, article: { premoderation: true } }))).status).toBe(
         'pending',
       );
     });

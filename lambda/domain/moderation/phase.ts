@@ -1,0 +1,68 @@
+/**
+ * A moderation phase is one rule. Phases run in the order of the one list
+ * (./phases.ts) on a context that carries the submission, the settings, the
+ * article and the author's record. A phase returns nothing to let the next
+ * one look, holds the comment for review with a reason and lets the rest
+ * run, adds a reason that decides nothing (a score, say), or decides the
+ * status. Phases may be async (classifiers call services).
+ */
+import type { CommentStatus, Reason } from '../comment';
+import type { ArticleSettings, SiteSettings } from '../settings';
+import type { ValidSubmission } from '../validation';
+
+/** How many of an email's stored comments are in each decided status (pending is not counted). */
+export interface AuthorRecord {
+  approved: number;
+  rejected: number;
+  spam: number;
+}
+
+export interface PolicyInput {
+  submission: Pick<ValidSubmission, 'comment' | 'author' | 'url' | 'honeypot'>;
+  settings: Pick<SiteSettings, 'premoderation' | 'maxLinks' | 'moderationWords' | 'disallowedWords'> & {
+    /** The window only shapes the message: the caller counts `author` within it. */
+    autoApprove: Pick<SiteSettings['autoApprove'], 'enabled' | 'minApproved'> & { windowDays?: number | null };
+  };
+  article: Pick<ArticleSettings, 'premoderation'>;
+  author: AuthorRecord;
+}
+
+export interface PhaseContext extends PolicyInput {
+  /** What earlier phases held the comment for, in order. */
+  readonly held: readonly Reason[];
+}
+
+export type DecidedStatus = Extract<CommentStatus, 'pending' | 'approved' | 'spam'>;
+
+export type PhaseOutcome =
+  /** Held for review; later phases still run, but only a stricter status (spam) overrides the hold. */
+  | { readonly hold: Reason }
+  /** Recorded with the comment, decides nothing. */
+  | { readonly note: Reason }
+  /** The status, with the reason that decided it; no later phase runs. */
+  | { readonly decide: DecidedStatus; readonly reason: Reason };
+
+export type Phase = (context: PhaseContext) => PhaseOutcome | undefined | Promise<PhaseOutcome | undefined>;
+
+export interface Decision {
+  status: DecidedStatus;
+  /** The first reason is the one that decided; later ones also held the comment, or were noted. */
+  reasons: Reason[];
+}
+
+/** Runs the phases in order; the list must end with a phase that always decides. */
+export async function runPhases(phases: readonly Phase[], input: PolicyInput): Promise<Decision> {
+  const held: Reason[] = [];
+  const notes: Reason[] = [];
+  for (const phase of phases) {
+    const outcome = await phase({ ...input, held });
+    if (outcome === undefined) continue;
+    if ('hold' in outcome) held.push(outcome.hold);
+    else if ('note' in outcome) notes.push(outcome.note);
+    else if (held.length > 0 && outcome.decide !== 'spam') return { status: 'pending', reasons: [...held, ...notes] };
+    else return { status: outcome.decide, reasons: [outcome.reason, ...held, ...notes] };
+  }
+  throw new Error('the moderation phases ended without a decision');
+}
+
+export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,0 +1,26 @@
+/**
+ * The moderation policy: the one list that fixes the order of the rules.
+ * Flood, duplicate and closed articles are refused before it runs (see the
+ * submit use case). A new rule is one module beside these and one line here.
+ */
+import { articlePremoderation } from './article-premoderation';
+import { autoApprove } from './auto-approve';
+import { disallowedWords } from './disallowed-words';
+import { honeypot } from './honeypot';
+import { maxLinks } from './max-links';
+import { moderationWords } from './moderation-words';
+import { type Decision, type Phase, type PolicyInput, runPhases } from './phase';
+import { sitePremoderation } from './site-premoderation';
+
+export const MODERATION_PHASES: readonly Phase[] = [
+  honeypot, // -> spam
+  disallowedWords, // -> spam
+  // bans slot in here (-> spam), then the spam classifier (-> spam), then toxicity (-> rejected or held).
+  maxLinks, // holds; every hold rule that applies is reported
+  moderationWords, // holds
+  articlePremoderation, // -> pending when the article asks for it, even for a known good author
+  autoApprove, // -> approved (never over a hold)
+  sitePremoderation, // -> pending or approved: always decides
+];
+
+export const decide = (input: PolicyInput): Promise<Decision> => runPhases(MODERATION_PHASES, input);
