@@ -5,7 +5,8 @@
  * of one anchor counts once.
  */
 
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+import { withoutInvisible } from './text-patterns';
+
 const ANCHOR_TAGS = /<a\s[^>]*?\bhref\b/gi;
 const HAS_HREF = /<a\s[^>]*?\bhref\b/i;
 // An anchor with its text, or an anchor tag left unclosed.
@@ -14,7 +15,7 @@ const BARE_URL = /\bhttps?:\/\/[^\s<>"']+/gi;
 
 export function countLinks(text: string): number {
   // NFKC and invisible characters first, so "ｈｔｔｐｓ://" or "ht\u200Btp://" still count.
-  const plain = text.normalize('NFKC').replace(INVISIBLE, '');
+  const plain = withoutInvisible(text.normalize('NFKC'));
   const anchors = plain.match(ANCHOR_TAGS)?.length ?? 0;
   const outside = plain.replace(ANCHOR_ELEMENT, (element) => (HAS_HREF.test(element) ? ' ' : element));
   return anchors + (outside.match(BARE_URL)?.length ?? 0);

@@ -6,6 +6,7 @@
  * name or a text is masked as well).
  */
 import type { Reason } from './comment';
+import { maskEmailLike } from './text-patterns';
 
 export interface PendingComment {
   id: string;
@@ -25,8 +26,7 @@ export interface Digest {
 export const DIGEST_SAMPLE_SIZE = 5;
 const EXCERPT_LENGTH = 140;
 
-const EMAIL_LIKE = /[^\s@"'<>()[\]]+@[^\s@"'<>()[\]]+\.[^\s@"'<>()[\]]+/g;
-export const maskEmails = (text: string): string => text.replace(EMAIL_LIKE, '[email hidden]');
+export const maskEmails = (text: string): string => maskEmailLike(text, '[email hidden]');
 
 function excerpt(text: string): string {
   const flat = maskEmails(text).replace(/\s+/g, ' ').trim();

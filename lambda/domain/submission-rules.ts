@@ -6,6 +6,7 @@
  * drift.
  */
 import { isEmail } from './email';
+import { withoutInvisible } from './text-patterns';
 
 export const LIMITS = {
   comment: 65_525,
@@ -53,9 +54,6 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 // Bidirectional overrides and isolates: used to disguise names and links.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-// Characters that render as nothing (Unicode Default_Ignorable_Code_Point: zero-width
-// spaces and joiners, direction marks, soft hyphens, Hangul fillers, variation selectors).
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 // A surrogate without its partner (String.prototype.isWellFormed, for browsers older than 2023).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -80,14 +78,14 @@ export function validateSubmission(input: SubmissionFields): SubmissionCheck {
   const comment = normaliseNewlines(input.comment ?? '').trim();
   const commentProblem = unstorable(comment, false);
   if (commentProblem) fields.comment = `Your comment ${commentProblem}`;
-  else if (comment.replace(INVISIBLE, '').trim() === '') fields.comment = 'Please type your comment.';
+  else if (withoutInvisible(comment).trim() === '') fields.comment = 'Please type your comment.';
   else if (utf8Bytes(comment) > LIMITS.comment)
     fields.comment = `Your comment is too long (at most ${formatNumber(LIMITS.comment)} bytes; it has ${formatNumber(utf8Bytes(comment))}).`;
 
   const author = stripTags(input.author ?? '').trim();
   const authorProblem = unstorable(author, true);
   if (authorProblem) fields.author = `Your name ${authorProblem}`;
-  else if (author.replace(INVISIBLE, '').trim() === '') fields.author = 'Please enter your name.';
+  else if (withoutInvisible(author).trim() === '') fields.author = 'Please enter your name.';
   else if (utf8Bytes(author) > LIMITS.author) fields.author = `Your name is too long (at most ${LIMITS.author} bytes).`;
 
   const email = (input.email ?? '').trim();

@@ -22,7 +22,8 @@
  * inside a longer word; `word*` at the start of a word; `*word` at its end.
  */
 
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+import { withoutInvisible } from './text-patterns';
+
 const MARKS = /[\p{Mn}\p{Me}]/gu;
 const SPACES = /\s+/gu;
 
@@ -72,9 +73,7 @@ const LOOK_ALIKES: Record<string, string> = {
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
 
 export function normaliseForMatching(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
+  return withoutInvisible(text.normalize('NFKC'))
     .toLowerCase()
     .normalize('NFD')
     .replace(MARKS, '')
