@@ -79,7 +79,7 @@ export async function measureCapacity(endpoint: string): Promise<OperationCapaci
   const submitFloor = await writeFloor(raw, bare, await storedComment(submit.value.body.id), 'one PutItem of the stored comment');
   rows.push(row('submit', 'submit a comment (default settings: flood control on, held for moderation)', submit.usage, submitFloor, true));
 
-  const list = await meter.measure(() => service.listPublished(ARTICLE, { limit: String(PAGE) }));
+  const list = await meter.measure(() => service.listPublished(ARTICLE, { limit: PAGE }));
   const listItems = await pageItems(raw, tables.names.comments, INDEXES.published, ARTICLE);
   rows.push(
     row(
@@ -90,7 +90,7 @@ export async function measureCapacity(endpoint: string): Promise<OperationCapaci
     ),
   );
 
-  const queue = await meter.measure(() => service.listForModeration({ status: 'pending', limit: String(PAGE) }));
+  const queue = await meter.measure(() => service.listForModeration({ status: 'pending', limit: PAGE }));
   const queueItems = await pageItems(raw, tables.names.comments, INDEXES.byStatus, 'pending');
   rows.push(
     row(

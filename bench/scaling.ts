@@ -98,8 +98,8 @@ export async function measureScaling(
     written = checkpoint;
     items += step.items;
     seconds += step.seconds;
-    const articlePage = await page(() => service.listPublished(ARTICLE, { limit: String(PAGE) }));
-    const queuePage = await page(() => service.listForModeration({ status: 'pending', limit: String(PAGE) }));
+    const articlePage = await page(() => service.listPublished(ARTICLE, { limit: PAGE }));
+    const queuePage = await page(() => service.listForModeration({ status: 'pending', limit: PAGE }));
     rows.push({ comments: checkpoint, items, articlePage, queuePage });
     log(
       `  ${checkpoint.toLocaleString('en-US')} comments: article page ${articlePage.readUnits} RCU (scanned ${articlePage.scannedCount}), queue page ${queuePage.readUnits} RCU (scanned ${queuePage.scannedCount})`,

@@ -9,6 +9,8 @@
  * template is valid JSON of that shape.
  */
 
+import { CORS_EXPOSE_HEADERS } from '../lambda/http/cors';
+
 export interface GatewayErrorResponse {
   /** API Gateway's ResponseType. */
   type: string;
@@ -75,7 +77,7 @@ export const GATEWAY_ERROR_RESPONSES: readonly GatewayErrorResponse[] = [
  */
 export const GATEWAY_ERROR_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': 'method.request.header.origin',
-  'Access-Control-Expose-Headers': "'Retry-After'",
+  'Access-Control-Expose-Headers': `'${CORS_EXPOSE_HEADERS.join(',')}'`,
   Vary: "'Origin'",
   'Cache-Control': "'no-store'",
   'X-Content-Type-Options': "'nosniff'",

@@ -1,15 +1,11 @@
 /**
  * Typed domain errors. The HTTP layer maps each `code` to a status in one
- * place (lambda/http/errors.ts); nothing else decides status codes.
+ * place (lambda/http/errors.ts, which also has the transport's own codes:
+ * auth, content type, size); nothing else decides status codes.
  */
 export type ErrorCode =
   | 'BadRequest'
-  | 'Unauthorized'
-  | 'Forbidden'
   | 'NotFound'
-  | 'MethodNotAllowed'
-  | 'UnsupportedMediaType'
-  | 'PayloadTooLarge'
   | 'ValidationError'
   | 'CommentsClosed'
   | 'Duplicate'

@@ -5,17 +5,17 @@
  * handler still checks the group itself (defence in depth).
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { DomainError } from '../domain/errors';
+import { HttpError } from './errors';
 
 export const MODERATOR_GROUP = 'moderators';
 
 export function requireModerator(event: APIGatewayProxyEvent): { actor: string } {
   const claims = event.requestContext?.authorizer?.claims as Record<string, unknown> | undefined;
-  if (!claims || typeof claims !== 'object') throw new DomainError('Unauthorized', 'Sign in as a moderator.');
+  if (!claims || typeof claims !== 'object') throw new HttpError('Unauthorized', 'Sign in as a moderator.');
   const actor = String(claims['cognito:username'] ?? claims.username ?? claims.sub ?? '');
-  if (!actor) throw new DomainError('Unauthorized', 'Sign in as a moderator.');
+  if (!actor) throw new HttpError('Unauthorized', 'Sign in as a moderator.');
   if (!groupsOf(claims['cognito:groups']).includes(MODERATOR_GROUP)) {
-    throw new DomainError('Forbidden', 'Your account is not in the moderators group.');
+    throw new HttpError('Forbidden', 'Your account is not in the moderators group.');
   }
   return { actor };
 }

@@ -1,10 +1,12 @@
 /**
  * A plain HTML form post (no JavaScript) expects a page, not JSON: answer
  * 303 back to the article with the outcome in the query string. Only to an
- * origin in ALLOWED_ORIGINS; anything else gets the JSON answer.
+ * allowed origin (ALLOWED_ORIGINS); anything else gets the JSON answer.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { headerValue } from './response';
+import { allowedOrigins } from './cors';
+import { type ClientError, errorBody } from './errors';
+import { headerValue } from './headers';
 
 export function redirectTarget(event: APIGatewayProxyEvent, fields: Record<string, unknown>): URL | null {
   const accept = headerValue(event, 'accept') ?? '';
@@ -17,11 +19,7 @@ export function redirectTarget(event: APIGatewayProxyEvent, fields: Record<strin
   } catch {
     return null;
   }
-  const allowed = (process.env.ALLOWED_ORIGINS ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  return allowed.includes(url.origin) ? url : null;
+  return allowedOrigins().includes(url.origin) ? url : null;
 }
 
 export function redirectWithOutcome(target: URL, outcome: Record<string, string>): APIGatewayProxyResult {
@@ -30,4 +28,10 @@ export function redirectWithOutcome(target: URL, outcome: Record<string, string>
   for (const [key, value] of Object.entries(outcome)) url.searchParams.set(key, value);
   url.hash = 'respond';
   return { statusCode: 303, headers: { Location: url.toString(), 'Cache-Control': 'no-store' }, body: '' };
+}
+
+/** The refusal as the page shows it: the message, then what is wrong with each field. */
+export function redirectWithError(target: URL, error: ClientError): APIGatewayProxyResult {
+  const { message, fields } = errorBody(error);
+  return redirectWithOutcome(target, { comment_error: [message, ...Object.values(fields ?? {})].join(' ') });
 }

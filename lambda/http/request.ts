@@ -4,8 +4,9 @@
  * 413, unparseable 400.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { DomainError, badRequest } from '../domain/errors';
-import { headerValue } from './response';
+import { badRequest } from '../domain/errors';
+import { HttpError } from './errors';
+import { headerCount, headerValue } from './headers';
 
 export type BodyKind = 'json' | 'form';
 
@@ -28,16 +29,11 @@ export function queryParams(event: APIGatewayProxyEvent, allowed: readonly strin
 }
 
 export function bodyKind(event: APIGatewayProxyEvent): BodyKind {
-  // Count across spellings too: "Content-Type" and "content-type" arrive as two keys.
-  const count = Object.entries(event.multiValueHeaders ?? {}).reduce(
-    (n, [k, v]) => n + (k.toLowerCase() === 'content-type' ? (v?.length ?? 0) : 0),
-    0,
-  );
-  if (count > 1) throw new DomainError('UnsupportedMediaType', 'Send exactly one Content-Type header.');
+  if (headerCount(event, 'content-type') > 1) throw new HttpError('UnsupportedMediaType', 'Send exactly one Content-Type header.');
   const type = (headerValue(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') return 'json';
   if (type === 'application/x-www-form-urlencoded') return 'form';
-  throw new DomainError('UnsupportedMediaType', 'Send the comment as application/json or application/x-www-form-urlencoded.');
+  throw new HttpError('UnsupportedMediaType', 'Send the comment as application/json or application/x-www-form-urlencoded.');
 }
 
 /** The body as text, refusing bodies over `maxBytes` and bytes that are not UTF-8. */
@@ -45,7 +41,7 @@ export function bodyText(event: APIGatewayProxyEvent, maxBytes: number): string 
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.length > maxBytes)
-    throw new DomainError('PayloadTooLarge', `The request body is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
+    throw new HttpError('PayloadTooLarge', `The request body is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
   if (!event.isBase64Encoded) return raw;
   return utf8OrBadRequest(bytes, 'The request body is not valid UTF-8.');
 }
@@ -112,6 +108,6 @@ export function parseBody(kind: BodyKind, text: string): Record<string, unknown>
 export function optionalJsonObject(event: APIGatewayProxyEvent, maxBytes = 16 * 1024): Record<string, unknown> {
   const text = bodyText(event, maxBytes);
   if (text.trim() === '') return {};
-  if (bodyKind(event) !== 'json') throw new DomainError('UnsupportedMediaType', 'Send application/json.');
+  if (bodyKind(event) !== 'json') throw new HttpError('UnsupportedMediaType', 'Send application/json.');
   return parseBody('json', text);
 }

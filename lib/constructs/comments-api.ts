@@ -24,14 +24,15 @@ import {
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_ALLOW_HEADERS } from '../../lambda/http/cors';
 import type { Route } from '../../lambda/routes';
 import type { StackConfig } from '../config';
 import { GATEWAY_ERROR_RESPONSES, responseHeaders, responseTemplate } from '../gateway-responses';
 import { REQUEST_MODELS, type RequestModelName, requestModelSchema } from '../request-models';
 import type { ServiceFunction } from './service-function';
 
-/** Headers a browser may send cross-origin (preflight). */
-export const CORS_ALLOW_HEADERS = ['Content-Type', 'Authorization', 'Idempotency-Key'];
+/** Headers a browser may send cross-origin (preflight): the list the functions and the local gateway use too. */
+export { CORS_ALLOW_HEADERS } from '../../lambda/http/cors';
 
 export interface CommentsApiProps {
   routes: readonly Route[];
@@ -153,7 +154,7 @@ export class CommentsApi extends Construct {
       const allPublic = routes.every((r) => r.auth === 'public');
       resource.addCorsPreflight({
         allowOrigins: allPublic ? props.publicOrigins : props.consoleOrigins,
-        allowHeaders: CORS_ALLOW_HEADERS,
+        allowHeaders: [...CORS_ALLOW_HEADERS],
         allowMethods: [...new Set(routes.map((r) => r.method)), 'OPTIONS'],
         allowCredentials: false,
         maxAge: Duration.minutes(10),

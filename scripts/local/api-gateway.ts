@@ -8,6 +8,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../lambda/http/cors';
 import { ROUTES, type Route } from '../../lambda/routes';
 
 export const API_PREFIX = '/api';
@@ -76,7 +77,7 @@ function gatewayError(res: ServerResponse, status: number, error: string, messag
 
 export function corsFor(origin: string | undefined, allowed: string[]): Record<string, string> {
   if (!origin || !allowed.includes(origin)) return {};
-  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
+  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': CORS_EXPOSE_HEADERS.join(','), Vary: 'Origin' };
 }
 
 /** Claims the Cognito authorizer would put on the event, or an HTTP status to refuse with. */
@@ -219,7 +220,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     res.writeHead(204, {
       ...cors,
       'Access-Control-Allow-Methods': [...new Set(candidates.map((c) => c.route.method)), 'OPTIONS'].join(','),
-      'Access-Control-Allow-Headers': 'Content-Type,Authorization,Idempotency-Key',
+      'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS.join(','),
       'Access-Control-Max-Age': '600',
     });
     res.end();

@@ -27,7 +27,7 @@ describe('benchmark building blocks', () => {
     expect(written.comments).toBe(60);
 
     const { service, meter } = meteredService(endpoint, tables.names, tables.labels, shadow);
-    const page = await meter.measure(() => service.listPublished('article-1', { limit: '50' }));
+    const page = await meter.measure(() => service.listPublished('article-1', { limit: 50 }));
     expect(page.value.comments).toHaveLength(50);
     expect(page.usage.calls).toEqual({ Query: 1 });
     expect(page.usage.scannedCount).toBe(51);

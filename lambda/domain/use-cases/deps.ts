@@ -1,0 +1,49 @@
+/** What the use cases share: the store port, the keys this function holds, the clock, the settings cache. */
+import type { CommentStore } from '../../ports/comment-store';
+import type { CursorCodec } from '../cursor';
+import type { KeyedHasher } from '../keyed-hash';
+import type { SiteSettings } from '../settings';
+
+export interface ServiceDeps {
+  store: CommentStore;
+  /** Keys email hashes, duplicate and flood guards, idempotency ids (only the functions that need it get the key). */
+  hasher?: KeyedHasher;
+  /** Signs page cursors. */
+  cursors?: CursorCodec;
+  now?: () => Date;
+  /**
+   * How long submissions and moderation actions may use settings read
+   * earlier (a change takes effect within this time). 0 reads them every
+   * time; the settings routes always read and write them directly.
+   */
+  settingsCacheMs?: number;
+}
+
+/** The site settings for the rules, reused for settingsCacheMs; shared by the use cases of one function. */
+export class SettingsCache {
+  private cached: { value: SiteSettings; until: number } | undefined;
+
+  constructor(
+    private readonly store: Pick<CommentStore, 'getSettings'>,
+    private readonly now: () => Date,
+    private readonly ttlMs: number,
+  ) {}
+
+  async current(): Promise<SiteSettings> {
+    const now = this.now().getTime();
+    if (this.cached && now < this.cached.until) return this.cached.value;
+    const value = await this.store.getSettings();
+    this.remember(value);
+    return value;
+  }
+
+  /** A change made through this function applies to it at once. */
+  remember(value: SiteSettings): void {
+    this.cached = this.ttlMs > 0 ? { value, until: this.now().getTime() + this.ttlMs } : undefined;
+  }
+}
+
+export function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`this function was not configured with ${name}`);
+  return value;
+}

@@ -1,0 +1,48 @@
+/** The site's moderation settings and each article's comment settings, as moderators read and change them. */
+import type { CommentStore } from '../../ports/comment-store';
+import { validationFailed, versionConflict } from '../errors';
+import { type ArticleSettings, defaultArticle, type SiteSettings } from '../settings';
+import { applyArticlePatch, applySettingsPatch, articlePatch, patchErrors, settingsPatch } from '../settings-schema';
+import type { SettingsCache } from './deps';
+
+export type ArticleView = Omit<ArticleSettings, 'firstCommentAt'>;
+const articleView = ({ firstCommentAt: _first, ...view }: ArticleSettings): ArticleView => view;
+
+export class SiteSettingsAdmin {
+  constructor(
+    private readonly store: CommentStore,
+    private readonly cache: SettingsCache,
+  ) {}
+
+  /** Always read from the store: moderators see what is stored, not a cached copy. */
+  async getSettings(): Promise<SiteSettings> {
+    return this.store.getSettings();
+  }
+
+  /** Partial update; `version` in the patch makes it conditional (409 when stale). */
+  async updateSettings(body: unknown): Promise<SiteSettings> {
+    const parsed = settingsPatch.safeParse(body);
+    if (!parsed.success) throw validationFailed(patchErrors(parsed.error));
+    const current = await this.store.getSettings();
+    if (parsed.data.version !== undefined && parsed.data.version !== current.version) throw versionConflict(current.version);
+    const next = applySettingsPatch(current, parsed.data);
+    await this.store.putSettings(next, current.version);
+    this.cache.remember(next);
+    return next;
+  }
+
+  async getArticle(articleId: string): Promise<ArticleView> {
+    return articleView((await this.store.getArticle(articleId)) ?? defaultArticle(articleId));
+  }
+
+  async updateArticle(articleId: string, body: unknown): Promise<ArticleView> {
+    const parsed = articlePatch.safeParse(body);
+    if (!parsed.success) throw validationFailed(patchErrors(parsed.error));
+    if (parsed.data.articleId !== undefined && parsed.data.articleId !== articleId) {
+      throw validationFailed({ articleId: 'articleId must be the article in the path (or left out).' });
+    }
+    const next = applyArticlePatch((await this.store.getArticle(articleId)) ?? defaultArticle(articleId), parsed.data);
+    await this.store.putArticle(next);
+    return articleView(next);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Submitting a comment: closed articles, validation and replies are checked,
+ * the moderation phases decide the status, and the comment, its private
+ * data, its history entry and its guards are written in one transaction.
+ */
+import { randomBytes } from 'node:crypto';
+import { CommentIdTaken, type CommentStore } from '../../ports/comment-store';
+import type { Comment } from '../comment';
+import { normaliseEmail } from '../email';
+import { commentsClosed, validationFailed } from '../errors';
+import { duplicateKeys, floodKeys } from '../guards';
+import type { KeyedHasher } from '../keyed-hash';
+import { type AuthorRecord, decide } from '../policy';
+import { commentsAreOpen, defaultArticle, expiryFor } from '../settings';
+import { type SubmissionInput, validateSubmission } from '../validation';
+import type { SettingsCache } from './deps';
+
+export interface SubmitRequest {
+  articleId: string;
+  input: SubmissionInput;
+  /** The client's address as API Gateway saw it; used only, keyed, for flood control. */
+  clientIp: string | null;
+  /** A retried request with the same key is stored once and answered the same. */
+  idempotencyKey?: string | null;
+}
+
+export interface SubmitResult {
+  created: boolean;
+  body: { id: string; articleId: string; status: 'pending' | 'approved'; createdAt: string };
+}
+
+const AUTHOR_WINDOW_LIMIT = 200;
+const NO_HISTORY: AuthorRecord = { approved: 0, rejected: 0, spam: 0 };
+
+export class SubmitComment {
+  constructor(
+    private readonly store: CommentStore,
+    private readonly hasher: KeyedHasher,
+    private readonly settings: SettingsCache,
+    private readonly now: () => Date,
+  ) {}
+
+  async submit(request: SubmitRequest): Promise<SubmitResult> {
+    const { store, hasher } = this;
+    const now = this.now();
+    const [settings, storedArticle] = await Promise.all([this.settings.current(), store.getArticle(request.articleId)]);
+    const article = storedArticle ?? defaultArticle(request.articleId);
+    if (!commentsAreOpen(settings, article, now)) throw commentsClosed();
+
+    const validation = validateSubmission(request.input);
+    if (!validation.ok) throw validationFailed(validation.fields);
+    const submission = validation.value;
+
+    if (submission.parentId !== null) {
+      const parent = await store.getComment(submission.parentId);
+      if (!parent || parent.articleId !== request.articleId || parent.status !== 'approved') {
+        throw validationFailed({ parentId: 'You can only reply to a published comment on this article.' });
+      }
+    }
+
+    const emailHash = hasher.hash('email', normaliseEmail(submission.email));
+    const author = settings.autoApprove.enabled ? await this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY;
+    const decision = await decide({ submission, settings, article, author });
+
+    const id = request.idempotencyKey ? this.idempotentId(request.articleId, request.idempotencyKey) : newCommentId();
+    const createdAt = now.toISOString();
+    const comment: Comment = {
+      id,
+      articleId: request.articleId,
+      parentId: submission.parentId,
+      author: submission.author,
+      url: submission.url,
+      comment: submission.comment,
+      status: decision.status,
+      createdAt,
+      updatedAt: createdAt,
+      version: 1,
+      reasons: decision.reasons,
+    };
+    const guardKeys = duplicateKeys(hasher, { articleId: request.articleId, ...submission }, emailHash, submission.author);
+    const primary = decision.reasons[0];
+
+    try {
+      await store.insertComment({
+        comment,
+        contact: { commentId: id, email: submission.email, emailHash, guardKeys },
+        history: {
+          at: createdAt,
+          actor: 'system',
+          from: null,
+          to: decision.status,
+          reason: primary?.message ?? null,
+          rule: primary?.rule ?? null,
+        },
+        // Refused posts take no lock: the whole write is one transaction.
+        floodKeys: settings.floodSeconds > 0 ? floodKeys(hasher, emailHash, request.clientIp) : [],
+        floodMs: settings.floodSeconds * 1000,
+        expiresAt: expiryFor(decision.status, settings.retention, now),
+        firstCommentOfArticle: article.firstCommentAt === null,
+      });
+    } catch (error) {
+      if (!(error instanceof CommentIdTaken)) throw error;
+      // The same Idempotency-Key again: answer as the first time.
+      const stored = await store.getComment(id);
+      if (!stored) throw error;
+      return submitResult(stored);
+    }
+    return submitResult(comment);
+  }
+
+  /** The same article and key always give the same id, so a retry finds the first write. */
+  private idempotentId(articleId: string, key: string): string {
+    return this.hasher
+      .hash('idempotency', `${articleId}\u0000${key}`)
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 24)
+      .padEnd(16, '0');
+  }
+
+  /**
+   * What auto-approve knows of an email: the lifetime counts kept with every
+   * status change, or with a window, the statuses of that email's comments of
+   * the last windowDays (one Query of the email index + one BatchGetItem, at
+   * most AUTHOR_WINDOW_LIMIT comments: enough to decide, bounded per post).
+   */
+  private async authorRecord(emailHash: string, windowDays: number | null, now: Date): Promise<AuthorRecord> {
+    const { store } = this;
+    if (windowDays === null) return store.getAuthorRecord(emailHash);
+    const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+    const recent = await store.listContactsByEmailHash(emailHash, AUTHOR_WINDOW_LIMIT, undefined, since);
+    if (recent.items.length === 0) return NO_HISTORY;
+    const comments = await store.getComments(recent.items.map((ref) => ref.contact.commentId));
+    const record = { ...NO_HISTORY };
+    for (const comment of comments.values()) if (comment.status !== 'pending') record[comment.status] += 1;
+    return record;
+  }
+}
+
+const submitResult = (c: Comment): SubmitResult => ({
+  created: c.status === 'approved',
+  // A comment the policy marked as spam is answered like any held comment: bots learn nothing.
+  body: { id: c.id, articleId: c.articleId, status: c.status === 'approved' ? 'approved' : 'pending', createdAt: c.createdAt },
+});
+
+export const newCommentId = (): string => randomBytes(10).toString('hex');

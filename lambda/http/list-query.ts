@@ -1,0 +1,21 @@
+/** The list routes' query parameters: page size and status. */
+import { COMMENT_STATUSES, type CommentStatus } from '../domain/comment';
+import { badRequest } from '../domain/errors';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+export function parseLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_PAGE_SIZE;
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE_SIZE) {
+    throw badRequest(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  return Number(raw);
+}
+
+/** Pending (the queue) when left out. */
+export function parseStatus(raw: string | undefined): CommentStatus {
+  const status = raw === undefined || raw === '' ? 'pending' : raw;
+  if ((COMMENT_STATUSES as readonly string[]).includes(status)) return status as CommentStatus;
+  throw badRequest(`status must be one of ${COMMENT_STATUSES.join(', ')}.`);
+}
