@@ -1,35 +1,16 @@
 /** The moderation API (docs/api.md, "Moderation"). */
 
-export const STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
-export type Status = (typeof STATUSES)[number];
+import { COMMENT_STATUSES, type CommentStatus, type HistoryEntry, type ModeratorComment } from '../../lambda/domain/comment';
+
+// The console reads the server's own comment types: a field the server adds or renames shows up here at compile time.
+export type { HistoryEntry, ModeratorComment } from '../../lambda/domain/comment';
+
+export const STATUSES = COMMENT_STATUSES;
+export type Status = CommentStatus;
 export type Action = 'approve' | 'reject' | 'spam' | 'delete';
 
 /** The status each action leads to. */
 export const ACTION_RESULT: Record<Exclude<Action, 'delete'>, Status> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
-
-export interface ModeratorComment {
-  id: string;
-  articleId: string;
-  parentId: string | null;
-  author: string;
-  email: string | null;
-  url: string | null;
-  comment: string;
-  status: Status;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  reasons?: Array<{ rule: string; message: string }>;
-}
-
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  from: string | null;
-  to: string;
-  reason: string | null;
-  rule: string | null;
-}
 
 export interface Page {
   comments: ModeratorComment[];
