@@ -35,7 +35,7 @@ export interface PhaseContext extends PolicyInput {
 export type DecidedStatus = Extract<CommentStatus, 'pending' | 'approved' | 'spam'>;
 
 export type PhaseOutcome =
-  /** Held for review; later phases still run, but only a stricter status (spam) overrides the hold. */
+  /** Held for review; later phases still run, but only a stricter status than pending (spam) overrides the hold. */
   | { readonly hold: Reason }
   /** Recorded with the comment, decides nothing. */
   | { readonly note: Reason }
@@ -59,10 +59,13 @@ export async function runPhases(phases: readonly Phase[], input: PolicyInput): P
     if (outcome === undefined) continue;
     if ('hold' in outcome) held.push(outcome.hold);
     else if ('note' in outcome) notes.push(outcome.note);
-    else if (held.length > 0 && outcome.decide !== 'spam') return { status: 'pending', reasons: [...held, ...notes] };
+    // A hold stands against a milder decision (pending, approved); a stricter one (spam) overrides it.
+    else if (held.length > 0 && isMild(outcome.decide)) return { status: 'pending', reasons: [...held, ...notes] };
     else return { status: outcome.decide, reasons: [outcome.reason, ...held, ...notes] };
   }
   throw new Error('the moderation phases ended without a decision');
 }
+
+const isMild = (status: DecidedStatus) => status === 'pending' || status === 'approved';
 
 export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
