@@ -5,7 +5,7 @@
  * route). Answers every route shares (500, 503; 401 and 403 on moderator
  * routes; 413 and 415 on routes with a body) are added by the generator.
  */
-import { MAX_PAGE_SIZE } from '../../lambda/domain/comment-service';
+import { MAX_PAGE_SIZE } from '../../lambda/http/list-query';
 import { COMMENT_STATUSES } from '../../lambda/domain/comment';
 import { LIMITS } from '../../lambda/domain/validation';
 import type { SchemaName } from './schemas';

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { COMMENT_STATUSES, type HistoryEntry, type ModeratorComment, type PublicComment } from '../../lambda/domain/comment';
-import type { ErrorCode } from '../../lambda/domain/errors';
+import type { ErrorCode } from '../../lambda/http/errors';
 import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
 import type { ArticleSettings, SiteSettings } from '../../lambda/domain/settings';
 import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
