@@ -1,5 +1,6 @@
 /** The Markdown report written beside the JSON results. */
 import type { BenchResults } from './results';
+import { triageMarkdown } from './triage-report';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const calls = (c: Record<string, number>) =>
@@ -191,5 +192,6 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   out.push(
     `Storage: ≈ ${n(k.storagePerMillionComments.bytesPerComment)} B per comment with its index copies, $${k.storagePerMillionComments.dollarsPerMonth} a month per million comments. Fixed: ${k.fixedPerMonth.map((f) => `${f.item} $${f.dollars}/month`).join('; ')}.`,
   );
+  out.push(triageMarkdown(r.triage));
   return `${out.join('\n\n')}\n`;
 }

@@ -5,6 +5,7 @@ import type { CostResult } from './cost';
 import type { LatencyResult } from './latency';
 import type { ScalingResult } from './scaling';
 import type { TargetCheck } from './targets';
+import type { TriageResult } from './triage';
 
 export interface Machine {
   cpuModel: string;
@@ -28,4 +29,5 @@ export interface BenchResults {
   latency: LatencyResult;
   coldStart: ColdStartResult;
   costPerMillion: CostResult;
+  triage: TriageResult;
 }

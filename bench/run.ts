@@ -21,6 +21,8 @@ import { measureScaling } from './scaling';
 import { round } from './stats';
 import { serviceTables } from './tables';
 import { checkTargets } from './targets';
+import { measureTriage } from './triage';
+import { triageTargets } from './triage-report';
 
 const RESULTS = resolve(__dirname, 'results');
 
@@ -46,6 +48,12 @@ async function main(): Promise<void> {
   );
   log('4. cold start: bundling every function as deployed and timing fresh imports');
   const coldStart = await measureColdStart({ samples: config.importSamples, withoutSourceMaps: config.importWithoutSourceMaps }, log);
+
+  log('6. triage: the builtin classifiers on the labeled corpus');
+  const triage = await measureTriage({ timingRounds: config.quick ? 1 : 5, importSamples: config.importSamples });
+  log(
+    `  held: civil ${triage.classes.civil.held}, abusive ${triage.classes.abusive.held}, spam ${triage.classes.spam.held}; decided without a person ${triage.decidedWithoutPerson}; p50 ${triage.builtinMsPerComment.p50} ms per comment`,
+  );
 
   log('starting DynamoDB Local (in memory)');
   const dynamodb = await startDynamoDbLocal({ inMemory: true });
@@ -76,12 +84,13 @@ async function main(): Promise<void> {
       mode: config.quick ? 'quick' : 'full',
       durationSeconds: Math.round((performance.now() - started) / 1000),
       machine: machine(loadAverageStart),
-      targets: checkTargets(capacity, scaling, latency, coldStart),
+      targets: [...checkTargets(capacity, scaling, latency, coldStart), ...triageTargets(triage)],
       capacity,
       scaling,
       latency,
       coldStart,
       costPerMillion: costModel(capacity, latency),
+      triage,
     };
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
