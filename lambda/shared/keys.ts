@@ -7,7 +7,7 @@
 
 const cache = new Map<string, Promise<string>>();
 
-export function secretKey(name: 'HASH_KEY' | 'CURSOR_KEY'): Promise<string> {
+export function secretKey(name: 'HASH_KEY' | 'CURSOR_KEY' | 'AKISMET_API_KEY'): Promise<string> {
   const direct = process.env[name];
   if (direct) return Promise.resolve(direct);
   const arn = process.env[`${name}_SECRET_ARN`];
