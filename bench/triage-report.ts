@@ -43,8 +43,8 @@ export function triageMarkdown(t: TriageResult): string {
     'comments',
     'n',
     'civil held (precision / recall)',
-    'abusive held',
-    'spam held',
+    'abusive held (P / R)',
+    'spam held (P / R)',
     'decided without a person',
     'published / pending / rejected / spam',
   ];
