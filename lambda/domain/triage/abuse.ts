@@ -7,124 +7,12 @@
  * you die"), so reports ("the strike killed twelve people", "police shot a
  * man", "an assassination attempt") pass.
  */
-
-// A vowel may be starred out: "st*pid", "id*ot".
-const starrable = (word: string) => word.replace(/[aeiou]/g, (v) => `[${v}*]`);
-const alternatives = (words: string[]) => words.map(starrable).join('|');
-
-const INSULT_NOUNS = alternatives([
-  'idiots?',
-  'morons?',
-  'imbeciles?',
-  'cretins?',
-  'halfwits?',
-  'dimwits?',
-  'nitwits?',
-  'dumbass(es)?',
-  'jackass(es)?',
-  'losers?',
-  'scumbags?',
-  'scum',
-  'clowns?',
-  'lunatics?',
-  'disgraces?',
-  'buffoons?',
-  'fools?',
-  'trolls?',
-  'retards?',
-  'parasites?',
-  'vermin',
-  'cockroach(es)?',
-  'pigs?',
-  'rats?',
-  'sheeple',
-  'libtards?',
-  'trumptards?',
-  'degenerates?',
-  'lowlifes?',
-  'dickheads?',
-  'assholes?',
-  'arseholes?',
-  'bastards?',
-  'bitch(es)?',
-  'cunts?',
-  'twats?',
-  'wankers?',
-  'pricks?',
-  'creeps?',
-  'freaks?',
-  'psychos?',
-  'numpty',
-  'numpties',
-  'hacks?',
-  'shills?',
-  'traitors?',
-  'garbage',
-  'trash',
-  'filth',
-  'subhumans?',
-  'animals',
-]);
-// Harsh enough to be an insult whoever it is aimed at.
-const INSULT_ADJECTIVES = alternatives([
-  'stupid',
-  'dumb',
-  'pathetic',
-  'brainless',
-  'worthless',
-  'moronic',
-  'idiotic',
-  'retarded',
-  'disgusting',
-  'spineless',
-  'gutless',
-  'fat',
-  'ugly',
-  'vile',
-  'deranged',
-  'braindead',
-  'brain-dead',
-  'senile',
-]);
-// Criticism when said of officials ("they are incompetent"), an insult when said to the reader.
-const SECOND_PERSON_ADJECTIVES = alternatives([
-  'ignorant',
-  'clueless',
-  'delusional',
-  'incompetent',
-  'useless',
-  'evil',
-  'thick',
-  'insane',
-  'a joke',
-]);
-const STANDALONE_NOUNS = alternatives([
-  'idiots?',
-  'morons?',
-  'imbeciles?',
-  'cretins?',
-  'halfwits?',
-  'dimwits?',
-  'nitwits?',
-  'dumbass(es)?',
-  'jackass(es)?',
-  'scumbags?',
-  'libtards?',
-  'trumptards?',
-  'retards?',
-  'sheeple',
-  'lowlifes?',
-  'dickheads?',
-  'numpties',
-  'subhumans?',
-  'lunatics?',
-  'snowflakes?',
-]);
+import { INSULT_ADJECTIVES, INSULT_NOUNS, SECOND_PERSON_ADJECTIVES, STANDALONE_NOUNS } from './abuse-words';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const FILLER =
-  '(?:(?:a|an|such an?|the|total|complete|absolute|utter|real|bloody|fucking|so|too|very|really|just|clearly|obviously|truly|totally|completely|nothing but|another|one|little|old|pathetic|stupid|dumb|lying|ignorant|useless|worthless|clueless|spineless|deranged|vile|sad|miserable)\\s+){0,4}';
+  '(?:(?:a|an|such an?|the|total|complete|absolute|utter|real|bloody|fucking|so|too|very|really|just|clearly|obviously|truly|totally|completely|actually|seriously|this|that|beyond|quite|pretty|incredibly|smug|brainwashed|nothing but|another|one|little|old|pathetic|stupid|dumb|lying|ignorant|useless|worthless|clueless|spineless|deranged|vile|sad|miserable)\\s+){0,4}';
 const PERSON =
   "(?:(?:the|this|that) (?:man|woman|guy|bloke|idiot|person|commenter above|poster above)|(?:these|those) (?:people|men|guys|idiots)|you|u|ya|you're|youre|ur|your (?:editor|author|writer|paper|mp|mayor|president|party|kind|lot)|the (?:author|writer|journalist|reporter|editor|columnist|mayor|minister|president|councillor|commenter|poster|op)|this (?:author|writer|journalist|reporter|editor|columnist|guy|man|woman|clown|hack|idiot)|he|she|they|him|her|them|people like you|anyone who|whoever|everyone who|all of you|the lot of you|@\\w+)";
 const BE = "(?:is|are|'s|'re|r|was|were|be|sound like|look like|seem like|act like|must be|are just|is just)";
@@ -147,10 +35,14 @@ const TARGETED_INSULT = [
   rx(`${B}${PERSON}\\s*${BE}\\s+${FILLER}(?:${INSULT_NOUNS}|${INSULT_ADJECTIVES})${E}`),
   // "idiots like you", "morons like him", "what an idiot this writer is"
   rx(`${B}(?:${INSULT_NOUNS})\\s+like\\s+(?:you|him|her|them|this|the author)${E}`),
-  rx(`${B}what (?:an?\\s+)?${FILLER}(?:${INSULT_NOUNS})\\s+(?:you|this (?:author|writer|guy|man|woman|reporter)|the author)${E}`),
+  rx(
+    `${B}what (?:an?\\s+)?${FILLER}(?:${INSULT_NOUNS})\\s+(?:you|(?:this|that|the) (?:author|writer|guy|man|woman|reporter|columnist|journalist|editor|person))${E}`,
+  ),
+  // A vocative: "go cry somewhere else, loser."
+  rx(`[,:;-]\\s*(?:you\\s+)?${FILLER}(?:${INSULT_NOUNS})\\s*(?:[.!?]|$)`),
   rx(`${B}(?:you|u)\\s*(?:are|'re|r)\\s+${FILLER}(?:${SECOND_PERSON_ADJECTIVES})${E}`),
   // "are you stupid?", "how dumb are you", "shut up", "nobody asked you"
-  rx(`${B}(?:are you|r u)\\s+${FILLER}(?:${INSULT_ADJECTIVES}|${INSULT_NOUNS})${E}`),
+  rx(`${B}(?:are you|r u)\\s+${FILLER}(?:${INSULT_ADJECTIVES}|${SECOND_PERSON_ADJECTIVES}|${INSULT_NOUNS})${E}`),
   rx(`${B}how (?:${INSULT_ADJECTIVES}) (?:are|can) you${E}`),
   rx(
     `${B}(?:shut (?:up|your (?:mouth|trap|face))|stfu|nobody asked you|go back to (?:where|your)|get lost|crawl back under|get a brain|grow a brain)${E}`,
@@ -189,13 +81,21 @@ const THREAT = [
     `${B}(?:${TARGET}|he|she|they)\\s+(?:all\\s+)?(?:deserves?|should|ought|need|needs|must)\\s+(?:all\\s+)?(?:to\\s+)?(?:be\\s+)?(?:${DIE}|shot|hanged|hung|killed|executed|lynched|strung up|put down)${E}`,
   ),
   rx(
-    `${B}(?:i know where (?:you|u) live|watch your back|you(?:'re| are) (?:dead|next)|your days are numbered|(?:we|i)(?:'re| am| are) coming for (?:you|u)|kill yourself|kys|(?:we|i)(?:'ll| will|'m going to| am going to|'re going to| are going to| gonna) (?:find|hunt|track) (?:you|u)(?: down)?|you(?:'ll| will) end up (?:in a ditch|dead|in (?:a|the) (?:hospital|morgue|river|grave))|six feet under|put a bullet in|string (?:him|her|them|you) up|(?:someone|somebody) (?:should|needs to|ought to) (?:shoot|kill|hang|stab|take out|deal with|silence)|sleep with one eye open|you won't see it coming)${E}`,
+    `${B}(?:i know where (?:you|u) live|watch your back|you(?:'re| are) (?:dead|next)|your days are numbered|(?:we|i)(?:'re| am| are) coming for (?:you|u)|kill yourself|kys|(?:we|i)(?:'ll| will|'m going to| am going to|'re going to| are going to| gonna) (?:find|hunt|track) (?:you|u)(?: down)?|you(?:'ll| will) end up (?:in a ditch|dead|in (?:a|the) (?:hospital|morgue|river|grave))|six feet under|put a bullet in|string (?:him|her|them|you) up|(?:someone|somebody) (?:should|needs to|ought to) (?:shoot|kill|hang|stab|take out|deal with|silence)|sleep with one eye open|find out where (?:you|u) live|deserves? a bullet|needs? a bullet|a bullet (?:in|to|through) (?:your|his|her|their|the) (?:head|skull|brain)|put (?:you|u|him|her|them|this \\w+) in the ground|you won't see it coming)${E}`,
   ),
 ];
 // A wish for someone's violent death without a target the text names: held for a person, not rejected.
 const CALL_FOR_VIOLENCE = rx(
-  `${B}(?:should|deserve to|deserves to|ought to|need to|needs to|must)\\s+(?:all\\s+)?be\\s+(?:lined up and\\s+)?(?:shot|hanged|hung|lynched|strung up|put down|executed|killed|gassed|burned alive)${E}`,
+  `${B}(?:should|deserve to|deserves to|ought to|need to|needs to|must)\\s+(?:all\\s+)?be\\s+(?:[\\w ]{0,40}?\\s+and\\s+)?(?:shot|hanged|hung|lynched|strung up|put down|executed|killed|gassed|burned alive|beaten)${E}`,
 );
+// Menace without a stated act: held for a person.
+const MENACE = [
+  rx(`${B}(?:you|u)(?:'ll| will) (?:regret|pay for) (?:this|it|that|writing|saying|posting)${E}`),
+  rx(`${B}(?:keep (?:talking|writing|posting|it up)|carry on)\\b.{0,20}\\bsee what happens${E}`),
+  rx(
+    `${B}(?:hope|wish)\\s+(?:someone|somebody|they|a \\w+)\\s+(?:\\w+\\s+){0,2}(?:kills?|shoots?|bombs?|stabs?|runs? over|blows? up|drops? a bomb on|burns? down)\\s+(?:you|u|your|him|her|them|the author)${E}`,
+  ),
+];
 const NEGATED = /\b(?:not|n't|never|no one|nobody)\s+(?:\w+\s+){0,2}$/u;
 
 export interface AbuseHit {
@@ -207,7 +107,7 @@ export interface AbuseHit {
 export function findAbuse(revealed: string): AbuseHit | null {
   const text = revealed.replace(/[’‘]/g, "'");
   if (THREAT.some((r) => matchesUnnegated(r, text))) return { signal: 'threat', score: 0.97 };
-  if (matchesUnnegated(CALL_FOR_VIOLENCE, text)) return { signal: 'threat', score: 0.85 };
+  if (matchesUnnegated(CALL_FOR_VIOLENCE, text) || MENACE.some((r) => matchesUnnegated(r, text))) return { signal: 'threat', score: 0.85 };
   if (TARGETED_PROFANITY.some((r) => r.test(text))) return { signal: 'insult', score: 0.95 };
   if (TARGETED_INSULT.some((r) => r.test(text))) return { signal: 'insult', score: 0.92 };
   if (UNTARGETED_INSULT.test(text)) return { signal: 'insult', score: 0.62 };

@@ -57,7 +57,24 @@ export interface ProfanityFinder {
 }
 
 // Letters starred out, which obscenity does not undo for every word: "c*nt", "sh*t", "b**ch".
-const STARRABLE = ['fuck', 'cunt', 'shit', 'bitch', 'twat', 'prick', 'wank', 'bastard', 'asshole', 'cock', 'whore', 'slut'];
+const STARRABLE = [
+  'fuck',
+  'cunt',
+  'shit',
+  'bullshit',
+  'bitch',
+  'twat',
+  'prick',
+  'wank',
+  'bastard',
+  'asshole',
+  'cock',
+  'whore',
+  'slut',
+  'bollocks',
+];
+// Censored by the writer: "f***", "f-ing", "sh**".
+const MINCED = /(?<![\p{L}])(?:f[*#@$%!]{2,}k?(?:ing|in'?|ed|er)?|f-+(?:ing|in'?|ed|er)|sh[*]{2,}|c[*]{3})(?![\p{L}])/gu;
 const STARRED = new RegExp(
   `(?<![\\p{L}*])(?:${STARRABLE.map((w) => w[0] + [...w.slice(1, -1)].map((c) => `[${c}*]`).join('') + w.slice(-1)).join('|')})`,
   'gu',
@@ -92,6 +109,7 @@ function createFinder({
         hits.push({ word, slur: SLURS.has(word) });
       }
       for (const m of revealed.matchAll(STARRED)) if (m[0].includes('*')) hits.push({ word: m[0], slur: false });
+      for (const m of revealed.matchAll(MINCED)) hits.push({ word: m[0], slur: false });
       // "dick" as an insult ("you dick", "dickhead"), never "Dick Cheney" or "Philip K. Dick".
       for (const _ of original.matchAll(/(?<![\p{L}])(dick|DICK)(head|s)?(?![\p{L}])/gu)) hits.push({ word: 'dick', slur: false });
       return hits;

@@ -34,7 +34,15 @@ const SPAM_WORDS_SOURCE = `\\b(?:${[
   'levitra',
   'pharmacy',
   'pills? online',
-  'no prescription',
+  '(?:no|without(?: a)?) prescription(?: needed)?',
+  'overnight delivery',
+  'tramadol',
+  'xanax',
+  'oxycodone',
+  'adderall',
+  'valium',
+  'tadalafil',
+  'sildenafil',
   'casino',
   'slots?',
   'poker online',
@@ -82,7 +90,16 @@ const SPAM_WORDS_SOURCE = `\\b(?:${[
   'limited (?:time )?offer',
   'act now',
   'work from home',
-  'make money',
+  'mak(?:e|ing) (?:money|cash)',
+  'free trial',
+  'affordable prices',
+  '(?:more|increase your|boost your) (?:web )?traffic',
+  'check (?:it )?out here',
+  'no registration',
+  '(?:beautiful|sexy|hot|lonely) (?:girls|women|singles|ladies)',
+  'free spins',
+  'ai trading bot',
+  'guaranteed returns',
   'earn (?:money|cash|extra)',
   'passive income',
   'per (?:hour|day|week) from home',
@@ -98,7 +115,7 @@ let spamName: RegExp | undefined;
 const SPAM_WORDS = () => (spamWords ??= new RegExp(SPAM_WORDS_SOURCE, 'gi'));
 const SPAM_NAME = () => (spamName ??= new RegExp(SPAM_WORDS_SOURCE, 'i'));
 const MONEY_CLAIM =
-  /(?:\$|usd|£|€)\s?\d[\d,.]*k?\s*(?:\+\s*)?(?:(?:a|per|every|each)\s+(?:hour|day|week|month)|weekly|daily|monthly)|\d[\d,]*\s*(?:dollars|usd)\s+(?:a|per)\s+(?:day|week|month)/i;
+  /(?:\$|usd|£|€)\s?\d[\d,.]*k?\s*(?:\+\s*)?(?:(?:a|an|per|every|each)\s+(?:hour|day|week|month)|\/\s?(?:hr|hour|day|week|month)|weekly|daily|monthly)|\d[\d,]*\s*(?:dollars|usd)\s+(?:a|per)\s+(?:day|week|month)/i;
 
 const EMAIL_IN_TEXT = /[\w.+-]+@[\w-]+\.[\w.]{2,}/;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){2,4}\d{3,4}/g;
@@ -115,6 +132,8 @@ const BOILERPLATE = [
   /\bkeep (?:up the (?:good|great) work|it up|posting|writing)\b/i,
   /\b(?:i (?:really )?(?:enjoyed|loved|like) (?:reading|your)|very (?:informative|useful|helpful) (?:post|article|information))\b/i,
   /\b(?:i found (?:your|this) (?:site|blog|website|post)|came across (?:your|this) (?:site|blog|website))\b/i,
+  // Classic spun templates.
+  /\b(?:could ?n[o']t be written any better|forward this (?:page|post|article) to|return the favou?r|improve my (?:web ?site|blog|site)|use (?:a few|some) of your ideas|how long have you been blogging|blog layout|what host are you using)\b/gi,
   /\b(?:check out|visit|have a look at) (?:my|our) (?:site|website|blog|page|profile|channel|store|shop)\b/i,
 ];
 
@@ -137,7 +156,8 @@ export function spamSignals({ text, author, url }: SpamInput): SpamSignal[] {
   if (contacts > 0) add('contact harvesting', Math.min(0.55 + 0.2 * (contacts - 1), 0.9));
   if (url && (SPAM_NAME().test(author) || SELLING_NAME_WORDS.test(author))) add('keyword name', 0.7);
   if (CHARACTER_RUN.test(text.replace(/\s/g, '')) || repeatedWords(text)) add('repeated characters', 0.75);
-  const boilerplate = BOILERPLATE.filter((r) => r.test(text)).length;
+  // A global pattern counts each of its phrases found (the spun templates); the others count once.
+  const boilerplate = BOILERPLATE.reduce((n, r) => n + (r.global ? (text.match(r)?.length ?? 0) : Number(r.test(text))), 0);
   if (boilerplate > 0) add('pasted boilerplate', boilerplate >= 3 ? 0.8 : boilerplate === 2 ? 0.45 : 0.15);
   return signals;
 }
