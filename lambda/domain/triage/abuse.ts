@@ -12,7 +12,7 @@ import { INSULT_ADJECTIVES, INSULT_NOUNS, SECOND_PERSON_ADJECTIVES, STANDALONE_N
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const FILLER =
-  '(?:(?:a|an|such an?|the|total|complete|absolute|utter|real|bloody|fucking|so|too|very|really|just|clearly|obviously|truly|totally|completely|actually|seriously|this|that|beyond|quite|pretty|incredibly|smug|brainwashed|nothing but|another|one|little|old|pathetic|stupid|dumb|lying|ignorant|useless|worthless|clueless|spineless|deranged|vile|sad|miserable)\\s+){0,4}';
+  '(?:(?:a|an|such an?|the|total|complete|absolute|utter|real|bloody|fucking|so|too|very|really|just|clearly|obviously|truly|totally|completely|actually|seriously|this|that|beyond|quite|pretty|incredibly|smug|nothing but|another|one|little|old|pathetic|stupid|dumb|lying|ignorant|useless|worthless|clueless|spineless|deranged|vile|sad|miserable)\\s+){0,4}';
 const PERSON =
   "(?:(?:the|this|that) (?:man|woman|guy|bloke|idiot|person|commenter above|poster above)|(?:these|those) (?:people|men|guys|idiots)|you|u|ya|you're|youre|ur|your (?:editor|author|writer|paper|mp|mayor|president|party|kind|lot)|the (?:author|writer|journalist|reporter|editor|columnist|mayor|minister|president|councillor|commenter|poster|op)|this (?:author|writer|journalist|reporter|editor|columnist|guy|man|woman|clown|hack|idiot)|he|she|they|him|her|them|people like you|anyone who|whoever|everyone who|all of you|the lot of you|@\\w+)";
 const BE = "(?:is|are|'s|'re|r|was|were|be|sound like|look like|seem like|act like|must be|are just|is just)";
