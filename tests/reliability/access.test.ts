@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type Route } from '../../lambda/routes';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
-import { jsonErrorProblem, send, table, tableState, writeReportSection } from './support';
+import { publishFiguresIfAllPassed } from './area-figures';
+import { itemsWritten, jsonErrorProblem, send, table, tableState } from './support';
 
 const ARTICLE = 'access-article';
 const ADMIN_ROUTES = ROUTES.filter((r) => r.auth === 'moderator');
@@ -91,7 +92,9 @@ describe('through the local runtime', () => {
         if (res.text.includes(victim.email)) problems.push(`${route.name} with ${credential.kind}: the answer holds the email`);
       }
     }
-    expect((await tableState(runtime)).digest).toBe(before.digest);
+    const after = await tableState(runtime);
+    written += itemsWritten(before, after);
+    expect(after.digest).toBe(before.digest);
     expect(problems).toEqual([]);
     runtimeCells.push(...cells);
   });
@@ -195,7 +198,9 @@ describe('through the handler modules, with API Gateway events', () => {
           problems.push(`${route.name} with ${claim.kind}: body ${result.body}`);
       }
     }
-    expect((await tableState(runtime)).digest).toBe(before.digest);
+    const after = await tableState(runtime);
+    written += itemsWritten(before, after);
+    expect(after.digest).toBe(before.digest);
     expect(problems).toEqual([]);
   });
 
@@ -211,9 +216,10 @@ describe('through the handler modules, with API Gateway events', () => {
 
 const runtimeCells: Array<[string, string, number, number]> = [];
 const handlerCells: Array<[string, string, number, number]> = [];
+/** Items added, removed or changed in either table by the refused requests. */
+let written = 0;
 
-afterAll(() => {
-  if (runtimeCells.length === 0 || handlerCells.length === 0) return;
+publishFiguresIfAllPassed('access', () => {
   const wrong = (cells: typeof runtimeCells) => cells.filter(([, , want, got]) => want !== got).length;
   const byRoute = ADMIN_ROUTES.map((r) => {
     const mine = runtimeCells.filter(([name]) => name === r.name);
@@ -224,20 +230,17 @@ afterAll(() => {
       wrong(mine),
     ];
   });
-  writeReportSection(
-    'access',
-    [
-      '## Access control',
-      '',
-      `Every moderator route of \`lambda/routes.ts\` (${ADMIN_ROUTES.length}) × ${CREDENTIALS.length} kinds of bad credentials through the local runtime ` +
-        `(${runtimeCells.length} requests: no header, 3 malformed headers, 3 wrong tokens → 401; LOCAL_USER_TOKEN, a user outside \`moderators\` → 403), ` +
-        `and each handler module called directly with ${CLAIMS.length} kinds of authorizer claims (${handlerCells.length} events: missing → 401, without the group → 403). ` +
-        'Each request aims at a real pending comment and a real email; the tables are compared before and after. ' +
-        'That the deployed API puts the Cognito authorizer on these methods is checked on the synthesized template by the infrastructure tests (tests/infra/), not here.',
-      '',
-      `**${runtimeCells.length + handlerCells.length} refused requests, ${wrong(runtimeCells) + wrong(handlerCells)} answered otherwise, 0 items written.**`,
-      '',
-      table(['route', '401', '403', 'wrong answers'], byRoute),
-    ].join('\n'),
-  );
+  return [
+    '## Access control',
+    '',
+    `Every moderator route of \`lambda/routes.ts\` (${ADMIN_ROUTES.length}) × ${CREDENTIALS.length} kinds of bad credentials through the local runtime ` +
+      `(${runtimeCells.length} requests: no header, 3 malformed headers, 3 wrong tokens → 401; LOCAL_USER_TOKEN, a user outside \`moderators\` → 403), ` +
+      `and each handler module called directly with ${CLAIMS.length} kinds of authorizer claims (${handlerCells.length} events: missing → 401, without the group → 403). ` +
+      'Each request aims at a real pending comment and a real email; the tables are compared before and after. ' +
+      'That the deployed API puts the Cognito authorizer on these methods is checked on the synthesized template by the infrastructure tests (tests/infra/), not here.',
+    '',
+    `**${runtimeCells.length + handlerCells.length} refused requests, ${wrong(runtimeCells) + wrong(handlerCells)} answered otherwise, ${written} items written.**`,
+    '',
+    table(['route', '401', '403', 'wrong answers'], byRoute),
+  ].join('\n');
 });

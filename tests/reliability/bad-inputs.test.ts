@@ -17,7 +17,8 @@ import {
   type CorpusContext,
 } from '../fixtures/bad-inputs/corpus';
 import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, type ApiResponse } from '../support/runtime';
-import { jsonErrorProblem, send, table, tableState, writeReportSection } from './support';
+import { publishFiguresIfAllPassed } from './area-figures';
+import { jsonErrorProblem, send, table, tableState } from './support';
 
 const ARTICLE = 'reliability-article';
 const OTHER = 'reliability-other';
@@ -114,7 +115,7 @@ describe('the bad-input corpus', () => {
     }
 
     const failures = outcomes.filter((o) => o.problems.length > 0);
-    report(outcomes);
+    corpusOutcomes = outcomes;
     expect(failures.map((f) => `${f.c.id} (${f.c.description}): ${f.problems.join('; ')}`)).toEqual([]);
   });
 });
@@ -171,7 +172,10 @@ describe('the accepted side of every limit', () => {
   });
 });
 
-function report(outcomes: Outcome[]) {
+let corpusOutcomes: Outcome[] = [];
+publishFiguresIfAllPassed('corpus', () => report(corpusOutcomes));
+
+function report(outcomes: Outcome[]): string {
   const byCategory = new Map<string, { cases: number; failed: number; statuses: Map<number, number> }>();
   for (const o of outcomes) {
     const row = byCategory.get(o.c.category) ?? { cases: 0, failed: 0, statuses: new Map() };
@@ -192,19 +196,16 @@ function report(outcomes: Outcome[]) {
   const failed = outcomes.filter((o) => o.problems.length);
   const fiveXX = outcomes.filter((o) => typeof o.status === 'number' && o.status >= 500).length;
   const wrote = outcomes.filter((o) => o.problems.some((p) => p.startsWith('wrote'))).length;
-  writeReportSection(
-    'corpus',
-    [
-      '## Bad input',
-      '',
-      `The corpus in tests/fixtures/bad-inputs/ (hand-written.json and the generators in corpus.ts) holds ${outcomes.length} hostile or malformed requests, each recording what is sent and the status it must get; each is sent over raw HTTP to the local runtime. ` +
-        `Each must be answered with the contract's 4xx and a JSON \`{ error, message }\`, and must leave both tables byte-for-byte unchanged (full Scan before and after). ` +
-        `Plus ${boundaryAccepted.length} inputs exactly at a limit, which must be stored and read back unchanged.`,
-      '',
-      `**${outcomes.length} cases, ${failed.length} failures, ${fiveXX} answered 5xx, ${wrote} wrote to a table.**`,
-      '',
-      table(['category', 'cases', 'expected statuses', 'failures'], rows),
-      ...(failed.length ? ['', 'Failures:', '', ...failed.map((f) => `- \`${f.c.id}\`: ${f.problems.join('; ')}`)] : []),
-    ].join('\n'),
-  );
+  return [
+    '## Bad input',
+    '',
+    `The corpus in tests/fixtures/bad-inputs/ (hand-written.json and the generators in corpus.ts) holds ${outcomes.length} hostile or malformed requests, each recording what is sent and the status it must get; each is sent over raw HTTP to the local runtime. ` +
+      `Each must be answered with the contract's 4xx and a JSON \`{ error, message }\`, and must leave both tables byte-for-byte unchanged (full Scan before and after). ` +
+      `Plus ${boundaryAccepted.length} inputs exactly at a limit, which must be stored and read back unchanged.`,
+    '',
+    `**${outcomes.length} cases, ${failed.length} failures, ${fiveXX} answered 5xx, ${wrote} wrote to a table.**`,
+    '',
+    table(['category', 'cases', 'expected statuses', 'failures'], rows),
+    ...(failed.length ? ['', 'Failures:', '', ...failed.map((f) => `- \`${f.c.id}\`: ${f.problems.join('; ')}`)] : []),
+  ].join('\n');
 }

@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { MODERATOR_TOKEN, api, startFloodFreeRuntime } from '../support/runtime';
-import { scanAll, table, writeReportSection } from './support';
+import { publishFiguresIfAllPassed } from './area-figures';
+import { scanAll, table } from './support';
 
 let runtime: LocalRuntime;
 const figures: Record<string, string | number> = {};
@@ -19,10 +20,8 @@ beforeAll(async () => {
   // Every post comes from 127.0.0.1: flood control would refuse all but one.
   runtime = await startFloodFreeRuntime();
 });
-afterAll(() => {
-  if (Object.keys(figures).length) report();
-  return runtime?.stop();
-});
+afterAll(() => runtime?.stop());
+publishFiguresIfAllPassed('concurrency', report);
 
 const submission = (tag: string, i: number) => ({
   comment: `Concurrent comment ${i} of ${tag}.`,
@@ -111,9 +110,11 @@ describe('500 concurrent submissions', () => {
     stored = await storedComments(ARTICLE);
     expect(stored).toHaveLength(N);
     figures.burstStored = stored.length;
+    figures.burstStoredOnce = new Set(stored.map((item) => item.id!.S!)).size;
     const queue = await moderatorList('pending', ARTICLE);
     expect(queue).toHaveLength(N);
     const byEmail = new Map(queue.map((c) => [c.email as string, c]));
+    figures.burstLost = inputs.filter((input) => byEmail.get(input.email)?.comment !== input.comment).length;
     inputs.forEach((input, i) => {
       expect(byEmail.get(input.email), input.email).toMatchObject({ comment: input.comment, author: input.author });
       if (acked.has(i)) expect(byEmail.get(input.email)!.id).toBe(acked.get(i));
@@ -143,8 +144,12 @@ describe('Idempotency-Key', () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => post(body, 'parallel-key-000002')));
     figures.idempotentStatuses = answers.map((a) => a.status).join(' ');
     for (const a of answers) expect(a.status, a.text).toBe(202);
-    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
-    expect((await storedComments(ARTICLE)).filter((i) => i.comment?.S === body.comment)).toHaveLength(1);
+    const ids = new Set(answers.map((a) => a.body.id));
+    const copies = (await storedComments(ARTICLE)).filter((i) => i.comment?.S === body.comment).length;
+    figures.idempotentIds = ids.size;
+    figures.idempotentCopies = copies;
+    expect(ids.size).toBe(1);
+    expect(copies).toBe(1);
   });
 
   it('keeps keys apart per article: the same key on two articles is two comments', async () => {
@@ -186,6 +191,7 @@ describe('two moderators on the same 200 comments at once', () => {
 
     let approvedWins = 0;
     let rejectedWins = 0;
+    let losersTold409 = 0;
     const problems: string[] = [];
     const histories = await Promise.all(ids.map((id) => api(runtime, 'GET', `/admin/comments/${id}/history`, { token: MODERATOR_TOKEN })));
     const finals = await Promise.all(ids.map((id) => api(runtime, 'GET', `/admin/comments/${id}`, { token: MODERATOR_TOKEN })));
@@ -200,6 +206,7 @@ describe('two moderators on the same 200 comments at once', () => {
       const winner = approve.status === 200 ? 'approved' : 'rejected';
       const loser = approve.status === 200 ? reject : approve;
       if (loser.body?.error !== 'VersionConflict') problems.push(`${id}: the loser got ${loser.text}`);
+      else losersTold409 += 1;
       if (winner === 'approved') approvedWins += 1;
       else rejectedWins += 1;
       const final = finals[i]!.body;
@@ -215,6 +222,7 @@ describe('two moderators on the same 200 comments at once', () => {
     figures.approvedWins = approvedWins;
     figures.rejectedWins = rejectedWins;
     figures.moderatorProblems = problems.length;
+    figures.losersTold409 = losersTold409;
     expect(problems).toEqual([]);
 
     // The public list shows exactly the comments whose approval won.
@@ -233,32 +241,29 @@ describe('two moderators on the same 200 comments at once', () => {
   });
 });
 
-function report() {
-  writeReportSection(
-    'concurrency',
-    [
-      '## Concurrency',
-      '',
-      `**${figures.burstStored ?? '—'} of 500 simultaneous submissions stored exactly once (0 lost); ${figures.moderatorPairs ?? '—'} comments moderated twice at once, ${figures.moderatorProblems ?? '—'} with a wrong state or history.**`,
-      '',
-      table(
-        ['run', 'result'],
+function report(): string {
+  return [
+    '## Concurrency',
+    '',
+    `**${figures.burstStoredOnce ?? '—'} of 500 simultaneous submissions stored exactly once (${figures.burstLost ?? '—'} lost); ${figures.moderatorPairs ?? '—'} comments moderated twice at once, ${figures.moderatorProblems ?? '—'} with a wrong state or history.**`,
+    '',
+    table(
+      ['run', 'result'],
+      [
         [
-          [
-            '500 submissions at once (distinct emails, flood control off)',
-            `answers ${figures.burstStatuses ?? '—'}; ${figures.burstAcked ?? '—'} acknowledged and stored at once; ${figures.burstRetried ?? '—'} retried after Retry-After ` +
-              `(${figures.burstDuplicatesOnRetry ?? '—'} of them had landed and were answered 409 duplicate); in the end ${figures.burstStored ?? '—'} of 500 stored, each exactly once with its own email; 0 lost`,
-          ],
-          [
-            '8 copies of one submission at once, same Idempotency-Key',
-            `answers ${figures.idempotentStatuses ?? '—'}; one comment stored, one id`,
-          ],
-          [
-            `two moderators on the same ${figures.moderatorPairs ?? '—'} comments at once (approve vs reject, both with expectedVersion 1)`,
-            `${figures.approvedWins ?? '—'} approvals and ${figures.rejectedWins ?? '—'} rejections won; every loser got 409; ${figures.moderatorProblems ?? '—'} comments with a wrong state or history`,
-          ],
+          '500 submissions at once (distinct emails, flood control off)',
+          `answers ${figures.burstStatuses ?? '—'}; ${figures.burstAcked ?? '—'} acknowledged and stored at once; ${figures.burstRetried ?? '—'} retried after Retry-After ` +
+            `(${figures.burstDuplicatesOnRetry ?? '—'} of them had landed and were answered 409 duplicate); in the end ${figures.burstStored ?? '—'} of 500 stored, ${figures.burstStoredOnce ?? '—'} distinct, each with its own email; ${figures.burstLost ?? '—'} lost`,
         ],
-      ),
-    ].join('\n'),
-  );
+        [
+          '8 copies of one submission at once, same Idempotency-Key',
+          `answers ${figures.idempotentStatuses ?? '—'}; ${figures.idempotentCopies ?? '—'} comment stored, ${figures.idempotentIds ?? '—'} id`,
+        ],
+        [
+          `two moderators on the same ${figures.moderatorPairs ?? '—'} comments at once (approve vs reject, both with expectedVersion 1)`,
+          `${figures.approvedWins ?? '—'} approvals and ${figures.rejectedWins ?? '—'} rejections won; ${figures.losersTold409 ?? '—'} of ${figures.moderatorPairs ?? '—'} losers got 409 VersionConflict; ${figures.moderatorProblems ?? '—'} comments with a wrong state or history`,
+        ],
+      ],
+    ),
+  ].join('\n');
 }

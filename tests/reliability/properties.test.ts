@@ -19,7 +19,8 @@ import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
 import { LIMITS, utf8Bytes, validateSubmission, type SubmissionFields } from '../../lambda/domain/submission-rules';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { MODERATOR_TOKEN, api, startFloodFreeRuntime } from '../support/runtime';
-import { tableState, writeReportSection } from './support';
+import { publishFiguresIfAllPassed } from './area-figures';
+import { tableState } from './support';
 
 // ------------------------------------------------------------------ inputs
 
@@ -120,12 +121,23 @@ const fieldsArb: fc.Arbitrary<Fields> = fc.record({
 /** README: text is trimmed; CRLF (and a lone CR) from form posts is stored as LF. */
 const documentedComment = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 const documentedUrl = (s: string) => (s.trim() === '' ? null : s.trim());
+/** README/WordPress: tags are stripped from the name (a `<` then a letter, `/` or `!`, up to `>` or the end), then it is trimmed. */
+const documentedAuthor = (s: string) => s.replace(/<\/?[a-zA-Z!][^>]*>?/g, '').trim();
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
-const counts = { validation: 0, validationAccepted: 0, policy: 0, httpRuns: 0, httpAccepted: 0, httpRejected: 0, httpPolicyRuns: 0 };
+const counts = {
+  validation: 0,
+  validationAccepted: 0,
+  mustAccept: 0,
+  policy: 0,
+  httpRuns: 0,
+  httpAccepted: 0,
+  httpRejected: 0,
+  httpPolicyRuns: 0,
+};
 
 describe('the submission rules (pure)', () => {
   it('accept only what fits every limit, and keep exactly the documented trimming of it', () => {
@@ -145,6 +157,8 @@ describe('the submission rules (pure)', () => {
         expect(v.comment).toBe(documentedComment(input.comment));
         expect(v.url).toBe(documentedUrl(input.url));
         expect(v.email).toBe(input.email.trim());
+        expect(v.author).toBe(documentedAuthor(input.author));
+        expect(v.author).not.toMatch(/<\/?[a-zA-Z!]/);
         if (!input.author.includes('<')) expect(v.author).toBe(input.author.trim());
         expect(utf8Bytes(v.comment)).toBeGreaterThan(0);
         expect(utf8Bytes(v.comment)).toBeLessThanOrEqual(LIMITS.comment);
@@ -167,6 +181,35 @@ describe('the submission rules (pure)', () => {
         expect(again).toEqual({ ok: true, value: v });
       }),
       { numRuns: 3000 },
+    );
+    expect(counts.validationAccepted).toBeGreaterThan(0);
+    expect(counts.validationAccepted).toBeLessThan(counts.validation);
+  });
+
+  it('accept every well-formed submission (a validator that refused everything would fail here)', () => {
+    const simpleEmail = fc.stringMatching(/^[a-z][a-z0-9.]{0,15}[a-z0-9]@[a-z]{1,12}\.(com|org|example)$/);
+    const simpleUrl = fc.oneof(fc.constant(''), fc.stringMatching(/^https?:\/\/[a-z]{1,12}\.example\/[a-z0-9-]{0,20}$/));
+    const padding = fc.constantFrom('', ' ', '\n', '\r\n', '  \t');
+    const wellFormed = fc.record({
+      comment: fc.tuple(padding, plainWords, fc.constantFrom('', '\r\nSecond line.', ' <b>bold</b> €'), padding).map((p) => p.join('')),
+      author: fc.tuple(padding, plainWords, fc.constantFrom('', ' Müller', ' <b>Ann</b>'), padding).map((p) => p.join('')),
+      email: fc.tuple(padding, simpleEmail, padding).map((p) => p.join('')),
+      url: simpleUrl,
+    });
+    fc.assert(
+      fc.property(wellFormed, (input) => {
+        counts.mustAccept += 1;
+        const check = validateSubmission(input);
+        expect(check, JSON.stringify(input)).toMatchObject({ ok: true });
+        if (!check.ok) return;
+        expect(check.value).toMatchObject({
+          comment: documentedComment(input.comment),
+          author: documentedAuthor(input.author),
+          email: input.email.trim(),
+          url: documentedUrl(input.url),
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 });
@@ -333,7 +376,7 @@ describe('through the HTTP API', () => {
             id: posted.body.id,
             parentId: null,
             comment: documentedComment(input.comment),
-            author: check.value.author,
+            author: documentedAuthor(input.author),
             url: documentedUrl(input.url),
             createdAt: posted.body.createdAt,
           },
@@ -342,6 +385,9 @@ describe('through the HTTP API', () => {
       }),
       { numRuns: 150 },
     );
+    // Both sides of the verdict were exercised: an API that refused (or accepted) everything would fail here.
+    expect(counts.httpAccepted).toBeGreaterThan(0);
+    expect(counts.httpRejected).toBeGreaterThan(0);
   });
 
   it('gives each comment the status the policy decides, with its reasons, and stores the text unchanged', { timeout: 90_000 }, async () => {
@@ -375,18 +421,14 @@ describe('through the HTTP API', () => {
   });
 });
 
-afterAll(() => {
-  if (counts.httpRuns === 0 || counts.validation === 0) return;
-  writeReportSection(
-    'properties',
-    [
-      '## Properties (fast-check)',
-      '',
-      `- Submission rules, pure: ${counts.validation} generated submissions (hostile text: controls, invisible and bidi characters, tags, lone surrogates, multibyte; fast-check emails and URLs), ${counts.validationAccepted} accepted. Every accepted one is within every limit, is exactly the documented trimming of its input, and is accepted again unchanged.`,
-      `- Moderation policy, pure: ${counts.policy} decisions checked against the documented order; more words or a lower link limit never publish what was held or un-spam what was marked; a disallowed word is found in capitals, fullwidth, with accents or zero-width characters.`,
-      `- Through the HTTP API: ${counts.httpRuns} generated submissions (JSON and form posts): ${counts.httpAccepted} accepted, each read back after approval exactly as documented; ${counts.httpRejected} refused with the same fields the rules name, each leaving both tables unchanged. ${counts.httpPolicyRuns} submissions under generated settings got the policy's status and reasons.`,
-      '',
-      '**0 counterexamples.** (A failing property fails `npm test` with its shrunk counterexample.)',
-    ].join('\n'),
-  );
-});
+publishFiguresIfAllPassed('properties', (passedTests) =>
+  [
+    '## Properties (fast-check)',
+    '',
+    `- Submission rules, pure: ${counts.validation} generated submissions (hostile text: controls, invisible and bidi characters, tags, lone surrogates, multibyte; fast-check emails and URLs), ${counts.validationAccepted} accepted. Every accepted one is within every limit, is exactly the documented trimming (and, for names, tag stripping) of its input, and is accepted again unchanged. ${counts.mustAccept} well-formed submissions, each accepted.`,
+    `- Moderation policy, pure: ${counts.policy} decisions checked against the documented order; more words or a lower link limit never publish what was held or un-spam what was marked; a disallowed word is found in capitals, fullwidth, with accents or zero-width characters.`,
+    `- Through the HTTP API: ${counts.httpRuns} generated submissions (JSON and form posts): ${counts.httpAccepted} accepted, each read back after approval exactly as documented; ${counts.httpRejected} refused with the same fields the rules name, each leaving both tables unchanged. ${counts.httpPolicyRuns} submissions under generated settings got the policy's status and reasons.`,
+    '',
+    `**${passedTests} properties held over ${counts.validation + counts.mustAccept + counts.policy + counts.httpRuns + counts.httpPolicyRuns} generated cases: 0 counterexamples.** (Published only when every property held; a failing property fails the run with its shrunk counterexample.)`,
+  ].join('\n'),
+);

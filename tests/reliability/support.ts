@@ -1,13 +1,11 @@
 /**
  * Helpers of the reliability suite: a raw HTTP client (exact headers,
  * doubled headers, raw bytes, a client timeout), a fingerprint of every item
- * in both tables (Scan is fine in tests), and the writer of
- * docs/reliability.md, which each test file updates with its own section.
+ * in both tables (Scan is fine in tests), and Markdown tables
+ * for the figures (written by figures.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { dirname, resolve } from 'node:path';
 import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 
 export interface RawRequest {
@@ -83,6 +81,16 @@ export interface TableState {
   counts: Record<string, number>;
   /** sha256 over every item of both tables. */
   digest: string;
+  /** One line per item (table name + canonical JSON), to count what changed. */
+  items: ReadonlySet<string>;
+}
+
+/** Items added, removed or changed between two states (a changed item counts twice: old and new). */
+export function itemsWritten(before: TableState, after: TableState): number {
+  let changed = 0;
+  for (const item of after.items) if (!before.items.has(item)) changed += 1;
+  for (const item of before.items) if (!after.items.has(item)) changed += 1;
+  return changed;
 }
 
 const canonical = (value: unknown): unknown => {
@@ -122,12 +130,14 @@ function dynamo(endpoint: string): DynamoDBClient {
 export async function tableState(runtime: { dynamodb: { endpoint: string }; tables: Record<string, string> }): Promise<TableState> {
   const counts: Record<string, number> = {};
   const hash = createHash('sha256');
+  const all = new Set<string>();
   for (const [name, table] of Object.entries(runtime.tables).sort()) {
     const items = (await scanAll(runtime.dynamodb.endpoint, table)).map((i) => JSON.stringify(canonical(i))).sort();
     counts[name] = items.length;
     hash.update(`${name}\n${items.join('\n')}\n`);
+    for (const item of items) all.add(`${name} ${item}`);
   }
-  return { counts, digest: hash.digest('hex') };
+  return { counts, digest: hash.digest('hex'), items: all };
 }
 
 /** A 4xx with the contract's JSON error body. Returns what is wrong, or null. */
@@ -145,87 +155,6 @@ export const percentile = (sorted: readonly number[], p: number): number => {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 };
-
-// ---------------------------------------------------------------- the report
-
-export const REPORT_FILE = resolve(__dirname, '../../docs/reliability.md');
-const SECTIONS = ['corpus', 'properties', 'access', 'privacy', 'concurrency', 'outage', 'soak'] as const;
-export type Section = (typeof SECTIONS)[number];
-
-const HEADER = `# Reliability
-
-Figures written by the reliability suite itself: \`npm test\` (tests/reliability/)
-regenerates every section but the soak, which \`npm run soak\` (tests/soak/run.ts)
-regenerates. Do not edit by hand; rerun the suite.
-`;
-
-const marker = (s: Section, end = false) => `<!-- reliability:${s}:${end ? 'end' : 'start'} -->`;
-
-function withLock<T>(fn: () => T): T {
-  const lock = `${REPORT_FILE}.lock`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a killed run is stale after 30 s.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 30_000) rmdirSync(lock);
-      } catch {
-        /* gone already */
-      }
-      if (Date.now() > deadline) throw new Error(`could not lock ${lock}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmdirSync(lock);
-  }
-}
-
-/** Replaces one section of docs/reliability.md, keeping the others. */
-export function writeReportSection(section: Section, markdown: string): void {
-  mkdirSync(dirname(REPORT_FILE), { recursive: true });
-  withLock(() => {
-    const current = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : HEADER;
-    const bodies = new Map<Section, string>();
-    for (const s of SECTIONS) {
-      const match = new RegExp(`${marker(s)}\\n([\\s\\S]*?)${marker(s, true)}`).exec(current);
-      if (match) bodies.set(s, match[1]!);
-    }
-    bodies.set(section, `${markdown.trim()}\n`);
-    const parts = [HEADER];
-    for (const s of SECTIONS) {
-      const body = bodies.get(s);
-      if (body !== undefined) parts.push(`${marker(s)}\n${body}${marker(s, true)}\n`);
-    }
-    writeFileSync(REPORT_FILE, parts.join('\n'));
-    updateReadmeSummary(bodies);
-  });
-}
-
-const README_FILE = resolve(__dirname, '../../README.md');
-const SUMMARY = /(<!-- reliability:summary:start -->\n)[\s\S]*?(<!-- reliability:summary:end -->)/;
-
-/** Mirrors each section's headline (its bold line) into the README's Reliability section. */
-function updateReadmeSummary(bodies: Map<Section, string>): void {
-  if (!existsSync(README_FILE)) return;
-  const readme = readFileSync(README_FILE, 'utf8');
-  if (!SUMMARY.test(readme)) return;
-  const lines = SECTIONS.flatMap((s) => {
-    const body = bodies.get(s);
-    const title = body && /^## (.+)$/m.exec(body)?.[1];
-    const headline = body && /^\*\*(.+?)\*\*/m.exec(body)?.[1];
-    return title && headline ? [`- **${title}**: ${headline}`] : [];
-  });
-  writeFileSync(
-    README_FILE,
-    readme.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`),
-  );
-}
 
 /** A Markdown table. */
 export function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {

@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../scripts/local/dynamodb-local';
 import { badInputs, bodyBytes, resolveCase, type BadInput, type CorpusContext } from '../fixtures/bad-inputs/corpus';
-import { percentile, send, table, writeReportSection, type RawResponse } from '../reliability/support';
+import { publish, writeFigures } from '../reliability/figures';
+import { percentile, send, table, type RawResponse } from '../reliability/support';
 
 // ------------------------------------------------------------------ options
 
@@ -436,7 +437,9 @@ function summarise(samples: Sample[], skipped: number) {
     ...(errorKinds.size ? ['', 'Errors:', '', ...[...errorKinds].map(([k, n]) => `- ${k}: ${n}`)] : []),
   ].join('\n');
   console.log(`\n${summary}\n`);
-  if (REPORT) writeReportSection('soak', summary);
+  writeFigures('soak', summary);
+  // A soak with errors publishes nothing; its figures stay in the git-ignored .data/reports/.
+  if (REPORT && errors.length === 0) publish(new Map([['soak', summary]]));
   process.exitCode = errors.length > 0 ? 1 : 0;
 }
 

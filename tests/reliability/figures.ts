@@ -1,0 +1,94 @@
+/**
+ * Where the reliability figures go. A run of the suite writes each area's
+ * figures to a git-ignored directory; only `npm run reliability:report`
+ * (tests/reliability/report.ts) and `npm run soak` copy them into the tracked
+ * docs/reliability.md and the README's Reliability section.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+export const FIGURES_DIR = resolve(ROOT, '.data/reports/reliability');
+export const REPORT_FILE = resolve(ROOT, 'docs/reliability.md');
+const README_FILE = resolve(ROOT, 'README.md');
+
+export const SECTIONS = ['corpus', 'properties', 'access', 'privacy', 'concurrency', 'outage', 'soak'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** The suite's areas (the soak is its own command). */
+export const SUITE_SECTIONS: readonly Section[] = SECTIONS.filter((s) => s !== 'soak');
+
+export const figuresFile = (section: Section) => resolve(FIGURES_DIR, `${section}.md`);
+
+/** Writes one area's figures to the git-ignored figures directory. */
+export function writeFigures(section: Section, markdown: string): void {
+  mkdirSync(FIGURES_DIR, { recursive: true });
+  writeFileSync(figuresFile(section), `${markdown.trim()}\n`);
+}
+
+/** The figures the last run wrote for an area, or null if it wrote none (its tests failed or did not run). */
+export function readFigures(section: Section): string | null {
+  const file = figuresFile(section);
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+const HEADER = `# Reliability
+
+Figures written from a run of the reliability suite: \`npm run reliability:report\`
+runs tests/reliability/ and regenerates every section but the soak, which
+\`npm run soak\` (tests/soak/run.ts) regenerates. An area whose tests failed in
+that run publishes no figures. Do not edit by hand; rerun the command.
+`;
+
+const marker = (s: Section, end = false) => `<!-- reliability:${s}:${end ? 'end' : 'start'} -->`;
+const TITLES: Record<Section, string> = {
+  corpus: 'Bad input',
+  properties: 'Properties (fast-check)',
+  access: 'Access control',
+  privacy: 'Privacy sweep',
+  concurrency: 'Concurrency',
+  outage: 'Outage',
+  soak: 'Soak',
+};
+
+/** What an area publishes when its run produced no figures. */
+export const notPublished = (section: Section, when: string) =>
+  `## ${TITLES[section]}\n\n**Not published: its tests did not all pass in the run of ${when}.**\n`;
+
+/**
+ * Replaces the given sections of docs/reliability.md (others are kept as they
+ * are) and mirrors each section's headline into the README's Reliability section.
+ */
+export function publish(sections: ReadonlyMap<Section, string>): void {
+  const current = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : HEADER;
+  const bodies = new Map<Section, string>();
+  for (const s of SECTIONS) {
+    const match = new RegExp(`${marker(s)}\\n([\\s\\S]*?)${marker(s, true)}`).exec(current);
+    if (match) bodies.set(s, match[1]!);
+  }
+  for (const [s, markdown] of sections) bodies.set(s, `${markdown.trim()}\n`);
+  const parts = [HEADER];
+  for (const s of SECTIONS) {
+    const body = bodies.get(s);
+    if (body !== undefined) parts.push(`${marker(s)}\n${body}${marker(s, true)}\n`);
+  }
+  writeFileSync(REPORT_FILE, parts.join('\n'));
+  updateReadmeSummary(bodies);
+}
+
+const SUMMARY = /(<!-- reliability:summary:start -->\n)[\s\S]*?(<!-- reliability:summary:end -->)/;
+
+function updateReadmeSummary(bodies: ReadonlyMap<Section, string>): void {
+  const readme = readFileSync(README_FILE, 'utf8');
+  if (!SUMMARY.test(readme)) throw new Error('README.md has no reliability:summary markers');
+  const lines = SECTIONS.flatMap((s) => {
+    const body = bodies.get(s);
+    const title = body && /^## (.+)$/m.exec(body)?.[1];
+    const headline = body && /^\*\*(.+?)\*\*/m.exec(body)?.[1];
+    return title && headline ? [`- **${title}**: ${headline}`] : [];
+  });
+  writeFileSync(
+    README_FILE,
+    readme.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`),
+  );
+}
