@@ -1,15 +1,23 @@
 /** The moderation rules, settings routes and audit trail through the HTTP API, on DynamoDB Local. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
 
 let runtime: LocalRuntime;
+/** The site settings every test starts from (version left out, so a restore is never stale). */
+let initialSettings: Record<string, unknown>;
 beforeAll(async () => {
   runtime = await startFloodFreeRuntime();
+  const { version: _version, ...rest } = (await admin('GET', '/settings')).body;
+  initialSettings = rest;
 });
 afterAll(() => runtime?.stop());
+// Like a `finally` around each test: a failing test does not leave its settings to the next one.
+afterEach(async () => {
+  expect((await admin('PUT', '/settings', initialSettings)).status).toBe(200);
+});
 
 const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
 const post = (articleId: string, overrides: Record<string, unknown> = {}) =>
@@ -211,6 +219,9 @@ describe('retention', () => {
     const expiry = async (id: string) => {
       const comment = await db.send(new GetCommand({ TableName: runtime.tables.Comments!, Key: { PK: `C#${id}`, SK: 'C' } }));
       const contact = await db.send(new GetCommand({ TableName: runtime.tables.Private!, Key: { PK: `C#${id}`, SK: 'CONTACT' } }));
+      // Both items must exist: a missing contact would otherwise pass as "undefined equals undefined".
+      expect(comment.Item, 'the comment item').toBeDefined();
+      expect(contact.Item, 'the contact item').toBeDefined();
       expect(contact.Item?.expiresAt).toEqual(comment.Item?.expiresAt);
       return comment.Item?.expiresAt as number | undefined;
     };
@@ -220,11 +231,16 @@ describe('retention', () => {
 
     const rejectedAt = Date.now() / 1000;
     await admin('POST', `/comments/${body.id}/reject`);
-    expect(await expiry(body.id)).toBeGreaterThanOrEqual(Math.floor(rejectedAt) + 90 * day);
+    const rejectedExpiry = await expiry(body.id);
+    expect(rejectedExpiry).toBeGreaterThanOrEqual(Math.floor(rejectedAt) + 90 * day);
+    expect(rejectedExpiry).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 90 * day);
 
     await settings({ retention: { spamDays: 7 } });
+    const spamAt = Date.now() / 1000;
     await admin('POST', `/comments/${body.id}/spam`);
-    expect(await expiry(body.id)).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 7 * day);
+    const spamExpiry = await expiry(body.id);
+    expect(spamExpiry).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 7 * day);
+    expect(spamExpiry).toBeGreaterThanOrEqual(Math.floor(spamAt) + 7 * day);
 
     await admin('POST', `/comments/${body.id}/approve`);
     expect(await expiry(body.id)).toBeUndefined();
