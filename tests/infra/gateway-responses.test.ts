@@ -41,6 +41,55 @@ function renderHeaders(parameters: Record<string, string>, origin: string): Reco
 
 const HANDLER_ONLY_CODES = ['InternalError'];
 
+/**
+ * What each gateway response must be, written out here rather than read from
+ * lib/gateway-responses.ts (the table the template is built from), so a
+ * change to that table shows up as a failing test.
+ */
+const EXPECTED: ReadonlyArray<{ type: string; status?: number; error: string; message: string; headers?: Record<string, string> }> = [
+  { type: 'DEFAULT_4XX', error: 'BadRequest', message: 'The request could not be accepted.' },
+  { type: 'DEFAULT_5XX', error: 'InternalError', message: 'Something went wrong on our side. Please try again.' },
+  {
+    type: 'BAD_REQUEST_BODY',
+    status: 400,
+    error: 'BadRequest',
+    message: 'The request body must be a JSON object whose fields are strings.',
+  },
+  { type: 'BAD_REQUEST_PARAMETERS', status: 400, error: 'BadRequest', message: 'A required request parameter is missing.' },
+  { type: 'UNAUTHORIZED', status: 401, error: 'Unauthorized', message: 'Sign in as a moderator.' },
+  { type: 'ACCESS_DENIED', status: 403, error: 'Forbidden', message: 'You are not allowed to do this.' },
+  { type: 'EXPIRED_TOKEN', status: 401, error: 'Unauthorized', message: 'Your session has expired. Sign in again.' },
+  { type: 'MISSING_AUTHENTICATION_TOKEN', status: 404, error: 'NotFound', message: 'No such route.' },
+  { type: 'RESOURCE_NOT_FOUND', status: 404, error: 'NotFound', message: 'No such route.' },
+  { type: 'REQUEST_TOO_LARGE', status: 413, error: 'PayloadTooLarge', message: 'The request body is too large.' },
+  {
+    type: 'UNSUPPORTED_MEDIA_TYPE',
+    status: 415,
+    error: 'UnsupportedMediaType',
+    message: 'Send application/json or application/x-www-form-urlencoded.',
+  },
+  {
+    type: 'THROTTLED',
+    status: 429,
+    error: 'TooManyRequests',
+    message: 'The comment service is busy. Please try again in a moment.',
+    headers: { 'Retry-After': '1' },
+  },
+  {
+    type: 'WAF_FILTERED',
+    status: 403,
+    error: 'Forbidden',
+    message: 'The firewall refused this request. If you posted many comments quickly, wait a few minutes and try again.',
+  },
+  {
+    type: 'INTEGRATION_TIMEOUT',
+    status: 503,
+    error: 'ServiceUnavailable',
+    message: 'The comment service is briefly unavailable. Please try again shortly.',
+    headers: { 'Retry-After': '2' },
+  },
+];
+
 describe('gateway responses', () => {
   it('cover every response type the contract needs', () => {
     for (const type of [
@@ -57,6 +106,17 @@ describe('gateway responses', () => {
       expect(responses.has(type), type).toBe(true);
     }
     expect([...responses.keys()].sort()).toEqual(GATEWAY_ERROR_RESPONSES.map((r) => r.type).sort());
+    expect([...responses.keys()].sort()).toEqual(EXPECTED.map((r) => r.type).sort());
+  });
+
+  it.each(EXPECTED.map((r) => [r.type, r] as const))('%s has the pinned status, body and extra headers', (type, expected) => {
+    const props = responses.get(type)!;
+    expect(props, type).toBeDefined();
+    expect(props.StatusCode).toBe(expected.status === undefined ? undefined : String(expected.status));
+    expect(JSON.parse(render(props.ResponseTemplates['application/json']))).toEqual({ error: expected.error, message: expected.message });
+    const headers = renderHeaders(props.ResponseParameters, 'https://news.example.com');
+    for (const [name, value] of Object.entries(expected.headers ?? {})) expect(headers[name], `${type} ${name}`).toBe(value);
+    if (!expected.headers?.['Retry-After']) expect(headers['Retry-After'], type).toBeUndefined();
   });
 
   it.each(GATEWAY_ERROR_RESPONSES.map((r) => [r.type, r] as const))(
