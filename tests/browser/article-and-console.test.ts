@@ -247,11 +247,37 @@ describe('the published article page', () => {
 
   it('never shows an email address, in the page or in anything it loads', async () => {
     const { page, context } = await newPage();
-    const bodies: Array<Promise<string>> = [];
-    page.on('response', (response) => bodies.push(response.status() < 300 ? response.text().catch(() => '') : Promise.resolve('')));
+    // Every response is read, error answers included; a body that cannot be read fails the test rather than
+    // passing unsearched. Only redirects have no body to read.
+    const bodies: Array<Promise<{ url: string; status: number; text: string | null }>> = [];
+    page.on('response', (response) => {
+      const status = response.status();
+      if (status >= 300 && status < 400) return;
+      bodies.push(
+        response.text().then(
+          (text) => ({ url: response.url(), status, text }),
+          () => ({ url: response.url(), status, text: null }),
+        ),
+      );
+    });
     await openComments(page);
     await commentItem(page, 'Freezing Crimea').waitFor();
-    const everything = [await page.content(), await page.evaluate(() => document.body.textContent), ...(await Promise.all(bodies))].join(
+    // An error answer the page could get: a post the API refuses (422) still carries its email.
+    emailsUsed.push('refused.reader@example.com');
+    const refused = await page.evaluate(async (apiUrl) => {
+      const response = await fetch(`${apiUrl}/articles/no-such-text/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ comment: '', author: 'Refused Reader', email: 'refused.reader@example.com' }),
+      });
+      return { status: response.status, text: await response.text() };
+    }, runtime.apiUrl);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('"fields"');
+    const read = await Promise.all(bodies);
+    expect(read.filter((r) => r.text === null).map((r) => `${r.status} ${r.url}`)).toEqual([]);
+    expect(read.filter((r) => r.status >= 400).length, 'error answers were searched too').toBeGreaterThan(0);
+    const everything = [await page.content(), await page.evaluate(() => document.body.textContent), ...read.map((r) => r.text ?? '')].join(
       '\n',
     );
     expect(emailsUsed.length).toBeGreaterThan(3);
