@@ -44,6 +44,10 @@ export interface ColdStartResult {
   bareNodeMs: number;
   floor: BundleTiming;
   floorSdkFromNodeModules: BundleTiming;
+  /** The floor with Powertools Tracer wrapping the client (captureAWSv3Client): what tracing would add to every handler. */
+  floorWithTracer: BundleTiming;
+  /** floorWithTracer.importMs - floor.importMs. */
+  tracerAddsMs: number;
   functions: BundleTiming[];
 }
 
@@ -56,6 +60,18 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 let db: DynamoDBDocumentClient | undefined;
 export const handler = async () => {
   db ??= DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  return (await db.send(new GetCommand({ TableName: process.env.COMMENTS_TABLE, Key: { PK: 'x', SK: 'y' } }))).Item ?? null;
+};`;
+
+/** The floor with Powertools Tracer on the client, as lambda/adapters/dynamodb/client.ts would wire it. */
+const TRACER_FLOOR_SOURCE = `
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+const tracer = new Tracer();
+let db: DynamoDBDocumentClient | undefined;
+export const handler = async () => {
+  db ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})));
   return (await db.send(new GetCommand({ TableName: process.env.COMMENTS_TABLE, Key: { PK: 'x', SK: 'y' } }))).Item ?? null;
 };`;
 
@@ -92,6 +108,9 @@ export async function measureColdStart(
       bundles.push({ name, file, env, packages: byPackage(output?.inputs ?? {}) });
     };
     await add('floor', { stdin: floorInput });
+    await add('floorWithTracer', {
+      stdin: { ...floorInput, contents: TRACER_FLOOR_SOURCE, sourcefile: 'dynamodb-floor-tracer.ts' },
+    });
     await add(
       'floorSdkFromNodeModules',
       { stdin: floorInput, external: ['@aws-sdk/*', '@smithy/*'] },
@@ -133,7 +152,7 @@ export async function measureColdStart(
       };
     };
     const floorMs = round(median(timings.get('floor')!.withMaps), 1);
-    const [floor, external, ...functions] = bundles.map((b) => timing(b, floorMs));
+    const [floor, withTracer, external, ...functions] = bundles.map((b) => timing(b, floorMs));
     return {
       samples: options.samples,
       nodeOptions: '--enable-source-maps',
@@ -141,6 +160,8 @@ export async function measureColdStart(
       bareNodeMs,
       floor: floor!,
       floorSdkFromNodeModules: external!,
+      floorWithTracer: withTracer!,
+      tracerAddsMs: round(withTracer!.importMs - floor!.importMs, 1),
       functions,
     };
   } finally {

@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../lib/config';
 import type { OperationCapacity } from './capacity';
 import type { LatencyResult } from './latency';
 import { round } from './stats';
+import type { TemplateCounts } from './template';
 
 /** us-east-1 on-demand list prices (USD) as published on the aws.amazon.com pricing pages. */
 export const PRICES = {
@@ -24,6 +25,11 @@ export const PRICES = {
   wafRulePerMonth: 1,
   cloudWatchLogsIngestedPerGb: 0.5,
   xRayTracesRecordedPerMillion: 5,
+  cloudWatchAlarmMetricPerMonth: 0.1,
+  cloudWatchFreeAlarmMetrics: 10,
+  kmsKeyPerMonth: 1,
+  secretPerMonth: 0.4,
+  cognitoPlusPerMonthlyActiveUser: 0.02,
 } as const;
 
 /** What the cost model assumes rather than measures. */
@@ -38,8 +44,8 @@ export const ASSUMPTIONS = {
   xRaySampledFraction: 0.05,
   /** Every submission is moderated once (premoderation) and the moderator reads it on a queue page of 50. */
   moderationPerSubmission: { actions: 1, queuePages: 1 / 50 },
-  /** The web ACL has three rules (lib/constructs/api-firewall.ts). */
-  wafRules: 3,
+  /** Moderators signing in each month (Cognito Plus is billed per monthly active user). */
+  moderators: 5,
 } as const;
 
 export interface CostLine {
@@ -59,7 +65,10 @@ export interface CostResult {
   submissionsWithModeration: OperationCost;
   /** Storing a million comments for a month: their items and index copies (≈, flood locks expire). */
   storagePerMillionComments: { bytesPerComment: number; dollarsPerMonth: number };
+  /** At rest: what the deployed stack bills every month, counted on the synthesized template. */
   fixedPerMonth: CostLine[];
+  fixedTotalPerMonth: number;
+  template: TemplateCounts;
   prices: typeof PRICES;
   assumptions: typeof ASSUMPTIONS;
 }
@@ -97,7 +106,28 @@ function operationCost(readUnits: number, writeUnits: number, billedMs: number):
   return { perMillion: total(lines), lines, inputs: { readUnits, writeUnits, billedMs } };
 }
 
-export function costModel(capacity: OperationCapacity[], latency: LatencyResult): CostResult {
+/** The monthly bill of an idle deployment, from what the template holds. */
+export function fixedCosts(t: TemplateCounts): CostLine[] {
+  const p = PRICES;
+  return [
+    {
+      item: `WAF: ${t.webAcls} web ACL and ${t.wafRules} rules`,
+      dollars: t.webAcls * p.wafWebAclPerMonth + t.wafRules * p.wafRulePerMonth,
+    },
+    {
+      item: `CloudWatch alarms: ${t.alarmMetrics} metrics in ${t.alarms} alarms, ${p.cloudWatchFreeAlarmMetrics} free`,
+      dollars: Math.max(0, t.alarmMetrics - p.cloudWatchFreeAlarmMetrics) * p.cloudWatchAlarmMetricPerMonth,
+    },
+    { item: `KMS: ${t.kmsKeys} customer managed keys`, dollars: t.kmsKeys * p.kmsKeyPerMonth },
+    { item: `Secrets Manager: ${t.secrets} secrets`, dollars: t.secrets * p.secretPerMonth },
+    {
+      item: `Cognito Plus: ${ASSUMPTIONS.moderators} moderators signing in`,
+      dollars: ASSUMPTIONS.moderators * p.cognitoPlusPerMonthlyActiveUser,
+    },
+  ].map((line) => ({ ...line, dollars: round(line.dollars, 2) }));
+}
+
+export function costModel(capacity: OperationCapacity[], latency: LatencyResult, template: TemplateCounts): CostResult {
   const op = (name: string) => {
     const found = capacity.find((c) => c.operation === name);
     if (!found) throw new Error(`no capacity measurement for ${name}`);
@@ -136,12 +166,9 @@ export function costModel(capacity: OperationCapacity[], latency: LatencyResult)
       },
     },
     storagePerMillionComments: storage(submit),
-    fixedPerMonth: [
-      {
-        item: `WAF web ACL and ${ASSUMPTIONS.wafRules} rules`,
-        dollars: PRICES.wafWebAclPerMonth + ASSUMPTIONS.wafRules * PRICES.wafRulePerMonth,
-      },
-    ],
+    fixedPerMonth: fixedCosts(template),
+    fixedTotalPerMonth: total(fixedCosts(template)),
+    template,
     prices: PRICES,
     assumptions: ASSUMPTIONS,
   };

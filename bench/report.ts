@@ -14,6 +14,10 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   const m = r.machine;
   const out: string[] = [];
   out.push(`# Benchmark results (${r.mode} run, ${m.date})`);
+  if (r.repricedAt)
+    out.push(
+      `Cost section priced again on ${r.repricedAt} from this run's stored measurements (units, durations) with the current cost model and template.`,
+    );
   out.push(
     `${m.cpuModel}, ${m.cores} cores, Node ${m.node}, ${m.dynamoDbLocal}; load average ${m.loadAverageStart.join(' / ')} at the start and ${m.loadAverageEnd.join(' / ')} at the end (other work on the machine adds noise to the timings, not to the units). The run took ${r.durationSeconds} s. Regenerate with \`npm run bench\`.`,
   );
@@ -130,6 +134,9 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
       [
         { ...c.floor, name: 'floor: DynamoDB client + lib-dynamodb, bundled' },
         { ...c.floorSdkFromNodeModules, name: 'floor: the same, SDK loaded from node_modules' },
+        ...(c.floorWithTracer
+          ? [{ ...c.floorWithTracer, name: `floor + Powertools Tracer (captureAWSv3Client): +${c.tracerAddsMs} ms` }]
+          : []),
         ...c.functions,
       ].map((b) => [
         b.name,

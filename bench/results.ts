@@ -30,4 +30,6 @@ export interface BenchResults {
   coldStart: ColdStartResult;
   costPerMillion: CostResult;
   triage: TriageResult;
+  /** Set when the cost was computed again from the stored measurements (`npm run bench:readme -- --reprice`). */
+  repricedAt?: string;
 }

@@ -20,7 +20,9 @@ import type { BenchResults, Machine } from './results';
 import { measureScaling } from './scaling';
 import { round } from './stats';
 import { serviceTables } from './tables';
+import { writeReadmeSections } from './readme-sections';
 import { checkTargets } from './targets';
+import { countTemplate } from './template';
 import { measureTriage } from './triage';
 import { triageTargets } from './triage-report';
 
@@ -80,6 +82,12 @@ async function main(): Promise<void> {
       log,
     );
 
+    log('5. the synthesized template: what the stack bills every month at rest');
+    const template = countTemplate();
+    log(
+      `  ${template.wafRules} WAF rules, ${template.alarmMetrics} alarm metrics, ${template.kmsKeys} KMS keys, ${template.secrets} secrets`,
+    );
+
     const results: BenchResults = {
       mode: config.quick ? 'quick' : 'full',
       durationSeconds: Math.round((performance.now() - started) / 1000),
@@ -89,7 +97,7 @@ async function main(): Promise<void> {
       scaling,
       latency,
       coldStart,
-      costPerMillion: costModel(capacity, latency),
+      costPerMillion: costModel(capacity, latency, template),
       triage,
     };
     mkdirSync(RESULTS, { recursive: true });
@@ -101,6 +109,11 @@ async function main(): Promise<void> {
     );
     for (const t of results.targets) log(`  [${t.met ? 'met' : 'missed'}] ${t.target}: ${t.measured}`);
     log(`wrote bench/results/${name}.{json,md,svg} in ${results.durationSeconds} s`);
+    // Only a full run speaks for the project: its figures go into the README (quick runs are CI's smoke test).
+    if (!config.quick) {
+      writeReadmeSections(results);
+      log('wrote the README sections generated from bench/results/latest.json');
+    }
   } finally {
     await dynamodb.stop();
   }

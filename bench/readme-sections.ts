@@ -1,0 +1,96 @@
+/**
+ * The README's benchmark and cost figures, generated from a results file
+ * (never copied by hand): the targets table, the cost per million and the
+ * cost at rest, each between its markers. A full `npm run bench` calls this;
+ * `npm run bench:readme` regenerates them from bench/results/latest.json
+ * (`-- --reprice` first prices its stored measurements with the current cost
+ * model and template).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { costModel } from './cost';
+import { markdownReport } from './report';
+import type { BenchResults } from './results';
+import { countTemplate } from './template';
+
+const README = resolve(__dirname, '../README.md');
+
+const money = (dollars: number) => `$${dollars.toFixed(2)}`;
+const share = (part: number, whole: number) => `${Math.round((100 * part) / whole)} %`;
+
+function targets(r: BenchResults): string {
+  const row = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [
+    row(['target', 'result', 'met']),
+    row(['---', '---', '---']),
+    ...r.targets.map((t) => row([t.target, t.measured, t.met ? 'yes' : 'no'])),
+  ].join('\n');
+}
+
+function costPerMillion(r: BenchResults): string {
+  const k = r.costPerMillion;
+  const largest = (lines: Array<{ item: string; dollars: number }>, match: RegExp) =>
+    lines.filter((l) => match.test(l.item)).reduce((n, l) => n + l.dollars, 0);
+  const s = k.submissions;
+  const p = k.pageLoads;
+  const m = k.submissionsWithModeration;
+  const prices = k.prices;
+  return [
+    `**Cost per million** (${prices.region}; Lambda ${k.assumptions.lambdaMemoryMb} MB arm64, billed duration = the measured p50 at concurrency 1; from the ${r.mode} run of ${r.machine.date.slice(0, 10)}): ` +
+      `submissions **${money(s.perMillion)}** (DynamoDB writes ${share(largest(s.lines, /^DynamoDB writes/), s.perMillion)}), ` +
+      `page loads **${money(p.perMillion)}** (API Gateway ${share(largest(p.lines, /^API Gateway/), p.perMillion)}), ` +
+      `submissions each moderated once **${money(m.perMillion)}**. Storage ≈ ${k.storagePerMillionComments.bytesPerComment.toLocaleString('en-US')} B per comment with its index copies: ` +
+      `${money(k.storagePerMillionComments.dollarsPerMonth)} a month per million comments, plus point-in-time recovery. ` +
+      `Assumed, not measured: ${k.assumptions.logBytesPerRequest.toLocaleString('en-US')} log bytes per request, ${k.assumptions.xRaySampledFraction * 100} % of requests traced, ` +
+      `an approve as long as a submission, one queue page read per ${Math.round(1 / k.assumptions.moderationPerSubmission.queuePages)} comments moderated.`,
+    '',
+    `Prices used, on-demand, ${prices.region}, AWS's published list prices as of ${prices.taken} (not re-read from the pricing pages from this offline machine; all in \`bench/cost.ts\`): ` +
+      `DynamoDB $${prices.dynamoDbWriteRequestUnitPerMillion} per million write and $${prices.dynamoDbReadRequestUnitPerMillion} per million read request units, storage $${prices.dynamoDbStoragePerGbMonth}/GB-month; ` +
+      `Lambda arm64 $${prices.lambdaArm64PerGbSecond} per GB-second and $${prices.lambdaRequestsPerMillion} per million requests; API Gateway REST $${prices.apiGatewayRestRequestsPerMillion} per million requests; ` +
+      `AWS WAF $${prices.wafRequestsPerMillion} per million requests, $${prices.wafWebAclPerMonth} per web ACL and $${prices.wafRulePerMonth} per rule per month; ` +
+      `CloudWatch Logs $${prices.cloudWatchLogsIngestedPerGb} per GB ingested; X-Ray $${prices.xRayTracesRecordedPerMillion} per million traces recorded.`,
+  ].join('\n');
+}
+
+function costSummary(r: BenchResults): string {
+  const k = r.costPerMillion;
+  const fixed = k.fixedPerMonth ?? [];
+  const total = k.fixedTotalPerMonth ?? fixed.reduce((n, l) => n + l.dollars, 0);
+  return [
+    `- At rest, about **${money(total)} a month** (counted on the synthesized template): ${fixed.map((l) => `${l.item} ${money(l.dollars)}`).join('; ')}. ` +
+      'DynamoDB, S3, CloudFront, Lambda and API Gateway charge only for use.',
+    `- Per million comments, each moderated once: **about ${money(k.submissionsWithModeration.perMillion)}** in requests (from the benchmark's measured DynamoDB units and durations); ` +
+      `storage about ${money(k.storagePerMillionComments.dollarsPerMonth)} a month per million comments, plus point-in-time recovery.`,
+  ].join('\n');
+}
+
+const SECTIONS: Record<string, (r: BenchResults) => string> = {
+  'bench:targets': targets,
+  'bench:cost': costPerMillion,
+  'bench:cost-summary': costSummary,
+};
+
+/** Replaces each generated section of README.md with the figures of `results`. */
+export function writeReadmeSections(results: BenchResults, file = README): void {
+  let readme = readFileSync(file, 'utf8');
+  for (const [name, render] of Object.entries(SECTIONS)) {
+    const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
+    if (!pattern.test(readme)) throw new Error(`README.md has no ${name} markers`);
+    readme = readme.replace(pattern, (_m, start: string, end: string) => `${start}${render(results)}\n${end}`);
+  }
+  writeFileSync(file, readme);
+}
+
+if (require.main === module) {
+  const file = resolve(__dirname, 'results/latest.json');
+  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  if (process.argv.includes('--reprice')) {
+    // Prices the stored measurements (units, durations) again with the current cost model and template; measures nothing.
+    results.costPerMillion = costModel(results.capacity, results.latency, countTemplate());
+    results.repricedAt = new Date().toISOString();
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(resolve(__dirname, 'results/latest.md'), markdownReport(results, 'latest.svg'));
+  }
+  writeReadmeSections(results);
+  console.log(`README.md: benchmark sections regenerated from bench/results/latest.json (${results.mode} run of ${results.machine.date})`);
+}
