@@ -4,6 +4,8 @@ export interface BenchConfig {
   quick: boolean;
   /** Item counts (comments) at which the scaling section measures; the last is the fill size. */
   scalingCheckpoints: number[];
+  /** Comments of one article for the deep-cursor checkpoint (a page at the end of its cursor chain is read). */
+  deepArticleComments: number;
   /** Comments written per BatchWriteItem group and groups in flight. */
   fillConcurrency: number;
   /** Connections of the fixed-concurrency latency runs (a concurrency-1 run is always added). */
@@ -20,6 +22,7 @@ export interface BenchConfig {
 export const FULL: BenchConfig = {
   quick: false,
   scalingCheckpoints: [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000],
+  deepArticleComments: 10_000,
   fillConcurrency: 8,
   loadConcurrency: 8,
   latencySeconds: 8,
@@ -31,6 +34,7 @@ export const FULL: BenchConfig = {
 export const QUICK: BenchConfig = {
   quick: true,
   scalingCheckpoints: [1_000, 3_000],
+  deepArticleComments: 500,
   fillConcurrency: 8,
   loadConcurrency: 8,
   latencySeconds: 1,

@@ -38,7 +38,7 @@ export const ASSUMPTIONS = {
   lambdaMemoryMb: DEFAULT_CONFIG.lambdaMemoryMb,
   /** Billed duration = the service's p50 at concurrency 1 on DynamoDB Local, rounded up to 1 ms (includes the local HTTP hop: an overestimate). */
   durationSource: 'service p50 at concurrency 1',
-  /** Per request: the handler's JSON log line and EMF metrics line (~0.7 KB seen locally), Lambda's START/END/REPORT lines, the API Gateway access log line. */
+  /** Per request, when the run measured none (an older results file): the handler's lines, Lambda's START/END/REPORT lines, the access log line. */
   logBytesPerRequest: 1_500,
   /** X-Ray's default sampling rule: 1 request a second, then 5 %. */
   xRaySampledFraction: 0.05,
@@ -71,10 +71,12 @@ export interface CostResult {
   template: TemplateCounts;
   prices: typeof PRICES;
   assumptions: typeof ASSUMPTIONS;
+  /** What this run measured that older runs assumed. */
+  measured?: { logBytesPerRequest: number; logBytesMeasured: boolean; approveMs: number; approveMeasured: boolean };
 }
 
 /** One million API requests of an operation with these units and this billed duration. */
-function perMillion(readUnits: number, writeUnits: number, billedMs: number): CostLine[] {
+function perMillion(readUnits: number, writeUnits: number, billedMs: number, logBytes: number): CostLine[] {
   const p = PRICES;
   const gbSeconds = (billedMs / 1_000) * (ASSUMPTIONS.lambdaMemoryMb / 1_024) * 1e6;
   return [
@@ -85,8 +87,8 @@ function perMillion(readUnits: number, writeUnits: number, billedMs: number): Co
     { item: `DynamoDB writes (${writeUnits} WRU)`, dollars: writeUnits * p.dynamoDbWriteRequestUnitPerMillion },
     { item: `DynamoDB reads (${readUnits} RRU)`, dollars: readUnits * p.dynamoDbReadRequestUnitPerMillion },
     {
-      item: `CloudWatch Logs (${ASSUMPTIONS.logBytesPerRequest} B per request)`,
-      dollars: ((ASSUMPTIONS.logBytesPerRequest * 1e6) / 1e9) * p.cloudWatchLogsIngestedPerGb,
+      item: `CloudWatch Logs (${logBytes} B per request)`,
+      dollars: ((logBytes * 1e6) / 1e9) * p.cloudWatchLogsIngestedPerGb,
     },
     {
       item: `X-Ray traces (${ASSUMPTIONS.xRaySampledFraction * 100} % sampled)`,
@@ -101,8 +103,8 @@ const total = (lines: CostLine[]) =>
     2,
   );
 
-function operationCost(readUnits: number, writeUnits: number, billedMs: number): OperationCost {
-  const lines = perMillion(readUnits, writeUnits, billedMs);
+function operationCost(readUnits: number, writeUnits: number, billedMs: number, logBytes: number): OperationCost {
+  const lines = perMillion(readUnits, writeUnits, billedMs, logBytes);
   return { perMillion: total(lines), lines, inputs: { readUnits, writeUnits, billedMs } };
 }
 
@@ -127,6 +129,44 @@ export function fixedCosts(t: TemplateCounts): CostLine[] {
   ].map((line) => ({ ...line, dollars: round(line.dollars, 2) }));
 }
 
+/**
+ * Lambda's own lines per invocation (text log format, as the stack deploys) and
+ * the API Gateway access log line (the stack's format with typical values): fixed
+ * shapes, so their sizes are computed here; the handlers' own lines are measured.
+ */
+const REQUEST_ID = '8f5c6a1e-3b2d-4c1f-9a7e-2d4b6c8e0f12';
+export const PLATFORM_LOG_BYTES =
+  Buffer.byteLength(`START RequestId: ${REQUEST_ID} Version: $LATEST\n`) +
+  Buffer.byteLength(`END RequestId: ${REQUEST_ID}\n`) +
+  Buffer.byteLength(
+    `REPORT RequestId: ${REQUEST_ID}\tDuration: 12.34 ms\tBilled Duration: 13 ms\tMemory Size: 512 MB\tMax Memory Used: 98 MB\t\n`,
+  ) +
+  Buffer.byteLength(
+    `${JSON.stringify({
+      requestId: REQUEST_ID,
+      requestTime: '30/Nov/2026:03:14:15 +0000',
+      ip: '203.0.113.7',
+      method: 'POST',
+      resourcePath: '/articles/{articleId}/comments',
+      path: '/api/articles/the-story/comments',
+      status: '202',
+      responseLength: '96',
+      responseLatency: '41',
+      integrationLatency: '38',
+      moderator: '-',
+      errorType: '-',
+      wafStatus: '200',
+      xrayTraceId: 'Root=1-6749a1b2-0123456789abcdef01234567;Sampled=0',
+    })}\n`,
+  );
+
+/** Log bytes per request: measured handler lines plus the fixed platform lines; the assumption only for old results. */
+export function logBytesPerRequest(latency: LatencyResult): { bytes: number; measured: boolean } {
+  const handler = latency.handlerLogBytesPerRequest;
+  if (!handler) return { bytes: ASSUMPTIONS.logBytesPerRequest, measured: false };
+  return { bytes: Math.round((handler.submit + handler.list) / 2) + PLATFORM_LOG_BYTES, measured: true };
+}
+
 export function costModel(capacity: OperationCapacity[], latency: LatencyResult, template: TemplateCounts): CostResult {
   const op = (name: string) => {
     const found = capacity.find((c) => c.operation === name);
@@ -141,28 +181,31 @@ export function costModel(capacity: OperationCapacity[], latency: LatencyResult,
   const approve = op('approve');
   const queue = op('queuePage');
 
-  const submissions = operationCost(submit.readUnits, submit.writeUnits, submitMs);
-  // Moderation: one approve (its duration taken as a submit's) and a fiftieth of a queue page per comment.
+  const logs = logBytesPerRequest(latency);
+  // The approve's own p50 when the run measured it; older results took a submission's.
+  const approveMs = single.approve ? Math.ceil(single.approve.p50Ms) : submitMs;
+  const submissions = operationCost(submit.readUnits, submit.writeUnits, submitMs, logs.bytes);
+  // Moderation: one approve and a fiftieth of a queue page per comment.
   const { actions, queuePages } = ASSUMPTIONS.moderationPerSubmission;
-  const moderation = perMillion(approve.readUnits, approve.writeUnits, submitMs).map((l) => ({
+  const moderation = perMillion(approve.readUnits, approve.writeUnits, approveMs, logs.bytes).map((l) => ({
     item: `moderation: ${l.item}`,
     dollars: round(l.dollars * actions, 3),
   }));
-  const queueShare = perMillion(queue.readUnits, 0, listMs).map((l) => ({
+  const queueShare = perMillion(queue.readUnits, 0, listMs, logs.bytes).map((l) => ({
     item: `queue page share: ${l.item}`,
     dollars: round(l.dollars * queuePages, 3),
   }));
   const withModeration = [...submissions.lines, ...moderation, ...queueShare];
   return {
     submissions,
-    pageLoads: operationCost(list.readUnits, 0, listMs),
+    pageLoads: operationCost(list.readUnits, 0, listMs, logs.bytes),
     submissionsWithModeration: {
       perMillion: total(withModeration),
       lines: withModeration,
       inputs: {
         readUnits: round(submit.readUnits + actions * approve.readUnits + queuePages * queue.readUnits, 2),
         writeUnits: submit.writeUnits + actions * approve.writeUnits,
-        billedMs: submitMs * (1 + actions) + round(listMs * queuePages, 2),
+        billedMs: submitMs + approveMs * actions + round(listMs * queuePages, 2),
       },
     },
     storagePerMillionComments: storage(submit),
@@ -171,6 +214,7 @@ export function costModel(capacity: OperationCapacity[], latency: LatencyResult,
     template,
     prices: PRICES,
     assumptions: ASSUMPTIONS,
+    measured: { logBytesPerRequest: logs.bytes, logBytesMeasured: logs.measured, approveMs, approveMeasured: Boolean(single.approve) },
   };
 }
 

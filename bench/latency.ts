@@ -27,6 +27,8 @@ export interface LatencyRun {
   bareQuery: LoadStats;
   /** A CORS preflight answered by the API Gateway stand-in itself: the local HTTP hop, no handler, no database. */
   httpHop: LoadStats;
+  /** A moderator approving a pending comment, timed alone (its set-up post is not timed); concurrency 1 only. */
+  approve?: LoadStats;
   /** Service p50 / bare p50. */
   submitToPut: number;
   submitToSubmitCalls: number;
@@ -37,6 +39,8 @@ export interface LatencyResult {
   seconds: number;
   articleId: string;
   runs: LatencyRun[];
+  /** Bytes the handlers wrote to stdout (their JSON log line and EMF metrics) per request, at concurrency 1. */
+  handlerLogBytesPerRequest?: { submit: number; list: number; approve: number };
 }
 
 const SUBMIT_ARTICLES = 20;
@@ -49,7 +53,7 @@ export async function measureLatency(
   log: (line: string) => void,
 ): Promise<LatencyResult> {
   const token = randomBytes(18).toString('base64url');
-  const { child, apiUrl } = await startServer(endpoint, prefix, token);
+  const { child, apiUrl, logBytes } = await startServer(endpoint, prefix, token);
   try {
     const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     // One client address sends everything: flood control off, as the brief of a load test requires.
@@ -134,6 +138,32 @@ export async function measureLatency(
         }),
       );
 
+    // Approve alone: each call posts a pending comment (untimed), then times the approve of it.
+    const approveOnce = async (): Promise<number> => {
+      const posted = await fetch(submit.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: submitBody() });
+      const { id } = (await posted.json()) as { id: string };
+      const started = performance.now();
+      const approved = await fetch(`${apiUrl}/admin/comments/${id}/approve`, { method: 'POST', headers: admin, body: '{}' });
+      await approved.arrayBuffer();
+      if (!approved.ok) throw new Error(`approve answered ${approved.status}`);
+      return performance.now() - started;
+    };
+    // Log bytes per request: what the handlers print while one kind of request runs alone.
+    const logged: Partial<Record<'submit' | 'list' | 'approve', number>> = {};
+    const countLog = async (name: 'submit' | 'list' | 'approve', requests: number, run: () => Promise<unknown>) => {
+      const before = logBytes();
+      for (let i = 0; i < requests; i++) await run();
+      logged[name] = Math.round((logBytes() - before) / requests);
+    };
+    await countLog('submit', 20, () =>
+      fetch(submit.url, { method: 'POST', headers: submit.headers, body: submitBody() }).then((r) => r.arrayBuffer()),
+    );
+    await countLog('list', 20, () => fetch(list.url).then((r) => r.arrayBuffer()));
+    // The approve's own set-up post is logged too: subtract a submission's bytes.
+    await countLog('approve', 20, approveOnce);
+    logged.approve = Math.max(0, (logged.approve ?? 0) - (logged.submit ?? 0));
+    log(`  handler log bytes per request: ${JSON.stringify(logged)}`);
+
     const runs: LatencyRun[] = [];
     for (const concurrency of [1, options.concurrency]) {
       const measure = async <T>(name: string, run: (seconds: number) => Promise<T>): Promise<T> => {
@@ -148,6 +178,7 @@ export async function measureLatency(
       const listStats = await measure('list', (s) => httpLoad(list, concurrency, s));
       const queryStats = await measure('bare Query', (s) => closedLoop(bareQuery, concurrency, s));
       const hopStats = await measure('HTTP hop (preflight)', (s) => httpLoad(preflight, concurrency, s));
+      const approveStats = concurrency === 1 ? await measure('approve', (s) => closedLoop(approveOnce, 1, s)) : undefined;
       runs.push({
         concurrency,
         submit: submitStats,
@@ -156,19 +187,29 @@ export async function measureLatency(
         bareSubmitCalls: submitCallsStats,
         bareQuery: queryStats,
         httpHop: hopStats,
+        ...(approveStats ? { approve: approveStats } : {}),
         submitToPut: ratio(submitStats.p50Ms, putStats.p50Ms),
         submitToSubmitCalls: ratio(submitStats.p50Ms, submitCallsStats.p50Ms),
         listToQuery: ratio(listStats.p50Ms, queryStats.p50Ms),
       });
     }
     db.destroy();
-    return { seconds: options.seconds, articleId: options.listArticle, runs };
+    return {
+      seconds: options.seconds,
+      articleId: options.listArticle,
+      runs,
+      handlerLogBytesPerRequest: { submit: logged.submit ?? 0, list: logged.list ?? 0, approve: logged.approve ?? 0 },
+    };
   } finally {
     await stopServer(child);
   }
 }
 
-async function startServer(endpoint: string, prefix: string, token: string): Promise<{ child: ChildProcess; apiUrl: string }> {
+async function startServer(
+  endpoint: string,
+  prefix: string,
+  token: string,
+): Promise<{ child: ChildProcess; apiUrl: string; logBytes: () => number }> {
   const child = fork(resolve(__dirname, 'server.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: {
@@ -179,14 +220,18 @@ async function startServer(endpoint: string, prefix: string, token: string): Pro
       BENCH_MODERATOR_TOKEN: token,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
-    // The handlers log as deployed (JSON lines, EMF metrics); the lines themselves are not needed here.
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // The handlers log as deployed (JSON lines, EMF metrics): counted, for the cost model's log bytes, not kept.
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let bytes = 0;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
   });
   const apiUrl = await new Promise<string>((ok, fail) => {
     child.once('message', (m: { apiUrl?: string }) => (m.apiUrl ? ok(m.apiUrl) : fail(new Error('the bench server sent no URL'))));
     child.once('exit', (code) => fail(new Error(`the bench server exited (${code}) before it was ready`)));
   });
-  return { child, apiUrl };
+  return { child, apiUrl, logBytes: () => bytes };
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {

@@ -41,8 +41,7 @@ function costPerMillion(r: BenchResults): string {
       `page loads **${money(p.perMillion)}** (API Gateway ${share(largest(p.lines, /^API Gateway/), p.perMillion)}), ` +
       `submissions each moderated once **${money(m.perMillion)}**. Storage ≈ ${k.storagePerMillionComments.bytesPerComment.toLocaleString('en-US')} B per comment with its index copies: ` +
       `${money(k.storagePerMillionComments.dollarsPerMonth)} a month per million comments, plus point-in-time recovery. ` +
-      `Assumed, not measured: ${k.assumptions.logBytesPerRequest.toLocaleString('en-US')} log bytes per request, ${k.assumptions.xRaySampledFraction * 100} % of requests traced, ` +
-      `an approve as long as a submission, one queue page read per ${Math.round(1 / k.assumptions.moderationPerSubmission.queuePages)} comments moderated.`,
+      measuredAndAssumed(k),
     '',
     `Prices used, on-demand, ${prices.region}, AWS's published list prices as of ${prices.taken} (not re-read from the pricing pages from this offline machine; all in \`bench/cost.ts\`): ` +
       `DynamoDB $${prices.dynamoDbWriteRequestUnitPerMillion} per million write and $${prices.dynamoDbReadRequestUnitPerMillion} per million read request units, storage $${prices.dynamoDbStoragePerGbMonth}/GB-month; ` +
@@ -50,6 +49,22 @@ function costPerMillion(r: BenchResults): string {
       `AWS WAF $${prices.wafRequestsPerMillion} per million requests, $${prices.wafWebAclPerMonth} per web ACL and $${prices.wafRulePerMonth} per rule per month; ` +
       `CloudWatch Logs $${prices.cloudWatchLogsIngestedPerGb} per GB ingested; X-Ray $${prices.xRayTracesRecordedPerMillion} per million traces recorded.`,
   ].join('\n');
+}
+
+/** Says which inputs this run measured and which the model still assumes. */
+function measuredAndAssumed(k: BenchResults['costPerMillion']): string {
+  const m = k.measured;
+  const measured: string[] = [];
+  const assumed: string[] = [`${k.assumptions.xRaySampledFraction * 100} % of requests traced`];
+  if (m?.logBytesMeasured)
+    measured.push(
+      `${m.logBytesPerRequest.toLocaleString('en-US')} log bytes per request (the handlers' lines as printed, plus Lambda's and the access log's fixed lines)`,
+    );
+  else assumed.push(`${k.assumptions.logBytesPerRequest.toLocaleString('en-US')} log bytes per request`);
+  if (m?.approveMeasured) measured.push(`an approve's own p50 (${m.approveMs} ms)`);
+  else assumed.push('an approve as long as a submission');
+  assumed.push(`one queue page read per ${Math.round(1 / k.assumptions.moderationPerSubmission.queuePages)} comments moderated`);
+  return `${measured.length ? `Measured in this run: ${measured.join('; ')}. ` : ''}Assumed, not measured: ${assumed.join(', ')}.`;
 }
 
 function costSummary(r: BenchResults): string {

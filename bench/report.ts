@@ -96,6 +96,14 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
     ),
   );
   out.push(`![Read units per page against comments in the table](${chartFile})`);
+  if (s.deepArticle) {
+    const d = s.deepArticle;
+    out.push(
+      `**One article deep:** \`${d.articleId}\` grown to ${n(d.comments)} comments and read cursor by cursor (${n(d.pages)} pages of ${s.pageSize}): ` +
+        `first page ${d.firstPage.readUnits} RRU (ScannedCount ${d.firstPage.scannedCount}), last page ${d.lastPage.readUnits} RRU (ScannedCount ${d.lastPage.scannedCount}). ` +
+        'A page deep in the chain costs what the first one does: the cursor is a key to start after, not an offset.',
+    );
+  }
 
   out.push('## 3. Latency');
   out.push(

@@ -65,7 +65,14 @@ async function main(): Promise<void> {
     for (const c of capacity) log(`  ${c.operation}: ${c.readUnits} RRU, ${c.writeUnits} WRU (${c.ratio}× the floor)`);
 
     log(`2. scaling: filling to ${config.scalingCheckpoints[config.scalingCheckpoints.length - 1]!.toLocaleString('en-US')} comments`);
-    const scaling = await measureScaling(dynamodb.endpoint, 'bench_', config.scalingCheckpoints, config.fillConcurrency, log);
+    const scaling = await measureScaling(
+      dynamodb.endpoint,
+      'bench_',
+      config.scalingCheckpoints,
+      config.fillConcurrency,
+      log,
+      config.deepArticleComments,
+    );
 
     log(`3. latency: ${config.latencySeconds} s per measurement at concurrency 1 and ${config.loadConcurrency}`);
     const tables = await serviceTables(dynamodb.endpoint, 'bench_');

@@ -31,6 +31,16 @@ export interface ScalingRow {
   queuePage: PageReading;
 }
 
+/** One article grown to many comments: its first page and the last page of its cursor chain. */
+export interface DeepArticleReading {
+  articleId: string;
+  comments: number;
+  /** Pages walked, cursor by cursor, to reach the last one. */
+  pages: number;
+  firstPage: PageReading;
+  lastPage: PageReading;
+}
+
 export interface ScalingResult {
   articleId: string;
   pageSize: number;
@@ -38,6 +48,7 @@ export interface ScalingResult {
   statuses: Record<CommentStatus, number>;
   fill: { comments: number; items: number; seconds: number; commentsPerSecond: number };
   rows: ScalingRow[];
+  deepArticle?: DeepArticleReading;
 }
 
 const ARTICLE = 'article-0000';
@@ -46,6 +57,7 @@ const PAGE = 50;
 /** Comments written first: the measured article's and the queue's first pages, plus spares. */
 const SEEDED_APPROVED = 100;
 const SEEDED_PENDING = 100;
+const DEEP_ARTICLE = 'article-deep';
 
 /** Status mix of the generated background comments. */
 function status(draw: number): CommentStatus {
@@ -61,6 +73,7 @@ export async function measureScaling(
   checkpoints: number[],
   concurrency: number,
   log: (line: string) => void,
+  deepArticleComments = 0,
 ): Promise<ScalingResult> {
   const tables = await serviceTables(endpoint, prefix);
   const raw = localDocumentClient(endpoint);
@@ -105,7 +118,9 @@ export async function measureScaling(
       `  ${checkpoint.toLocaleString('en-US')} comments: article page ${articlePage.readUnits} RCU (scanned ${articlePage.scannedCount}), queue page ${queuePage.readUnits} RCU (scanned ${queuePage.scannedCount})`,
     );
   }
+  const deepArticle = deepArticleComments > 0 ? await deepCursor(written, deepArticleComments) : undefined;
   return {
+    deepArticle,
     articleId: ARTICLE,
     pageSize: PAGE,
     articles: ARTICLES,
@@ -113,6 +128,37 @@ export async function measureScaling(
     fill: { comments: written, items, seconds, commentsPerSecond: Math.round(written / seconds) },
     rows,
   };
+
+  /** Grows one article to `count` approved comments, then walks its cursor chain to the last page. */
+  async function deepCursor(from: number, count: number): Promise<DeepArticleReading> {
+    log(`  deep article: writing ${count.toLocaleString('en-US')} comments on ${DEEP_ARTICLE}`);
+    const at = Date.UTC(2026, 6, 1);
+    await fill(
+      raw,
+      { from, to: from + count },
+      (n) => synthetic.rows(n, { articleId: DEEP_ARTICLE, status: 'approved', createdAt: new Date(at + n * 1_000) }),
+      {
+        concurrency,
+      },
+    );
+    let pages = 1;
+    let cursor: string | undefined;
+    const firstPage = await page(async () => {
+      cursor = (await service.listPublished(DEEP_ARTICLE, { limit: PAGE })).nextCursor ?? undefined;
+    });
+    let lastPage = firstPage;
+    while (cursor) {
+      const at: string = cursor;
+      lastPage = await page(async () => {
+        cursor = (await service.listPublished(DEEP_ARTICLE, { limit: PAGE, cursor: at })).nextCursor ?? undefined;
+      });
+      pages += 1;
+    }
+    log(
+      `  deep article: ${pages} pages; first page ${firstPage.readUnits} RCU, last page ${lastPage.readUnits} RCU (scanned ${lastPage.scannedCount})`,
+    );
+    return { articleId: DEEP_ARTICLE, comments: count, pages, firstPage, lastPage };
+  }
 
   async function page(read: () => Promise<unknown>): Promise<PageReading> {
     const { usage } = await meter.measure(read);
