@@ -55,12 +55,13 @@ function costPerMillion(r: BenchResults): string {
 function measuredAndAssumed(k: BenchResults['costPerMillion']): string {
   const m = k.measured;
   const measured: string[] = [];
-  const assumed: string[] = [`${k.assumptions.xRaySampledFraction * 100} % of requests traced`];
+  const assumed: string[] = [];
   if (m?.logBytesMeasured)
     measured.push(
       `${m.logBytesPerRequest.toLocaleString('en-US')} log bytes per request (the handlers' lines as printed, plus Lambda's and the access log's fixed lines)`,
     );
   else assumed.push(`${k.assumptions.logBytesPerRequest.toLocaleString('en-US')} log bytes per request`);
+  assumed.push(`${k.assumptions.xRaySampledFraction * 100} % of requests traced`);
   if (m?.approveMeasured) measured.push(`an approve's own p50 (${m.approveMs} ms)`);
   else assumed.push('an approve as long as a submission');
   assumed.push(`one queue page read per ${Math.round(1 / k.assumptions.moderationPerSubmission.queuePages)} comments moderated`);
