@@ -137,14 +137,18 @@ export class CommentServiceStack extends Stack {
     this.web.allowConnectionsTo(apiOrigin, { acceptsForms: true });
     this.web.allowConnectionsTo(this.signIn.hostedUiUrl);
     this.web.allowConnectionsTo(`https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`);
-    this.web.deployAssets(props.webAssetsDir, {
-      apiUrl: this.api.url,
-      region: Aws.REGION,
-      cognitoDomain: this.signIn.hostedUiUrl,
-      clientId: this.signIn.client.userPoolClientId,
-      userPoolId: this.signIn.userPool.userPoolId,
-      redirectUri: consoleUrl,
-    });
+    this.web.deployAssets(
+      props.webAssetsDir,
+      {
+        apiUrl: this.api.url,
+        region: Aws.REGION,
+        cognitoDomain: this.signIn.hostedUiUrl,
+        clientId: this.signIn.client.userPoolClientId,
+        userPoolId: this.signIn.userPool.userPoolId,
+        redirectUri: consoleUrl,
+      },
+      { apiUrl: `${apiOrigin}/${this.api.api.deploymentStage.stageName}`, siteUrl: this.web.origin },
+    );
 
     new OperationsAlarms(this, 'Alarms', {
       topic: this.notifications.alarmTopic,

@@ -57,7 +57,8 @@ export const GATEWAY_ERROR_RESPONSES: readonly GatewayErrorResponse[] = [
     type: 'WAF_FILTERED',
     status: 403,
     error: 'Forbidden',
-    message: 'The firewall refused this request. If you posted many comments quickly, wait a few minutes and try again.',
+    // WAF blocks for many reasons (rate, malformed or hostile requests); the answer must not guess which.
+    message: 'The request was not accepted. Please try again later.',
   },
   {
     type: 'INTEGRATION_TIMEOUT',

@@ -4,6 +4,7 @@
  *   assets/admin.js + admin.css        the moderators' console
  *   assets/article.css                 the demo article page
  *   admin/index.html                   the console's page
+ *   index.html, related/…              the demo article page as the stack hosts it (written to outDir only)
  * The deployed stack uploads the output directory to S3 (plus a generated
  * config.json); the local runtime serves the same files from memory.
  *
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { consolePageHtml } from '../web/admin/page';
+import { demoSitePages } from './demo-site';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,7 +72,7 @@ export async function bundleWebAssets(): Promise<WebAsset[]> {
 /** Writes the assets into `outDir` (relative to the project root), replacing what was there. */
 export async function buildWebAssets(outDir = 'web/dist'): Promise<void> {
   const target = resolve(PROJECT_ROOT, outDir);
-  const assets = await bundleWebAssets();
+  const assets = [...(await bundleWebAssets()), ...demoSitePages()];
   await rm(target, { recursive: true, force: true });
   for (const asset of assets) {
     const file = join(target, asset.path);

@@ -5,7 +5,7 @@
  * JSON access logs, execution logs (errors only), X-Ray, and gateway error
  * responses in the contract's error shape.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccessLogField,
   AccessLogFormat,
@@ -57,11 +57,13 @@ export class CommentsApi extends Construct {
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: config.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     this.api = new RestApi(this, 'Api', {
+      // The 5xx alarm selects the API by name: the stack's name keeps other APIs of the account out of it.
+      restApiName: Stack.of(this).stackName,
       description: 'Comment moderation service',
       endpointTypes: [EndpointType.REGIONAL],
       // Execution logging needs API Gateway's account-level CloudWatch role; kept on teardown because it is account-wide.
       cloudWatchRole: config.apiGatewayCloudWatchRole,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       deployOptions: {
         stageName: config.stageName,
         tracingEnabled: true,
@@ -185,7 +187,8 @@ function accessLogFormat(): AccessLogFormat {
       responseLength: AccessLogField.contextResponseLength(),
       responseLatency: AccessLogField.contextResponseLatency(),
       integrationLatency: AccessLogField.contextIntegrationLatency(),
-      moderator: AccessLogField.contextAuthorizerClaims('cognito:username'),
+      // The user pool's immutable id of the moderator; `cognito:username` does not resolve in access logs.
+      moderator: AccessLogField.contextAuthorizerClaims('sub'),
       errorType: AccessLogField.contextErrorResponseType(),
       wafStatus: AccessLogField.contextWafStatus(),
       xrayTraceId: AccessLogField.contextXrayTraceId(),

@@ -27,7 +27,7 @@ export class DataTables extends Construct {
       description: 'Encrypts the comment service table that holds emails and client addresses',
       enableKeyRotation: true,
       // Losing the key would make the retained table unreadable.
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     this.comments = buildTable(this, COMMENTS_TABLE);
     this.private = buildTable(this, PRIVATE_TABLE, this.privateKey);
@@ -50,7 +50,7 @@ function buildTable(scope: Construct, definition: TableDefinition, key?: Key): T
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     deletionProtection: true,
     // Comments are the product: `cdk destroy` must never take them along.
-    removalPolicy: RemovalPolicy.RETAIN,
+    removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     timeToLiveAttribute: definition.timeToLiveAttribute,
     stream: definition.stream ? STREAM_VIEW[definition.stream] : undefined,
     ...(key ? { encryption: TableEncryption.CUSTOMER_MANAGED, encryptionKey: key } : {}),

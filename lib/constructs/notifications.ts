@@ -4,7 +4,7 @@
  * are encrypted with one customer managed key that CloudWatch may use, and
  * refuse publishers that do not use TLS.
  */
-import { Aws } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import { ServicePrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -30,6 +30,8 @@ export class Notifications extends Construct {
     this.key = new Key(this, 'TopicKey', {
       description: 'Encrypts the comment service notification topics',
       enableKeyRotation: true,
+      // Messages already queued for delivery may still need it; removed with a failed first creation.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     // CloudWatch alarms publish to the encrypted alarm topic; AWS managed SNS keys do not allow that.
     this.key.addToResourcePolicy(

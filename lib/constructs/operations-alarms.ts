@@ -7,11 +7,12 @@
  * Not covered: the age of the oldest pending comment. No AWS metric carries
  * it; it needs custom code (e.g. the stream consumer emitting a metric).
  */
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { Alarm, ComparisonOperator, MathExpression, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -104,6 +105,21 @@ export class OperationsAlarms extends Construct {
         description: `${consumer.name} gave up on stream records; they are listed in its failure queue.`,
       });
     }
+
+    // enforceSSL gives the topic a policy of its own, which replaces SNS's default one: without this
+    // statement CloudWatch may not publish and no alarm would ever reach anyone.
+    props.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [props.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': this.alarms.map((alarm) => alarm.alarmArn) },
+        },
+      }),
+    );
   }
 
   private alarm(

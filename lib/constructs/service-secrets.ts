@@ -18,7 +18,7 @@ export class ServiceSecrets extends Construct {
       'HashKey',
       'HMAC key of the normalised email addresses of commenters (look-ups, flood and duplicate guards)',
       // The retained tables hold hashes made with it: deleting it would orphan them.
-      RemovalPolicy.RETAIN,
+      RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     );
     Validations.of(this.hashKey).acknowledge({
       id: 'AwsSolutions-SMG4',

@@ -4,8 +4,23 @@
  * control, HTTPS only, security headers and a CSP that lets scripts talk
  * only to this site, the API and Cognito.
  */
-import { DefaultStackSynthesizer, Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  Aws,
+  CfnCondition,
+  DefaultStackSynthesizer,
+  Duration,
+  Fn,
+  IgnoreMode,
+  Lazy,
+  Names,
+  RemovalPolicy,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
+import {
+  type CfnDistribution,
   Function as CloudFrontFunction,
   Distribution,
   FunctionCode,
@@ -16,6 +31,7 @@ import {
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
+  S3OriginAccessControl,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -23,6 +39,33 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwne
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { type DemoPageValues, fillDemoPage } from '../demo-page';
+
+/**
+ * Regions whose S3 buckets CloudFront standard logging (legacy) does not
+ * deliver to: the opt-in regions. There the distribution writes no access
+ * logs (standard logging v2 is configured through us-east-1 only, which a
+ * stack in another region cannot do); everywhere else it logs to the bucket.
+ */
+export const REGIONS_WITHOUT_CLOUDFRONT_LOGS = [
+  'af-south-1',
+  'ap-east-1',
+  'ap-east-2',
+  'ap-south-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-6',
+  'ap-southeast-7',
+  'ca-west-1',
+  'eu-central-2',
+  'eu-south-1',
+  'eu-south-2',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+  'mx-central-1',
+];
 
 /** What the console reads from /config.json (web/admin/config.ts, ConsoleConfig) to find the API and sign in. */
 export interface WebConfig {
@@ -82,7 +125,8 @@ export class WebHosting extends Construct {
       // CloudFront standard logging writes with ACLs.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(props.logRetention) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Kept on teardown and update, but removed when the very first creation rolls back.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     Validations.of(logs).acknowledge({
       id: 'AwsSolutions-S1',
@@ -97,11 +141,13 @@ export class WebHosting extends Construct {
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 's3/',
       // Rebuildable from the repository, but kept so a teardown never breaks a live page unexpectedly.
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
 
     const csp = Lazy.string({ produce: () => contentSecurityPolicy(this.connectOrigins, this.formTargets) });
+    // Both names are unique per account, not per region: the region keeps a second deployment elsewhere apart.
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: regionalName(this, 'SecurityHeaders', 128),
       comment: 'Comment service pages: strict CSP and security headers',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
@@ -116,7 +162,11 @@ export class WebHosting extends Construct {
       comment: "Comment service: demo article page and moderators' console",
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccess', {
+            originAccessControlName: regionalName(this, 'OriginAccess', 64),
+          }),
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         responseHeadersPolicy: headers,
         functionAssociations: [
@@ -136,6 +186,7 @@ export class WebHosting extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
     });
+    this.skipLoggingWhereUnsupported(logs);
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'Comment readers and moderators are worldwide; there is no country to block.',
@@ -152,6 +203,22 @@ export class WebHosting extends Construct {
     });
   }
 
+  /** CloudFront cannot write standard logs to a bucket in an opt-in region: leave logging out there. */
+  private skipLoggingWhereUnsupported(logs: Bucket): void {
+    const regions = REGIONS_WITHOUT_CLOUDFRONT_LOGS.map((region) => Fn.conditionEquals(Aws.REGION, region));
+    // Fn::Or takes at most 10 conditions.
+    const groups = [];
+    for (let i = 0; i < regions.length; i += 10) groups.push(Fn.conditionOr(...regions.slice(i, i + 10)));
+    const unsupported = new CfnCondition(this, 'CloudFrontLogsUnsupported', {
+      expression: groups.length === 1 ? groups[0] : Fn.conditionOr(...groups),
+    });
+    const logging = { Bucket: logs.bucketRegionalDomainName, Prefix: 'cloudfront/' };
+    (this.distribution.node.defaultChild as CfnDistribution).addPropertyOverride(
+      'DistributionConfig.Logging',
+      Fn.conditionIf(unsupported.logicalId, Aws.NO_VALUE, logging),
+    );
+  }
+
   /** https://<distribution>.cloudfront.net */
   get origin(): string {
     return `https://${this.distribution.distributionDomainName}`;
@@ -164,13 +231,18 @@ export class WebHosting extends Construct {
   }
 
   /**
-   * Uploads the built assets plus a generated config.json. Without built
-   * assets a placeholder page is deployed, so synth never depends on the
-   * web build.
+   * Uploads the built assets plus a generated config.json. The demo article
+   * page (index.html) is uploaded with the API URL and the site's address
+   * filled in. Without built assets a placeholder page is deployed, so synth
+   * never depends on the web build.
    */
-  deployAssets(assetsDir: string | undefined, config: WebConfig): BucketDeployment {
+  deployAssets(assetsDir: string | undefined, config: WebConfig, page: DemoPageValues): BucketDeployment {
+    const demoPage = assetsDir ? join(assetsDir, 'index.html') : undefined;
     const sources: ISource[] = [
-      assetsDir ? Source.asset(assetsDir) : Source.data('index.html', PLACEHOLDER_PAGE),
+      assetsDir
+        ? Source.asset(assetsDir, { exclude: ['/index.html'], ignoreMode: IgnoreMode.GIT })
+        : Source.data('index.html', PLACEHOLDER_PAGE),
+      ...(demoPage && existsSync(demoPage) ? [Source.data('index.html', fillDemoPage(readFileSync(demoPage, 'utf8'), page))] : []),
       Source.jsonData('config.json', config),
     ];
     const deployment = new BucketDeployment(this, 'Deploy', {
@@ -184,6 +256,13 @@ export class WebHosting extends Construct {
     acknowledgeDeploymentHandler(this, this.bucket);
     return deployment;
   }
+}
+
+/** A physical name CDK derives from the construct path, plus the region (CloudFront names are account-wide). */
+function regionalName(scope: Construct, id: string, maxLength: number): string {
+  const longestRegion = 'ap-southeast-7'.length;
+  const base = Names.uniqueResourceName(scope, { maxLength: maxLength - id.length - longestRegion - 2, separator: '-' });
+  return Fn.join('-', [base, id, Aws.REGION]);
 }
 
 export const PLACEHOLDER_PAGE =

@@ -186,6 +186,8 @@ describe('stage', () => {
     expect(stage.AccessLogSetting.DestinationArn).toBeDefined();
     const format = JSON.parse(stage.AccessLogSetting.Format);
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', ip: '$context.identity.sourceIp' });
+    // The moderator's user pool id (sub) resolves in access logs; cognito:username may not.
+    expect(format.moderator).toBe('$context.authorizer.claims.sub');
   });
 
   it('takes its name and throttling from context', () => {

@@ -1,10 +1,13 @@
 /** Functions, logs, sign-in, hosting, alarms and outputs in the synthesized template. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { STREAM_CONSUMERS, ROUTES } from '../../lambda/routes';
-import { INDEX_REWRITE_CODE, type WebConfig } from '../../lib/constructs/web-hosting';
+import { PROJECT_ROOT } from '../../lib/constructs/service-function';
+import { INDEX_REWRITE_CODE, REGIONS_WITHOUT_CLOUDFRONT_LOGS, type WebConfig } from '../../lib/constructs/web-hosting';
+import { DEMO_PAGE_MARKERS } from '../../lib/demo-page';
+import { buildWebAssets } from '../../scripts/build-web';
 import type { ConsoleConfig } from '../../web/admin/config';
 import { logicalIdOf, referencedId, resourcesOf, synthesize, type Synthesized } from './support';
 
@@ -138,15 +141,83 @@ describe('web hosting', () => {
     expect(markers).toContain(Object.keys(resourcesOf(synth.template, 'AWS::Cognito::UserPoolClient'))[0]!);
   });
 
-  it('uploads a built web folder when there is one', () => {
+  it('uploads the real web build, with the demo article page at / wired to the API and the site', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>built</title>');
-    const { template } = synthesize({ webAssetsDir: dist });
+    await buildWebAssets(dist);
+    // The page a visitor of SiteUrl gets: the article with the comment form, not a 403.
+    expect(existsSync(join(dist, 'index.html'))).toBe(true);
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(DEMO_PAGE_MARKERS.apiUrl);
+    const { stack, template } = synthesize({ webAssetsDir: dist });
     const deployment = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment'))[0]!.Properties;
-    expect(deployment.SourceObjectKeys).toHaveLength(2);
-    expect(JSON.stringify(deployment.SourceObjectKeys)).not.toEqual(
-      JSON.stringify(Object.values(resourcesOf(synth.template, 'Custom::CDKBucketDeployment'))[0]!.Properties.SourceObjectKeys),
-    );
+    expect(deployment.SourceObjectKeys).toHaveLength(3); // the built folder, index.html with the deploy-time values, config.json
+    const markers = JSON.stringify(deployment.SourceMarkers);
+    // The page's API URL and its own address are filled in at deploy time.
+    expect(markers).toContain(logicalIdOf(stack, 'Http/Api'));
+    expect(markers).toContain(logicalIdOf(stack, 'Web/Cdn'));
+  });
+});
+
+describe('names that are unique per account carry the region', () => {
+  const nameOf = (type: string, path: (p: Record<string, any>) => unknown) =>
+    JSON.stringify(Object.values(resourcesOf(synth.template, type)).map((r) => path(r.Properties)));
+
+  it('the response headers policy and the origin access control (a second region of the same account deploys)', () => {
+    expect(nameOf('AWS::CloudFront::ResponseHeadersPolicy', (p) => p.ResponseHeadersPolicyConfig.Name)).toContain('"Ref":"AWS::Region"');
+    expect(nameOf('AWS::CloudFront::OriginAccessControl', (p) => p.OriginAccessControlConfig.Name)).toContain('"Ref":"AWS::Region"');
+    expect(nameOf('AWS::CloudFront::Function', (p) => p.Name)).toContain('"Ref":"AWS::Region"');
+  });
+});
+
+describe('CloudFront access logs', () => {
+  it('go to the log bucket except in the opt-in regions, where CloudFront cannot deliver them', () => {
+    const json = synth.template.toJSON();
+    const distribution = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+    const [condition, whenUnsupported, otherwise] = distribution.Logging['Fn::If'];
+    expect(whenUnsupported).toEqual({ Ref: 'AWS::NoValue' });
+    expect(otherwise).toEqual({
+      Bucket: { 'Fn::GetAtt': [logicalIdOf(synth.stack, 'Web/AccessLogs'), 'RegionalDomainName'] },
+      Prefix: 'cloudfront/',
+    });
+    const regions = JSON.stringify(json.Conditions[condition]);
+    for (const region of REGIONS_WITHOUT_CLOUDFRONT_LOGS) expect(regions).toContain(`"${region}"`);
+    for (const region of ['us-east-1', 'eu-west-1', 'ap-southeast-2']) expect(regions).not.toContain(`"${region}"`);
+  });
+});
+
+describe('retained resources', () => {
+  /** Everything `cdk destroy` leaves behind, and how the README's tear-down section names it. */
+  const RETAINED: Array<[path: string, readme: string]> = [
+    ['Data/Comments', 'both DynamoDB tables'],
+    ['Data/Private', 'both DynamoDB tables'],
+    ['Data/PrivateTableKey', "the Private table's KMS key"],
+    ['Notifications/TopicKey', "the notification topics' KMS key"],
+    ['Keys/HashKey', 'the email hash key secret'],
+    ['SignIn/Moderators', 'the Cognito user pool'],
+    ['Web/Assets', 'the site bucket'],
+    ['Web/AccessLogs', 'the access-log bucket'],
+    ['Http/Api/CloudWatchRole', "API Gateway's account-level CloudWatch role"],
+    ['Http/Api/Account', "API Gateway's account-level CloudWatch role"],
+  ];
+
+  it('are exactly the data, keys, sign-in, buckets and the account role, kept on delete and update but not after a failed first creation', () => {
+    const retained = Object.entries(
+      synth.template.toJSON().Resources as Record<string, { DeletionPolicy?: string; UpdateReplacePolicy?: string }>,
+    )
+      .filter(([, r]) => r.DeletionPolicy && r.DeletionPolicy !== 'Delete')
+      .map(([id, r]) => {
+        expect(r.DeletionPolicy, id).toBe('RetainExceptOnCreate');
+        expect(r.UpdateReplacePolicy, id).toBe('Retain');
+        return id;
+      });
+    expect(retained.sort()).toEqual(RETAINED.map(([path]) => logicalIdOf(synth.stack, path)).sort());
+  });
+
+  it('are all listed in the README tear-down section', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('**Tear down');
+    expect(start).toBeGreaterThan(0);
+    const section = readme.slice(start, readme.indexOf('\n## ', start)).replace(/\s+/g, ' ');
+    for (const [, name] of RETAINED) expect(section, name).toContain(name);
   });
 });
 
@@ -160,6 +231,35 @@ describe('alarms', () => {
     const ids = alarms.map(([id]) => id).join(' ');
     for (const part of ['Api5xxRate', 'CommentsTableThrottles', 'PrivateTableSystemErrors', 'SubmitCommentErrors', 'ListCommentsThrottles'])
       expect(ids).toContain(part);
+  });
+
+  it("may be published by CloudWatch, for this account's alarms only, beside the TLS-only rule", () => {
+    const topic = logicalIdOf(synth.stack, 'Notifications/Alarms');
+    const policies = Object.values(resourcesOf(synth.template, 'AWS::SNS::TopicPolicy')).filter((p) =>
+      p.Properties.Topics.some((t: unknown) => referencedId(t) === topic),
+    );
+    expect(policies).toHaveLength(1);
+    const statements: any[] = policies[0]!.Properties.PolicyDocument.Statement;
+    expect(statements.some((s) => s.Effect === 'Deny' && JSON.stringify(s.Condition).includes('aws:SecureTransport'))).toBe(true);
+    const allow = statements.filter((s) => s.Effect === 'Allow');
+    expect(allow).toHaveLength(1);
+    expect(allow[0]).toMatchObject({
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: { Ref: topic },
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    });
+    const alarmIds = Object.keys(resourcesOf(synth.template, 'AWS::CloudWatch::Alarm'));
+    expect(allow[0].Condition.ArnLike['aws:SourceArn'].map(referencedId).sort()).toEqual(alarmIds.sort());
+  });
+
+  it("watch the API by the stack's name, which is the REST API's name", () => {
+    const api = Object.values(resourcesOf(synth.template, 'AWS::ApiGateway::RestApi'))[0]!.Properties;
+    expect(api.Name).toBe(synth.stack.stackName);
+    const alarm = resourcesOf(synth.template, 'AWS::CloudWatch::Alarm')[logicalIdOf(synth.stack, 'Alarms/Api5xxRate')]!.Properties;
+    const dimensions = alarm.Metrics.flatMap((m: any) => m.MetricStat?.Metric.Dimensions ?? []);
+    expect(dimensions.length).toBeGreaterThan(0);
+    for (const d of dimensions) expect(d).toEqual({ Name: 'ApiName', Value: synth.stack.stackName });
   });
 
   it('email the moderators given in context through an encrypted, TLS-only topic', () => {

@@ -5,7 +5,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableDefinition } from '../../lambda/adapters/dynamodb/schema';
 import { ROUTES, type Access } from '../../lambda/routes';
-import { COMMENT_POST_PATH_REGEX } from '../../lib/constructs/api-firewall';
+import { COMMENT_POST_PATH_REGEX, FREE_TEXT_BODY_RULES } from '../../lib/constructs/api-firewall';
+import { GATEWAY_ERROR_RESPONSES } from '../../lib/gateway-responses';
 import { asArray, logicalIdOf, referencedId, resourcesOf, statementsOf, synthesize, type CfnResource, type Synthesized } from './support';
 
 let synth: Synthesized;
@@ -213,7 +214,7 @@ describe('tables', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         DeletionProtectionEnabled: true,
       });
-      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.DeletionPolicy).toBe('RetainExceptOnCreate');
       expect(table.UpdateReplacePolicy).toBe('Retain');
     }
   });
@@ -228,7 +229,7 @@ describe('tables', () => {
     });
     const key = resourcesOf(synth.template, 'AWS::KMS::Key')[keyId]!;
     expect(key.Properties.EnableKeyRotation).toBe(true);
-    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.DeletionPolicy).toBe('RetainExceptOnCreate');
   });
 });
 
@@ -255,6 +256,42 @@ describe('WAF', () => {
     const scope = JSON.stringify(rate.Statement.RateBasedStatement.ScopeDownStatement);
     expect(scope).toContain('"SearchString":"POST"');
     expect(scope).toContain(JSON.stringify(COMMENT_POST_PATH_REGEX));
+  });
+
+  it('matches the comment POST path after URL decoding and path normalisation, as API Gateway routes it', () => {
+    const acl = Object.values(resourcesOf(synth.template, 'AWS::WAFv2::WebACL'))[0]!.Properties;
+    const rate = acl.Rules.find((r: any) => r.Statement.RateBasedStatement);
+    const path = rate.Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements.find((s: any) => s.RegexMatchStatement);
+    expect(path.RegexMatchStatement.TextTransformations).toEqual([
+      { Priority: 0, Type: 'URL_DECODE' },
+      { Priority: 1, Type: 'NORMALIZE_PATH' },
+    ]);
+  });
+
+  it('lets a comment quote code or paths: the free-text body rules only count on the comment POST and block elsewhere', () => {
+    const acl = Object.values(resourcesOf(synth.template, 'AWS::WAFv2::WebACL'))[0]!.Properties;
+    const rules: any[] = [...acl.Rules].sort((a, b) => a.Priority - b.Priority);
+    const common = rules.find((r) => r.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesCommonRuleSet');
+    const counted = common.Statement.ManagedRuleGroupStatement.RuleActionOverrides.map((o: any) => [o.Name, o.ActionToUse]);
+    for (const rule of ['CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY', 'EC2MetaDataSSRF_BODY', 'SizeRestrictions_BODY'])
+      expect(counted, rule).toContainEqual([rule, { Count: {} }]);
+
+    // Right after the rule set: block what those rules labelled, unless it is the comment POST.
+    const guard = rules[rules.indexOf(common) + 1];
+    expect(guard.Action).toEqual({ Block: {} });
+    const [labels, notCommentPost] = guard.Statement.AndStatement.Statements;
+    expect(labels.OrStatement.Statements.map((s: any) => s.LabelMatchStatement)).toEqual(
+      FREE_TEXT_BODY_RULES.map((rule) => ({ Scope: 'LABEL', Key: `awswaf:managed:aws:core-rule-set:${rule.replace('_BODY', '_Body')}` })),
+    );
+    const scope = JSON.stringify(notCommentPost.NotStatement.Statement);
+    expect(scope).toContain('"SearchString":"POST"');
+    expect(scope).toContain(JSON.stringify(COMMENT_POST_PATH_REGEX));
+  });
+
+  it('answers a block with a neutral message that does not guess why', () => {
+    const waf = GATEWAY_ERROR_RESPONSES.find((r) => r.type === 'WAF_FILTERED')!;
+    expect(waf.status).toBe(403);
+    expect(waf.message).not.toMatch(/quick|fast|many|wait/i);
   });
 
   it('scopes the rate rule to the comment POST path only', () => {
