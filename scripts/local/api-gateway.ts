@@ -25,6 +25,8 @@ export interface Credentials {
 
 export interface GatewayOptions {
   routes?: readonly Route[];
+  /** Where route handlers come from; by default the route's TypeScript module. */
+  loadHandler?: (route: Route) => Promise<Handler>;
   credentials: Credentials;
   allowedOrigins: string[];
 }
@@ -249,7 +251,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   const event = buildEvent(req, url, route, params!, body, claims);
   let result: APIGatewayProxyResult;
   try {
-    const handler = await loadHandler(route);
+    const handler = await (options.loadHandler ?? loadHandler)(route);
     result = await handler(event, lambdaContext(route));
   } catch {
     // What API Gateway answers when the function itself fails.

@@ -11,6 +11,7 @@ import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import type { Route } from '../../lambda/routes';
 import { corsFor, handleApi, API_PREFIX } from './api-gateway';
 import { LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import type { HandlerLoaderFactory } from './handler-loader';
 import { servePage } from './pages';
 import { serveOpenApi } from './openapi-route';
 import { answerWhileStarting } from './starting';
@@ -36,6 +37,8 @@ export interface RuntimeOptions {
   notifications?: boolean;
   /** How often the stream is read, in ms (default 1000). */
   streamPollMs?: number;
+  /** Where the functions come from; by default each route's TypeScript module (see handler-loader.ts). */
+  handlers?: HandlerLoaderFactory;
 }
 
 export interface LocalRuntime {
@@ -134,6 +137,24 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
 
+  const outboxDir = join(dataDir, 'outbox');
+  const consoleUrl = `${origin}/admin`;
+  const loader = await options
+    .handlers?.({
+      tables,
+      dynamoDbEndpoint: dynamodb.endpoint,
+      ...keys,
+      allowedOrigins,
+      consoleUrl,
+      outboxDir,
+      quiet: options.quiet ?? false,
+    })
+    .catch(async (error: unknown) => {
+      server.close();
+      await dynamodb.stop();
+      throw error;
+    });
+
   // Moderator notifications from the comments stream; the API works without them.
   const streams =
     options.notifications === false
@@ -141,10 +162,11 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       : await startLocalStreams({
           endpoint: dynamodb.endpoint,
           tableName: tables.Comments!,
-          outboxDir: join(dataDir, 'outbox'),
-          consoleUrl: `${origin}/admin`,
+          outboxDir,
+          consoleUrl,
           pollMs: options.streamPollMs,
           quiet: options.quiet,
+          handler: loader && ((event) => loader.notifier().then((notify) => notify(event))),
         }).catch((error: unknown) => {
           console.warn(`notify: moderator notifications are off (${error instanceof Error ? error.message : String(error)})`);
           return undefined;
@@ -152,6 +174,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
 
   const gateway = {
     routes: options.routes,
+    loadHandler: loader?.route,
     credentials: { moderatorToken, userToken: options.userToken ?? process.env.LOCAL_USER_TOKEN },
     allowedOrigins,
   };
@@ -186,6 +209,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
         await streams?.stop();
+        await loader?.stop();
         await dynamodb.stop();
       })()),
   };

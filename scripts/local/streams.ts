@@ -32,6 +32,8 @@ export interface StreamOptions {
   pollMs?: number;
   /** No line per message on stdout. */
   quiet?: boolean;
+  /** Runs each batch; by default the notify-moderators module with a publisher that writes to the outbox. */
+  handler?: (event: DynamoDBStreamEvent) => Promise<unknown>;
 }
 
 export interface LocalStreams {
@@ -75,7 +77,7 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
 
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...local });
-  const handler = notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  const handler = options.handler ?? notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
   // Open shards and where to read each next; a shard leaves when it closes.
   const iterators = new Map<string, string>();
   const known = new Set<string>();
