@@ -2,6 +2,7 @@
 import { h, safeHttpUrl } from '../shared/dom';
 import { formatDateTime } from '../shared/time';
 import type { PublishedComment } from './api';
+import { linkPieces } from './linkify';
 import { buildThreads, MAX_THREAD_DEPTH, type ThreadNode } from './thread';
 
 export interface ListedComment extends PublishedComment {
@@ -68,14 +69,21 @@ function renderBody(comment: ListedComment, depth: number): HTMLElement {
   );
 }
 
-/** Blank lines separate paragraphs; single newlines become line breaks. All text nodes. */
+/** Blank lines separate paragraphs; single newlines become line breaks; http(s) addresses become links. Text stays text nodes. */
 function paragraphs(text: string): HTMLParagraphElement[] {
   return text.split(/\n{2,}/).map((block) => {
     const p = h('p');
     block.split('\n').forEach((line, i) => {
       if (i > 0) p.append(h('br'));
-      p.append(line);
+      p.append(...lineNodes(line));
     });
     return p;
   });
+}
+
+/** A line as text nodes, with each address as a link made from DOM nodes (no HTML is ever parsed). */
+function lineNodes(line: string): Array<string | HTMLAnchorElement> {
+  return linkPieces(line).map((piece) =>
+    piece.href === undefined ? piece.text : h('a', { href: piece.href, rel: 'nofollow ugc noopener' }, piece.text),
+  );
 }
