@@ -66,7 +66,9 @@ describe('links in published comments', () => {
 
   it('keeps hostile text as text: no markup, no script, only the one real address linked', async () => {
     const hostile = content('javascript:alert(1)');
-    expect(await hostile.innerText()).toBe(HOSTILE);
+    // Each line is a text run (line breaks are <br> elements), exactly as typed.
+    expect(await hostile.textContent()).toBe(HOSTILE.replaceAll('\n', ''));
+    expect(await hostile.locator('br').count()).toBe(2);
     expect(await hostile.locator('img, script').count()).toBe(0);
     const hrefs = await hostile.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(['https://evil.example/']);
