@@ -1,0 +1,97 @@
+/**
+ * One source comment as the comment this service stores, checked with the
+ * service's own rules (the submission rules' limits, article ids, URLs).
+ * Pure. What a reader typed but the service would refuse is reported, not
+ * stored; what can be stored with a small loss (an unusable website or
+ * email) is stored and the loss is noted in the summary.
+ */
+import { createHash } from 'node:crypto';
+import type { CommentStatus } from '../../lambda/domain/comment';
+import { isEmail } from '../../lambda/domain/email';
+import { ARTICLE_ID_PATTERN, LIMITS, utf8Bytes, validateSubmission } from '../../lambda/domain/submission-rules';
+import { decodeEntities, htmlToText } from './html-text';
+import type { SkipReason, SourceComment, SourceName } from './source-comment';
+
+export interface ImportedComment {
+  id: string;
+  parentId: string | null;
+  articleId: string;
+  author: string;
+  /** Null when the export has no usable address. */
+  email: string | null;
+  url: string | null;
+  comment: string;
+  status: CommentStatus;
+  createdAt: string;
+  source: SourceName;
+  sourceId: string;
+}
+
+export type Conversion =
+  | { kind: 'comment'; comment: ImportedComment; notes: string[] }
+  | { kind: 'skip'; reason: SkipReason }
+  | { kind: 'bad'; problem: string };
+
+/** Same site and source id, same comment id: what makes a second import store nothing new. */
+export function importedCommentId(source: SourceName, site: string, sourceId: string): string {
+  return createHash('sha256').update(`${source}\u0000${site}\u0000${sourceId}`).digest('hex').slice(0, 32);
+}
+
+const ANONYMOUS = 'Anonymous';
+// A placeholder that passes the email rule, so the other fields get the submission rules' own messages.
+const CHECKED_APART = 'placeholder@example.com';
+
+export function convert(source: SourceComment): Conversion {
+  if (typeof source.status === 'object') return { kind: 'skip', reason: source.status.skip };
+  const problems: string[] = [];
+  const notes = [...source.notes];
+
+  const articleId = source.articleId;
+  if (articleId === null) problems.push('its article has no id to import it under (try another --article-id-from)');
+  else if (!ARTICLE_ID_PATTERN.test(articleId))
+    problems.push(`article id "${articleId.slice(0, 60)}" is not 1–128 of A-Z a-z 0-9 - _ . (try another --article-id-from)`);
+  if (source.createdAt === null) problems.push('it has no valid date');
+
+  // Names are stored by WordPress with HTML characters escaped ("Ivan &amp; Co"), even inside CDATA.
+  let author = decodeEntities(source.author).trim();
+  if (author === '') {
+    author = ANONYMOUS;
+    notes.push(`no name: imported as "${ANONYMOUS}"`);
+  }
+  const emailText = decodeEntities(source.email).trim();
+  const email = emailText !== '' && utf8Bytes(emailText) <= LIMITS.email && isEmail(emailText) ? emailText : null;
+  if (email === null) notes.push(emailText === '' ? 'no email address' : 'email address not valid: left out');
+
+  const rules = validateSubmission({ comment: htmlToText(source.html), author, email: CHECKED_APART, url: '' });
+  if (!rules.ok) problems.push(...Object.entries(rules.fields).map(([field, message]) => `${field}: ${message}`));
+  const url = websiteOf(decodeEntities(source.url).trim(), notes);
+
+  if (problems.length > 0 || !rules.ok || articleId === null || source.createdAt === null)
+    return { kind: 'bad', problem: problems.join('; ') };
+  return {
+    kind: 'comment',
+    notes,
+    comment: {
+      id: importedCommentId(source.source, source.site, source.sourceId),
+      parentId: source.parentSourceId === null ? null : importedCommentId(source.source, source.site, source.parentSourceId),
+      articleId,
+      author: rules.value.author,
+      email,
+      url,
+      comment: rules.value.comment,
+      status: source.status,
+      createdAt: source.createdAt,
+      source: source.source,
+      sourceId: source.sourceId,
+    },
+  };
+}
+
+/** The website if the service would accept it (http/https, at most 200 bytes); otherwise left out with a note. */
+function websiteOf(url: string, notes: string[]): string | null {
+  if (url === '' || url === 'http://' || url === 'https://') return null;
+  const check = validateSubmission({ comment: 'x', author: 'x', email: CHECKED_APART, url });
+  if (check.ok) return check.value.url;
+  notes.push('website not an http(s) address of at most 200 bytes: left out');
+  return null;
+}

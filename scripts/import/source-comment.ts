@@ -1,0 +1,39 @@
+/** What a format reader (WXR, Disqus) hands on: one comment as the export has it, or why an entry cannot be used. */
+import type { CommentStatus } from '../../lambda/domain/comment';
+import type { Location } from './xml-stream';
+
+export type SourceName = 'wordpress' | 'disqus';
+export const SOURCE_LABEL: Record<SourceName, string> = { wordpress: 'WordPress', disqus: 'Disqus' };
+
+/** Why an entry is deliberately not imported (counted, not an error). */
+export type SkipReason = 'trash' | 'pingback' | 'trackback' | 'deleted' | 'other comment type' | 'already imported' | 'duplicate';
+
+/** Where the article id comes from: the post slug / the last segment of the thread link (default), the link's last path segment, or the source's own post or thread id. */
+export type ArticleIdSource = 'slug' | 'link' | 'id';
+
+export interface SourceComment {
+  source: SourceName;
+  /** The site the export is from (WordPress base URL, Disqus forum): ids are unique only within it. */
+  site: string;
+  sourceId: string;
+  parentSourceId: string | null;
+  /** The raw article id candidate chosen by --article-id-from, or null when the export has none. */
+  articleId: string | null;
+  author: string;
+  email: string;
+  url: string;
+  /** Comment HTML as exported. */
+  html: string;
+  /** ISO 8601 UTC, or null when the export has no usable date. */
+  createdAt: string | null;
+  status: CommentStatus | { skip: SkipReason };
+  /** Things worth telling the user that did not stop the import ("date from comment_date"). */
+  notes: string[];
+  at: Location;
+}
+
+export type SourceItem =
+  | { kind: 'comment'; comment: SourceComment }
+  | { kind: 'bad'; at: Location; sourceId: string | null; problem: string };
+
+export type ExportFormat = 'wxr' | 'disqus';
