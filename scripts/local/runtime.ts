@@ -4,7 +4,7 @@
  * pages. Used by `npm start` and by the integration and browser tests.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
@@ -58,10 +58,13 @@ function externalDynamoDb(endpoint: string): DynamoDbLocal {
   return { endpoint, port: Number(new URL(endpoint).port), process: undefined, stop: async () => undefined };
 }
 
+/** In DATA_DIR while `npm start` runs: the endpoint of its DynamoDB Local. */
+export const DYNAMODB_ENDPOINT_FILE = 'dynamodb-endpoint';
+
 const secret = () => randomBytes(24).toString('base64url');
 
-/** Keys survive restarts with the data (hashes and cursors must stay valid); in memory they are fresh. */
-function serviceKeys(dataDir: string, inMemory: boolean): { hashKey: string; cursorKey: string } {
+/** Keys survive restarts with the data (hashes and cursors must stay valid); in memory they are fresh. The importer uses the same keys. */
+export function serviceKeys(dataDir: string, inMemory: boolean): { hashKey: string; cursorKey: string } {
   if (inMemory) return { hashKey: secret(), cursorKey: secret() };
   const file = join(dataDir, 'keys.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
@@ -120,6 +123,9 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     await dynamodb.stop();
     throw error;
   }
+  // Tells `npm run import` where this server's database answers (it must not open the same files twice).
+  const endpointFile = inMemory || options.dynamoDbEndpoint ? undefined : join(dataDir, DYNAMODB_ENDPOINT_FILE);
+  if (endpointFile) writeFileSync(endpointFile, dynamodb.endpoint);
 
   Object.assign(process.env, {
     [TABLE_ENV.Comments]: tables.Comments,
@@ -210,6 +216,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
         await new Promise<void>((done) => server.close(() => done()));
         await streams?.stop();
         await loader?.stop();
+        if (endpointFile) rmSync(endpointFile, { force: true });
         await dynamodb.stop();
       })()),
   };
