@@ -17,6 +17,9 @@ export interface BenchConfig {
   importSamples: number;
   /** Also time imports without --enable-source-maps (the deployed functions use it). */
   importWithoutSourceMaps: boolean;
+  /** Comments in the generated export of the import section, and in its metered sample. */
+  importComments: number;
+  importSample: number;
 }
 
 export const FULL: BenchConfig = {
@@ -29,6 +32,8 @@ export const FULL: BenchConfig = {
   warmupSeconds: 1.5,
   importSamples: 9,
   importWithoutSourceMaps: true,
+  importComments: 10_000,
+  importSample: 200,
 };
 
 export const QUICK: BenchConfig = {
@@ -41,4 +46,6 @@ export const QUICK: BenchConfig = {
   warmupSeconds: 0.3,
   importSamples: 3,
   importWithoutSourceMaps: false,
+  importComments: 500,
+  importSample: 50,
 };

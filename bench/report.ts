@@ -208,5 +208,27 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
     `Storage: ≈ ${n(k.storagePerMillionComments.bytesPerComment)} B per comment with its index copies, $${k.storagePerMillionComments.dollarsPerMonth} a month per million comments. Fixed: ${k.fixedPerMonth.map((f) => `${f.item} $${f.dollars}/month`).join('; ')}.`,
   );
   out.push(triageMarkdown(r.triage));
+  if (r.import) out.push(...importSection(r.import));
   return `${out.join('\n\n')}\n`;
+}
+
+function importSection(i: NonNullable<BenchResults['import']>): string[] {
+  return [
+    '## 7. Import',
+    `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes) imported with \`npm run import\`'s reader and store, ${i.concurrency} writes in flight, then imported again.`,
+    table(
+      ['', 'result'],
+      [
+        ['first import', `${n(i.imported)} comments in ${i.seconds} s (${n(i.commentsPerSecond)}/s)`],
+        ['second import', `${n(i.reimportStoredNew)} stored in ${i.reimportSeconds} s`],
+        [
+          'write units per comment (AWS rules)',
+          `${i.writeUnitsPerComment} (${Object.entries(i.writeUnitsByItem)
+            .map(([item, units]) => `${item} ${units}`)
+            .join(', ')}; from ${i.sampleComments} metered)`,
+        ],
+        ['write units for the whole file', n(i.estimatedWriteUnits)],
+      ],
+    ),
+  ];
 }

@@ -1,6 +1,7 @@
 /** The shape of bench/results/latest.json. */
 import type { OperationCapacity } from './capacity';
 import type { ColdStartResult } from './cold-start';
+import type { ImportBenchResult } from './import';
 import type { CostResult } from './cost';
 import type { LatencyResult } from './latency';
 import type { ScalingResult } from './scaling';
@@ -32,4 +33,6 @@ export interface BenchResults {
   triage: TriageResult;
   /** Set when the cost was computed again from the stored measurements (`npm run bench:readme -- --reprice`). */
   repricedAt?: string;
+  /** Section 7 (absent in results written before it existed). */
+  import?: ImportBenchResult;
 }

@@ -12,6 +12,7 @@ import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { measureCapacity } from './capacity';
 import { scalingChart } from './chart';
 import { measureColdStart } from './cold-start';
+import { measureImport } from './import';
 import { FULL, QUICK } from './config';
 import { costModel } from './cost';
 import { measureLatency } from './latency';
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
     log(
       `  ${template.wafRules} WAF rules, ${template.alarmMetrics} alarm metrics, ${template.kmsKeys} KMS keys, ${template.secrets} secrets`,
     );
+    log(`7. import: a generated WordPress export of ${config.importComments.toLocaleString('en-US')} comments`);
+    const imported = await measureImport(dynamodb.endpoint, { comments: config.importComments, sample: config.importSample }, log);
 
     const results: BenchResults = {
       mode: config.quick ? 'quick' : 'full',
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
       coldStart,
       costPerMillion: costModel(capacity, latency, template),
       triage,
+      import: imported,
     };
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
