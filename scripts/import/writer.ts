@@ -54,7 +54,7 @@ export class ImportWriter {
       commentId: comment.id,
       email: imported.email ?? '',
       emailHash,
-      guardKeys: duplicateKeys(this.hasher, comment, emailHash, comment.author),
+      guardKeys: guardKeysFor(this.hasher, comment, emailHash, imported.email !== null),
     };
     const article = await this.article(comment.articleId);
     const first = article.first;
@@ -95,6 +95,15 @@ export class ImportWriter {
     }
     return known;
   }
+}
+
+/**
+ * The duplicate locks a posted comment takes: by email and by name. Without
+ * an email only the name one: two guests who both wrote "+1" are not duplicates.
+ */
+function guardKeysFor(hasher: KeyedHasher, comment: Comment, emailHash: string, hasEmail: boolean): string[] {
+  const [byEmail, byName] = duplicateKeys(hasher, comment, emailHash, comment.author);
+  return hasEmail ? [byEmail!, byName!] : [byName!];
 }
 
 /** Comments of one author share their counts item: concurrent writes can conflict, and are retried. */

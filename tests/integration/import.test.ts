@@ -149,6 +149,25 @@ describe('importing a Disqus export', () => {
   });
 });
 
+describe('comments without an email', () => {
+  const wxr = (comments: string) =>
+    `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:base_site_url>https://guests.example</wp:base_site_url><item><wp:post_name>guests</wp:post_name>${comments}</item></channel></rss>`;
+  const guest = (id: number, author: string) =>
+    `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>${author}</wp:comment_author><wp:comment_date_gmt>2020-01-01 00:00:0${id}</wp:comment_date_gmt><wp:comment_content>+1</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>`;
+
+  it('are duplicates only by name: two guests who both wrote "+1" are both kept', async () => {
+    const text = wxr(guest(1, 'Anna') + guest(2, 'Boris') + guest(3, 'Anna'));
+    const summary = await runImport({
+      open: () => [text][Symbol.iterator]() as unknown as AsyncIterable<string>,
+      store: new DynamoDbCommentStore(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! }),
+      hasher: new KeyedHasher(process.env.HASH_KEY!),
+    });
+    expect(summary.imported).toBe(2);
+    expect(Object.fromEntries(summary.skipped)).toEqual({ duplicate: 1 });
+    expect(Object.fromEntries(summary.notes)).toEqual({ 'no email address': 2 });
+  });
+});
+
 describe('a dry run', () => {
   it('writes nothing and says what it would import', async () => {
     const tables = await ensureTables(runtime.dynamodb.endpoint, `dry${Date.now().toString(36)}_`);
