@@ -31,7 +31,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    // Exit even if a half-started DynamoDB Local still holds the event loop.
+    process.exit(1);
+  },
+);

@@ -62,8 +62,14 @@ export function convert(source: SourceComment): Conversion {
   const email = emailText !== '' && utf8Bytes(emailText) <= LIMITS.email && isEmail(emailText) ? emailText : null;
   if (email === null) notes.push(emailText === '' ? 'no email address' : 'email address not valid: left out');
 
-  const rules = validateSubmission({ comment: htmlToText(source.html), author, email: CHECKED_APART, url: '' });
-  if (!rules.ok) problems.push(...Object.entries(rules.fields).map(([field, message]) => `${field}: ${message}`));
+  const text = htmlToText(source.html);
+  const rules = validateSubmission({ comment: text, author, email: CHECKED_APART, url: '' });
+  if (!rules.ok) {
+    const { comment: commentProblem, ...others } = rules.fields;
+    // The submission rules speak to a reader ("Please type your comment."); here an empty one is a fact about the file.
+    if (commentProblem) problems.push(text.trim() === '' ? 'the comment is empty' : `comment: ${commentProblem}`);
+    problems.push(...Object.entries(others).map(([field, message]) => `${field}: ${message}`));
+  }
   const url = websiteOf(decodeEntities(source.url).trim(), notes);
 
   if (problems.length > 0 || !rules.ok || articleId === null || source.createdAt === null)

@@ -116,7 +116,7 @@ describe('a WordPress export (WXR)', () => {
     const text = readFileSync(join(FIXTURES, 'wordpress.xml'), 'utf8').split('\n');
     const lineOf = (needle: string) => text.findIndex((line) => line.includes(needle)) + 1;
     expect(bad).toEqual([
-      `${lineOf('<wp:comment_id>19<') - 1}: comment: Please type your comment.`,
+      `${lineOf('<wp:comment_id>19<') - 1}: the comment is empty`,
       `${lineOf('No Id') - 1}: wp:comment_id is missing or not a number`,
       expect.stringMatching(new RegExp(`^${lineOf('<wp:comment_id>21<') - 1}: article id "%d0%bf.*try another --article-id-from`)),
     ]);
