@@ -46,6 +46,6 @@ export const QUICK: BenchConfig = {
   warmupSeconds: 0.3,
   importSamples: 3,
   importWithoutSourceMaps: false,
-  importComments: 500,
-  importSample: 50,
+  importComments: 200,
+  importSample: 20,
 };
