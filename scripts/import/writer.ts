@@ -32,7 +32,22 @@ export class ImportWriter {
     private readonly options: { dryRun: boolean; now?: () => Date },
   ) {}
 
-  async write(imported: ImportedComment): Promise<WriteOutcome> {
+  /** Writes in flight by article, parent and text: possible duplicates go one after the other, so the earlier one in the file wins. */
+  private readonly sameText = new Map<string, Promise<WriteOutcome>>();
+
+  write(imported: ImportedComment): Promise<WriteOutcome> {
+    const key = JSON.stringify([imported.articleId, imported.parentId, imported.comment]);
+    const before = this.sameText.get(key);
+    const next = before ? before.catch(() => undefined).then(() => this.writeNow(imported)) : this.writeNow(imported);
+    this.sameText.set(key, next);
+    const forget = () => {
+      if (this.sameText.get(key) === next) this.sameText.delete(key);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async writeNow(imported: ImportedComment): Promise<WriteOutcome> {
     if (this.options.dryRun) return (await this.store.getComment(imported.id)) ? 'already imported' : 'imported';
     const now = this.options.now?.() ?? new Date();
     const settings = await (this.settings ??= this.store.getSettings());
