@@ -21,9 +21,39 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A 422's field messages, keyed as the API names them (`maxLinks`, `autoApprove`, …). */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/** The site settings as GET /admin/settings answers them; keys the console does not know are kept as they are. */
+export interface SiteSettings {
+  premoderation: boolean;
+  maxLinks: number;
+  moderationWords: string[];
+  disallowedWords: string[];
+  floodSeconds: number;
+  autoApprove: { enabled: boolean; minApproved: number; windowDays: number | null };
+  closeAfterDays: number | null;
+  eraseMode: 'anonymise' | 'delete';
+  retention: { spamDays: number | null; rejectedDays: number | null };
+  version: number;
+  [other: string]: unknown;
+}
+
+export interface ArticleSettings {
+  articleId: string;
+  commentsOpen: boolean;
+  publishedAt: string | null;
+  premoderation: boolean | null;
+}
+
+export interface PrivacyExport {
+  email: string;
+  comments: Array<ModeratorComment & { history: HistoryEntry[] }>;
+  [other: string]: unknown;
 }
 
 export class ModerationApi {
@@ -58,6 +88,31 @@ export class ModerationApi {
     return (await this.request<{ history: HistoryEntry[] }>('GET', `/admin/comments/${encodeURIComponent(id)}/history`)).history;
   }
 
+  settings(): Promise<SiteSettings> {
+    return this.request<SiteSettings>('GET', '/admin/settings');
+  }
+
+  /** A partial update; with `version` it is refused (409) when someone saved in between. */
+  saveSettings(patch: Record<string, unknown>): Promise<SiteSettings> {
+    return this.request<SiteSettings>('PUT', '/admin/settings', patch);
+  }
+
+  article(articleId: string): Promise<ArticleSettings> {
+    return this.request<ArticleSettings>('GET', `/admin/articles/${encodeURIComponent(articleId)}`);
+  }
+
+  saveArticle(articleId: string, patch: Partial<Omit<ArticleSettings, 'articleId'>>): Promise<ArticleSettings> {
+    return this.request<ArticleSettings>('PUT', `/admin/articles/${encodeURIComponent(articleId)}`, patch);
+  }
+
+  privacyExport(email: string): Promise<PrivacyExport> {
+    return this.request<PrivacyExport>('GET', `/admin/privacy/export?${new URLSearchParams({ email })}`);
+  }
+
+  privacyErase(email: string): Promise<{ email: string; erased: number }> {
+    return this.request('POST', '/admin/privacy/erase', { email });
+  }
+
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
@@ -76,14 +131,15 @@ export class ModerationApi {
       throw new ApiError(0, 'The comment service could not be reached. Check your connection.');
     }
     const text = await response.text();
-    let parsed: { message?: string } = {};
+    let parsed: { message?: string; fields?: Record<string, string> } = {};
     try {
-      parsed = text ? (JSON.parse(text) as { message?: string }) : {};
+      parsed = text ? (JSON.parse(text) as typeof parsed) : {};
     } catch {
       // Not JSON (a proxy's error page): the status says enough.
     }
     if (response.status === 401 || response.status === 403) this.onRefused(response.status);
-    if (!response.ok) throw new ApiError(response.status, parsed.message ?? `The request failed (${response.status}).`);
+    if (!response.ok)
+      throw new ApiError(response.status, parsed.message ?? `The request failed (${response.status}).`, parsed.fields ?? {});
     return parsed as T;
   }
 }

@@ -1,4 +1,4 @@
-/** The moderators' console: sign in, then the queue. */
+/** The moderators' console: sign in, then the header, the page navigation and the page the address names. */
 import { h } from '../shared/dom';
 import { ModerationApi } from './api';
 import {
@@ -11,7 +11,7 @@ import {
   type Credentials,
 } from './auth';
 import { loadConfig, usesCognito, type ConsoleConfig } from './config';
-import { ModerationQueue } from './moderation-queue';
+import { ConsoleShell } from './console-shell';
 
 const REFUSED = {
   401: 'Your sign-in was not accepted or has expired. Please sign in again.',
@@ -32,9 +32,13 @@ async function main(): Promise<void> {
   else showSignIn(root, config, null);
 }
 
-/** Keeps the page heading, replaces the rest. */
+let shell: ConsoleShell | undefined;
+
+/** Empties the page for the sign-in form or the console. */
 function resetRoot(root: HTMLElement): void {
-  for (const child of Array.from(root.children)) if (child.id !== 'console-title') child.remove();
+  shell?.stop();
+  shell = undefined;
+  root.replaceChildren();
 }
 
 function showSignIn(root: HTMLElement, config: ConsoleConfig, problem: string | null): void {
@@ -104,25 +108,20 @@ function showSignIn(root: HTMLElement, config: ConsoleConfig, problem: string | 
 
 function showConsole(root: HTMLElement, config: ConsoleConfig, credentials: Credentials): void {
   resetRoot(root);
-  const signOutButton = h('button', { type: 'button', class: 'sign-out' }, 'Sign out');
-  root.append(h('div', { class: 'console-user' }, `Signed in as ${credentials.name} `, signOutButton));
-  let queue: ModerationQueue | undefined;
   const api = new ModerationApi(
     config.apiUrl,
     () => credentials.authorization,
     (status) => {
-      queue?.stop();
       forgetCredentials();
       showSignIn(root, config, REFUSED[status]);
     },
   );
-  queue = new ModerationQueue(root, api);
-  signOutButton.addEventListener('click', () => {
-    queue?.stop();
+  shell = new ConsoleShell(root, api, credentials.name, () => {
+    resetRoot(root);
     signOut(config);
     showSignIn(root, config, null);
   });
-  queue.start();
+  shell.start();
 }
 
 void main();

@@ -8,7 +8,7 @@
  */
 import { h } from '../shared/dom';
 import { age } from '../shared/time';
-import { ApiError, STATUSES, type Action, type ModerationApi, type ModeratorComment, type Status } from './api';
+import { ApiError, STATUSES, type Action, type ModerationApi, type ModeratorComment, type Page, type Status } from './api';
 import { renderBulkBar, renderTabs } from './queue-controls';
 import { listenForShortcuts, shortcutsHelp, type ShortcutKey } from './keyboard';
 import { renderHistory, renderQueueItem } from './queue-item';
@@ -48,6 +48,8 @@ export class ModerationQueue {
   constructor(
     private readonly root: HTMLElement,
     private readonly api: ModerationApi,
+    /** Told about each fresh read of the pending list (the header shows the queue's size and oldest comment). */
+    private readonly onPendingPage: (page: Page) => void = () => {},
   ) {}
 
   start(): void {
@@ -118,7 +120,7 @@ export class ModerationQueue {
           const page = await this.api.list(status, { limit: COUNT_LIMIT });
           const count = page.nextCursor ? `${COUNT_LIMIT}+` : String(page.comments.length);
           this.tabs.get(status)!.querySelector('.count')!.textContent = count;
-          if (status === 'pending') document.title = `(${count}) Comment moderation`;
+          if (status === 'pending') this.onPendingPage(page);
           if (mergeNew && status === this.status && !this.busy) this.mergeNew(page.comments);
         } catch {
           // A missed poll is retried at the next one.

@@ -15,10 +15,14 @@ export function consolePageHtml(): string {
 <script src="/assets/admin.js" defer></script>
 </head>
 <body>
-<main id="console" class="console" aria-labelledby="console-title">
+<div class="console">
+<header class="console-header">
 <h1 id="console-title">Comment moderation</h1>
+</header>
+<main id="console" class="console-main">
 <noscript><p>The moderation console needs JavaScript.</p></noscript>
 </main>
+</div>
 </body>
 </html>
 `;

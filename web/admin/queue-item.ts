@@ -61,12 +61,17 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
       tabindex: '-1',
       'aria-current': state.current ? 'true' : undefined,
     },
-    h('input', {
-      type: 'checkbox',
-      class: 'item-select',
-      'aria-label': `Select the comment by ${comment.author}`,
-      checked: state.selected,
-    }),
+    // The label around the box is the touch target on a phone.
+    h(
+      'label',
+      { class: 'item-select-label' },
+      h('input', {
+        type: 'checkbox',
+        class: 'item-select',
+        'aria-label': `Select the comment by ${comment.author}`,
+        checked: state.selected,
+      }),
+    ),
     h(
       'div',
       { class: 'item-main' },
