@@ -323,3 +323,66 @@ describe('accessibility (axe-core)', () => {
     });
   }
 });
+
+describe('a closed article on the page', () => {
+  /** A customer's page with the form script for `articleId`. */
+  async function readerPage(articleId: string) {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(5000);
+    await page.route(`${runtime.url}/article-${articleId}`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><title>Article</title><main><h1>An article</h1><div id="comments"></div></main>
+<script src="${runtime.url}/assets/comments.js" data-api-url="${runtime.apiUrl}" data-article-id="${articleId}"></script>`,
+      }),
+    );
+    await page.goto(`${runtime.url}/article-${articleId}`);
+    await page.locator('.comment-list[aria-busy="false"]').waitFor({ state: 'attached' });
+    return { page, context };
+  }
+
+  async function publish(articleId: string, comment: string): Promise<void> {
+    const id = await post(articleId, { comment });
+    expect((await api(runtime, 'POST', `/admin/comments/${id}/approve`, { token: MODERATOR_TOKEN })).status).toBe(200);
+  }
+
+  it('shows the published comments and “Comments are closed.” instead of the form once a moderator closes it', async () => {
+    await publish('closed-by-hand', 'Said before the article was closed.');
+    const before = await readerPage('closed-by-hand');
+    expect(await before.page.getByRole('button', { name: 'Post Comment' }).count()).toBe(1);
+    await before.context.close();
+
+    const { page: moderator, context: moderatorContext } = await moderatorPage();
+    await openConsole(moderator, 'articles');
+    await moderator.getByLabel('Article id').fill('closed-by-hand');
+    await moderator.keyboard.press('Enter');
+    await moderator.getByLabel('Comments are open').uncheck();
+    await moderator.getByRole('button', { name: 'Save article' }).click();
+    await moderator.getByRole('status').filter({ hasText: 'are closed' }).waitFor();
+    await moderatorContext.close();
+
+    const { page, context } = await readerPage('closed-by-hand');
+    await page.getByText('Comments are closed.', { exact: true }).waitFor();
+    expect(await page.locator('li.comment .comment-content').textContent()).toBe('Said before the article was closed.');
+    expect(await page.locator('form, #respond, .comment-reply-link').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows it closed once closeAfterDays have passed since publication', async () => {
+    await publish('closed-by-age', 'Said while the article was fresh.');
+    const published = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    await api(runtime, 'PUT', '/admin/articles/closed-by-age', { token: MODERATOR_TOKEN, body: { publishedAt: published } });
+    await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { closeAfterDays: 2 } });
+    try {
+      const { page, context } = await readerPage('closed-by-age');
+      await page.getByText('Comments are closed.', { exact: true }).waitFor();
+      expect(await page.locator('li.comment').count()).toBe(1);
+      expect(await page.locator('#commentform').count()).toBe(0);
+      await context.close();
+    } finally {
+      await api(runtime, 'PUT', '/admin/settings', { token: MODERATOR_TOKEN, body: { closeAfterDays: null } });
+    }
+  });
+});

@@ -1,4 +1,8 @@
-/** The controls above the queue: a tab per status (with its count) and the bulk-action bar. */
+/**
+ * The controls above the queue: a tab per status (with its count) and the
+ * bulk-action bar. A tab that is not a status (Reported) goes into this
+ * strip too, after Pending; the strip wraps on a phone, so it stays on screen.
+ */
 import { h } from '../shared/dom';
 import { STATUSES, type Action, type Status } from './api';
 

@@ -7,6 +7,8 @@ export type PublishedComment = PublicComment;
 export interface CommentPage {
   comments: PublishedComment[];
   nextCursor: string | null;
+  /** False once the article is closed (by hand or closeAfterDays); absent from older servers, which means open. */
+  commentsOpen?: boolean;
 }
 
 export interface Submission {

@@ -10,22 +10,22 @@ export interface ListedComment extends PublishedComment {
   awaitingModeration?: boolean;
 }
 
-export function renderCommentList(list: HTMLOListElement, comments: readonly ListedComment[]): void {
+/** `canReply: false` on a closed article: no Reply links, as WordPress does. */
+export function renderCommentList(list: HTMLOListElement, comments: readonly ListedComment[], options: { canReply: boolean }): void {
+  const renderNode = (node: ThreadNode<ListedComment>): HTMLLIElement => {
+    const { comment, depth } = node;
+    const item = h(
+      'li',
+      { id: `comment-${comment.id}`, class: `comment depth-${depth}${comment.awaitingModeration ? ' comment-awaiting-moderation' : ''}` },
+      renderBody(comment, depth, options.canReply),
+    );
+    if (node.children.length > 0) item.append(h('ol', { class: 'children' }, ...node.children.map(renderNode)));
+    return item;
+  };
   list.replaceChildren(...buildThreads(comments).map(renderNode));
 }
 
-function renderNode(node: ThreadNode<ListedComment>): HTMLLIElement {
-  const { comment, depth } = node;
-  const item = h(
-    'li',
-    { id: `comment-${comment.id}`, class: `comment depth-${depth}${comment.awaitingModeration ? ' comment-awaiting-moderation' : ''}` },
-    renderBody(comment, depth),
-  );
-  if (node.children.length > 0) item.append(h('ol', { class: 'children' }, ...node.children.map(renderNode)));
-  return item;
-}
-
-function renderBody(comment: ListedComment, depth: number): HTMLElement {
+function renderBody(comment: ListedComment, depth: number, repliesOpen: boolean): HTMLElement {
   const website = safeHttpUrl(comment.url);
   const name = website ? h('a', { href: website, rel: 'nofollow ugc noopener', class: 'url' }, comment.author) : comment.author;
   const meta = h(
@@ -44,7 +44,7 @@ function renderBody(comment: ListedComment, depth: number): HTMLElement {
         'Your comment is awaiting moderation. This is a preview; your comment will be visible after it has been approved.',
       ),
   );
-  const canReply = !comment.awaitingModeration && depth < MAX_THREAD_DEPTH;
+  const canReply = repliesOpen && !comment.awaitingModeration && depth < MAX_THREAD_DEPTH;
   return h(
     'article',
     { class: 'comment-body', id: `div-comment-${comment.id}` },

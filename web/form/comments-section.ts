@@ -1,6 +1,8 @@
 /**
  * The whole comments area of an article: the published comments (threaded,
- * paginated), the reader's own comments awaiting moderation, and the form.
+ * paginated), the reader's own comments awaiting moderation, and the form,
+ * or "Comments are closed." in its place once the list says the article is
+ * closed (as WordPress does).
  */
 import { h } from '../shared/dom';
 import { CommentApi, type PublishedComment } from './api';
@@ -22,6 +24,7 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
   const published: PublishedComment[] = [];
   let cursor: string | null = null;
   let complete = false;
+  let open = true;
 
   const title = h('h2', { class: 'comments-title', id: 'comments-title' }, 'Comments');
   const list = h('ol', { class: 'comment-list', 'aria-labelledby': 'comments-title', 'aria-busy': 'true' });
@@ -46,7 +49,7 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
     const own: ListedComment[] = pending.all().map((c) => ({ ...c, awaitingModeration: true }));
     const replyingTo = form.replyingTo;
     if (replyingTo) form.stopReplying();
-    renderCommentList(list, [...published, ...own]);
+    renderCommentList(list, [...published, ...own], { canReply: open });
     const target = replyingTo ? list.querySelector(`#div-comment-${CSS.escape(replyingTo)}`) : null;
     const author = published.find((c) => c.id === replyingTo)?.author;
     // Still replying after a re-render: put the form back under that comment, without moving focus.
@@ -66,6 +69,7 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
       published.push(...fresh);
       cursor = page.nextCursor;
       complete = cursor === null;
+      if (page.commentsOpen === false && open) close();
       loadMore.textContent = 'Load more comments';
       render();
       loadStatus.textContent = known.size > 0 ? `${fresh.length} more ${fresh.length === 1 ? 'comment' : 'comments'} loaded.` : '';
@@ -77,6 +81,13 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
       loadMore.disabled = false;
       list.setAttribute('aria-busy', 'false');
     }
+  }
+
+  /** Once closed, a post would only be refused (403): the form gives way to WordPress's note. */
+  function close(): void {
+    open = false;
+    form.stopReplying();
+    respond.replaceWith(h('p', { class: 'no-comments' }, 'Comments are closed.'));
   }
 
   list.addEventListener('click', (event) => {
