@@ -19,6 +19,22 @@ const PREMODERATION = [
 const premoderationValue = (value: boolean | null) => (value === null ? 'site' : String(value));
 const premoderationFrom = (value: string) => (value === 'site' ? null : value === 'true');
 
+const DAY_MS = 86_400_000;
+
+/** Whether comments are open, and when the site's closeAfterDays closes them by itself. */
+function describe(article: ArticleSettings, closeAfterDays: number | null): string {
+  const published = article.publishedAt ? ` Published ${formatDateTime(article.publishedAt)}.` : '';
+  if (!article.commentsOpen) return `Comments are closed.${published}`;
+  if (closeAfterDays === null) return `Comments are open.${published}`;
+  if (!article.publishedAt) return `Comments are open; they close ${closeAfterDays} days after the first comment (site setting).`;
+  const closes = Date.parse(article.publishedAt) + closeAfterDays * DAY_MS;
+  const rule = `${closeAfterDays} days after publication (site setting)`;
+  const when = formatDateTime(new Date(closes).toISOString());
+  return closes <= Date.now()
+    ? `Comments are closed: ${rule}, since ${when}.${published}`
+    : `Comments are open until ${when}, ${rule}.${published}`;
+}
+
 export const articlesPage: ConsolePage = {
   path: 'articles',
   label: 'Articles',
@@ -56,18 +72,21 @@ export const articlesPage: ConsolePage = {
     let current: ArticleSettings | null = null;
     const fields: Record<string, Field> = { commentsOpen, premoderation, articleId };
 
-    function show(article: ArticleSettings): void {
+    function show(article: ArticleSettings, closeAfterDays: number | null): void {
       current = article;
       heading.textContent = article.articleId;
       commentsOpen.checkbox.checked = article.commentsOpen;
       premoderation.select.value = premoderationValue(article.premoderation);
-      state.textContent = [
-        article.commentsOpen ? 'Comments are open' : 'Comments are closed',
-        article.publishedAt ? ` · published ${formatDateTime(article.publishedAt)}` : '',
-        '.',
-      ].join('');
+      state.textContent = describe(article, closeAfterDays);
       editor.hidden = false;
     }
+
+    /** The site's closeAfterDays rides along, so the page can say when the article closes by itself. */
+    const closeAfterDays = () =>
+      api.settings().then(
+        (s) => s.closeAfterDays,
+        () => null,
+      );
 
     lookup.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -81,7 +100,8 @@ export const articlesPage: ConsolePage = {
           return;
         }
         try {
-          show(await api.article(id));
+          const [article, days] = await Promise.all([api.article(id), closeAfterDays()]);
+          show(article, days);
           commentsOpen.checkbox.focus();
         } catch (error) {
           editor.hidden = true;
@@ -106,7 +126,7 @@ export const articlesPage: ConsolePage = {
             commentsOpen: commentsOpen.checkbox.checked,
             premoderation: premoderationFrom(premoderation.select.value),
           });
-          show(saved);
+          show(saved, await closeAfterDays());
           notice.success(`Saved: comments on ${saved.articleId} are ${saved.commentsOpen ? 'open' : 'closed'}.`);
         } catch (error) {
           if (error instanceof ApiError && error.status === 422) {

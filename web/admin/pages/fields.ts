@@ -25,7 +25,11 @@ function describedField(
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const error = h('p', { class: 'field-error', id: errorId, hidden: true });
-  if (help) wrapper.append(h('p', { class: 'field-help', id: helpId }, help));
+  const helpText = help ? h('p', { class: 'field-help', id: helpId }, help) : null;
+  // A group's help reads before its fields; a field's after its control.
+  const legend = wrapper.querySelector(':scope > legend');
+  if (helpText && legend) legend.after(helpText);
+  else if (helpText) wrapper.append(helpText);
   wrapper.append(error);
   const describedBy = (withError: boolean) => [help ? helpId : '', withError ? errorId : ''].filter(Boolean).join(' ');
   if (help) describe.setAttribute('aria-describedby', describedBy(false));

@@ -32,6 +32,7 @@ async function whatEraseDoes(api: ModerationApi, count: number): Promise<string>
   } catch {
     // Say it without the detail rather than not at all.
   }
+  if (count === 0) return 'No comments by this address are stored; erasing removes what else is kept about it.';
   const which = `${plural(count)} by this address`;
   if (mode === 'delete') return `This deletes ${which} for good.`;
   if (mode === 'anonymise') return `This anonymises ${which}: the name becomes “Anonymous”, website and email are removed, the text stays.`;
