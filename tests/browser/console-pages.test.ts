@@ -66,6 +66,13 @@ describe('the header', () => {
       expect(await page.locator('.queue-summary').textContent()).toMatch(/^Queue: 2 waiting, the oldest for (just now|\d+ min)$/);
     }
     expect(await page.title()).toBe('(2) Comment moderation');
+
+    // The queue's shortcuts belong to the queue page: `a` elsewhere approves nothing unseen.
+    await page.locator('.page-title').focus();
+    await page.keyboard.press('a');
+    await page.keyboard.press('s');
+    const queue = await api(runtime, 'GET', '/admin/comments?status=pending', { token: MODERATOR_TOKEN });
+    expect(queue.body.comments).toHaveLength(2);
     await context.close();
   });
 });
