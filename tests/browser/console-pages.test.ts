@@ -269,6 +269,15 @@ describe('on a phone, 390 px wide', () => {
     if (UPDATE_SCREENSHOTS) await page.screenshot({ path: resolve('docs', 'console-phone.png') });
   });
 
+  it('lays out the sign-in page within the screen, with touch targets of at least 44 x 44 px', async () => {
+    const signedOut = await browser.newContext({ viewport: PHONE });
+    const page = await signedOut.newPage();
+    await page.goto(`${runtime.url}/admin`);
+    await page.getByLabel('Moderator token').waitFor();
+    expect(await phoneLayout(page)).toEqual({ overflow: 0, smallTargets: [], offScreen: [] });
+    await signedOut.close();
+  });
+
   for (const path of CONSOLE_PAGES) {
     it(`lays out the ${path} page within the screen, with touch targets of at least 44 x 44 px`, async () => {
       await openConsole(page, path);
