@@ -2,8 +2,15 @@
 
 import { COMMENT_STATUSES, type CommentStatus, type HistoryEntry, type ModeratorComment } from '../../lambda/domain/comment';
 
-// The console reads the server's own comment types: a field the server adds or renames shows up here at compile time.
+import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
+import type { SiteSettings } from '../../lambda/domain/settings';
+import type { ArticleView } from '../../lambda/domain/use-cases/site-settings';
+
+// The console reads the server's own types: a field the server adds or renames shows up here at compile time.
 export type { HistoryEntry, ModeratorComment } from '../../lambda/domain/comment';
+export type { PrivacyExport } from '../../lambda/domain/privacy-service';
+export type { SiteSettings } from '../../lambda/domain/settings';
+export type ArticleSettings = ArticleView;
 
 export const STATUSES = COMMENT_STATUSES;
 export type Status = CommentStatus;
@@ -26,34 +33,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-}
-
-/** The site settings as GET /admin/settings answers them; keys the console does not know are kept as they are. */
-export interface SiteSettings {
-  premoderation: boolean;
-  maxLinks: number;
-  moderationWords: string[];
-  disallowedWords: string[];
-  floodSeconds: number;
-  autoApprove: { enabled: boolean; minApproved: number; windowDays: number | null };
-  closeAfterDays: number | null;
-  eraseMode: 'anonymise' | 'delete';
-  retention: { spamDays: number | null; rejectedDays: number | null };
-  version: number;
-  [other: string]: unknown;
-}
-
-export interface ArticleSettings {
-  articleId: string;
-  commentsOpen: boolean;
-  publishedAt: string | null;
-  premoderation: boolean | null;
-}
-
-export interface PrivacyExport {
-  email: string;
-  comments: Array<ModeratorComment & { history: HistoryEntry[] }>;
-  [other: string]: unknown;
 }
 
 export class ModerationApi {
@@ -109,7 +88,7 @@ export class ModerationApi {
     return this.request<PrivacyExport>('GET', `/admin/privacy/export?${new URLSearchParams({ email })}`);
   }
 
-  privacyErase(email: string): Promise<{ email: string; erased: number }> {
+  privacyErase(email: string): Promise<ErasureReceipt> {
     return this.request('POST', '/admin/privacy/erase', { email });
   }
 
