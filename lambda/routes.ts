@@ -7,6 +7,7 @@
 /** What a route's function may touch; the stack turns each into IAM statements. */
 export type Access =
   | 'published:query' // Query the public index of approved comments
+  | 'articles:read' // GetItem of the site settings and article items only (no comment, no index)
   | 'comments:read' // GetItem/Query/BatchGet on the comments table and its moderation indexes
   | 'comments:write' // Put/Update/Delete on the comments table
   | 'private:read' // GetItem/BatchGet/Query on the private (email) table
@@ -47,7 +48,8 @@ const TABLE = [
     path: '/articles/{articleId}/comments',
     entry: 'lambda/handlers/list-comments.ts',
     auth: 'public',
-    access: ['published:query', 'secret:cursorKey'],
+    // The settings and the article say whether comments are still open (commentsOpen).
+    access: ['published:query', 'articles:read', 'secret:cursorKey'],
   },
   {
     name: 'AdminListComments',

@@ -9,7 +9,8 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { COMMENTS_TABLE, INDEXES, PRIVATE_TABLE, type TableDefinition } from '../lambda/adapters/dynamodb/schema';
+import { KEY_PREFIX, keys } from '../lambda/adapters/dynamodb/items';
+import { COMMENTS_TABLE, INDEXES, PRIVATE_TABLE, TABLE_KEY, type TableDefinition } from '../lambda/adapters/dynamodb/schema';
 import type { Access } from '../lambda/routes';
 
 export interface AccessTargets {
@@ -43,6 +44,12 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
     switch (grant) {
       case 'published:query':
         allow('QueryPublishedComments', ['dynamodb:Query'], [indexArn(t.comments, COMMENTS_TABLE, INDEXES.published)]);
+        break;
+      case 'articles:read':
+        // Only items whose partition key is an article's or the settings': never a comment or its history.
+        allow('ReadArticleSettings', ['dynamodb:GetItem'], [t.comments.tableArn], {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${KEY_PREFIX.article}*`, keys.settings()[TABLE_KEY.partition.name]] },
+        });
         break;
       case 'comments:read':
         allow('ReadComments', READ_ITEMS, [

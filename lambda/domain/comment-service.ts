@@ -25,7 +25,7 @@ export class CommentService {
   constructor(deps: ServiceDeps) {
     const now = deps.now ?? (() => new Date());
     const cache = new SettingsCache(deps.store, now, deps.settingsCacheMs ?? 0);
-    this.lists = new ListComments(deps.store, deps.cursors);
+    this.lists = new ListComments(deps.store, deps.cursors, cache, now);
     this.moderation = new ModerateComment(deps.store, cache, now);
     this.siteSettings = new SiteSettingsAdmin(deps.store, cache);
     // Only functions granted the hash key can take submissions.

@@ -105,7 +105,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   ListComments: {
     summary: "An article's published comments",
-    description: 'Approved comments only, oldest first, one page at a time. No email ever appears.',
+    description:
+      'Approved comments only, oldest first, one page at a time, and whether the article still takes comments. No email ever appears.',
     query: [limit, cursor],
     answers: {
       200: { description: 'One page; nextCursor is null on the last.', body: 'PublishedPage' },

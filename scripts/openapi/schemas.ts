@@ -51,7 +51,15 @@ const historyEntry = z.object({
   rule: z.string().nullable(),
 });
 const submitted = z.object({ id: z.string(), articleId: z.string(), status: z.enum(['pending', 'approved']), createdAt: dateTime });
-const publishedPage = z.object({ comments: z.array(publicComment), nextCursor: z.string().nullable() });
+const publishedPage = z.object({
+  comments: z.array(publicComment),
+  nextCursor: z.string().nullable(),
+  commentsOpen: z
+    .boolean()
+    .describe(
+      'False once the article takes no more comments (closed by hand, or closeAfterDays): show "Comments are closed." instead of the form.',
+    ),
+});
 const moderationPage = z.object({ comments: z.array(moderatorComment), nextCursor: z.string().nullable() });
 const history = z.object({ history: z.array(historyEntry) });
 const settings = z.object({

@@ -29,6 +29,7 @@ const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem',
 /** The specification: what each access entry of the route table may reach, and nothing more. */
 const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   'published:query': [['Comments/index/published', ['dynamodb:Query']]],
+  'articles:read': [['Comments', ['dynamodb:GetItem']]],
   'comments:read': [
     ['Comments', READ],
     ['Comments/index/byStatus', READ],
@@ -103,9 +104,17 @@ describe('least privilege', () => {
     for (const name of ['Data/Private', 'Data/PrivateTableKey', 'Keys/HashKey'])
       expect(policy).not.toContain(logicalIdOf(synth.stack, name));
     expect(grantedPairs('ListComments').filter((p) => !p.startsWith('OwnLogs') && !p.startsWith('* xray'))).toEqual([
+      'Comments dynamodb:GetItem',
       'Comments/index/published dynamodb:Query',
       'CursorKey secretsmanager:GetSecretValue',
     ]);
+  });
+
+  it('the public ListComments function may get only the settings and article items, never a comment or its history', () => {
+    const statements = statementsOf(policyOfRole(logicalIdOf(synth.stack, 'ListComments/Role')));
+    const getItem = statements.filter((s) => asArray(s.Action).includes('dynamodb:GetItem'));
+    expect(getItem).toHaveLength(1);
+    expect(getItem[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['A#*', 'SETTINGS'] } });
   });
 
   it('no statement anywhere grants dynamodb:*, Scan, or a wildcard on a table', () => {

@@ -96,7 +96,8 @@ describe('docs/openapi.json', () => {
     expect(validator('Submission')({ comment: 'Fine', author: 'A', email: 'a@example.com', extra: 1 })).toBe(true);
     expect(validator('SettingsPatch')({ floodSeconds: 86_401 })).toBe(false);
     expect(validator('SettingsPatch')({ unknownSetting: true })).toBe(false);
-    expect(validator('PublishedPage')({ comments: [], nextCursor: null })).toBe(true);
+    expect(validator('PublishedPage')({ comments: [], nextCursor: null, commentsOpen: true })).toBe(true);
+    expect(validator('PublishedPage')({ comments: [], nextCursor: null, commentsOpen: 'yes' })).toBe(false);
     expect(validator('PublishedPage')({ comments: [{ id: 'x' }], nextCursor: null })).toBe(false);
   });
 
@@ -113,8 +114,12 @@ describe('docs/openapi.json', () => {
       headers: new Headers(headers),
       text: body === undefined ? '' : JSON.stringify(body),
     });
-    expect(conformance(document, validator, 'ListComments', answer(200, { comments: [], nextCursor: null }))).toEqual([]);
-    expect(conformance(document, validator, 'ListComments', answer(200, { comments: [{ id: 1 }], nextCursor: null }))).toHaveLength(1);
+    expect(conformance(document, validator, 'ListComments', answer(200, { comments: [], nextCursor: null, commentsOpen: true }))).toEqual(
+      [],
+    );
+    expect(
+      conformance(document, validator, 'ListComments', answer(200, { comments: [{ id: 1 }], nextCursor: null, commentsOpen: true })),
+    ).toHaveLength(1);
     expect(conformance(document, validator, 'ListComments', answer(418, { error: 'Teapot', message: '' }))).toHaveLength(1);
     expect(conformance(document, validator, 'SubmitComment', answer(429, { error: 'TooManyRequests', message: 'Slow down.' }))).toEqual([
       'SubmitComment 429: header Retry-After missing',

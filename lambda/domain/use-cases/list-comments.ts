@@ -3,24 +3,45 @@ import type { CommentStore } from '../../ports/comment-store';
 import type { CommentStatus, ModeratorComment, PublicComment } from '../comment';
 import type { CursorCodec } from '../cursor';
 import { badRequest } from '../errors';
-import { required } from './deps';
+import { commentsAreOpen, defaultArticle } from '../settings';
+import { required, type SettingsCache } from './deps';
 
 export interface Page<T> {
   comments: T[];
   nextCursor: string | null;
 }
 
+export interface PublishedPage extends Page<PublicComment> {
+  commentsOpen: boolean;
+}
+
 export class ListComments {
   constructor(
     private readonly store: CommentStore,
     private readonly cursors: CursorCodec | undefined,
+    private readonly settings: SettingsCache,
+    private readonly now: () => Date,
   ) {}
 
-  async listPublished(articleId: string, query: { limit: number; cursor?: string }): Promise<Page<PublicComment>> {
+  /**
+   * A page of an article's published comments, and whether it still takes
+   * comments (closed by hand or by closeAfterDays), so the page can show the
+   * form or "Comments are closed.". The article and settings are read
+   * alongside the page, not after it.
+   */
+  async listPublished(articleId: string, query: { limit: number; cursor?: string }): Promise<PublishedPage> {
     const scope = `published:${articleId}`;
     const after = this.decodeCursor(scope, query.cursor);
-    const page = await this.store.listPublished(articleId, query.limit, after);
-    return { comments: page.items, nextCursor: this.encodeCursor(scope, page.last) };
+    const [page, settings, article] = await Promise.all([
+      this.store.listPublished(articleId, query.limit, after),
+      this.settings.current(),
+      this.store.getArticle(articleId),
+    ]);
+    return {
+      comments: page.items,
+      nextCursor: this.encodeCursor(scope, page.last),
+      commentsOpen: commentsAreOpen(settings, article ?? defaultArticle(articleId), this.now()),
+    };
   }
 
   /** Pending is the queue, oldest first; the other statuses newest first. */
