@@ -266,7 +266,10 @@ describe('on a phone, 390 px wide', () => {
     expect(await page.locator('.queue-item.is-current .item-text').textContent()).toBe('Another comment waiting for a moderator.');
     await page.keyboard.press('k');
     expect(await page.locator('.queue-item.is-current .item-text').textContent()).toBe('The oldest comment in the queue.');
-    if (UPDATE_SCREENSHOTS) await page.screenshot({ path: resolve('docs', 'console-phone.png') });
+    if (UPDATE_SCREENSHOTS) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: resolve('docs', 'console-phone.png') });
+    }
   });
 
   it('lays out the sign-in page within the screen, with touch targets of at least 44 x 44 px', async () => {
