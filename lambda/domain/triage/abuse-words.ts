@@ -4,16 +4,11 @@
 const starrable = (word: string) => word.replace(/[aeiou]/g, (v) => `[${v}*]`);
 const alternatives = (words: string[]) => words.map(starrable).join('|');
 
+// Names for a person that are insults wherever they stand.
+const PLAIN_INSULTS = ['idiots?', 'morons?', 'imbeciles?', 'cretins?', 'halfwits?', 'dimwits?', 'nitwits?', 'dumbass(es)?', 'jackass(es)?'];
+
 export const INSULT_NOUNS = alternatives([
-  'idiots?',
-  'morons?',
-  'imbeciles?',
-  'cretins?',
-  'halfwits?',
-  'dimwits?',
-  'nitwits?',
-  'dumbass(es)?',
-  'jackass(es)?',
+  ...PLAIN_INSULTS,
   'losers?',
   'scumbags?',
   'scum',
@@ -93,15 +88,7 @@ export const SECOND_PERSON_ADJECTIVES = alternatives([
   'a joke',
 ]);
 export const STANDALONE_NOUNS = alternatives([
-  'idiots?',
-  'morons?',
-  'imbeciles?',
-  'cretins?',
-  'halfwits?',
-  'dimwits?',
-  'nitwits?',
-  'dumbass(es)?',
-  'jackass(es)?',
+  ...PLAIN_INSULTS,
   'scumbags?',
   'libtards?',
   'trumptards?',
