@@ -57,7 +57,8 @@ const TABLE = [
     path: '/admin/comments',
     entry: 'lambda/handlers/admin/list-comments.ts',
     auth: 'moderator',
-    access: [...moderatorRead, 'secret:cursorKey'],
+    // The hash key finds an email's comments (?email=) through its keyed hash.
+    access: [...moderatorRead, 'secret:cursorKey', 'secret:hashKey'],
   },
   {
     name: 'AdminGetComment',

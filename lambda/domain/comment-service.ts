@@ -5,6 +5,7 @@
  * a settings change made here applies here at once. Pure orchestration over
  * the store port: no AWS, no HTTP.
  */
+import { NO_METRICS } from '../ports/moderation-metrics';
 import type { CommentStatus } from './comment';
 import { required, type ServiceDeps, SettingsCache } from './use-cases/deps';
 import { ListComments } from './use-cases/list-comments';
@@ -25,17 +26,19 @@ export class CommentService {
   constructor(deps: ServiceDeps) {
     const now = deps.now ?? (() => new Date());
     const cache = new SettingsCache(deps.store, now, deps.settingsCacheMs ?? 0);
-    this.lists = new ListComments(deps.store, deps.cursors, cache, now);
-    this.moderation = new ModerateComment(deps.store, cache, now);
+    const metrics = deps.metrics ?? NO_METRICS;
+    this.lists = new ListComments(deps.store, deps.cursors, cache, now, deps.hasher);
+    this.moderation = new ModerateComment(deps.store, cache, now, metrics);
     this.siteSettings = new SiteSettingsAdmin(deps.store, cache);
     // Only functions granted the hash key can take submissions.
-    this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now) : undefined;
+    this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now, metrics) : undefined;
   }
 
   submit = (request: SubmitRequest) => required(this.submitting, 'hasher').submit(request);
   listPublished = (articleId: string, query: { limit: number; cursor?: string }) => this.lists.listPublished(articleId, query);
   listForModeration = (query: { status: CommentStatus; limit: number; cursor?: string; articleId?: string }) =>
     this.lists.listForModeration(query);
+  listByEmail = (query: { email: string; limit: number; cursor?: string }) => this.lists.listByEmail(query);
   getForModeration = (id: string) => this.moderation.getForModeration(id);
   moderate = (id: string, to: CommentStatus, options: { actor: string; expectedVersion?: number; reason?: string | null }) =>
     this.moderation.moderate(id, to, options);

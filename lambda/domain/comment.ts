@@ -1,4 +1,5 @@
 /** The comment aggregate and the views different readers get of it. */
+import type { AuthorRecord } from './moderation/phase';
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
@@ -43,9 +44,10 @@ export interface PublicComment {
   createdAt: string;
 }
 
-/** What moderators read: everything, including the email. */
+/** What moderators read: everything, including the email and that email's record (null once the email is erased). */
 export interface ModeratorComment extends Comment {
   email: string | null;
+  authorRecord: AuthorRecord | null;
 }
 
 export interface HistoryEntry {
@@ -66,7 +68,12 @@ export const toPublicComment = (c: Pick<Comment, keyof PublicComment>): PublicCo
   createdAt: c.createdAt,
 });
 
-export const toModeratorComment = (c: Comment, contact: Pick<Contact, 'email'> | undefined): ModeratorComment => ({
+export const toModeratorComment = (
+  c: Comment,
+  contact: Pick<Contact, 'email'> | undefined,
+  authorRecord: AuthorRecord | undefined,
+): ModeratorComment => ({
   ...c,
   email: contact?.email ?? null,
+  authorRecord: contact && authorRecord ? authorRecord : null,
 });

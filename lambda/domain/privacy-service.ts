@@ -63,7 +63,7 @@ export class PrivacyService {
       const histories = await inBatches(page, (ref) => store.getHistory(ref.contact.commentId));
       page.forEach((ref, i) => {
         const comment = comments.get(ref.contact.commentId);
-        if (comment) result.comments.push({ ...toModeratorComment(comment, ref.contact), history: histories[i] ?? [] });
+        if (comment) result.comments.push({ ...toModeratorComment(comment, ref.contact, result.counts), history: histories[i] ?? [] });
         else result.contactsWithoutComment.push({ commentId: ref.contact.commentId, email: ref.contact.email, createdAt: ref.createdAt });
       });
     }

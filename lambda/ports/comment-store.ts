@@ -85,7 +85,12 @@ export interface CommentStore {
   getContact(id: string): Promise<Contact | undefined>;
 
   listPublished(articleId: string, limit: number, after?: string): Promise<Page<PublicComment>>;
+  /** Each comment with its email and that email's record (approved / rejected / spam counts). */
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>>;
+  /** Every stored comment of one email hash, newest first, with the email's record: the email index, never a scan. */
+  listByEmailHash(emailHash: string, limit: number, after?: string): Promise<Page<ModeratorComment>>;
+  /** When the oldest pending comment was submitted (ISO time), or null when the queue is empty: one item read. */
+  oldestPendingAt(): Promise<string | null>;
 
   /** Applies the change only if the comment is still at `change.comment.version`; otherwise throws VersionConflict. */
   changeStatus(change: StatusChange): Promise<Comment>;

@@ -8,6 +8,7 @@ import { KeyedHasher } from '../domain/keyed-hash';
 import { PrivacyService } from '../domain/privacy-service';
 import type { Access } from '../routes';
 import { secretKey } from './keys';
+import { EmfModerationMetrics } from './observability';
 
 export function requiredEnv(name: string): string {
   const value = process.env[name];
@@ -63,6 +64,7 @@ function build(hashKey: string | undefined, cursorKey: string | undefined): Rout
     hasher,
     cursors: cursorKey ? new CursorCodec(new KeyedHasher(cursorKey)) : undefined,
     settingsCacheMs: settingsCacheMs(),
+    metrics: new EmfModerationMetrics(),
   });
   let privacy: PrivacyService | undefined;
   return {

@@ -114,17 +114,28 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     },
   },
   AdminListComments: {
-    summary: 'The moderation queue, or another status list',
-    description: 'Pending comments oldest first (the queue); the other statuses newest first. Optionally one article only.',
+    summary: "The moderation queue, another status list, or one email's comments",
+    description:
+      "Pending comments oldest first (the queue); the other statuses newest first. Optionally one article only. With email: every stored comment of that address in any status, newest first, found through the private table's email index by the address's keyed hash. Each comment carries its author's record (approved, rejected and spam counts for its email).",
     query: [
       { name: 'status', description: 'Which list (default pending).', schema: { type: 'string', enum: [...COMMENT_STATUSES] } },
       limit,
       cursor,
       { name: 'articleId', description: 'Only comments on this article.', schema: { type: 'string' } },
+      {
+        name: 'email',
+        description: 'Every comment of this address, newest first (not with status or articleId).',
+        schema: { type: 'string' },
+      },
     ],
     answers: {
-      200: { description: 'One page, with emails.', body: 'ModerationPage' },
-      400: { description: 'BadRequest: unknown status, limit out of range, a bad cursor or a parameter given twice.', body: 'Error' },
+      200: { description: "One page, with emails and authors' records.", body: 'ModerationPage' },
+      400: {
+        description:
+          'BadRequest: unknown status, limit out of range, a bad cursor, a parameter given twice, or email with status or articleId.',
+        body: 'Error',
+      },
+      422: { description: 'ValidationError: email is not an address.', body: 'ValidationError' },
     },
   },
   AdminGetComment: {

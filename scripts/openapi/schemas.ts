@@ -28,6 +28,9 @@ const publicComment = z.object({
   comment: z.string(),
   createdAt: dateTime,
 });
+const authorRecord = z
+  .object({ approved: z.int().min(0), rejected: z.int().min(0), spam: z.int().min(0) })
+  .describe("How many of this email's stored comments are approved, rejected and spam.");
 const moderatorComment = z.object({
   id: z.string(),
   articleId: z.string(),
@@ -41,6 +44,7 @@ const moderatorComment = z.object({
   updatedAt: dateTime,
   version: z.int().min(1),
   reasons: z.array(reason),
+  authorRecord: authorRecord.nullable().describe("The author's record: null once the email is erased."),
 });
 const historyEntry = z.object({
   at: dateTime,

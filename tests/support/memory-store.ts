@@ -152,8 +152,32 @@ export class InMemoryCommentStore implements CommentStore {
       matching,
       (c) => positionOf(c.createdAt, c.id),
       query,
-      (c) => toModeratorComment(copy(c), this.contacts.get(c.id)?.contact),
+      (c) => this.moderatorView(c),
     );
+  }
+
+  async listByEmailHash(emailHash: string, limit: number, after?: string): Promise<Page<ModeratorComment>> {
+    const contacts = [...this.contacts.values()].filter((stored) => stored.contact.emailHash === emailHash);
+    const page = pageOf(
+      contacts,
+      (stored) => positionOf(stored.createdAt, stored.contact.commentId),
+      { limit, after, newestFirst: true },
+      (stored) => this.comments.get(stored.contact.commentId),
+    );
+    // As on DynamoDB: the page is of contacts; one whose comment is gone is left out.
+    const items = page.items.filter((c): c is Comment => c !== undefined).map((c) => this.moderatorView(c));
+    return { items, last: page.last };
+  }
+
+  async oldestPendingAt(): Promise<string | null> {
+    const pending = [...this.comments.values()].filter((c) => c.status === 'pending');
+    const oldest = pageOf(
+      pending,
+      (c) => positionOf(c.createdAt, c.id),
+      { limit: 1, newestFirst: false },
+      (c) => c.createdAt,
+    );
+    return oldest.items[0] ?? null;
   }
 
   async changeStatus(change: StatusChange): Promise<Comment> {
@@ -236,6 +260,12 @@ export class InMemoryCommentStore implements CommentStore {
   private conflict(id: string): Error {
     const current = this.comments.get(id);
     return current ? versionConflict(current.version) : notFound();
+  }
+
+  private moderatorView(c: Comment): ModeratorComment {
+    const contact = this.contacts.get(c.id)?.contact;
+    const record = contact && { approved: 0, rejected: 0, spam: 0, ...this.authors.get(contact.emailHash) };
+    return toModeratorComment(copy(c), contact && copy(contact), record);
   }
 
   private privateDataExists(contact: Contact): boolean {

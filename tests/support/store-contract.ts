@@ -312,14 +312,43 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
 
         const ofArticle = await store.listByStatus({ status: 'pending', articleId: 'article-1', limit: 5, newestFirst: false });
         expect(ofArticle.items.map((c) => c.id)).toEqual(['q1', 'q3']);
-        expect(ofArticle.items[0]).toEqual({ ...(await store.getComment('q1')), email: 'q1@example.com' });
+        expect(ofArticle.items[0]).toEqual({
+          ...(await store.getComment('q1')),
+          email: 'q1@example.com',
+          authorRecord: { approved: 0, rejected: 0, spam: 0 },
+        });
+      });
+
+      it("shows each comment with its email's record of approved, rejected and spam comments", async () => {
+        const first = await insert({ id: 'a1', second: 1, emailHash: 'regular' });
+        await approve(first, 2);
+        await insert({ id: 'a2', second: 3, emailHash: 'regular', status: 'spam' });
+        await insert({ id: 'a3', second: 4, emailHash: 'regular' });
+        await insert({ id: 'b1', second: 5, emailHash: 'newcomer' });
+
+        const queue = await store.listByStatus({ status: 'pending', limit: 5, newestFirst: false });
+        expect(queue.items.map((c) => [c.id, c.authorRecord])).toEqual([
+          ['a3', { approved: 1, rejected: 0, spam: 1 }],
+          ['b1', { approved: 0, rejected: 0, spam: 0 }],
+        ]);
+      });
+
+      it('finds the oldest pending comment, and none once the queue is empty', async () => {
+        expect(await store.oldestPendingAt()).toBeNull();
+        await insert({ id: 'later', second: 50, articleId: 'article-2' });
+        const oldest = await insert({ id: 'oldest', second: 10 });
+        await insert({ id: 'published', second: 1, status: 'approved' });
+        expect(await store.oldestPendingAt()).toBe(at(10));
+
+        await approve(oldest, 60);
+        expect(await store.oldestPendingAt()).toBe(at(50));
       });
 
       it('shows a comment whose private data is gone with no email', async () => {
         const record = await insert({ id: 'q1' });
         await store.deleteContact(record.contact);
         expect((await store.listByStatus({ status: 'pending', limit: 5, newestFirst: false })).items).toEqual([
-          { ...record.comment, email: null },
+          { ...record.comment, email: null, authorRecord: null },
         ]);
         expect(await store.getComment('q1')).toEqual(record.comment);
         // Its guards went with it.
@@ -407,6 +436,29 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         const comments = await store.getComments(['e1', 'e3', 'missing']);
         expect([...comments.keys()].sort()).toEqual(['e1', 'e3']);
         expect(comments.get('e3')).toEqual(await store.getComment('e3'));
+      });
+
+      it("lists an email's comments in every status newest first, with the record, paged", async () => {
+        const kept = await insert({ id: 'e1', second: 100, emailHash: 'h' });
+        await approve(kept, 110);
+        await insert({ id: 'e2', second: 200, emailHash: 'h', status: 'spam' });
+        await insert({ id: 'e3', second: 300, emailHash: 'h' });
+        await insert({ id: 'e4', second: 400, emailHash: 'h' });
+        await insert({ id: 'someone-else', second: 250, emailHash: 'other' });
+
+        const first = await store.listByEmailHash('h', 2);
+        expect(first.items.map((c) => [c.id, c.status, c.email])).toEqual([
+          ['e4', 'pending', 'e4@example.com'],
+          ['e3', 'pending', 'e3@example.com'],
+        ]);
+        expect(first.items[0]!.authorRecord).toEqual({ approved: 1, rejected: 0, spam: 1 });
+        const rest = await store.listByEmailHash('h', 2, first.last);
+        expect(rest.items.map((c) => [c.id, c.status])).toEqual([
+          ['e2', 'spam'],
+          ['e1', 'approved'],
+        ]);
+        expect(rest.last).toBeUndefined();
+        expect(await store.listByEmailHash('nobody', 5)).toEqual({ items: [] });
       });
 
       it("forgetAuthor removes the email's counts and the given guards, and nothing of anyone else", async () => {

@@ -7,14 +7,30 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CommentStatus } from '../../domain/comment';
 import type { AuthorRecord } from '../../domain/policy';
+import { batchGet } from './bounded-reads';
 import type { StoreContext } from './context';
-import { keys } from './items';
+import { KEY_PREFIX, keys } from './items';
+import { TABLE_KEY } from './schema';
 import type { TransactItem } from './transaction';
 
 export async function getAuthorRecord({ db, tables }: StoreContext, emailHash: string): Promise<AuthorRecord> {
   const { Item } = await db.send(new GetCommand({ TableName: tables.private, Key: keys.author(emailHash) }));
-  return { approved: Number(Item?.approved ?? 0), rejected: Number(Item?.rejected ?? 0), spam: Number(Item?.spam ?? 0) };
+  return recordFromItem(Item);
 }
+
+/** The records of several emails in one BatchGetItem; an email with no counts yet has all zeros. */
+export async function getAuthorRecords({ db, tables }: StoreContext, emailHashes: Iterable<string>): Promise<Map<string, AuthorRecord>> {
+  const distinct = [...new Set(emailHashes)];
+  const items = await batchGet(db, tables.private, distinct.map(keys.author));
+  const found = new Map(items.map((item) => [String(item[TABLE_KEY.partition.name]).slice(KEY_PREFIX.author.length), item]));
+  return new Map(distinct.map((hash) => [hash, recordFromItem(found.get(hash))]));
+}
+
+const recordFromItem = (item: Record<string, unknown> | undefined): AuthorRecord => ({
+  approved: Number(item?.approved ?? 0),
+  rejected: Number(item?.rejected ?? 0),
+  spam: Number(item?.spam ?? 0),
+});
 
 const COUNTED: ReadonlySet<CommentStatus> = new Set(['approved', 'rejected', 'spam']);
 

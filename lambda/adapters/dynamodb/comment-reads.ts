@@ -1,7 +1,15 @@
 /** Reads of comments: by id, the public list, the moderators' lists and a comment's history. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { toModeratorComment, type Comment, type HistoryEntry, type ModeratorComment, type PublicComment } from '../../domain/comment';
+import {
+  toModeratorComment,
+  type Comment,
+  type Contact,
+  type HistoryEntry,
+  type ModeratorComment,
+  type PublicComment,
+} from '../../domain/comment';
 import type { Page, StatusQuery } from '../../ports/comment-store';
+import { getAuthorRecords } from './author-stats';
 import { batchGet, queryPage } from './bounded-reads';
 import type { StoreContext } from './context';
 import {
@@ -45,7 +53,11 @@ export async function listPublished(
   return { items: page.items.map(publicCommentFromItem), last: page.last };
 }
 
-/** One status's comments (optionally of one article), each with its email: one Query and one BatchGetItem of the page's contacts. */
+/**
+ * One status's comments (optionally of one article), each with its email and
+ * the email's record: one Query, one BatchGetItem of the page's contacts and
+ * one of their emails' counts.
+ */
 export async function listByStatus({ db, tables }: StoreContext, query: StatusQuery): Promise<Page<ModeratorComment>> {
   const byArticle = query.articleId !== undefined;
   const page = await queryPage(db, {
@@ -64,7 +76,64 @@ export async function listByStatus({ db, tables }: StoreContext, query: StatusQu
     comments.map((c) => keys.contact(c.id)),
   );
   const contacts = new Map(contactItems.map((item) => [String(item.commentId), contactFromItem(item)]));
-  return { items: comments.map((c) => toModeratorComment(c, contacts.get(c.id))), last: page.last };
+  return { items: await withRecords({ db, tables }, comments, contacts), last: page.last };
+}
+
+/**
+ * One email's comments, newest first: one Query of the private table's email
+ * index (its items are the contacts), one BatchGetItem of their comments and
+ * one GetItem of the email's counts. A contact whose comment is gone (purged
+ * by TTL first) is left out.
+ */
+export async function listByEmailHash(
+  ctx: StoreContext,
+  emailHash: string,
+  limit: number,
+  after?: string,
+): Promise<Page<ModeratorComment>> {
+  const page = await queryPage(ctx.db, {
+    table: ctx.tables.private,
+    index: INDEXES.byEmailHash,
+    partition: emailHash,
+    limit,
+    forward: false,
+    after,
+    keyAt: (position) => keys.contact(idFromPosition(position)),
+  });
+  const contacts = new Map(page.items.map((item) => [String(item.commentId), contactFromItem(item)]));
+  const found = await getComments(ctx, [...contacts.keys()]);
+  const comments = [...contacts.keys()].flatMap((id) => found.get(id) ?? []);
+  return { items: await withRecords(ctx, comments, contacts), last: page.last };
+}
+
+/** The createdAt of the first item of the pending partition: one Query with Limit 1 on byStatus. */
+export async function oldestPendingAt({ db, tables }: StoreContext): Promise<string | null> {
+  const { indexName, partitionKey } = INDEXES.byStatus;
+  const result = await db.send(
+    new QueryCommand({
+      TableName: tables.comments,
+      IndexName: indexName,
+      KeyConditionExpression: '#pk = :pending',
+      ExpressionAttributeNames: { '#pk': partitionKey.name, '#at': 'createdAt' },
+      ExpressionAttributeValues: { ':pending': 'pending' },
+      ProjectionExpression: '#at',
+      ScanIndexForward: true,
+      Limit: 1,
+    }),
+  );
+  const oldest = result.Items?.[0];
+  return oldest ? String(oldest.createdAt) : null;
+}
+
+async function withRecords(ctx: StoreContext, comments: Comment[], contacts: Map<string, Contact>): Promise<ModeratorComment[]> {
+  const records = await getAuthorRecords(
+    ctx,
+    [...contacts.values()].map((contact) => contact.emailHash),
+  );
+  return comments.map((c) => {
+    const contact = contacts.get(c.id);
+    return toModeratorComment(c, contact, contact && records.get(contact.emailHash));
+  });
 }
 
 /** Every history entry of a comment, oldest first (it outlives the comment). */

@@ -6,10 +6,10 @@
  * The work is split by use case; this class only binds them to one client:
  *   submission.ts      a new comment with its guards (one tagged transaction)
  *   moderation.ts      status changes, delete, anonymise (version-conditioned)
- *   comment-reads.ts   comments by id, the public and moderators' lists, history
+ *   comment-reads.ts   comments by id, the public and moderators' lists (by status, by email), the queue's oldest, history
  *   private-data.ts    contacts, the email index, privacy erasure
  *   site-settings.ts   site and article settings
- *   author-stats.ts    the per-email counts auto-approve reads
+ *   author-stats.ts    the per-email counts auto-approve reads and moderators see
  * with items.ts (key layout), schema.ts (tables and indexes) and
  * transaction.ts (tagged transactions, decoded by tag).
  */
@@ -19,7 +19,7 @@ import type { AuthorRecord } from '../../domain/policy';
 import type { ArticleSettings, SiteSettings } from '../../domain/settings';
 import type { CommentStore, ContactRef, Erasure, NewCommentRecord, Page, StatusChange, StatusQuery } from '../../ports/comment-store';
 import { getAuthorRecord } from './author-stats';
-import { getComment, getComments, getHistory, listByStatus, listPublished } from './comment-reads';
+import { getComment, getComments, getHistory, listByEmailHash, listByStatus, listPublished, oldestPendingAt } from './comment-reads';
 import type { StoreContext, TableNames } from './context';
 import { anonymiseComment, changeStatus, deleteComment } from './moderation';
 import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from './private-data';
@@ -69,6 +69,12 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>> {
     return listByStatus(this.ctx, query);
+  }
+  listByEmailHash(emailHash: string, limit: number, after?: string): Promise<Page<ModeratorComment>> {
+    return listByEmailHash(this.ctx, emailHash, limit, after);
+  }
+  oldestPendingAt(): Promise<string | null> {
+    return oldestPendingAt(this.ctx);
   }
   getHistory(id: string): Promise<HistoryEntry[]> {
     return getHistory(this.ctx, id);

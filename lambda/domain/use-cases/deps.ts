@@ -1,5 +1,6 @@
 /** What the use cases share: the store port, the keys this function holds, the clock, the settings cache. */
 import type { CommentStore } from '../../ports/comment-store';
+import type { ModerationMetrics } from '../../ports/moderation-metrics';
 import type { CursorCodec } from '../cursor';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SiteSettings } from '../settings';
@@ -11,6 +12,8 @@ export interface ServiceDeps {
   /** Signs page cursors. */
   cursors?: CursorCodec;
   now?: () => Date;
+  /** Submissions by outcome and decisions by action (none when left out). */
+  metrics?: ModerationMetrics;
   /**
    * How long submissions and moderation actions may use settings read
    * earlier (a change takes effect within this time). 0 reads them every

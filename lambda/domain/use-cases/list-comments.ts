@@ -1,8 +1,10 @@
-/** The two lists: published comments of an article, and the moderators' lists by status. Pages carry signed cursors. */
+/** The lists: published comments of an article, the moderators' lists by status and by email. Pages carry signed cursors. */
 import type { CommentStore } from '../../ports/comment-store';
 import type { CommentStatus, ModeratorComment, PublicComment } from '../comment';
 import type { CursorCodec } from '../cursor';
+import { normaliseEmail } from '../email';
 import { badRequest } from '../errors';
+import type { KeyedHasher } from '../keyed-hash';
 import { commentsAreOpen, defaultArticle } from '../settings';
 import { required, type SettingsCache } from './deps';
 
@@ -21,6 +23,7 @@ export class ListComments {
     private readonly cursors: CursorCodec | undefined,
     private readonly settings: SettingsCache,
     private readonly now: () => Date,
+    private readonly hasher: KeyedHasher | undefined,
   ) {}
 
   /**
@@ -56,6 +59,16 @@ export class ListComments {
     const scope = `status:${status}:${articleId ?? '*'}`;
     const after = this.decodeCursor(scope, query.cursor);
     const page = await this.store.listByStatus({ status, articleId, limit, after, newestFirst: status !== 'pending' });
+    return { comments: page.items, nextCursor: this.encodeCursor(scope, page.last) };
+  }
+
+  /** Every comment of one email, newest first, found by its keyed hash on the email index (the caller checks the address). */
+  async listByEmail(query: { email: string; limit: number; cursor?: string }): Promise<Page<ModeratorComment>> {
+    const emailHash = required(this.hasher, 'hasher').hash('email', normaliseEmail(query.email));
+    // The cursor is bound to the hash, never to the address: a cursor carries no email.
+    const scope = `email:${emailHash}`;
+    const after = this.decodeCursor(scope, query.cursor);
+    const page = await this.store.listByEmailHash(emailHash, query.limit, after);
     return { comments: page.items, nextCursor: this.encodeCursor(scope, page.last) };
   }
 

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CommentIdTaken, type CommentStore } from '../../ports/comment-store';
+import type { ModerationMetrics } from '../../ports/moderation-metrics';
 import type { Comment } from '../comment';
 import { normaliseEmail } from '../email';
 import { commentsClosed, validationFailed } from '../errors';
@@ -38,6 +39,7 @@ export class SubmitComment {
     private readonly hasher: KeyedHasher,
     private readonly settings: SettingsCache,
     private readonly now: () => Date,
+    private readonly metrics: ModerationMetrics,
   ) {}
 
   async submit(request: SubmitRequest): Promise<SubmitResult> {
@@ -105,6 +107,8 @@ export class SubmitComment {
       if (!stored) throw error;
       return submitResult(stored);
     }
+    // Counted once stored: a refused post or an idempotent retry is not a new comment.
+    this.metrics.commentSubmitted(comment.status);
     return submitResult(comment);
   }
 
