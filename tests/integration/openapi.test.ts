@@ -89,6 +89,8 @@ describe('the OpenAPI document and the running service', () => {
     conforms('AdminListComments', await api(runtime, 'GET', '/admin/comments', { token: USER_TOKEN }), 403);
     conforms('AdminListComments', await api(runtime, 'GET', `/admin/comments?articleId=${article}`, mod), 200);
     conforms('AdminListComments', await api(runtime, 'GET', '/admin/comments?status=nonsense', mod), 400);
+    conforms('AdminListComments', await api(runtime, 'GET', '/admin/comments?email=reader%40example.com', mod), 200);
+    conforms('AdminListComments', await api(runtime, 'GET', '/admin/comments?email=nonsense', mod), 422);
     conforms('AdminGetComment', await api(runtime, 'GET', `/admin/comments/${id}`, mod), 200);
     conforms('AdminGetComment', await api(runtime, 'GET', `/admin/comments/${'0'.repeat(20)}`, mod), 404);
     conforms(

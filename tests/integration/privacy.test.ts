@@ -69,6 +69,7 @@ describe('privacy export', () => {
       updatedAt: expect.any(String),
       version: 2,
       reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }],
+      authorRecord: { approved: 1, rejected: 0, spam: 0 },
       history: [
         expect.objectContaining({ actor: 'system', from: null, to: 'pending' }),
         expect.objectContaining({ actor: 'local-moderator', from: 'pending', to: 'approved' }),
