@@ -13,7 +13,8 @@ export type Access =
   | 'private:read' // GetItem/BatchGet/Query on the private (email) table
   | 'private:write' // Put/Update/Delete on the private table
   | 'secret:hashKey' // the key of email hashes and guards
-  | 'secret:cursorKey'; // the key that signs page cursors
+  | 'secret:cursorKey' // the key that signs page cursors
+  | 'queue:oldest'; // Query on the byStatus index only (the oldest pending comment)
 
 export interface Route {
   /** PascalCase; names the Lambda function and its log group. */
@@ -184,4 +185,17 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
   // New pending comments -> one SNS digest per batch (env NOTIFY_TOPIC_ARN; CONSOLE_URL, when set, is linked).
   // It reads only the stream records it is given (the event source grants the stream read), no table.
   { name: 'NotifyModerators', entry: 'lambda/handlers/notify-moderators.ts', table: 'Comments', access: [], needs: ['notifyTopic'] },
+];
+
+/** Functions run on a schedule (an EventBridge rule) rather than by a request or a stream. */
+export interface ScheduledJob {
+  name: string;
+  entry: string;
+  everyMinutes: number;
+  access: Access[];
+}
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  // The age of the oldest pending comment as a metric (one Query, Limit 1); the queue-age alarm watches it.
+  { name: 'QueueAge', entry: 'lambda/handlers/queue-age.ts', everyMinutes: 5, access: ['queue:oldest'] },
 ];

@@ -74,6 +74,10 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
           viaDynamoDb(),
         );
         break;
+      case 'queue:oldest':
+        // The scheduled queue-age reading: that one Query, on that one index, nothing else of the table.
+        allow('QueryModerationIndex', ['dynamodb:Query'], [indexArn(t.comments, COMMENTS_TABLE, INDEXES.byStatus)]);
+        break;
       case 'secret:hashKey':
         allow('ReadHashKey', ['secretsmanager:GetSecretValue'], [t.hashKeySecret.secretArn]);
         break;

@@ -7,12 +7,21 @@
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
-import { ROUTES, STREAM_CONSUMERS, type Access, type Route, type StreamConsumer } from '../lambda/routes';
+import {
+  ROUTES,
+  SCHEDULED_JOBS,
+  STREAM_CONSUMERS,
+  type Access,
+  type Route,
+  type ScheduledJob,
+  type StreamConsumer,
+} from '../lambda/routes';
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
 import { type StackConfig, readConfig } from './config';
 import { ApiFirewall } from './constructs/api-firewall';
 import { CommentsApi } from './constructs/comments-api';
 import { DataTables } from './constructs/data-tables';
+import { ModerationDesk } from './constructs/moderation-desk';
 import { ModeratorSignIn } from './constructs/moderator-sign-in';
 import { Notifications } from './constructs/notifications';
 import { OperationsAlarms } from './constructs/operations-alarms';
@@ -29,6 +38,8 @@ export interface CommentServiceStackProps extends StackProps {
   routes?: readonly Route[];
   /** Defaults to STREAM_CONSUMERS. */
   streamConsumers?: readonly StreamConsumer[];
+  /** Defaults to SCHEDULED_JOBS. */
+  scheduledJobs?: readonly ScheduledJob[];
   /** Built browser assets (web/dist); undefined deploys a placeholder page. */
   webAssetsDir?: string;
 }
@@ -41,6 +52,7 @@ export class CommentServiceStack extends Stack {
   readonly signIn: ModeratorSignIn;
   readonly web: WebHosting;
   readonly notifications: Notifications;
+  readonly desk: ModerationDesk;
 
   constructor(scope: Construct, id: string, props: CommentServiceStackProps = {}) {
     super(scope, id, props);
@@ -119,6 +131,14 @@ export class CommentServiceStack extends Stack {
       },
     });
     for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
+
+    this.desk = new ModerationDesk(this, 'Desk', {
+      topic: this.notifications.alarmTopic,
+      queueAgeAlarmHours: config.queueAgeAlarmHours,
+      jobs: props.scheduledJobs ?? SCHEDULED_JOBS,
+      createFunction: (job) => createFunction(job.name, job.entry, job.access, {}),
+    });
+    for (const [name, fn] of this.desk.jobs) this.functions.set(name, fn);
 
     this.api = new CommentsApi(this, 'Http', {
       routes,

@@ -28,6 +28,8 @@ export interface StackConfig {
   apiGatewayCloudWatchRole: boolean;
   /** Hosted UI domain prefix; null derives a unique one from the stack id. */
   authDomainPrefix: string | null;
+  /** The alarm topic hears when the oldest pending comment has waited longer than this. */
+  queueAgeAlarmHours: number;
 }
 
 export const DEFAULT_CONFIG: StackConfig = {
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: StackConfig = {
   commentPostsPerIpPer5Minutes: 100,
   apiGatewayCloudWatchRole: true,
   authDomainPrefix: null,
+  queueAgeAlarmHours: 12,
 };
 
 /** Reads the stack settings from the construct tree's context. */
@@ -66,6 +69,7 @@ export function readConfig(node: Node): StackConfig {
     ),
     apiGatewayCloudWatchRole: bool(get('apiGatewayCloudWatchRole'), d.apiGatewayCloudWatchRole),
     authDomainPrefix: optionalText(get('authDomainPrefix')),
+    queueAgeAlarmHours: positiveNumber(get('queueAgeAlarmHours'), d.queueAgeAlarmHours, 'queueAgeAlarmHours'),
   };
   for (const origin of config.allowedOrigins) {
     if (origin === '*' || !/^https?:\/\/[^/\s]+$/.test(origin)) {

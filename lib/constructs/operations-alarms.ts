@@ -2,10 +2,8 @@
  * CloudWatch alarms to an SNS topic whose email subscribers are the
  * `moderatorEmails` context setting: API 5xx rate, each function's errors
  * and throttles, each table's throttles and system errors, and for stream
- * consumers their iterator age and failed batches.
- *
- * Not covered: the age of the oldest pending comment. No AWS metric carries
- * it; it needs custom code (e.g. the stream consumer emitting a metric).
+ * consumers their iterator age and failed batches. The queue-age alarm
+ * (oldest pending comment) is with the dashboard in moderation-desk.ts.
  */
 import { Aws, Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';

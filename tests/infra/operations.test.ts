@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { STREAM_CONSUMERS, ROUTES } from '../../lambda/routes';
+import { ROUTES, SCHEDULED_JOBS, STREAM_CONSUMERS } from '../../lambda/routes';
 import { PROJECT_ROOT } from '../../lib/constructs/service-function';
 import { INDEX_REWRITE_CODE, REGIONS_WITHOUT_CLOUDFRONT_LOGS, type WebConfig } from '../../lib/constructs/web-hosting';
 import { DEMO_PAGE_MARKERS } from '../../lib/demo-page';
@@ -16,7 +16,11 @@ beforeAll(() => {
   synth = synthesize();
 });
 
-const serviceFunctionNames = () => [...ROUTES.map((r) => r.name), ...STREAM_CONSUMERS.map((c) => c.name)];
+const serviceFunctionNames = () => [
+  ...ROUTES.map((r) => r.name),
+  ...STREAM_CONSUMERS.map((c) => c.name),
+  ...SCHEDULED_JOBS.map((j) => j.name),
+];
 
 describe('functions', () => {
   it('one per route and stream consumer, each with the shared defaults', () => {
@@ -222,14 +226,22 @@ describe('retained resources', () => {
 });
 
 describe('alarms', () => {
-  it('watch the API 5xx rate, every function, every table and every stream consumer, and notify the alarm topic', () => {
+  it('watch the API 5xx rate, every function, every table, every stream consumer and the queue age, and notify the alarm topic', () => {
     const alarms = Object.entries(resourcesOf(synth.template, 'AWS::CloudWatch::Alarm'));
     const topic = logicalIdOf(synth.stack, 'Notifications/Alarms');
-    const expected = 1 + 2 * serviceFunctionNames().length + 2 * 2 + 2 * STREAM_CONSUMERS.length;
+    const expected = 1 + 2 * serviceFunctionNames().length + 2 * 2 + 2 * STREAM_CONSUMERS.length + 1;
     expect(alarms).toHaveLength(expected);
     for (const [id, alarm] of alarms) expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topic }]);
     const ids = alarms.map(([id]) => id).join(' ');
-    for (const part of ['Api5xxRate', 'CommentsTableThrottles', 'PrivateTableSystemErrors', 'SubmitCommentErrors', 'ListCommentsThrottles'])
+    for (const part of [
+      'Api5xxRate',
+      'CommentsTableThrottles',
+      'PrivateTableSystemErrors',
+      'SubmitCommentErrors',
+      'ListCommentsThrottles',
+      'QueueAgeErrors',
+      'QueueAgeAlarm',
+    ])
       expect(ids).toContain(part);
   });
 

@@ -47,6 +47,7 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   ],
   'secret:hashKey': [['HashKey', ['secretsmanager:GetSecretValue']]],
   'secret:cursorKey': [['CursorKey', ['secretsmanager:GetSecretValue']]],
+  'queue:oldest': [['Comments/index/byStatus', ['dynamodb:Query']]],
 };
 const EVERY_FUNCTION: Array<[string, string[]]> = [
   ['OwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents']],
