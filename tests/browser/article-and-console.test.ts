@@ -205,6 +205,30 @@ describe('a moderator works the queue', () => {
     await moderator.getByRole('button', { name: /^Approved/ }).click();
     await moderator.locator('.queue-item', { hasText: 'Freezing Crimea' }).waitFor();
   });
+
+  it("shows the author's record beside a comment and opens every comment of that email", async () => {
+    const email = 'returning.reader@example.com';
+    await publish(DEMO_ARTICLE_ID, { email, author: 'Returning Reader', comment: 'My first, published comment.' });
+    const rejected = await post('another-article', { email, author: 'Returning Reader', comment: 'My second, rejected comment.' });
+    await moderate(rejected, 'reject');
+    await post(DEMO_ARTICLE_ID, { email, author: 'Returning Reader', comment: 'My third comment, waiting.' });
+
+    await moderator.getByRole('button', { name: /^Pending/ }).click();
+    const item = moderator.locator('.queue-item', { hasText: 'My third comment, waiting.' });
+    await item.waitFor();
+    expect(await item.locator('.item-record').textContent()).toContain("Author's record: 1 approved, 1 rejected, 0 spam");
+
+    await item.getByRole('button', { name: 'All comments of this email' }).click();
+    await moderator.getByText(`All comments of ${email}, newest first.`).waitFor();
+    await moderator.locator('.queue-item', { hasText: 'My first, published comment.' }).waitFor();
+    const listed = await moderator.locator('.queue-item .item-text').allTextContents();
+    expect(listed).toEqual(['My third comment, waiting.', 'My second, rejected comment.', 'My first, published comment.']);
+    expect(await moderator.locator('.queue-item .item-status').allTextContents()).toEqual(['pending', 'rejected', 'approved']);
+
+    await moderator.getByRole('button', { name: 'Back to the tabs' }).click();
+    await moderator.waitForFunction(() => !document.querySelector('.queue')?.textContent?.includes('My first, published comment.'));
+    expect(await moderator.locator('.queue-scope').isHidden()).toBe(true);
+  });
 });
 
 describe('the published article page', () => {

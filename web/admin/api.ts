@@ -49,6 +49,13 @@ export class ModerationApi {
     return this.request<Page>('GET', `/admin/comments?${query}`);
   }
 
+  /** Every comment of one email, newest first, in every status. */
+  listByEmail(email: string, options: { limit?: number; cursor?: string | null } = {}): Promise<Page> {
+    const query = new URLSearchParams({ email, limit: String(options.limit ?? 50) });
+    if (options.cursor) query.set('cursor', options.cursor);
+    return this.request<Page>('GET', `/admin/comments?${query}`);
+  }
+
   get(id: string): Promise<ModeratorComment> {
     return this.request<ModeratorComment>('GET', `/admin/comments/${encodeURIComponent(id)}`);
   }

@@ -1,6 +1,7 @@
 /**
  * The console once signed in: tabs per status with live counts, the queue,
- * one-click and bulk actions, keyboard shortcuts, per-comment history.
+ * one-click and bulk actions, keyboard shortcuts, per-comment history, and
+ * every comment of one email (from the author's record beside a comment).
  *
  * Every action sends the version the moderator saw; a 409 (someone else
  * changed the comment) is announced and the comment reloaded in place, so
@@ -24,6 +25,8 @@ const DONE: Record<Action, (what: string) => string> = {
 
 export class ModerationQueue {
   private status: Status = 'pending';
+  /** Set while the list shows every comment of one email (the author's record link) instead of a status tab. */
+  private email: string | null = null;
   private items: ModeratorComment[] = [];
   private cursor: string | null = null;
   private current = 0;
@@ -39,6 +42,14 @@ export class ModerationQueue {
 
   private tabs = new Map<Status, HTMLButtonElement>();
   private readonly notice = h('p', { class: 'console-notice', role: 'status', 'aria-live': 'polite' });
+  private readonly scopeText = h('span', {});
+  private readonly scope = h(
+    'p',
+    { class: 'queue-scope', hidden: true },
+    this.scopeText,
+    ' ',
+    h('button', { type: 'button', class: 'link-button', 'data-scope': 'back' }, 'Back to the tabs'),
+  );
   private readonly list = h('ol', { class: 'queue', id: 'queue', 'aria-label': 'Comments' });
   private readonly empty = h('p', { class: 'queue-empty', hidden: true }, 'Nothing here.');
   private readonly loadMore = h('button', { type: 'button', class: 'load-more', hidden: true }, 'Load more');
@@ -56,7 +67,8 @@ export class ModerationQueue {
     const { nav, tabs } = renderTabs((status) => void this.show(status));
     this.tabs = tabs;
     const bulk = renderBulkBar(this.selectAll, this.selectedCount, (action) => void this.perform([...this.selected], action));
-    this.root.append(nav, shortcutsHelp(), this.notice, bulk, this.list, this.empty, this.loadMore);
+    this.root.append(nav, shortcutsHelp(), this.notice, this.scope, bulk, this.list, this.empty, this.loadMore);
+    this.scope.querySelector('button')!.addEventListener('click', () => void this.show(this.status));
 
     this.list.addEventListener('click', (event) => this.onListClick(event));
     this.list.addEventListener('change', (event) => this.onListChange(event));
@@ -83,23 +95,40 @@ export class ModerationQueue {
   }
 
   private async show(status: Status): Promise<void> {
-    this.view += 1;
     this.status = status;
+    this.reset(null);
+    await Promise.all([this.loadPage(), this.refreshCounts(false)]);
+  }
+
+  /** Every comment of one email, newest first, whatever its status; "Back to the tabs" returns to the last tab. */
+  private async showEmail(email: string): Promise<void> {
+    this.reset(email);
+    this.scopeText.textContent = `All comments of ${email}, newest first.`;
+    await this.loadPage();
+    this.list.querySelector<HTMLElement>('.queue-item')?.focus();
+  }
+
+  private reset(email: string | null): void {
+    this.view += 1;
+    this.email = email;
     this.items = [];
     this.cursor = null;
     this.current = 0;
     this.selected.clear();
     this.handled.clear();
-    for (const [s, tab] of this.tabs) tab.setAttribute('aria-current', s === status ? 'page' : 'false');
+    this.scope.hidden = email === null;
+    for (const [s, tab] of this.tabs) tab.setAttribute('aria-current', email === null && s === this.status ? 'page' : 'false');
     this.render();
-    await Promise.all([this.loadPage(), this.refreshCounts(false)]);
   }
 
   private async loadPage(): Promise<void> {
     this.loadMore.disabled = true;
     const view = this.view;
     try {
-      const page = await this.api.list(this.status, { cursor: this.cursor });
+      const page =
+        this.email === null
+          ? await this.api.list(this.status, { cursor: this.cursor })
+          : await this.api.listByEmail(this.email, { cursor: this.cursor });
       if (view !== this.view) return;
       const known = new Set(this.items.map((c) => c.id));
       this.items.push(...page.comments.filter((c) => !known.has(c.id)));
@@ -121,7 +150,7 @@ export class ModerationQueue {
           const count = page.nextCursor ? `${COUNT_LIMIT}+` : String(page.comments.length);
           this.tabs.get(status)!.querySelector('.count')!.textContent = count;
           if (status === 'pending') this.onPendingPage(page);
-          if (mergeNew && status === this.status && !this.busy) this.mergeNew(page.comments);
+          if (mergeNew && this.email === null && status === this.status && !this.busy) this.mergeNew(page.comments);
         } catch {
           // A missed poll is retried at the next one.
         }
@@ -155,7 +184,8 @@ export class ModerationQueue {
         const updated = await this.api.act(comment, action);
         done += 1;
         this.notices.delete(comment.id);
-        if (updated && updated.status === this.status) this.replace(updated);
+        // An email's list shows every status, so a changed comment stays in it.
+        if (updated && (this.email !== null || updated.status === this.status)) this.replace(updated);
         else this.remove(comment.id);
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) {
@@ -211,7 +241,7 @@ export class ModerationQueue {
       ),
     );
     this.empty.hidden = this.items.length > 0;
-    this.empty.textContent = `No ${this.status} comments.`;
+    this.empty.textContent = this.email === null ? `No ${this.status} comments.` : 'No comments of this email.';
     this.loadMore.hidden = this.cursor === null;
     this.selectAll.checked = this.items.length > 0 && this.items.every((c) => this.selected.has(c.id));
     this.selectedCount.textContent = this.selected.size ? `${this.selected.size} selected` : '';
@@ -263,8 +293,11 @@ export class ModerationQueue {
     for (const [i, li] of Array.from(this.list.children).entries()) li.classList.toggle('is-current', i === this.current);
     const button = target.closest<HTMLButtonElement>('button[data-action]');
     if (!button) return;
+    const email = this.items[this.current]?.email;
     if (button.dataset.action === 'history') void this.toggleHistory(element, button, id);
-    else void this.perform([id], button.dataset.action as Action);
+    else if (button.dataset.action === 'by-email') {
+      if (email) void this.showEmail(email);
+    } else void this.perform([id], button.dataset.action as Action);
   }
 
   private async toggleHistory(element: HTMLElement, button: HTMLButtonElement, id: string): Promise<void> {

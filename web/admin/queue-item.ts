@@ -38,6 +38,20 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
     ),
     h('span', { class: `item-status status-${comment.status}` }, comment.status),
   );
+  const record = comment.authorRecord
+    ? h(
+        'p',
+        { class: 'item-record' },
+        "Author's record: ",
+        h('span', { class: 'record-approved' }, `${comment.authorRecord.approved} approved`),
+        ', ',
+        h('span', { class: 'record-rejected' }, `${comment.authorRecord.rejected} rejected`),
+        ', ',
+        h('span', { class: 'record-spam' }, `${comment.authorRecord.spam} spam`),
+        ' · ',
+        h('button', { type: 'button', class: 'link-button', 'data-action': 'by-email' }, 'All comments of this email'),
+      )
+    : null;
   const reasons = comment.reasons?.length
     ? h(
         'ul',
@@ -76,6 +90,7 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
       'div',
       { class: 'item-main' },
       meta,
+      record,
       reasons,
       h('div', { class: 'item-text' }, comment.comment),
       state.notice ? h('p', { class: 'item-notice', role: 'alert' }, state.notice) : null,
