@@ -176,6 +176,7 @@ export class CommentServiceStack extends Stack {
       functions: new Map([...this.functions].map(([name, fn]) => [name, fn.function])),
       tables: this.tables.all.map(({ definition, table }) => ({ name: definition.logicalName, table })),
       streamConsumers: consumers.deployed.map((c) => ({ name: c.name, fn: c.fn.function, failures: c.failures })),
+      otherAlarms: [this.desk.queueAgeAlarm],
     });
 
     new CfnOutput(this, 'ApiUrl', {

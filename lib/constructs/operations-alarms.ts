@@ -35,6 +35,8 @@ export interface OperationsAlarmsProps {
   functions: ReadonlyMap<string, IFunction>;
   tables: ReadonlyArray<{ name: string; table: Table }>;
   streamConsumers: ReadonlyArray<{ name: string; fn: IFunction; failures: IQueue }>;
+  /** Alarms made elsewhere that notify the same topic (the queue-age alarm): the topic must let them publish too. */
+  otherAlarms?: readonly Alarm[];
 }
 
 export class OperationsAlarms extends Construct {
@@ -114,7 +116,7 @@ export class OperationsAlarms extends Construct {
         resources: [props.topic.topicArn],
         conditions: {
           StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-          ArnLike: { 'aws:SourceArn': this.alarms.map((alarm) => alarm.alarmArn) },
+          ArnLike: { 'aws:SourceArn': [...this.alarms, ...(props.otherAlarms ?? [])].map((alarm) => alarm.alarmArn) },
         },
       }),
     );
