@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES, STREAM_CONSUMERS } from '../../lambda/routes';
+import { ROUTES, SCHEDULED_JOBS, STREAM_CONSUMERS } from '../../lambda/routes';
 import { deployedFunctions, synthesizeCloudAssembly } from '../../scripts/local/cloud-assembly';
 import { deployedBundles, environmentFor } from '../../scripts/local/deployed-bundles';
 import type { HandlerLoaderFactory, LocalService } from '../../scripts/local/handler-loader';
@@ -47,7 +47,9 @@ describe('cdk synth', () => {
 
     // Each function of the service is an esbuild bundle with its source map.
     const deployed = deployedFunctions(outdir);
-    expect(deployed.map((f) => f.name).sort()).toEqual([...ROUTES.map((r) => r.name), ...STREAM_CONSUMERS.map((c) => c.name)].sort());
+    expect(deployed.map((f) => f.name).sort()).toEqual(
+      [...ROUTES.map((r) => r.name), ...STREAM_CONSUMERS.map((c) => c.name), ...SCHEDULED_JOBS.map((j) => j.name)].sort(),
+    );
     for (const fn of deployed) {
       expect(readdirSync(fn.bundleDir).sort(), fn.name).toEqual(['index.js', 'index.js.map']);
       expect(fn.handler).toBe('index.handler');
