@@ -6,6 +6,7 @@
  * the store port: no AWS, no HTTP.
  */
 import type { CommentStatus } from './comment';
+import { BUILTIN_ONLY } from './triage/builtin-source';
 import { required, type ServiceDeps, SettingsCache } from './use-cases/deps';
 import { ListComments } from './use-cases/list-comments';
 import { ModerateComment } from './use-cases/moderate-comment';
@@ -25,11 +26,12 @@ export class CommentService {
   constructor(deps: ServiceDeps) {
     const now = deps.now ?? (() => new Date());
     const cache = new SettingsCache(deps.store, now, deps.settingsCacheMs ?? 0);
+    const classifiers = deps.classifiers ?? BUILTIN_ONLY;
     this.lists = new ListComments(deps.store, deps.cursors, cache, now);
     this.moderation = new ModerateComment(deps.store, cache, now);
-    this.siteSettings = new SiteSettingsAdmin(deps.store, cache);
+    this.siteSettings = new SiteSettingsAdmin(deps.store, cache, classifiers.enabled);
     // Only functions granted the hash key can take submissions.
-    this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now) : undefined;
+    this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now, classifiers) : undefined;
   }
 
   submit = (request: SubmitRequest) => required(this.submitting, 'hasher').submit(request);

@@ -7,6 +7,10 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 export interface Reason {
   rule: string;
   message: string;
+  /** A classifier's score, 0..1 (the queue sorts by it). */
+  score?: number;
+  /** The classifier provider that scored it. */
+  provider?: string;
 }
 
 export interface Comment {
