@@ -55,6 +55,7 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
         allow('ReadComments', READ_ITEMS, [
           t.comments.tableArn,
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byStatus),
+          indexArn(t.comments, COMMENTS_TABLE, INDEXES.byRisk),
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byArticleStatus),
         ]);
         break;

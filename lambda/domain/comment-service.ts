@@ -36,7 +36,7 @@ export class CommentService {
 
   submit = (request: SubmitRequest) => required(this.submitting, 'hasher').submit(request);
   listPublished = (articleId: string, query: { limit: number; cursor?: string }) => this.lists.listPublished(articleId, query);
-  listForModeration = (query: { status: CommentStatus; limit: number; cursor?: string; articleId?: string }) =>
+  listForModeration = (query: { status: CommentStatus; limit: number; cursor?: string; articleId?: string; byRisk?: boolean }) =>
     this.lists.listForModeration(query);
   getForModeration = (id: string) => this.moderation.getForModeration(id);
   moderate = (id: string, to: CommentStatus, options: { actor: string; expectedVersion?: number; reason?: string | null }) =>

@@ -28,6 +28,10 @@ export interface Comment {
   reasons: Reason[];
 }
 
+/** How risky the classifiers found a comment: its highest score, 0 when none scored it (the queue's sort=risk). */
+export const riskOf = (reasons: readonly Reason[]): number =>
+  reasons.reduce((highest, r) => (typeof r.score === 'number' && r.score > highest ? r.score : highest), 0);
+
 /** Personal data kept apart from the comment (the private table). */
 export interface Contact {
   commentId: string;

@@ -115,16 +115,26 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   AdminListComments: {
     summary: 'The moderation queue, or another status list',
-    description: 'Pending comments oldest first (the queue); the other statuses newest first. Optionally one article only.',
+    description:
+      'Pending comments oldest first (the queue); the other statuses newest first. Optionally one article only. With sort=risk, the highest classifier score first (ties newest first; comments no classifier scored last).',
     query: [
       { name: 'status', description: 'Which list (default pending).', schema: { type: 'string', enum: [...COMMENT_STATUSES] } },
       limit,
       cursor,
       { name: 'articleId', description: 'Only comments on this article.', schema: { type: 'string' } },
+      {
+        name: 'sort',
+        description: 'risk: highest spam or toxicity score first (not with articleId); time (the default): by when posted.',
+        schema: { type: 'string', enum: ['time', 'risk'] },
+      },
     ],
     answers: {
       200: { description: 'One page, with emails.', body: 'ModerationPage' },
-      400: { description: 'BadRequest: unknown status, limit out of range, a bad cursor or a parameter given twice.', body: 'Error' },
+      400: {
+        description:
+          'BadRequest: unknown status or sort, sort=risk with articleId, limit out of range, a bad cursor or a parameter given twice.',
+        body: 'Error',
+      },
     },
   },
   AdminGetComment: {

@@ -33,13 +33,12 @@ describe('toxicity classifier phase', () => {
   });
 
   it('holds with "classifier unavailable" when the provider hangs, within its limit', async () => {
-    const started = Date.now();
+    // The fake never settles: only the time limit ends the call.
     const outcome = await toxicityClassifier({
       ...context({ settings: withToxicity('guardrails') }),
       classifiers: fakeSource({ guardrails: 'hang' }, 40).source,
     });
     expect(outcome).toEqual({ hold: { rule: 'toxicity', message: 'classifier unavailable' } });
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('sends no personal data to a toxicity provider', async () => {
