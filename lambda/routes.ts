@@ -13,7 +13,8 @@ export type Access =
   | 'private:read' // GetItem/BatchGet/Query on the private (email) table
   | 'private:write' // Put/Update/Delete on the private table
   | 'secret:hashKey' // the key of email hashes and guards
-  | 'secret:cursorKey'; // the key that signs page cursors
+  | 'secret:cursorKey' // the key that signs page cursors
+  | 'classifiers'; // calls the spam and toxicity providers the stack enabled (-c classifiers=...)
 
 export interface Route {
   /** PascalCase; names the Lambda function and its log group. */
@@ -39,7 +40,7 @@ const TABLE = [
     path: '/articles/{articleId}/comments',
     entry: 'lambda/handlers/submit-comment.ts',
     auth: 'public',
-    access: ['comments:read', 'comments:write', 'private:read', 'private:write', 'secret:hashKey'],
+    access: ['comments:read', 'comments:write', 'private:read', 'private:write', 'secret:hashKey', 'classifiers'],
     bodyModel: 'submission',
   },
   {

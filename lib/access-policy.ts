@@ -19,6 +19,8 @@ export interface AccessTargets {
   privateKey: IKey;
   hashKeySecret: ISecret;
   cursorKeySecret: ISecret;
+  /** The rights to call the enabled classifier providers (none with only builtin). */
+  classifierStatements: PolicyStatement[];
 }
 
 const READ_ITEMS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
@@ -80,6 +82,9 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
         break;
       case 'secret:cursorKey':
         allow('ReadCursorKey', ['secretsmanager:GetSecretValue'], [t.cursorKeySecret.secretArn]);
+        break;
+      case 'classifiers':
+        statements.push(...t.classifierStatements);
         break;
       default:
         throw new Error(`no IAM mapping for access "${grant satisfies never}"`);
