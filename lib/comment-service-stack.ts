@@ -180,5 +180,8 @@ export class CommentServiceStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: this.signIn.hostedUiUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.notifications.alarmTopic.topicArn });
+    if (classifiers.akismetKey) {
+      new CfnOutput(this, 'AkismetKeySecretArn', { value: classifiers.akismetKey.secretArn, description: 'Put the Akismet API key here' });
+    }
   }
 }
