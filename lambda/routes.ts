@@ -184,4 +184,6 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
   // New pending comments -> one SNS digest per batch (env NOTIFY_TOPIC_ARN; CONSOLE_URL, when set, is linked).
   // It reads only the stream records it is given (the event source grants the stream read), no table.
   { name: 'NotifyModerators', entry: 'lambda/handlers/notify-moderators.ts', table: 'Comments', access: [], needs: ['notifyTopic'] },
+  // A moderator's decision contradicting a spam verdict -> the provider (Akismet's submit-ham / submit-spam), off the request path.
+  { name: 'ClassifierFeedback', entry: 'lambda/handlers/classifier-feedback.ts', table: 'Comments', access: ['classifiers'], needs: [] },
 ];
