@@ -14,7 +14,8 @@ export type Access =
   | 'private:write' // Put/Update/Delete on the private table
   | 'secret:hashKey' // the key of email hashes and guards
   | 'secret:cursorKey' // the key that signs page cursors
-  | 'queue:oldest'; // Query on the byStatus index only (the oldest pending comment)
+  | 'queue:oldest' // Query on the byStatus index only (the oldest pending comment)
+  | 'classifiers'; // calls the spam and toxicity providers the stack enabled (-c classifiers=...)
 
 export interface Route {
   /** PascalCase; names the Lambda function and its log group. */
@@ -40,7 +41,7 @@ const TABLE = [
     path: '/articles/{articleId}/comments',
     entry: 'lambda/handlers/submit-comment.ts',
     auth: 'public',
-    access: ['comments:read', 'comments:write', 'private:read', 'private:write', 'secret:hashKey'],
+    access: ['comments:read', 'comments:write', 'private:read', 'private:write', 'secret:hashKey', 'classifiers'],
     bodyModel: 'submission',
   },
   {
@@ -185,6 +186,8 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
   // New pending comments -> one SNS digest per batch (env NOTIFY_TOPIC_ARN; CONSOLE_URL, when set, is linked).
   // It reads only the stream records it is given (the event source grants the stream read), no table.
   { name: 'NotifyModerators', entry: 'lambda/handlers/notify-moderators.ts', table: 'Comments', access: [], needs: ['notifyTopic'] },
+  // A moderator's decision contradicting a spam verdict -> the provider (Akismet's submit-ham / submit-spam), off the request path.
+  { name: 'ClassifierFeedback', entry: 'lambda/handlers/classifier-feedback.ts', table: 'Comments', access: ['classifiers'], needs: [] },
 ];
 
 /** Functions run on a schedule (an EventBridge rule) rather than by a request or a stream. */

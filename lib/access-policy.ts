@@ -19,6 +19,8 @@ export interface AccessTargets {
   privateKey: IKey;
   hashKeySecret: ISecret;
   cursorKeySecret: ISecret;
+  /** The rights to call the enabled classifier providers (none with only builtin). */
+  classifierStatements: PolicyStatement[];
 }
 
 const READ_ITEMS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
@@ -55,6 +57,7 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
         allow('ReadComments', READ_ITEMS, [
           t.comments.tableArn,
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byStatus),
+          indexArn(t.comments, COMMENTS_TABLE, INDEXES.byRisk),
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byArticleStatus),
         ]);
         break;
@@ -83,6 +86,9 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
         break;
       case 'secret:cursorKey':
         allow('ReadCursorKey', ['secretsmanager:GetSecretValue'], [t.cursorKeySecret.secretArn]);
+        break;
+      case 'classifiers':
+        statements.push(...t.classifierStatements);
         break;
       default:
         throw new Error(`no IAM mapping for access "${grant satisfies never}"`);

@@ -19,6 +19,7 @@ import {
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
 import { type StackConfig, readConfig } from './config';
 import { ApiFirewall } from './constructs/api-firewall';
+import { Classifiers, COMPREHEND_WILDCARD } from './constructs/classifiers';
 import { CommentsApi } from './constructs/comments-api';
 import { DataTables } from './constructs/data-tables';
 import { ModerationDesk } from './constructs/moderation-desk';
@@ -61,12 +62,19 @@ export class CommentServiceStack extends Stack {
 
     this.tables = new DataTables(this, 'Data');
     const secrets = new ServiceSecrets(this, 'Keys');
+    const classifiers = new Classifiers(this, 'Classifiers', {
+      providers: config.classifiers,
+      timeLimitMs: config.classifierTimeLimitMs,
+      // Akismet's `blog`: the news site the key was registered for.
+      siteUrl: config.allowedOrigins[0] ?? '',
+    });
     const targets: AccessTargets = {
       comments: this.tables.comments,
       private: this.tables.private,
       privateKey: this.tables.privateKey,
       hashKeySecret: secrets.hashKey,
       cursorKeySecret: secrets.cursorKey,
+      classifierStatements: classifiers.callerStatements(),
     };
     this.notifications = new Notifications(this, 'Notifications', { emails: config.moderatorEmails });
 
@@ -84,6 +92,8 @@ export class CommentServiceStack extends Stack {
       access: readonly Access[],
       extra: { environment?: Record<string, string>; public?: boolean; wildcardResourceUses?: string[] },
     ) => {
+      const callsClassifiers = access.includes('classifiers');
+      const comprehend = callsClassifiers && config.classifiers.includes('comprehend') ? [COMPREHEND_WILDCARD] : [];
       const fn = new ServiceFunction(this, name, {
         entry,
         description: `Comment service: ${name}`,
@@ -91,12 +101,14 @@ export class CommentServiceStack extends Stack {
         timeoutSeconds: config.lambdaTimeoutSeconds,
         logRetention: config.logRetention,
         reservedConcurrency: extra.public ? (config.publicReservedConcurrency ?? undefined) : undefined,
-        wildcardResourceUses: extra.wildcardResourceUses,
+        wildcardResourceUses: [...(extra.wildcardResourceUses ?? []), ...comprehend],
         environment: {
           // Table names are not access: IAM decides what each function may touch.
           [TABLE_ENV.Comments]: this.tables.comments.tableName,
           [TABLE_ENV.Private]: this.tables.private.tableName,
           ...secretEnvironment(access, targets),
+          ...classifiers.sharedEnvironment(),
+          ...(callsClassifiers ? classifiers.callerEnvironment() : {}),
           ...extra.environment,
         },
       });
@@ -189,5 +201,8 @@ export class CommentServiceStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: this.signIn.hostedUiUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.notifications.alarmTopic.topicArn });
+    if (classifiers.akismetKey) {
+      new CfnOutput(this, 'AkismetKeySecretArn', { value: classifiers.akismetKey.secretArn, description: 'Put the Akismet API key here' });
+    }
   }
 }

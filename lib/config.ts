@@ -6,6 +6,7 @@
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { PROVIDER_NAMES, type ProviderName } from '../lambda/ports/classifier';
 
 export interface StackConfig {
   /** API Gateway stage name: the first path segment of the API URL. */
@@ -30,6 +31,10 @@ export interface StackConfig {
   authDomainPrefix: string | null;
   /** The alarm topic hears when the oldest pending comment has waited longer than this. */
   queueAgeAlarmHours: number;
+  /** The classifier providers the functions may call; `builtin` is always there. */
+  classifiers: ProviderName[];
+  /** Per classifier call, in ms; past it the comment is held as "classifier unavailable". */
+  classifierTimeLimitMs: number;
 }
 
 export const DEFAULT_CONFIG: StackConfig = {
@@ -46,6 +51,8 @@ export const DEFAULT_CONFIG: StackConfig = {
   apiGatewayCloudWatchRole: true,
   authDomainPrefix: null,
   queueAgeAlarmHours: 12,
+  classifiers: ['builtin'],
+  classifierTimeLimitMs: 800,
 };
 
 /** Reads the stack settings from the construct tree's context. */
@@ -70,6 +77,8 @@ export function readConfig(node: Node): StackConfig {
     apiGatewayCloudWatchRole: bool(get('apiGatewayCloudWatchRole'), d.apiGatewayCloudWatchRole),
     authDomainPrefix: optionalText(get('authDomainPrefix')),
     queueAgeAlarmHours: positiveNumber(get('queueAgeAlarmHours'), d.queueAgeAlarmHours, 'queueAgeAlarmHours'),
+    classifiers: providers(list(get('classifiers'), d.classifiers)),
+    classifierTimeLimitMs: positiveNumber(get('classifierTimeLimitMs'), d.classifierTimeLimitMs, 'classifierTimeLimitMs'),
   };
   for (const origin of config.allowedOrigins) {
     if (origin === '*' || !/^https?:\/\/[^/\s]+$/.test(origin)) {
@@ -98,6 +107,15 @@ function list(value: unknown, fallback: string[]): string[] {
   if (value === undefined || value === null) return fallback;
   const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
   return items.map((s) => s.trim()).filter(Boolean);
+}
+
+function providers(names: string[]): ProviderName[] {
+  for (const name of names) {
+    if (!(PROVIDER_NAMES as readonly string[]).includes(name)) {
+      throw new Error(`classifiers: "${name}" is not a provider (choose from ${PROVIDER_NAMES.join(', ')})`);
+    }
+  }
+  return [...new Set<ProviderName>(['builtin', ...(names as ProviderName[])])];
 }
 
 function positiveNumber(value: unknown, fallback: number, key: string): number {

@@ -7,6 +7,7 @@
  */
 import { NO_METRICS } from '../ports/moderation-metrics';
 import type { CommentStatus } from './comment';
+import { BUILTIN_ONLY } from './triage/builtin-source';
 import { required, type ServiceDeps, SettingsCache } from './use-cases/deps';
 import { ListComments } from './use-cases/list-comments';
 import { ModerateComment } from './use-cases/moderate-comment';
@@ -27,16 +28,17 @@ export class CommentService {
     const now = deps.now ?? (() => new Date());
     const cache = new SettingsCache(deps.store, now, deps.settingsCacheMs ?? 0);
     const metrics = deps.metrics ?? NO_METRICS;
+    const classifiers = deps.classifiers ?? BUILTIN_ONLY;
     this.lists = new ListComments(deps.store, deps.cursors, cache, now, deps.hasher);
     this.moderation = new ModerateComment(deps.store, cache, now, metrics);
-    this.siteSettings = new SiteSettingsAdmin(deps.store, cache);
+    this.siteSettings = new SiteSettingsAdmin(deps.store, cache, classifiers.enabled);
     // Only functions granted the hash key can take submissions.
-    this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now, metrics) : undefined;
+    this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now, metrics, classifiers) : undefined;
   }
 
   submit = (request: SubmitRequest) => required(this.submitting, 'hasher').submit(request);
   listPublished = (articleId: string, query: { limit: number; cursor?: string }) => this.lists.listPublished(articleId, query);
-  listForModeration = (query: { status: CommentStatus; limit: number; cursor?: string; articleId?: string }) =>
+  listForModeration = (query: { status: CommentStatus; limit: number; cursor?: string; articleId?: string; byRisk?: boolean }) =>
     this.lists.listForModeration(query);
   listByEmail = (query: { email: string; limit: number; cursor?: string }) => this.lists.listByEmail(query);
   getForModeration = (id: string) => this.moderation.getForModeration(id);

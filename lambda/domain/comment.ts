@@ -8,6 +8,10 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 export interface Reason {
   rule: string;
   message: string;
+  /** A classifier's score, 0..1 (the queue sorts by it). */
+  score?: number;
+  /** The classifier provider that scored it. */
+  provider?: string;
 }
 
 export interface Comment {
@@ -24,6 +28,10 @@ export interface Comment {
   version: number;
   reasons: Reason[];
 }
+
+/** How risky the classifiers found a comment: its highest score, 0 when none scored it (the queue's sort=risk). */
+export const riskOf = (reasons: readonly Reason[]): number =>
+  reasons.reduce((highest, r) => (typeof r.score === 'number' && r.score > highest ? r.score : highest), 0);
 
 /** Personal data kept apart from the comment (the private table). */
 export interface Contact {

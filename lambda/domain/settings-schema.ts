@@ -3,6 +3,7 @@
  * Partial updates; unknown keys and out-of-range values are field errors (422).
  */
 import * as z from 'zod/mini';
+import { PROVIDERS, SPAM_PROVIDERS, TOXICITY_PROVIDERS, type ProviderName } from '../ports/classifier';
 import type { ArticleSettings, SiteSettings } from './settings';
 import { parseEntry } from './words';
 
@@ -14,6 +15,17 @@ const word = z.string().check(
 );
 const days = z.nullable(z.int().check(z.minimum(1), z.maximum(36_500)));
 const wordList = z.array(word).check(z.maxLength(1000));
+const threshold = z.number().check(z.minimum(0), z.maximum(1));
+const triage = z.strictObject({
+  spam: z.optional(z.strictObject({ provider: z.optional(z.nullable(z.enum(SPAM_PROVIDERS))), sendPersonalData: z.optional(z.boolean()) })),
+  toxicity: z.optional(
+    z.strictObject({
+      provider: z.optional(z.nullable(z.enum(TOXICITY_PROVIDERS))),
+      holdAt: z.optional(threshold),
+      rejectAt: z.optional(threshold),
+    }),
+  ),
+});
 
 export const settingsPatch = z.strictObject({
   premoderation: z.optional(z.boolean()),
@@ -31,6 +43,7 @@ export const settingsPatch = z.strictObject({
   closeAfterDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(36_500)))),
   eraseMode: z.optional(z.enum(['anonymise', 'delete'])),
   retention: z.optional(z.strictObject({ spamDays: z.optional(days), rejectedDays: z.optional(days) })),
+  triage: z.optional(triage),
   version: z.optional(z.int().check(z.minimum(0))),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
@@ -54,6 +67,8 @@ const MESSAGES: Record<string, string> = {
   disallowedWords: 'disallowedWords must be a list of at most 1000 words of 1 to 100 characters (write *word* to match inside words).',
   retention: 'retention must be { "spamDays": null or 1 to 36500, "rejectedDays": null or 1 to 36500 }.',
   autoApprove: 'autoApprove must be { "enabled": true|false, "minApproved": 1 to 1000, "windowDays": null or 1 to 3650 }.',
+  triage:
+    'triage must be { "spam": { "provider": "builtin" | "akismet" | null, "sendPersonalData": true|false }, "toxicity": { "provider": "builtin" | "comprehend" | "guardrails" | null, "holdAt": 0 to 1, "rejectAt": 0 to 1 } }.',
   eraseMode: 'eraseMode must be "anonymise" or "delete".',
   premoderation: 'premoderation must be true or false.',
   version: 'version must be a whole number.',
@@ -76,14 +91,39 @@ export function patchErrors(error: z.core.$ZodError): Record<string, string> {
 }
 
 export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch): SiteSettings {
-  const { version: _version, autoApprove, retention, ...rest } = patch;
+  const { version: _version, autoApprove, retention, triage: triagePatch, ...rest } = patch;
   return {
     ...current,
     ...rest,
     autoApprove: { ...current.autoApprove, ...(autoApprove ?? {}) },
     retention: { ...current.retention, ...(retention ?? {}) },
+    triage: {
+      spam: { ...current.triage.spam, ...(triagePatch?.spam ?? {}) },
+      toxicity: { ...current.triage.toxicity, ...(triagePatch?.toxicity ?? {}) },
+    },
     version: current.version + 1,
   };
+}
+
+/**
+ * What the whole settings say that a single field cannot: thresholds in
+ * order, and only providers this deployment enabled (the stack's
+ * `-c classifiers=...`). Field errors, empty when all is well.
+ */
+export function triageErrors(settings: SiteSettings, enabled: readonly ProviderName[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const { spam, toxicity } = settings.triage;
+  if (toxicity.holdAt > toxicity.rejectAt) fields['triage.toxicity'] = 'holdAt must not be above rejectAt.';
+  for (const [kind, provider] of [
+    ['spam', spam.provider],
+    ['toxicity', toxicity.provider],
+  ] as const) {
+    if (provider === null || enabled.includes(provider)) continue;
+    const choices = [...PROVIDERS[kind].filter((p) => enabled.includes(p)), 'null'].join(', ');
+    fields[`triage.${kind}.provider`] =
+      `${provider} is not enabled in this deployment (deploy with -c classifiers=...,${provider}); choose one of: ${choices}.`;
+  }
+  return fields;
 }
 
 export function applyArticlePatch(current: ArticleSettings, patch: ArticlePatch): ArticleSettings {

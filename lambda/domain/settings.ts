@@ -1,5 +1,13 @@
 /** Site-wide moderation settings and per-article settings, with their defaults. */
+import type { SpamProvider, ToxicityProvider } from '../ports/classifier';
 import type { CommentStatus } from './comment';
+
+/** The automated triage: which provider classifies each kind (null: off) and the toxicity thresholds (0..1, holdAt ≤ rejectAt). */
+export interface TriageSettings {
+  /** sendPersonalData: the reader's email, address and browser go to the provider (Akismet); off by default. */
+  spam: { provider: SpamProvider | null; sendPersonalData: boolean };
+  toxicity: { provider: ToxicityProvider | null; holdAt: number; rejectAt: number };
+}
 
 export interface SiteSettings {
   premoderation: boolean;
@@ -13,6 +21,7 @@ export interface SiteSettings {
   eraseMode: 'anonymise' | 'delete';
   /** Days after which spam and rejected comments are purged (DynamoDB TTL); null keeps them. */
   retention: { spamDays: number | null; rejectedDays: number | null };
+  triage: TriageSettings;
   version: number;
 }
 
@@ -36,6 +45,10 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   closeAfterDays: null,
   eraseMode: 'anonymise',
   retention: { spamDays: 30, rejectedDays: 90 },
+  triage: {
+    spam: { provider: 'builtin', sendPersonalData: false },
+    toxicity: { provider: 'builtin', holdAt: 0.5, rejectAt: 0.9 },
+  },
   version: 0,
 };
 

@@ -4,7 +4,7 @@ import { badRequest } from '../domain/errors';
 import { articleIdParam } from '../http/article-id';
 import { isClientError } from '../http/errors';
 import { routeHandler } from '../http/handler';
-import { idempotencyKey } from '../http/headers';
+import { headerValue, idempotencyKey } from '../http/headers';
 import { redirectTarget, redirectWithError, redirectWithOutcome } from '../http/no-script-form';
 import { bodyKind, bodyText, parseBody } from '../http/request';
 import { json } from '../http/response';
@@ -23,6 +23,7 @@ export const handler = routeHandler('SubmitComment', async ({ event, services })
       input: shape.data,
       clientIp: event.requestContext?.identity?.sourceIp ?? null,
       idempotencyKey: idempotencyKey(event),
+      userAgent: headerValue(event, 'user-agent') ?? null,
     });
     logger.info('comment stored', { commentId: result.body.id, articleId, status: result.body.status });
     if (redirect) return redirectWithOutcome(redirect, { comment_status: result.body.status, comment_id: result.body.id });

@@ -13,6 +13,16 @@ export function parseLimit(raw: string | undefined): number {
   return Number(raw);
 }
 
+export type ListSort = 'time' | 'risk';
+
+/** `risk`: highest classifier score first (the whole queue, not one article); by time when left out. */
+export function parseSort(raw: string | undefined, articleId: string | undefined): ListSort {
+  if (raw === undefined || raw === '' || raw === 'time') return 'time';
+  if (raw !== 'risk') throw badRequest('sort must be "risk" or "time" (the default).');
+  if (articleId) throw badRequest('sort=risk orders the whole list; leave out articleId.');
+  return 'risk';
+}
+
 /** Pending (the queue) when left out. */
 export function parseStatus(raw: string | undefined): CommentStatus {
   const status = raw === undefined || raw === '' ? 'pending' : raw;

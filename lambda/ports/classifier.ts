@@ -5,7 +5,18 @@
  */
 
 export type ClassifierKind = 'spam' | 'toxicity';
-export type ProviderName = 'builtin' | 'akismet' | 'comprehend' | 'guardrails';
+export const SPAM_PROVIDERS = ['builtin', 'akismet'] as const;
+export const TOXICITY_PROVIDERS = ['builtin', 'comprehend', 'guardrails'] as const;
+export type SpamProvider = (typeof SPAM_PROVIDERS)[number];
+export type ToxicityProvider = (typeof TOXICITY_PROVIDERS)[number];
+export type ProviderName = SpamProvider | ToxicityProvider;
+export const PROVIDER_NAMES: readonly ProviderName[] = ['builtin', 'akismet', 'comprehend', 'guardrails'];
+
+/** Which providers classify which kind. */
+export const PROVIDERS: Record<ClassifierKind, readonly ProviderName[]> = {
+  spam: SPAM_PROVIDERS,
+  toxicity: TOXICITY_PROVIDERS,
+};
 
 /** Personal data: sent only to providers for which the operator turned it on. */
 export interface PersonalData {
@@ -48,4 +59,20 @@ export interface Classifier {
 export interface ClassifierFeedback {
   reportSpam(input: ClassifierInput, signal: AbortSignal): Promise<void>;
   reportHam(input: ClassifierInput, signal: AbortSignal): Promise<void>;
+}
+
+/** What the operator chose for one provider in the settings. */
+export interface ProviderChoice {
+  /** Send email, address and browser (only Akismet can use them); off unless the operator turns it on. */
+  sendPersonalData: boolean;
+}
+
+/** The classifiers this deployment can call: the providers the stack enabled, and their time limit. */
+export interface ClassifierSource {
+  readonly enabled: readonly ProviderName[];
+  /** Per call, in milliseconds; past it the comment is held with "classifier unavailable". */
+  readonly timeLimitMs: number;
+  classifier(kind: ClassifierKind, provider: ProviderName, choice: ProviderChoice): Classifier;
+  /** Where moderators' contradicting decisions go; null for providers that do not learn. */
+  feedback(provider: ProviderName, choice: ProviderChoice): ClassifierFeedback | null;
 }

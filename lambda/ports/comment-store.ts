@@ -64,6 +64,8 @@ export interface StatusQuery {
   /** The sort position to continue after (a page's `last`). */
   after?: string;
   newestFirst: boolean;
+  /** Highest classifier score first (ties newest first); only without articleId. */
+  byRisk?: boolean;
 }
 
 export interface CommentStore {

@@ -1,4 +1,5 @@
 /** Builds the services once per cold start from the environment, with only the secrets a route was granted. */
+import { classifierSourceFromEnvironment } from '../adapters/classifiers/source';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
@@ -65,6 +66,7 @@ function build(hashKey: string | undefined, cursorKey: string | undefined): Rout
     cursors: cursorKey ? new CursorCodec(new KeyedHasher(cursorKey)) : undefined,
     settingsCacheMs: settingsCacheMs(),
     metrics: new EmfModerationMetrics(),
+    classifiers: classifierSourceFromEnvironment(),
   });
   let privacy: PrivacyService | undefined;
   return {

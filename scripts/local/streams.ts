@@ -19,6 +19,8 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { classifierSourceFromEnvironment } from '../../lambda/adapters/classifiers/source';
+import { classifierFeedback } from '../../lambda/handlers/classifier-feedback';
 import { notifyModerators } from '../../lambda/handlers/notify-moderators';
 import type { NotificationPublisher } from '../../lambda/ports/notification-publisher';
 
@@ -78,6 +80,8 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
 
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...local });
   const handler = options.handler ?? notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  // Moderators' decisions that contradict a spam verdict go back to the provider, as the deployed consumer does.
+  const feedback = classifierFeedback(classifierSourceFromEnvironment);
   // Open shards and where to read each next; a shard leaves when it closes.
   const iterators = new Map<string, string>();
   const known = new Set<string>();
@@ -117,7 +121,10 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
       }
     }
     if (shardClosed || iterators.size === 0) await discoverShards(false);
-    if (records.length > 0) await handler({ Records: records } satisfies DynamoDBStreamEvent);
+    if (records.length > 0) {
+      await handler({ Records: records } satisfies DynamoDBStreamEvent);
+      await feedback({ Records: records });
+    }
   }
 
   await discoverShards(true);

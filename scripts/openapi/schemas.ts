@@ -6,6 +6,7 @@
  * to a view and not to its schema fails `tsc`.
  */
 import * as z from 'zod';
+import { SPAM_PROVIDERS, TOXICITY_PROVIDERS } from '../../lambda/ports/classifier';
 import { COMMENT_STATUSES, type HistoryEntry, type ModeratorComment, type PublicComment } from '../../lambda/domain/comment';
 import type { ErrorCode } from '../../lambda/http/errors';
 import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
@@ -18,7 +19,12 @@ const SCHEMAS = z.registry<{ id: string; description: string }>();
 
 const status = z.enum(COMMENT_STATUSES);
 const dateTime = z.string().meta({ format: 'date-time' });
-const reason = z.object({ rule: z.string(), message: z.string() });
+const reason = z.object({
+  rule: z.string(),
+  message: z.string(),
+  score: z.number().min(0).max(1).optional().meta({ description: "A classifier's score (rules spam and toxicity)." }),
+  provider: z.string().optional().meta({ description: 'The classifier provider that scored it.' }),
+});
 
 const publicComment = z.object({
   id: z.string(),
@@ -76,6 +82,10 @@ const settings = z.object({
   closeAfterDays: z.int().nullable(),
   eraseMode: z.enum(['anonymise', 'delete']),
   retention: z.object({ spamDays: z.int().nullable(), rejectedDays: z.int().nullable() }),
+  triage: z.object({
+    spam: z.object({ provider: z.enum(SPAM_PROVIDERS).nullable(), sendPersonalData: z.boolean() }),
+    toxicity: z.object({ provider: z.enum(TOXICITY_PROVIDERS).nullable(), holdAt: z.number(), rejectAt: z.number() }),
+  }),
   version: z.int(),
 });
 const article = z.object({

@@ -33,6 +33,7 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   'comments:read': [
     ['Comments', READ],
     ['Comments/index/byStatus', READ],
+    ['Comments/index/byRisk', READ],
     ['Comments/index/byArticleStatus', READ],
   ],
   'comments:write': [['Comments', WRITE]],
@@ -48,6 +49,8 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   'secret:hashKey': [['HashKey', ['secretsmanager:GetSecretValue']]],
   'secret:cursorKey': [['CursorKey', ['secretsmanager:GetSecretValue']]],
   'queue:oldest': [['Comments/index/byStatus', ['dynamodb:Query']]],
+  // Only builtin by default, which runs inside the function: no rights (tests/infra/classifiers.test.ts enables the others).
+  classifiers: [],
 };
 const EVERY_FUNCTION: Array<[string, string[]]> = [
   ['OwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents']],

@@ -10,6 +10,7 @@ import { CommentService } from '../../lambda/domain/comment-service';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { startTestRuntime, validComment } from '../support/runtime';
+import { BUILTIN_SCORES } from '../support/triage';
 
 let runtime: LocalRuntime;
 let service: CommentService;
@@ -47,6 +48,7 @@ it('publishes at once while an approval is inside the window, and holds again on
   const view = await service.getForModeration(trusted.body.id);
   expect(view.reasons).toEqual([
     { rule: 'autoApprove', message: 'the author has 1 approved comment and none rejected or spam in the last 30 days' },
+    ...BUILTIN_SCORES,
   ]);
 
   // Day 45: the approvals of days 0 and 10 are outside the last 30 days.

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { BUILTIN_SCORES } from '../support/triage';
 
 const ARTICLE = 'putin-g20-negotiation-offer';
 const comments = (articleId = ARTICLE) => `/articles/${articleId}/comments`;
@@ -35,7 +36,7 @@ describe('submit → pending → not public → approve → public', () => {
     const queue = await api(runtime, 'GET', '/admin/comments', { token: MODERATOR_TOKEN });
     const queued = queue.body.comments.find((c: { id: string }) => c.id === posted.body.id);
     expect(queued).toMatchObject({ status: 'pending', email: input.email, author: input.author, version: 1 });
-    expect(queued.reasons).toEqual([{ rule: 'premoderation', message: expect.any(String) }]);
+    expect(queued.reasons).toEqual([{ rule: 'premoderation', message: expect.any(String) }, ...BUILTIN_SCORES]);
 
     const approved = await moderate(posted.body.id, 'approve');
     expect(approved.status).toBe(200);

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { BUILTIN_SCORES } from '../support/triage';
 
 let runtime: LocalRuntime;
 /** The site settings every test starts from (version left out, so a restore is never stale). */
@@ -60,7 +61,7 @@ describe('rules on submission', () => {
     expect(one.body.status).toBe('approved');
     const two = await post('links', { comment: `See ${links(2)}` });
     expect(two.status).toBe(202);
-    expect((await stored(two.body.id)).reasons).toEqual([{ rule: 'maxLinks', message: '2 links, limit 2' }]);
+    expect((await stored(two.body.id)).reasons).toEqual([{ rule: 'maxLinks', message: '2 links, limit 2' }, ...BUILTIN_SCORES]);
     const published = (await api(runtime, 'GET', '/articles/links/comments')).body.comments.map((c: { id: string }) => c.id);
     expect(published).toEqual([one.body.id]);
     await settings({ premoderation: true });
@@ -72,6 +73,7 @@ describe('rules on submission', () => {
     expect(response.status).toBe(202);
     expect((await stored(response.body.id)).reasons).toEqual([
       { rule: 'moderationWords', message: 'moderation word "refund" in the name' },
+      ...BUILTIN_SCORES,
     ]);
     await settings({ premoderation: true, moderationWords: [] });
   });
@@ -131,6 +133,7 @@ describe('settings routes', () => {
         'moderationWords',
         'premoderation',
         'retention',
+        'triage',
         'version',
       ].sort(),
     );
@@ -184,8 +187,10 @@ describe('settings routes', () => {
 
 describe('audit trail', () => {
   it('records the rule that decided and every moderator action, oldest first', async () => {
-    await settings({ maxLinks: 2 });
+    // Three bare links are a link farm to the spam classifier (which runs first); off here, this is about maxLinks.
+    await settings({ maxLinks: 2, triage: { spam: { provider: null } } });
     const { body } = await post('audit', { comment: `Many links: ${links(3)}` });
+    await settings({ triage: { spam: { provider: 'builtin' } } });
     await admin('POST', `/comments/${body.id}/approve`);
     await admin('POST', `/comments/${body.id}/reject`, { reason: 'off topic' });
     const history = await admin('GET', `/comments/${body.id}/history`);

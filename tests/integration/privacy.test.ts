@@ -5,6 +5,7 @@ import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { BUILTIN_SCORES } from '../support/triage';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -68,7 +69,7 @@ describe('privacy export', () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       version: 2,
-      reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }],
+      reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }, ...BUILTIN_SCORES],
       authorRecord: { approved: 1, rejected: 0, spam: 0 },
       history: [
         expect.objectContaining({ actor: 'system', from: null, to: 'pending' }),

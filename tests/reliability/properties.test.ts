@@ -289,7 +289,7 @@ describe('the moderation policy (pure)', () => {
   it('never lets more words or a lower link limit publish what it held, or un-spam what it marked', async () => {
     await fc.assert(
       fc.asyncProperty(policyInputArb, fc.constantFrom(...VOCABULARY), fc.integer({ min: 1, max: 3 }), async (input, word, limit) => {
-        const rank = { approved: 0, pending: 1, spam: 2 } as const;
+        const rank = { approved: 0, pending: 1, rejected: 2, spam: 2 } as const;
         const before = rank[(await decide(input)).status];
         const stricter: PolicyInput[] = [
           { ...input, settings: { ...input.settings, moderationWords: [...input.settings.moderationWords, word] } },

@@ -14,7 +14,7 @@
  * to the same behaviour.
  */
 import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment } from '../../lambda/domain/comment';
-import { toModeratorComment, toPublicComment } from '../../lambda/domain/comment';
+import { riskOf, toModeratorComment, toPublicComment } from '../../lambda/domain/comment';
 import { duplicateComment, notFound, tooManyRequests, versionConflict } from '../../lambda/domain/errors';
 import type { AuthorRecord } from '../../lambda/domain/policy';
 import { type ArticleSettings, DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
@@ -46,6 +46,7 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /** DynamoDB orders string sort keys by their UTF-8 bytes. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 const positionOf = (createdAt: string, id: string) => `${createdAt}#${id}`;
+const riskPosition = (c: Comment) => `${riskOf(c.reasons).toFixed(3)}#${positionOf(c.createdAt, c.id)}`;
 
 export class InMemoryCommentStore implements CommentStore {
   private settings: SiteSettings | undefined;
@@ -148,6 +149,9 @@ export class InMemoryCommentStore implements CommentStore {
     const matching = [...this.comments.values()].filter(
       (c) => c.status === query.status && (query.articleId === undefined || c.articleId === query.articleId),
     );
+    if (query.byRisk) {
+      return pageOf(matching, riskPosition, { ...query, newestFirst: true }, (c) => this.moderatorView(c));
+    }
     return pageOf(
       matching,
       (c) => positionOf(c.createdAt, c.id),

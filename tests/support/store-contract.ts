@@ -29,6 +29,8 @@ interface Draft {
   floodKeys?: string[];
   floodMs?: number;
   firstCommentOfArticle?: boolean;
+  /** A classifier's score, recorded as a reason (sort=risk). */
+  risk?: number;
 }
 
 /** A new comment as the service would hand it to the store. */
@@ -46,7 +48,10 @@ function draft(d: Draft): NewCommentRecord {
     createdAt,
     updatedAt: createdAt,
     version: 1,
-    reasons: status === 'pending' ? [{ rule: 'premoderation', message: 'held for moderation' }] : [],
+    reasons: [
+      ...(status === 'pending' ? [{ rule: 'premoderation', message: 'held for moderation' }] : []),
+      ...(d.risk === undefined ? [] : [{ rule: 'toxicity', message: `toxicity ${d.risk}`, score: d.risk, provider: 'builtin' }]),
+    ],
   };
   const contact: Contact = {
     commentId: d.id,
@@ -342,6 +347,35 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
 
         await approve(oldest, 60);
         expect(await store.oldestPendingAt()).toBe(at(50));
+      });
+
+      it('lists a status by risk: highest score first, ties newest first, unscored last, and follows status changes', async () => {
+        await insert({ id: 'low', second: 1, risk: 0.1 });
+        await insert({ id: 'none', second: 2 });
+        await insert({ id: 'high', second: 3, risk: 0.95 });
+        await insert({ id: 'mid-old', second: 4, risk: 0.6 });
+        await insert({ id: 'mid-new', second: 5, risk: 0.6 });
+        const first = await store.listByStatus({ status: 'pending', limit: 3, newestFirst: false, byRisk: true });
+        expect(first.items.map((c) => c.id)).toEqual(['high', 'mid-new', 'mid-old']);
+        const rest = await store.listByStatus({ status: 'pending', limit: 3, newestFirst: false, byRisk: true, after: first.last });
+        expect(rest.items.map((c) => c.id)).toEqual(['low', 'none']);
+
+        const high = (await store.getComment('high'))!;
+        await store.changeStatus({
+          comment: high,
+          contact: undefined,
+          to: 'rejected',
+          at: at(9),
+          actor: 'mod',
+          reason: null,
+          expiresAt: null,
+        });
+        expect(
+          (await store.listByStatus({ status: 'pending', limit: 1, newestFirst: false, byRisk: true })).items.map((c) => c.id),
+        ).toEqual(['mid-new']);
+        expect(
+          (await store.listByStatus({ status: 'rejected', limit: 5, newestFirst: true, byRisk: true })).items.map((c) => c.id),
+        ).toEqual(['high']);
       });
 
       it('shows a comment whose private data is gone with no email', async () => {

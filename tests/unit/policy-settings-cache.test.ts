@@ -37,7 +37,11 @@ const setup = (settingsCacheMs: number) => {
     settingsCacheMs,
   });
   const submit = () =>
-    service.submit({ articleId: 'a', input: { comment: `c${time}`, author: 'Ann', email: 'ann@example.com' }, clientIp: null });
+    service.submit({
+      articleId: 'a',
+      input: { comment: `A fair point, ${time.toString(36)}.`, author: 'Ann', email: 'ann@example.com' },
+      clientIp: null,
+    });
   return { ...fake, service, submit };
 };
 

@@ -12,7 +12,8 @@ const input = (
   } = {},
 ): PolicyInput => ({
   submission: { comment: 'A fair point.', author: 'Ann', url: null, honeypot: false, ...overrides.submission },
-  settings: { ...DEFAULT_SETTINGS, ...overrides.settings },
+  // The classifiers are off here (their phases have their own tests, and 'with the classifiers' below).
+  settings: { ...DEFAULT_SETTINGS, triage: undefined, ...overrides.settings },
   article: { premoderation: null, ...overrides.article },
   author: { ...noHistory, ...overrides.author },
 });
@@ -151,6 +152,37 @@ describe('the moderation policy', () => {
       expect((await decide(input({ settings: { autoApprove }, author: { approved: 9 }, article: { premoderation: true } }))).status).toBe(
         'pending',
       );
+    });
+  });
+
+  describe('with the classifiers (builtin, the default)', () => {
+    const triage = { triage: DEFAULT_SETTINGS.triage, premoderation: false };
+    it('publishes a civil comment at once, with both scores as reasons', async () => {
+      const decision = await decide(
+        input({ settings: triage, submission: { comment: 'The strike killed twelve people; the minister must answer for it.' } }),
+      );
+      expect(decision.status).toBe('approved');
+      expect(decision.reasons.map((r) => [r.rule, r.provider])).toEqual([
+        ['premoderation', undefined],
+        ['spam', 'builtin'],
+        ['toxicity', 'builtin'],
+      ]);
+      expect(decision.reasons[2]?.score).toBeLessThan(0.5);
+    });
+
+    it('takes an abusive comment out of the flow with its score, and auto-approve never publishes it', async () => {
+      const abusive = 'You are a worthless idiot and a pathetic moron, shut up.';
+      const settings = { ...triage, autoApprove: { enabled: true, minApproved: 1 } };
+      const decision = await decide(input({ settings, author: { approved: 50 }, submission: { comment: abusive } }));
+      expect(['pending', 'rejected']).toContain(decision.status);
+      expect(decision.reasons[0]).toMatchObject({ rule: 'toxicity', provider: 'builtin', score: expect.any(Number) });
+    });
+
+    it('marks link-farm spam as spam before toxicity is asked', async () => {
+      const spam = 'Cheap viagra pills, buy now at http://pills.example http://pills2.example http://pills3.example';
+      const decision = await decide(input({ settings: triage, submission: { comment: spam } }));
+      expect(decision.status).toBe('spam');
+      expect(decision.reasons.map((r) => r.rule)).not.toContain('toxicity');
     });
   });
 });

@@ -43,9 +43,10 @@ export class ModerationApi {
     private readonly onRefused: (status: 401 | 403) => void,
   ) {}
 
-  list(status: Status, options: { limit?: number; cursor?: string | null } = {}): Promise<Page> {
+  list(status: Status, options: { limit?: number; cursor?: string | null; byRisk?: boolean } = {}): Promise<Page> {
     const query = new URLSearchParams({ status, limit: String(options.limit ?? 50) });
     if (options.cursor) query.set('cursor', options.cursor);
+    if (options.byRisk) query.set('sort', 'risk');
     return this.request<Page>('GET', `/admin/comments?${query}`);
   }
 

@@ -27,6 +27,8 @@ export class ModerationQueue {
   private status: Status = 'pending';
   /** Set while the list shows every comment of one email (the author's record link) instead of a status tab. */
   private email: string | null = null;
+  /** Highest classifier score first instead of by time (the queue's sort=risk). */
+  private byRisk = false;
   private items: ModeratorComment[] = [];
   private cursor: string | null = null;
   private current = 0;
@@ -55,6 +57,7 @@ export class ModerationQueue {
   private readonly loadMore = h('button', { type: 'button', class: 'load-more', hidden: true }, 'Load more');
   private readonly selectAll = h('input', { type: 'checkbox' });
   private readonly selectedCount = h('span', { class: 'selected-count' });
+  private readonly riskOrder = h('input', { type: 'checkbox', class: 'sort-risk' });
 
   constructor(
     private readonly root: HTMLElement,
@@ -67,7 +70,12 @@ export class ModerationQueue {
     const { nav, tabs } = renderTabs((status) => void this.show(status));
     this.tabs = tabs;
     const bulk = renderBulkBar(this.selectAll, this.selectedCount, (action) => void this.perform([...this.selected], action));
-    this.root.append(nav, shortcutsHelp(), this.notice, this.scope, bulk, this.list, this.empty, this.loadMore);
+    const sort = h('label', { class: 'sort-control' }, this.riskOrder, ' Highest risk first');
+    this.riskOrder.addEventListener('change', () => {
+      this.byRisk = this.riskOrder.checked;
+      void this.show(this.status);
+    });
+    this.root.append(nav, shortcutsHelp(), sort, this.notice, this.scope, bulk, this.list, this.empty, this.loadMore);
     this.scope.querySelector('button')!.addEventListener('click', () => void this.show(this.status));
 
     this.list.addEventListener('click', (event) => this.onListClick(event));
@@ -127,7 +135,7 @@ export class ModerationQueue {
     try {
       const page =
         this.email === null
-          ? await this.api.list(this.status, { cursor: this.cursor })
+          ? await this.api.list(this.status, { cursor: this.cursor, byRisk: this.byRisk })
           : await this.api.listByEmail(this.email, { cursor: this.cursor });
       if (view !== this.view) return;
       const known = new Set(this.items.map((c) => c.id));
@@ -162,7 +170,8 @@ export class ModerationQueue {
   private mergeNew(latest: ModeratorComment[]): void {
     const known = new Set(this.items.map((c) => c.id));
     const fresh = latest.filter((c) => !known.has(c.id) && !this.handled.has(c.id));
-    if (fresh.length === 0) return;
+    // By risk, a newcomer's place is not at either end: it shows on the next load.
+    if (fresh.length === 0 || this.byRisk) return;
     // Pending is oldest first: newcomers belong at the end, once the end is loaded. Other tabs are newest first.
     if (this.status !== 'pending') {
       this.items.unshift(...fresh);

@@ -56,7 +56,19 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
     ? h(
         'ul',
         { class: 'item-reasons', 'aria-label': 'Why it is here' },
-        ...comment.reasons.map((r) => h('li', {}, h('code', {}, r.rule), ' ', r.message)),
+        ...comment.reasons.map((r) =>
+          h(
+            'li',
+            {},
+            h('code', {}, r.rule),
+            ' ',
+            r.message,
+            // A classifier's score, shown on its own so the eye finds it (the message says it too).
+            r.score === undefined
+              ? ''
+              : h('span', { class: 'reason-score', title: `score from ${r.provider ?? 'a classifier'}` }, ` score ${r.score.toFixed(2)}`),
+          ),
+        ),
       )
     : null;
   const actions = h(

@@ -13,6 +13,8 @@ import type { Classifier, ClassifierFeedback, ClassifierInput, Verdict } from '.
 import { secretKey } from '../../shared/keys';
 
 export const AKISMET_ENDPOINT = 'https://rest.akismet.com/1.1';
+/** What the stack stores until the operator puts the key in (Secrets Manager refuses an empty value); counts as no key. */
+export const AKISMET_KEY_PLACEHOLDER = 'put-the-akismet-api-key-here';
 const THANKS = 'Thanks for making the web a better place.';
 
 export interface AkismetOptions {
@@ -109,6 +111,6 @@ export function akismetClassifier(options: AkismetOptions): Classifier & Classif
 /** The API key: `AKISMET_API_KEY` locally, the secret named by `AKISMET_API_KEY_SECRET_ARN` in the cloud (fetched once per cold start). */
 export async function akismetApiKey(): Promise<string> {
   const key = (await secretKey('AKISMET_API_KEY')).trim();
-  if (key === '') throw new AkismetError('the Akismet API key is empty: put the key into the secret');
+  if (key === '' || key === AKISMET_KEY_PLACEHOLDER) throw new AkismetError('the Akismet API key is empty: put the key into the secret');
   return key;
 }

@@ -6,12 +6,9 @@
  */
 import { builtinSpam, builtinToxicity } from '../../domain/triage/builtin';
 import { DEFAULT_TIME_LIMIT_MS } from '../../domain/triage/run-classifier';
-import type { Classifier, ClassifierFeedback, ClassifierKind, ProviderName } from '../../ports/classifier';
+import { type Classifier, type ClassifierFeedback, type ClassifierKind, PROVIDERS, type ProviderName } from '../../ports/classifier';
 
-export const PROVIDERS: Record<ClassifierKind, readonly ProviderName[]> = {
-  spam: ['builtin', 'akismet'],
-  toxicity: ['builtin', 'comprehend', 'guardrails'],
-};
+export { PROVIDERS } from '../../ports/classifier';
 
 export interface ProviderOptions {
   /** Send email, address and browser to this provider (the operator's choice; off by default). */
@@ -39,7 +36,9 @@ async function akismet(options: ProviderOptions): Promise<Classifier & Classifie
   const { akismetApiKey, akismetClassifier } = await import('./akismet');
   const blog = options.siteUrl ?? process.env.SITE_URL;
   if (!blog) throw new Error('SITE_URL is not set (Akismet needs the site address)');
-  return akismetClassifier({ blog, apiKey: akismetApiKey, sendPersonalData: options.sendPersonalData ?? false });
+  // AKISMET_ENDPOINT points the adapter at a stand-in (local runs, tests); deployed it is Akismet's own.
+  const endpoint = process.env.AKISMET_ENDPOINT || undefined;
+  return akismetClassifier({ blog, apiKey: akismetApiKey, sendPersonalData: options.sendPersonalData ?? false, endpoint });
 }
 
 /** The classifier for a provider the settings name; throws for a provider that does not classify this kind. */

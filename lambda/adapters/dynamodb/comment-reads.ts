@@ -60,12 +60,13 @@ export async function listPublished(
  */
 export async function listByStatus({ db, tables }: StoreContext, query: StatusQuery): Promise<Page<ModeratorComment>> {
   const byArticle = query.articleId !== undefined;
+  if (byArticle && query.byRisk) throw new Error('the risk order covers a whole status, not one article');
   const page = await queryPage(db, {
     table: tables.comments,
-    index: byArticle ? INDEXES.byArticleStatus : INDEXES.byStatus,
+    index: query.byRisk ? INDEXES.byRisk : byArticle ? INDEXES.byArticleStatus : INDEXES.byStatus,
     partition: query.articleId !== undefined ? articleStatusPartition(query.articleId, query.status) : query.status,
     limit: query.limit,
-    forward: !query.newestFirst,
+    forward: query.byRisk ? false : !query.newestFirst,
     after: query.after,
     keyAt: (position) => keys.comment(idFromPosition(position)),
   });

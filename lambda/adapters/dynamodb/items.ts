@@ -4,7 +4,7 @@
  * and the item types are named here and nowhere else (index and key
  * attribute names live in schema.ts).
  */
-import type { Comment, CommentStatus, Contact, HistoryEntry, PublicComment } from '../../domain/comment';
+import { type Comment, type CommentStatus, type Contact, type HistoryEntry, type PublicComment, riskOf } from '../../domain/comment';
 import { INDEXES, TABLE_KEY } from './schema';
 
 const PK = TABLE_KEY.partition.name;
@@ -75,15 +75,22 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
 export const position = (c: Pick<Comment, 'createdAt' | 'id'>) => `${c.createdAt}#${c.id}`;
 export const idFromPosition = (p: string) => p.slice(p.lastIndexOf('#') + 1);
 
+/** Sort position by risk: the highest score as a fixed-width decimal ("0.930"), then the usual position. */
+export const riskPosition = (c: Pick<Comment, 'createdAt' | 'id' | 'reasons'>) => `${riskOf(c.reasons).toFixed(3)}#${position(c)}`;
+
 /** The partition of the byArticleStatus index that holds one article's comments in one status. */
 export const articleStatusPartition = (articleId: string, status: CommentStatus) => `${articleId}#${status}`;
 
 /** The index attributes a comment carries in a given status. */
-export function indexAttributes(c: Pick<Comment, 'articleId' | 'createdAt' | 'id'>, status: CommentStatus): Record<string, string> {
-  const { published, byStatus, byArticleStatus } = INDEXES;
+export function indexAttributes(
+  c: Pick<Comment, 'articleId' | 'createdAt' | 'id' | 'reasons'>,
+  status: CommentStatus,
+): Record<string, string> {
+  const { published, byStatus, byRisk, byArticleStatus } = INDEXES;
   const attributes: Record<string, string> = {};
   attributes[byStatus.partitionKey.name] = status;
   attributes[byStatus.sortKey.name] = position(c);
+  attributes[byRisk.sortKey.name] = riskPosition(c);
   attributes[byArticleStatus.partitionKey.name] = articleStatusPartition(c.articleId, status);
   attributes[byArticleStatus.sortKey.name] = position(c);
   // Only approved comments are in the public index (sparse).

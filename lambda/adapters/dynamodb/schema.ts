@@ -47,6 +47,8 @@ export const INDEXES = {
   published: { indexName: 'published', partitionKey: S('PUB_PK'), sortKey: S('PUB_SK'), include: PUBLIC_COMMENT_ATTRIBUTES },
   // One partition per status; the pending partition is the moderation queue.
   byStatus: { indexName: 'byStatus', partitionKey: S('STATUS_PK'), sortKey: S('STATUS_SK') },
+  // One status by the classifiers' highest score (sort=risk); shares the status partition key.
+  byRisk: { indexName: 'byRisk', partitionKey: S('STATUS_PK'), sortKey: S('RISK_SK') },
   // The queue (or any status) of one article.
   byArticleStatus: { indexName: 'byArticleStatus', partitionKey: S('ART_STATUS_PK'), sortKey: S('STATUS_SK') },
   // A reader's private data, for privacy export/erase and the auto-approve window.
@@ -61,7 +63,7 @@ export const COMMENTS_TABLE = {
   logicalName: 'Comments',
   partitionKey: TABLE_KEY.partition,
   sortKey: TABLE_KEY.sort,
-  indexes: [INDEXES.published, INDEXES.byStatus, INDEXES.byArticleStatus],
+  indexes: [INDEXES.published, INDEXES.byStatus, INDEXES.byRisk, INDEXES.byArticleStatus],
   timeToLiveAttribute: 'expiresAt',
   stream: 'NEW_AND_OLD_IMAGES',
 } as const satisfies TableDefinition;

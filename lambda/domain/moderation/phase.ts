@@ -6,8 +6,9 @@
  * run, adds a reason that decides nothing (a score, say), or decides the
  * status. Phases may be async (classifiers call services).
  */
+import type { ClassifierSource, PersonalData } from '../../ports/classifier';
 import type { CommentStatus, Reason } from '../comment';
-import type { ArticleSettings, SiteSettings } from '../settings';
+import type { ArticleSettings, SiteSettings, TriageSettings } from '../settings';
 import type { ValidSubmission } from '../validation';
 
 /** How many of an email's stored comments are in each decided status (pending is not counted). */
@@ -22,9 +23,15 @@ export interface PolicyInput {
   settings: Pick<SiteSettings, 'premoderation' | 'maxLinks' | 'moderationWords' | 'disallowedWords'> & {
     /** The window only shapes the message: the caller counts `author` within it. */
     autoApprove: Pick<SiteSettings['autoApprove'], 'enabled' | 'minApproved'> & { windowDays?: number | null };
+    /** Absent: no classifier runs (the stored settings always carry it, `builtin` by default). */
+    triage?: TriageSettings;
   };
   article: Pick<ArticleSettings, 'premoderation'>;
   author: AuthorRecord;
+  /** The classifiers this deployment can call; `builtin` only when absent. */
+  classifiers?: ClassifierSource;
+  /** What classifiers may be told beyond the text: the article, and personal data (sent only where the operator allows). */
+  subject?: { articleId: string; personal?: PersonalData };
 }
 
 export interface PhaseContext extends PolicyInput {
@@ -32,10 +39,10 @@ export interface PhaseContext extends PolicyInput {
   readonly held: readonly Reason[];
 }
 
-export type DecidedStatus = Extract<CommentStatus, 'pending' | 'approved' | 'spam'>;
+export type DecidedStatus = Extract<CommentStatus, 'pending' | 'approved' | 'spam' | 'rejected'>;
 
 export type PhaseOutcome =
-  /** Held for review; later phases still run, but only a stricter status than pending (spam) overrides the hold. */
+  /** Held for review; later phases still run, but only a stricter status than pending (spam, rejected) overrides the hold. */
   | { readonly hold: Reason }
   /** Recorded with the comment, decides nothing. */
   | { readonly note: Reason }
@@ -59,7 +66,7 @@ export async function runPhases(phases: readonly Phase[], input: PolicyInput): P
     if (outcome === undefined) continue;
     if ('hold' in outcome) held.push(outcome.hold);
     else if ('note' in outcome) notes.push(outcome.note);
-    // A hold stands against a milder decision (pending, approved); a stricter one (spam) overrides it.
+    // A hold stands against a milder decision (pending, approved); a stricter one (spam, rejected) overrides it.
     else if (held.length > 0 && isMild(outcome.decide)) return { status: 'pending', reasons: [...held, ...notes] };
     else return { status: outcome.decide, reasons: [outcome.reason, ...held, ...notes] };
   }

@@ -11,11 +11,15 @@ import { maxLinks } from './max-links';
 import { moderationWords } from './moderation-words';
 import { type Decision, type Phase, type PolicyInput, runPhases } from './phase';
 import { sitePremoderation } from './site-premoderation';
+import { spamClassifier } from './spam-classifier';
+import { toxicityClassifier } from './toxicity-classifier';
 
 export const MODERATION_PHASES: readonly Phase[] = [
   honeypot, // -> spam
   disallowedWords, // -> spam
-  // bans slot in here (-> spam), then the spam classifier (-> spam), then toxicity (-> rejected or held).
+  // bans slot in here (-> spam)
+  spamClassifier, // -> spam; holds when the provider fails; otherwise notes its score
+  toxicityClassifier, // -> rejected at rejectAt; holds at holdAt or when the provider fails; otherwise notes its score
   maxLinks, // holds; every hold rule that applies is reported
   moderationWords, // holds
   articlePremoderation, // -> pending when the article asks for it, even for a known good author

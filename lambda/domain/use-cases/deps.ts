@@ -1,4 +1,5 @@
 /** What the use cases share: the store port, the keys this function holds, the clock, the settings cache. */
+import type { ClassifierSource } from '../../ports/classifier';
 import type { CommentStore } from '../../ports/comment-store';
 import type { ModerationMetrics } from '../../ports/moderation-metrics';
 import type { CursorCodec } from '../cursor';
@@ -20,6 +21,8 @@ export interface ServiceDeps {
    * time; the settings routes always read and write them directly.
    */
   settingsCacheMs?: number;
+  /** The spam and toxicity classifiers this deployment can call; `builtin` only when absent. */
+  classifiers?: ClassifierSource;
 }
 
 /** The site settings for the rules, reused for settingsCacheMs; shared by the use cases of one function. */

@@ -47,18 +47,21 @@ export class ListComments {
     };
   }
 
-  /** Pending is the queue, oldest first; the other statuses newest first. */
+  /** Pending is the queue, oldest first; the other statuses newest first; byRisk: highest classifier score first. */
   async listForModeration(query: {
     status: CommentStatus;
     limit: number;
     cursor?: string;
     articleId?: string;
+    byRisk?: boolean;
   }): Promise<Page<ModeratorComment>> {
     const { status, limit } = query;
     const articleId = query.articleId || undefined;
-    const scope = `status:${status}:${articleId ?? '*'}`;
+    const byRisk = query.byRisk === true;
+    if (byRisk && articleId) throw badRequest('sort=risk orders the whole list; leave out articleId.');
+    const scope = `status:${status}:${articleId ?? '*'}${byRisk ? ':risk' : ''}`;
     const after = this.decodeCursor(scope, query.cursor);
-    const page = await this.store.listByStatus({ status, articleId, limit, after, newestFirst: status !== 'pending' });
+    const page = await this.store.listByStatus({ status, articleId, limit, after, newestFirst: status !== 'pending', byRisk });
     return { comments: page.items, nextCursor: this.encodeCursor(scope, page.last) };
   }
 

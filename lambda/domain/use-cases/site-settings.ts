@@ -2,7 +2,8 @@
 import type { CommentStore } from '../../ports/comment-store';
 import { validationFailed, versionConflict } from '../errors';
 import { type ArticleSettings, defaultArticle, type SiteSettings } from '../settings';
-import { applyArticlePatch, applySettingsPatch, articlePatch, patchErrors, settingsPatch } from '../settings-schema';
+import type { ProviderName } from '../../ports/classifier';
+import { applyArticlePatch, applySettingsPatch, articlePatch, patchErrors, settingsPatch, triageErrors } from '../settings-schema';
 import type { SettingsCache } from './deps';
 
 export type ArticleView = Omit<ArticleSettings, 'firstCommentAt'>;
@@ -12,6 +13,8 @@ export class SiteSettingsAdmin {
   constructor(
     private readonly store: CommentStore,
     private readonly cache: SettingsCache,
+    /** The classifier providers this deployment enabled; settings may name no other. */
+    private readonly enabledProviders: readonly ProviderName[],
   ) {}
 
   /** Always read from the store: moderators see what is stored, not a cached copy. */
@@ -26,6 +29,8 @@ export class SiteSettingsAdmin {
     const current = await this.store.getSettings();
     if (parsed.data.version !== undefined && parsed.data.version !== current.version) throw versionConflict(current.version);
     const next = applySettingsPatch(current, parsed.data);
+    const triage = triageErrors(next, this.enabledProviders);
+    if (Object.keys(triage).length > 0) throw validationFailed(triage);
     await this.store.putSettings(next, current.version);
     this.cache.remember(next);
     return next;

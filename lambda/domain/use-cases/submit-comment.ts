@@ -4,6 +4,7 @@
  * data, its history entry and its guards are written in one transaction.
  */
 import { randomBytes } from 'node:crypto';
+import type { ClassifierSource } from '../../ports/classifier';
 import { CommentIdTaken, type CommentStore } from '../../ports/comment-store';
 import type { ModerationMetrics } from '../../ports/moderation-metrics';
 import type { Comment } from '../comment';
@@ -23,6 +24,8 @@ export interface SubmitRequest {
   clientIp: string | null;
   /** A retried request with the same key is stored once and answered the same. */
   idempotencyKey?: string | null;
+  /** The reader's browser, for a spam provider the operator allowed personal data (never stored). */
+  userAgent?: string | null;
 }
 
 export interface SubmitResult {
@@ -40,6 +43,7 @@ export class SubmitComment {
     private readonly settings: SettingsCache,
     private readonly now: () => Date,
     private readonly metrics: ModerationMetrics,
+    private readonly classifiers: ClassifierSource,
   ) {}
 
   async submit(request: SubmitRequest): Promise<SubmitResult> {
@@ -62,7 +66,21 @@ export class SubmitComment {
 
     const emailHash = hasher.hash('email', normaliseEmail(submission.email));
     const author = settings.autoApprove.enabled ? await this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY;
-    const decision = await decide({ submission, settings, article, author });
+    const decision = await decide({
+      submission,
+      settings,
+      article,
+      author,
+      classifiers: this.classifiers,
+      subject: {
+        articleId: request.articleId,
+        personal: {
+          email: submission.email,
+          ...(request.clientIp ? { ip: request.clientIp } : {}),
+          ...(request.userAgent ? { userAgent: request.userAgent } : {}),
+        },
+      },
+    });
 
     const id = request.idempotencyKey ? this.idempotentId(request.articleId, request.idempotencyKey) : newCommentId();
     const createdAt = now.toISOString();

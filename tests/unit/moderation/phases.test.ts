@@ -13,6 +13,8 @@ it('keeps the order of the contract', () => {
   expect(MODERATION_PHASES.map((phase) => phase.name)).toEqual([
     'honeypot',
     'disallowedWords',
+    'spamClassifier',
+    'toxicityClassifier',
     'maxLinks',
     'moderationWords',
     'articlePremoderation',
@@ -38,6 +40,14 @@ it('never publishes a held comment: a later approval becomes pending with the ho
       { rule: 'hold', message: 'held' },
       { rule: 'score', message: '0.12' },
     ],
+  });
+});
+
+it('lets a rejection override a hold', async () => {
+  const reject: Phase = () => ({ decide: 'rejected', reason: { rule: 'toxicity', message: 'toxicity 0.95 (builtin): threat' } });
+  expect(await runPhases([hold, reject], context())).toMatchObject({
+    status: 'rejected',
+    reasons: [{ rule: 'toxicity' }, { rule: 'hold' }],
   });
 });
 
