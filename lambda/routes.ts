@@ -32,6 +32,7 @@ export interface Route {
 
 const moderatorRead = ['comments:read', 'private:read'] as const;
 const moderatorWrite = ['comments:read', 'comments:write', 'private:read', 'private:write'] as const;
+const subscriberAccess = ['private:read', 'private:write', 'secret:hashKey'] as const;
 
 const TABLE = [
   {
@@ -158,6 +159,31 @@ const TABLE = [
     auth: 'moderator',
     access: [...moderatorWrite, 'secret:hashKey'],
   },
+  // Links in reply-notification mails: signed tokens (made with the hash key) name a subscriber by its email hash.
+  {
+    name: 'ConfirmSubscription',
+    method: 'GET',
+    path: '/subscriptions/confirm',
+    entry: 'lambda/handlers/subscriptions/confirm.ts',
+    auth: 'public',
+    access: subscriberAccess,
+  },
+  {
+    name: 'UnsubscribePage',
+    method: 'GET',
+    path: '/subscriptions/unsubscribe',
+    entry: 'lambda/handlers/subscriptions/unsubscribe-page.ts',
+    auth: 'public',
+    access: ['private:read', 'secret:hashKey'],
+  },
+  {
+    name: 'Unsubscribe',
+    method: 'POST',
+    path: '/subscriptions/unsubscribe',
+    entry: 'lambda/handlers/subscriptions/unsubscribe.ts',
+    auth: 'public',
+    access: subscriberAccess,
+  },
 ] as const satisfies readonly Route[];
 
 export const ROUTES: readonly Route[] = TABLE;
@@ -177,14 +203,23 @@ export interface StreamConsumer {
   entry: string;
   table: 'Comments';
   access: Access[];
-  /** Extra environment the function needs, e.g. the SNS topic ('notifyTopic'). */
-  needs: Array<'notifyTopic'>;
+  /** Extra environment the function needs: the SNS topic ('notifyTopic'), or SES and the mail links ('mail'; deployed only with -c mailFrom). */
+  needs: Array<'notifyTopic' | 'mail'>;
 }
 
 export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
   // New pending comments -> one SNS digest per batch (env NOTIFY_TOPIC_ARN; CONSOLE_URL, when set, is linked).
   // It reads only the stream records it is given (the event source grants the stream read), no table.
   { name: 'NotifyModerators', entry: 'lambda/handlers/notify-moderators.ts', table: 'Comments', access: [], needs: ['notifyTopic'] },
+  // Reply notifications: confirmation mails for new requests, one mail per approved reply (SES; deployed only with -c mailFrom).
+  // Reads contacts and subscribers, writes the subscriber and the mail guards, signs links with the hash key.
+  {
+    name: 'MailReplies',
+    entry: 'lambda/handlers/mail-replies.ts',
+    table: 'Comments',
+    access: ['private:read', 'private:write', 'secret:hashKey'],
+    needs: ['mail'],
+  },
 ];
 
 /** Functions run on a schedule (an EventBridge rule) rather than by a request or a stream. */
