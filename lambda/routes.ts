@@ -234,3 +234,10 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   // The age of the oldest pending comment as a metric (one Query, Limit 1); the queue-age alarm watches it.
   { name: 'QueueAge', entry: 'lambda/handlers/queue-age.ts', everyMinutes: 5, access: ['queue:oldest'] },
 ];
+
+/** The function SES bounces and complaints reach through SNS (deployed only with -c mailFrom); it suppresses the address. */
+export const MAIL_FEEDBACK = {
+  name: 'MailFeedback',
+  entry: 'lambda/handlers/mail-feedback.ts',
+  access: ['private:write', 'secret:hashKey'],
+} as const satisfies { name: string; entry: string; access: readonly Access[] };
