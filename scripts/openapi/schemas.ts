@@ -64,6 +64,9 @@ const publishedPage = z.object({
     .describe(
       'False once the article takes no more comments (closed by hand, or closeAfterDays): show "Comments are closed." instead of the form.',
     ),
+  replyNotifications: z
+    .optional(z.literal(true))
+    .meta({ description: 'Present where the deployment can send mail: the form then offers notify_replies.' }),
 });
 const moderationPage = z.object({ comments: z.array(moderatorComment), nextCursor: z.string().nullable() });
 const history = z.object({ history: z.array(historyEntry) });

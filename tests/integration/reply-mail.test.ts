@@ -160,6 +160,24 @@ describe('reply notifications, locally', () => {
     }
   });
 
+  it('tells the form to offer the box, which a plain form post can tick too', async () => {
+    const list = await api(runtime, 'GET', `/articles/${ARTICLE}/comments`);
+    expect(list.body.replyNotifications).toBe(true);
+    const page = await (await fetch(`${runtime.url}/`)).text();
+    expect(page).toContain(
+      '<p class="comment-form-notify-replies"><input id="notify_replies" name="notify_replies" type="checkbox" value="yes">',
+    );
+    const seen = (await mails()).length;
+    const form = new URLSearchParams({ ...validComment({ author: 'Eve', email: 'eve@example.com' }), notify_replies: 'yes' });
+    const posted = await api(runtime, 'POST', `/articles/${ARTICLE}/comments`, {
+      body: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(posted.status).toBe(202);
+    const all = await mailTo('eve@example.com', seen);
+    expect(all.slice(seen).map((m) => m.headers.subject)).toEqual(['Confirm reply notifications']);
+  });
+
   it('lists the subscription in the privacy export and removes it on erasure', async () => {
     const exported = await api(runtime, 'GET', `/admin/privacy/export?email=${encodeURIComponent(ann.email)}`, mod);
     expect(exported.status).toBe(200);
