@@ -33,6 +33,7 @@ export interface Route {
 
 const moderatorRead = ['comments:read', 'private:read'] as const;
 const moderatorWrite = ['comments:read', 'comments:write', 'private:read', 'private:write'] as const;
+const subscriberAccess = ['private:read', 'private:write', 'secret:hashKey'] as const;
 
 const TABLE = [
   {
@@ -159,6 +160,31 @@ const TABLE = [
     auth: 'moderator',
     access: [...moderatorWrite, 'secret:hashKey'],
   },
+  // Links in reply-notification mails: signed tokens (made with the hash key) name a subscriber by its email hash.
+  {
+    name: 'ConfirmSubscription',
+    method: 'GET',
+    path: '/subscriptions/confirm',
+    entry: 'lambda/handlers/subscriptions/confirm.ts',
+    auth: 'public',
+    access: subscriberAccess,
+  },
+  {
+    name: 'UnsubscribePage',
+    method: 'GET',
+    path: '/subscriptions/unsubscribe',
+    entry: 'lambda/handlers/subscriptions/unsubscribe-page.ts',
+    auth: 'public',
+    access: ['private:read', 'secret:hashKey'],
+  },
+  {
+    name: 'Unsubscribe',
+    method: 'POST',
+    path: '/subscriptions/unsubscribe',
+    entry: 'lambda/handlers/subscriptions/unsubscribe.ts',
+    auth: 'public',
+    access: subscriberAccess,
+  },
 ] as const satisfies readonly Route[];
 
 export const ROUTES: readonly Route[] = TABLE;
@@ -178,8 +204,8 @@ export interface StreamConsumer {
   entry: string;
   table: 'Comments';
   access: Access[];
-  /** Extra environment the function needs, e.g. the SNS topic ('notifyTopic'). */
-  needs: Array<'notifyTopic'>;
+  /** Extra environment the function needs: the SNS topic ('notifyTopic'), or SES and the mail links ('mail'; deployed only with -c mailFrom). */
+  needs: Array<'notifyTopic' | 'mail'>;
 }
 
 export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
@@ -188,6 +214,15 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
   { name: 'NotifyModerators', entry: 'lambda/handlers/notify-moderators.ts', table: 'Comments', access: [], needs: ['notifyTopic'] },
   // A moderator's decision contradicting a spam verdict -> the provider (Akismet's submit-ham / submit-spam), off the request path.
   { name: 'ClassifierFeedback', entry: 'lambda/handlers/classifier-feedback.ts', table: 'Comments', access: ['classifiers'], needs: [] },
+  // Reply notifications: confirmation mails for new requests, one mail per approved reply (SES; deployed only with -c mailFrom).
+  // Reads contacts and subscribers, writes the subscriber and the mail guards, signs links with the hash key.
+  {
+    name: 'MailReplies',
+    entry: 'lambda/handlers/mail-replies.ts',
+    table: 'Comments',
+    access: ['private:read', 'private:write', 'secret:hashKey'],
+    needs: ['mail'],
+  },
 ];
 
 /** Functions run on a schedule (an EventBridge rule) rather than by a request or a stream. */
@@ -202,3 +237,10 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   // The age of the oldest pending comment as a metric (one Query, Limit 1); the queue-age alarm watches it.
   { name: 'QueueAge', entry: 'lambda/handlers/queue-age.ts', everyMinutes: 5, access: ['queue:oldest'] },
 ];
+
+/** The function SES bounces and complaints reach through SNS (deployed only with -c mailFrom); it suppresses the address. */
+export const MAIL_FEEDBACK = {
+  name: 'MailFeedback',
+  entry: 'lambda/handlers/mail-feedback.ts',
+  access: ['private:write', 'secret:hashKey'],
+} as const satisfies { name: string; entry: string; access: readonly Access[] };

@@ -7,7 +7,9 @@
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import {
+  MAIL_FEEDBACK,
   ROUTES,
   SCHEDULED_JOBS,
   STREAM_CONSUMERS,
@@ -26,6 +28,7 @@ import { ModerationDesk } from './constructs/moderation-desk';
 import { ModeratorSignIn } from './constructs/moderator-sign-in';
 import { Notifications } from './constructs/notifications';
 import { OperationsAlarms } from './constructs/operations-alarms';
+import { ReplyMail } from './constructs/reply-mail';
 import { ServiceFunction } from './constructs/service-function';
 import { ServiceSecrets } from './constructs/service-secrets';
 import { LIST_STREAMS_WILDCARD, StreamConsumers } from './constructs/stream-consumers';
@@ -54,6 +57,8 @@ export class CommentServiceStack extends Stack {
   readonly web: WebHosting;
   readonly notifications: Notifications;
   readonly desk: ModerationDesk;
+  /** Reply notifications by SES; only with -c mailFrom. */
+  readonly replyMail: ReplyMail | undefined;
 
   constructor(scope: Construct, id: string, props: CommentServiceStackProps = {}) {
     super(scope, id, props);
@@ -116,6 +121,10 @@ export class CommentServiceStack extends Stack {
       return fn;
     };
 
+    const { mailFrom } = config;
+    this.replyMail = mailFrom ? new ReplyMail(this, 'ReplyMail', { mailFrom, topicKey: this.notifications.key }) : undefined;
+    const articleUrl = config.articleUrl ?? `${config.allowedOrigins[0] ?? this.web.origin}/{articleId}`;
+
     for (const route of routes) {
       if (this.functions.has(route.name)) throw new Error(`two routes are named ${route.name}`);
       const isPublic = route.auth === 'public';
@@ -123,25 +132,46 @@ export class CommentServiceStack extends Stack {
         route.name,
         createFunction(route.name, route.entry, route.access, {
           public: isPublic,
-          environment: { ALLOWED_ORIGINS: (isPublic ? publicOrigins : consoleOrigins).join(',') },
+          environment: {
+            ALLOWED_ORIGINS: (isPublic ? publicOrigins : consoleOrigins).join(','),
+            // The form shows "Notify me of follow-up comments by email" only where mail can be sent.
+            ...(this.replyMail && route.name === 'ListComments' ? { REPLY_NOTIFICATIONS: 'on' } : {}),
+          },
         }),
       );
     }
 
+    const mailers: ServiceFunction[] = [];
     const consumers = new StreamConsumers(this, 'StreamConsumers', {
-      consumers: props.streamConsumers ?? STREAM_CONSUMERS,
+      // Without mailFrom nothing is mailed: the mail consumer is not deployed at all.
+      consumers: (props.streamConsumers ?? STREAM_CONSUMERS).filter((c) => this.replyMail || !c.needs.includes('mail')),
       tables: { Comments: this.tables.comments },
       createFunction: (consumer) => {
         const notifies = consumer.needs.includes('notifyTopic');
+        const mails = consumer.needs.includes('mail') ? this.replyMail : undefined;
         const fn = createFunction(consumer.name, consumer.entry, consumer.access, {
-          // The digest links to the console.
-          environment: notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {},
+          environment: {
+            // The digest links to the console.
+            ...(notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {}),
+            ...(mails && mailFrom
+              ? { MAIL_FROM: mailFrom, ARTICLE_URL: articleUrl, MAIL_CONFIGURATION_SET: mails.configurationSet.configurationSetName }
+              : {}),
+          },
           wildcardResourceUses: [LIST_STREAMS_WILDCARD],
         });
         if (notifies) fn.addToRolePolicy(...this.notifications.publishStatements());
+        if (mails) {
+          fn.addToRolePolicy(mails.sendStatement());
+          mailers.push(fn);
+        }
         return fn;
       },
     });
+    if (this.replyMail) {
+      const feedback = createFunction(MAIL_FEEDBACK.name, MAIL_FEEDBACK.entry, MAIL_FEEDBACK.access, {});
+      this.replyMail.feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
+      this.functions.set(MAIL_FEEDBACK.name, feedback);
+    }
     for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
 
     this.desk = new ModerationDesk(this, 'Desk', {
@@ -166,6 +196,9 @@ export class CommentServiceStack extends Stack {
     });
 
     const apiOrigin = `https://${this.api.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    // Confirm and unsubscribe links point at the API: built from the API's id and the stage name, not the stage
+    // itself, which depends on every method and so (through its integration) on this function.
+    for (const fn of mailers) fn.function.addEnvironment('PUBLIC_API_URL', `${apiOrigin}/${config.stageName}`);
     this.web.allowConnectionsTo(apiOrigin, { acceptsForms: true });
     this.web.allowConnectionsTo(this.signIn.hostedUiUrl);
     this.web.allowConnectionsTo(`https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`);

@@ -7,6 +7,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { PROVIDER_NAMES, type ProviderName } from '../lambda/ports/classifier';
+import { isEmail } from '../lambda/domain/email';
 
 export interface StackConfig {
   /** API Gateway stage name: the first path segment of the API URL. */
@@ -35,6 +36,10 @@ export interface StackConfig {
   classifiers: ProviderName[];
   /** Per classifier call, in ms; past it the comment is held as "classifier unavailable". */
   classifierTimeLimitMs: number;
+  /** A verified SES identity's address: reply notifications are on and mailed from it; null: off (no box, nothing sent). */
+  mailFrom: string | null;
+  /** An article's page in reply mails, "{articleId}" replaced; null: the first allowed origin + "/{articleId}". */
+  articleUrl: string | null;
 }
 
 export const DEFAULT_CONFIG: StackConfig = {
@@ -53,6 +58,8 @@ export const DEFAULT_CONFIG: StackConfig = {
   queueAgeAlarmHours: 12,
   classifiers: ['builtin'],
   classifierTimeLimitMs: 800,
+  mailFrom: null,
+  articleUrl: null,
 };
 
 /** Reads the stack settings from the construct tree's context. */
@@ -79,7 +86,15 @@ export function readConfig(node: Node): StackConfig {
     queueAgeAlarmHours: positiveNumber(get('queueAgeAlarmHours'), d.queueAgeAlarmHours, 'queueAgeAlarmHours'),
     classifiers: providers(list(get('classifiers'), d.classifiers)),
     classifierTimeLimitMs: positiveNumber(get('classifierTimeLimitMs'), d.classifierTimeLimitMs, 'classifierTimeLimitMs'),
+    mailFrom: optionalText(get('mailFrom')),
+    articleUrl: optionalText(get('articleUrl')),
   };
+  if (config.mailFrom !== null && !isEmail(config.mailFrom))
+    throw new Error(`mailFrom: "${config.mailFrom}" is not an address like comments@news.example.com (a verified SES identity)`);
+  if (config.articleUrl !== null && !/^https?:\/\/[^/\s]+\/\S*\{articleId\}/.test(config.articleUrl))
+    throw new Error(
+      `articleUrl: "${config.articleUrl}" must be an http(s) URL containing {articleId}, e.g. https://news.example.com/{articleId}`,
+    );
   for (const origin of config.allowedOrigins) {
     if (origin === '*' || !/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new Error(`allowedOrigins: "${origin}" is not an origin like https://news.example.com (no path, never "*")`);

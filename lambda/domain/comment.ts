@@ -40,6 +40,8 @@ export interface Contact {
   emailHash: string;
   /** Guard items (duplicate locks) owned by this comment, released when it is deleted. */
   guardKeys: string[];
+  /** The author asked to be mailed replies to this comment (only once the address is confirmed). */
+  notifyReplies?: boolean;
 }
 
 /** What anyone may read: no email, no moderation state. */

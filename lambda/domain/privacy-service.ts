@@ -10,6 +10,7 @@ import { DomainError, validationFailed } from './errors';
 import { emailFloodKey } from './guards';
 import type { KeyedHasher } from './keyed-hash';
 import type { AuthorRecord } from './policy';
+import { mailDay, mailQuotaKey, type SubscriberState } from './reply-notifications/subscriber';
 import type { CommentStore } from '../ports/comment-store';
 
 export interface PrivacyDeps {
@@ -26,6 +27,13 @@ export interface PrivacyExport {
   contactsWithoutComment: Array<{ commentId: string; email: string; createdAt: string }>;
   /** The counts auto-approve keeps for the address. */
   counts: AuthorRecord;
+  /** Reply notifications: the address's state and the comments whose replies it asked for; null when it never asked. */
+  subscription: {
+    state: SubscriberState;
+    createdAt: string | null;
+    confirmedAt: string | null;
+    commentIds: string[];
+  } | null;
 }
 
 export interface ErasureReceipt {
@@ -57,8 +65,11 @@ export class PrivacyService {
   async export(email: string): Promise<PrivacyExport> {
     const { store } = this.deps;
     const emailHash = this.emailHash(email);
-    const result: PrivacyExport = { email, comments: [], contactsWithoutComment: [], counts: await store.getAuthorRecord(emailHash) };
+    const [counts, subscriber] = await Promise.all([store.getAuthorRecord(emailHash), store.getSubscriber(emailHash)]);
+    const result: PrivacyExport = { email, comments: [], contactsWithoutComment: [], counts, subscription: null };
+    const subscribed: string[] = [];
     for await (const page of this.contactPages(emailHash)) {
+      subscribed.push(...page.filter((ref) => ref.contact.notifyReplies).map((ref) => ref.contact.commentId));
       const comments = await store.getComments(page.map((ref) => ref.contact.commentId));
       const histories = await inBatches(page, (ref) => store.getHistory(ref.contact.commentId));
       page.forEach((ref, i) => {
@@ -66,6 +77,14 @@ export class PrivacyService {
         if (comment) result.comments.push({ ...toModeratorComment(comment, ref.contact, result.counts), history: histories[i] ?? [] });
         else result.contactsWithoutComment.push({ commentId: ref.contact.commentId, email: ref.contact.email, createdAt: ref.createdAt });
       });
+    }
+    if (subscriber || subscribed.length > 0) {
+      result.subscription = {
+        state: subscriber?.state ?? 'pending',
+        createdAt: subscriber?.createdAt ?? null,
+        confirmedAt: subscriber?.confirmedAt ?? null,
+        commentIds: subscribed,
+      };
     }
     return result;
   }
@@ -85,7 +104,10 @@ export class PrivacyService {
       const outcomes = await inBatches(page, (ref) => this.eraseOne(ref.contact, comments.get(ref.contact.commentId), eraseMode, actor));
       erased += outcomes.filter(Boolean).length;
     }
-    await store.forgetAuthor(emailHash, [emailFloodKey(emailHash)]);
+    // The subscriber record goes with the counts; the reply-mail counts of today and yesterday with the flood lock.
+    const now = this.now().getTime();
+    const mailCounts = [now, now - 86_400_000].map((at) => mailQuotaKey(emailHash, mailDay(new Date(at))));
+    await store.forgetAuthor(emailHash, [emailFloodKey(emailHash), ...mailCounts]);
     return { email, erased };
   }
 

@@ -25,8 +25,14 @@ export const submissionShape = z.looseObject({
   comment_parent: optionalText,
   /** Honeypot: hidden in the form, only bots fill it. */
   website_confirm: optionalText,
+  /** "yes": mail me replies to this comment (after the address is confirmed); anything else: no. */
+  notify_replies: optionalText,
 });
 export type SubmissionInput = z.infer<typeof submissionShape>;
+
+/** Whether the reader ticked "Notify me of follow-up comments by email". */
+export const wantsReplyMail = (input: Pick<SubmissionInput, 'notify_replies'>): boolean =>
+  input.notify_replies?.trim().toLowerCase() === 'yes';
 
 /** Turns a zod failure on the JSON shape into one readable sentence. */
 export function describeShapeError(error: z.core.$ZodError): string {

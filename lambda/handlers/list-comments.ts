@@ -8,5 +8,7 @@ import { json } from '../http/response';
 export const handler = routeHandler('ListComments', async ({ event, services }) => {
   const articleId = articleIdParam(event);
   const { limit, cursor } = queryParams(event, ['limit', 'cursor']);
-  return json(event, 200, await services.comments.listPublished(articleId, { limit: parseLimit(limit), cursor }));
+  const page = await services.comments.listPublished(articleId, { limit: parseLimit(limit), cursor });
+  // Tells the form to offer "Notify me of follow-up comments by email": set only where mail can be sent.
+  return json(event, 200, process.env.REPLY_NOTIFICATIONS === 'on' ? { ...page, replyNotifications: true } : page);
 });

@@ -6,6 +6,7 @@
  */
 import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment } from '../domain/comment';
 import type { AuthorRecord } from '../domain/policy';
+import type { ReplyMailClaim, Subscriber, SubscriberState } from '../domain/reply-notifications/subscriber';
 import type { ArticleSettings, SiteSettings } from '../domain/settings';
 
 export interface Page<T> {
@@ -108,8 +109,30 @@ export interface CommentStore {
   getComments(ids: readonly string[]): Promise<Map<string, Comment>>;
   /** Deletes private data whose comment is gone already (purged by TTL first), with its guards. */
   deleteContact(contact: Contact): Promise<void>;
-  /** Removes what is left of an email once its comments are erased: its counts and the given guard items. */
+  /** Removes what is left of an email once its comments are erased: its counts, its subscriber record and the given guard items. */
   forgetAuthor(emailHash: string, guardKeys: readonly string[]): Promise<void>;
+
+  // Reply notifications (the subscriber is keyed by the email hash; its comments ask with contact.notifyReplies)
+  getSubscriber(emailHash: string): Promise<Subscriber | undefined>;
+  /**
+   * Records a confirmation mail as sent at `at`, unless the address is confirmed or
+   * suppressed, or one was sent after `notBefore`. True when the caller should send it.
+   */
+  claimConfirmation(emailHash: string, at: string, notBefore: string): Promise<boolean>;
+  /** Moves the subscriber to `to` when its state is one of `from` ('absent': no record yet, created). True when changed. */
+  setSubscriberState(emailHash: string, from: readonly (SubscriberState | 'absent')[], to: SubscriberState, at: string): Promise<boolean>;
+  /** Takes one of a confirmed address's mails of `day` for one reply, atomically with the check that no mail went for it yet. */
+  claimReplyMail(claim: ReplyMailRequest): Promise<ReplyMailClaim>;
+}
+
+export interface ReplyMailRequest {
+  replyId: string;
+  emailHash: string;
+  /** The UTC day counted against, e.g. "2030-03-01". */
+  day: string;
+  limit: number;
+  /** When the count and the per-reply mark may be purged (epoch seconds). */
+  expiresAt: number;
 }
 
 /** Thrown by insertComment when the id is already stored (an idempotent retry). */

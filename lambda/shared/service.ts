@@ -7,6 +7,8 @@ import { CommentService } from '../domain/comment-service';
 import { CursorCodec } from '../domain/cursor';
 import { KeyedHasher } from '../domain/keyed-hash';
 import { PrivacyService } from '../domain/privacy-service';
+import { Subscriptions } from '../domain/reply-notifications/subscriptions';
+import { SubscriptionTokens } from '../domain/reply-notifications/tokens';
 import type { Access } from '../routes';
 import { secretKey } from './keys';
 import { EmfModerationMetrics } from './observability';
@@ -37,6 +39,8 @@ export interface RouteServices {
   readonly comments: CommentService;
   /** Only for routes granted `secret:hashKey` (privacy requests find an address by its keyed hash). */
   readonly privacy: PrivacyService;
+  /** Confirm and unsubscribe links; only for routes granted `secret:hashKey` (the tokens are signed with it). */
+  readonly subscriptions: Subscriptions;
 }
 
 const built = new Map<string, Promise<RouteServices>>();
@@ -69,12 +73,18 @@ function build(hashKey: string | undefined, cursorKey: string | undefined): Rout
     classifiers: classifierSourceFromEnvironment(),
   });
   let privacy: PrivacyService | undefined;
+  let subscriptions: Subscriptions | undefined;
   return {
     comments,
     get privacy() {
       if (!hasher) throw new Error('this function was not granted secret:hashKey');
       privacy ??= new PrivacyService({ store, hasher });
       return privacy;
+    },
+    get subscriptions() {
+      if (!hasher) throw new Error('this function was not granted secret:hashKey');
+      subscriptions ??= new Subscriptions({ store, hasher, tokens: new SubscriptionTokens(hasher) });
+      return subscriptions;
     },
   };
 }

@@ -78,6 +78,7 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, url: 
       pageUrl: `${origin}/`,
       assetsUrl: `${origin}/assets`,
       outcome: outcomeFromQuery(url.searchParams),
+      replyNotifications: process.env.REPLY_NOTIFICATIONS === 'on',
     });
     return send(res, 200, html, page);
   }

@@ -33,7 +33,7 @@ export interface RuntimeOptions {
   routes?: readonly Route[];
   /** Keep request logs quiet (tests). */
   quiet?: boolean;
-  /** Read the comments stream and write moderator notifications to DATA_DIR/outbox (default true). */
+  /** Read the comments stream: moderator notifications to DATA_DIR/outbox, reply mails to DATA_DIR/outbox/mail (default true). */
   notifications?: boolean;
   /** How often the stream is read, in ms (default 1000). */
   streamPollMs?: number;
@@ -141,6 +141,11 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: options.quiet ? 'SILENT' : (process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO'),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // Reply notifications: the local outbox "sends" them; links point at this server.
+    MAIL_FROM: process.env.MAIL_FROM ?? 'comments@example.com',
+    PUBLIC_API_URL: `${origin}${API_PREFIX}`,
+    ARTICLE_URL: process.env.ARTICLE_URL ?? `${origin}/#comments`,
+    REPLY_NOTIFICATIONS: options.notifications === false ? 'off' : 'on',
   });
 
   const outboxDir = join(dataDir, 'outbox');
@@ -169,6 +174,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
           endpoint: dynamodb.endpoint,
           tableName: tables.Comments!,
           outboxDir,
+          mailDir: join(outboxDir, 'mail'),
           consoleUrl,
           pollMs: options.streamPollMs,
           quiet: options.quiet,

@@ -4,7 +4,9 @@
  * LATEST, GetRecords about once a second), turns each poll's records into
  * the event Lambda would get, and runs the same notify-moderators handler.
  * Its publisher writes each message to DATA_DIR/outbox/<time>.json and
- * prints one line, instead of sending it through SNS.
+ * prints one line, instead of sending it through SNS. With `mailDir`, the
+ * same records also go to the reply-mail handler, whose mails become .eml
+ * files there (scripts/local/mail-outbox.ts) instead of going through SES.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -21,8 +23,11 @@ import {
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { classifierSourceFromEnvironment } from '../../lambda/adapters/classifiers/source';
 import { classifierFeedback } from '../../lambda/handlers/classifier-feedback';
+import { mailReplies } from '../../lambda/handlers/mail-replies';
 import { notifyModerators } from '../../lambda/handlers/notify-moderators';
+import { replyMailerWith } from '../../lambda/shared/mail';
 import type { NotificationPublisher } from '../../lambda/ports/notification-publisher';
+import { outboxMailer } from './mail-outbox';
 
 export interface StreamOptions {
   endpoint: string;
@@ -32,6 +37,8 @@ export interface StreamOptions {
   /** Linked from the message: the local moderators' console. */
   consoleUrl: string;
   pollMs?: number;
+  /** Where reply-notification mails are written (DATA_DIR/outbox/mail); unset: none are sent. */
+  mailDir?: string;
   /** No line per message on stdout. */
   quiet?: boolean;
   /** Runs each batch; by default the notify-moderators module with a publisher that writes to the outbox. */
@@ -79,9 +86,18 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
 
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...local });
-  const handler = options.handler ?? notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  const notify = options.handler ?? notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  const { mailDir } = options;
+  // Reply mails run from the TypeScript module whatever the loader (the mail consumer deploys only with mailFrom).
+  const mail = mailDir ? mailReplies(() => replyMailerWith(outboxMailer(mailDir, options.quiet))) : undefined;
   // Moderators' decisions that contradict a spam verdict go back to the provider, as the deployed consumer does.
   const feedback = classifierFeedback(classifierSourceFromEnvironment);
+  // Each consumer gets every record, as each deployed function has its own event source.
+  const handler = async (event: DynamoDBStreamEvent) => {
+    const results = await Promise.allSettled([notify(event), mail?.(event), feedback(event)]);
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
   // Open shards and where to read each next; a shard leaves when it closes.
   const iterators = new Map<string, string>();
   const known = new Set<string>();
@@ -123,7 +139,6 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
     if (shardClosed || iterators.size === 0) await discoverShards(false);
     if (records.length > 0) {
       await handler({ Records: records } satisfies DynamoDBStreamEvent);
-      await feedback({ Records: records });
     }
   }
 

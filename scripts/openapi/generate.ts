@@ -54,6 +54,7 @@ function response(answer: AnswerDoc): Json {
     description: answer.description,
     ...(answer.headers?.length ? { headers: Object.fromEntries(answer.headers.map((h) => [h, ref('headers', h)])) } : {}),
     ...(answer.body ? { content: { 'application/json': { schema: ref('schemas', answer.body) } } } : {}),
+    ...(answer.html ? { content: { 'text/html': { schema: { type: 'string' } } } } : {}),
   };
 }
 

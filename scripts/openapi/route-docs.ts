@@ -15,6 +15,8 @@ export type ResponseHeader = 'Retry-After' | 'Location';
 export interface AnswerDoc {
   description: string;
   body?: SchemaName;
+  /** A small HTML page instead of JSON (the links in mails). */
+  html?: true;
   headers?: ResponseHeader[];
 }
 
@@ -46,6 +48,12 @@ const cursor: QueryDoc = {
   schema: { type: 'string' },
 };
 const MODERATION_BODY_BYTES = 16 * 1024;
+const subscriptionToken: QueryDoc = {
+  name: 'token',
+  description: 'The signed token from the mail: opaque, no email in it.',
+  schema: { type: 'string' },
+  required: true,
+};
 
 const moderationAction = (does: string, status: string): RouteDoc => ({
   summary: does,
@@ -230,6 +238,39 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       200: { description: 'How many comments were changed.', body: 'ErasureReceipt' },
       400: { description: 'BadRequest: a body that is not a JSON object.', body: 'Error' },
       422: { description: 'ValidationError: email missing or not an address.', body: 'ValidationError' },
+    },
+  },
+  ConfirmSubscription: {
+    summary: 'Confirm an address for reply notifications',
+    description:
+      'The link in the one confirmation mail an address gets when a comment asks for replies (notify_replies=yes). The token is signed and carries no email. Answers a small HTML page.',
+    query: [subscriptionToken],
+    answers: {
+      200: { description: 'Confirmed (or confirmed before).', html: true },
+      400: { description: 'The token was changed, cut short or has expired (a page saying so).', html: true },
+      404: { description: 'No request is held for this address (erased meanwhile).', html: true },
+    },
+  },
+  UnsubscribePage: {
+    summary: 'The unsubscribe page',
+    description:
+      'The unsubscribe link of a reply mail: a page with one button that POSTs to the same URL. Changes nothing by itself, so link scanners cannot unsubscribe anyone.',
+    query: [subscriptionToken],
+    answers: {
+      200: { description: 'The page with the button (or a note that the address is not subscribed).', html: true },
+      400: { description: 'The token was changed, cut short or has expired.', html: true },
+      404: { description: 'No request is held for this address.', html: true },
+    },
+  },
+  Unsubscribe: {
+    summary: 'Unsubscribe (one-click, RFC 8058)',
+    description:
+      "The page's button, and the one-click POST mail clients send from the List-Unsubscribe and List-Unsubscribe-Post headers (body List-Unsubscribe=One-Click; the body is not needed). No more reply mails go to the address.",
+    query: [subscriptionToken],
+    answers: {
+      200: { description: 'Unsubscribed (or not subscribed).', html: true },
+      400: { description: 'The token was changed, cut short or has expired.', html: true },
+      404: { description: 'No request is held for this address.', html: true },
     },
   },
 };

@@ -10,6 +10,7 @@ import { SPAM_PROVIDERS, TOXICITY_PROVIDERS } from '../../lambda/ports/classifie
 import { COMMENT_STATUSES, type HistoryEntry, type ModeratorComment, type PublicComment } from '../../lambda/domain/comment';
 import type { ErrorCode } from '../../lambda/http/errors';
 import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
+import { SUBSCRIBER_STATES } from '../../lambda/domain/reply-notifications/subscriber';
 import type { ArticleSettings, SiteSettings } from '../../lambda/domain/settings';
 import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
 import { LIMITS, submissionShape } from '../../lambda/domain/validation';
@@ -69,6 +70,9 @@ const publishedPage = z.object({
     .describe(
       'False once the article takes no more comments (closed by hand, or closeAfterDays): show "Comments are closed." instead of the form.',
     ),
+  replyNotifications: z
+    .optional(z.literal(true))
+    .meta({ description: 'Present where the deployment can send mail: the form then offers notify_replies.' }),
 });
 const moderationPage = z.object({ comments: z.array(moderatorComment), nextCursor: z.string().nullable() });
 const history = z.object({ history: z.array(historyEntry) });
@@ -99,6 +103,17 @@ const privacyExport = z.object({
   comments: z.array(moderatorComment.extend({ history: z.array(historyEntry) })),
   contactsWithoutComment: z.array(z.object({ commentId: z.string(), email: z.string(), createdAt: dateTime })),
   counts: z.object({ approved: z.int(), rejected: z.int(), spam: z.int() }),
+  subscription: z
+    .object({
+      state: z.enum(SUBSCRIBER_STATES),
+      createdAt: dateTime.nullable(),
+      confirmedAt: dateTime.nullable(),
+      commentIds: z.array(z.string()),
+    })
+    .nullable()
+    .meta({
+      description: 'Reply notifications: the address’s state and the comments whose replies it asked for; null when it never asked.',
+    }),
 });
 const erasureReceipt = z.object({ email: z.string(), erased: z.int().min(0) });
 const erasureRequest = z.object({ email: z.string() });

@@ -31,7 +31,14 @@ const key = (m: { method: string; path: string }) => `${m.method} ${m.path}`;
  * lambda/routes.ts (the table the template is built from): adding, removing
  * or opening a route shows up here.
  */
-const PUBLIC_ROUTES = ['POST /articles/{articleId}/comments', 'GET /articles/{articleId}/comments'];
+const PUBLIC_ROUTES = [
+  'POST /articles/{articleId}/comments',
+  'GET /articles/{articleId}/comments',
+  // The links in reply-notification mails.
+  'GET /subscriptions/confirm',
+  'GET /subscriptions/unsubscribe',
+  'POST /subscriptions/unsubscribe',
+];
 const MODERATOR_ROUTES = [
   'GET /admin/comments',
   'GET /admin/comments/{id}',

@@ -28,7 +28,7 @@ interface OutboxMessage {
 
 async function outbox(): Promise<OutboxMessage[]> {
   const dir = join(dataDir, 'outbox');
-  const files = await readdir(dir).catch(() => [] as string[]);
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
   return Promise.all(files.sort().map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as OutboxMessage));
 }
 

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { openApiDocument } from '../../scripts/openapi/generate';
+import { KeyedHasher } from '../../lambda/domain/keyed-hash';
+import { SubscriptionTokens } from '../../lambda/domain/reply-notifications/tokens';
 import { conformance, schemaValidator } from '../support/openapi';
 import { api, MODERATOR_TOKEN, startFloodFreeRuntime, USER_TOKEN, validComment, type ApiResponse } from '../support/runtime';
 
@@ -141,6 +143,18 @@ describe('the OpenAPI document and the running service', () => {
     } finally {
       await api(runtime, 'PUT', '/admin/settings', { ...mod, body: { floodSeconds: 0 } });
     }
+  });
+
+  it('describes the pages behind the links in reply-notification mails', async () => {
+    const tokens = new SubscriptionTokens(new KeyedHasher(process.env.HASH_KEY!));
+    // Signed with the runtime's key for subscribers that do not exist; tests/integration/reply-mail.test.ts follows real ones.
+    const nobody = tokens.sign('confirm', 'no-such-subscriber');
+    conforms('ConfirmSubscription', await api(runtime, 'GET', `/subscriptions/confirm?token=${nobody}`), 404);
+    conforms('ConfirmSubscription', await api(runtime, 'GET', '/subscriptions/confirm?token=v1.tampered.x'), 400);
+    conforms('UnsubscribePage', await api(runtime, 'GET', `/subscriptions/unsubscribe?token=${tokens.sign('unsubscribe', 'nobody')}`), 404);
+    conforms('UnsubscribePage', await api(runtime, 'GET', '/subscriptions/unsubscribe'), 400);
+    conforms('Unsubscribe', await api(runtime, 'POST', `/subscriptions/unsubscribe?token=${tokens.sign('unsubscribe', 'nobody')}`), 404);
+    conforms('Unsubscribe', await api(runtime, 'POST', `/subscriptions/unsubscribe?token=${nobody}`), 400);
   });
 
   it('was checked against an answer of every route', () => {

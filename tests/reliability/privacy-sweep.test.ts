@@ -91,7 +91,12 @@ const postForm = (articleId: string, fields: Record<string, string>, headers: Re
 
 const readOutbox = () => {
   const dir = join(dataDir, 'outbox');
-  return existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')) : [];
+  // Moderator notifications are the .json files; reply mails (outbox/mail/) are not part of this sweep.
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+    : [];
 };
 
 /** Waits until a notification in the local outbox mentions `text`; fails after `timeoutMs`. */

@@ -17,6 +17,13 @@ import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, P
 import { riskOf, toModeratorComment, toPublicComment } from '../../lambda/domain/comment';
 import { duplicateComment, notFound, tooManyRequests, versionConflict } from '../../lambda/domain/errors';
 import type { AuthorRecord } from '../../lambda/domain/policy';
+import {
+  mailQuotaKey,
+  type ReplyMailClaim,
+  replyMailKey,
+  type Subscriber,
+  type SubscriberState,
+} from '../../lambda/domain/reply-notifications/subscriber';
 import { type ArticleSettings, DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
 import {
   CommentIdTaken,
@@ -25,6 +32,7 @@ import {
   type Erasure,
   type NewCommentRecord,
   type Page,
+  type ReplyMailRequest,
   type StatusChange,
   type StatusQuery,
 } from '../../lambda/ports/comment-store';
@@ -57,6 +65,9 @@ export class InMemoryCommentStore implements CommentStore {
   private readonly histories = new Map<string, Map<string, { version: number; entry: HistoryEntry }>>();
   private readonly guards = new Map<string, Guard>();
   private readonly authors = new Map<string, AuthorRecord>();
+  private readonly subscribers = new Map<string, Subscriber>();
+  /** Reply-mail guards: one per reply and address, and the daily counts. */
+  private readonly mailMarks = new Map<string, number>();
 
   async getSettings(): Promise<SiteSettings> {
     return copy({ ...DEFAULT_SETTINGS, ...this.settings });
@@ -251,7 +262,66 @@ export class InMemoryCommentStore implements CommentStore {
 
   async forgetAuthor(emailHash: string, guardKeys: readonly string[]): Promise<void> {
     this.authors.delete(emailHash);
-    for (const key of guardKeys) this.guards.delete(key);
+    this.subscribers.delete(emailHash);
+    for (const key of guardKeys) {
+      this.guards.delete(key);
+      this.mailMarks.delete(key);
+    }
+  }
+
+  // Reply notifications
+  async getSubscriber(emailHash: string): Promise<Subscriber | undefined> {
+    const stored = this.subscribers.get(emailHash);
+    return stored ? copy(stored) : undefined;
+  }
+
+  async claimConfirmation(emailHash: string, at: string, notBefore: string): Promise<boolean> {
+    const stored = this.subscribers.get(emailHash);
+    const mayAsk =
+      !stored ||
+      ((stored.state === 'pending' || stored.state === 'unsubscribed') &&
+        (stored.confirmationSentAt === null || stored.confirmationSentAt <= notBefore));
+    if (!mayAsk) return false;
+    this.subscribers.set(emailHash, {
+      emailHash,
+      state: 'pending',
+      createdAt: stored?.createdAt ?? at,
+      updatedAt: at,
+      confirmationSentAt: at,
+      confirmedAt: stored?.confirmedAt ?? null,
+    });
+    return true;
+  }
+
+  async setSubscriberState(
+    emailHash: string,
+    from: readonly (SubscriberState | 'absent')[],
+    to: SubscriberState,
+    at: string,
+  ): Promise<boolean> {
+    const stored = this.subscribers.get(emailHash);
+    if (!from.includes(stored ? stored.state : 'absent')) return false;
+    this.subscribers.set(emailHash, {
+      emailHash,
+      state: to,
+      createdAt: stored?.createdAt ?? at,
+      updatedAt: at,
+      confirmationSentAt: stored?.confirmationSentAt ?? null,
+      confirmedAt: to === 'confirmed' ? at : (stored?.confirmedAt ?? null),
+    });
+    return true;
+  }
+
+  async claimReplyMail(claim: ReplyMailRequest): Promise<ReplyMailClaim> {
+    if (this.subscribers.get(claim.emailHash)?.state !== 'confirmed') return 'notConfirmed';
+    const marker = replyMailKey(claim.replyId, claim.emailHash);
+    if (this.mailMarks.has(marker)) return 'duplicate';
+    const quota = mailQuotaKey(claim.emailHash, claim.day);
+    const sent = this.mailMarks.get(quota) ?? 0;
+    if (sent >= claim.limit) return 'overLimit';
+    this.mailMarks.set(marker, 1);
+    this.mailMarks.set(quota, sent + 1);
+    return 'claimed';
   }
 
   /** The stored comment when it is still at the version the change was based on; otherwise the conflict a writer would get. */

@@ -47,6 +47,11 @@ export function conformance(
   const problems: string[] = [];
   for (const header of Object.keys(documented.headers ?? {}))
     if (!answer.headers.has(header)) problems.push(`${operationId} ${answer.status}: header ${header} missing`);
+  if (documented.content?.['text/html']) {
+    if (!/^text\/html/.test(answer.headers.get('content-type') ?? '')) problems.push(`${operationId} ${answer.status}: not text/html`);
+    if (!answer.text.startsWith('<!doctype html>')) problems.push(`${operationId} ${answer.status}: not an HTML page`);
+    return problems;
+  }
   const ref: string | undefined = documented.content?.['application/json']?.schema?.$ref;
   if (!ref) {
     if (answer.text !== '') problems.push(`${operationId} ${answer.status}: documented without a body, answered one`);

@@ -33,10 +33,12 @@ export interface ArticlePageOptions {
   /** Where comments.js and the stylesheets are served from. */
   assetsUrl: string;
   outcome: FormOutcome | null;
+  /** The plain form offers reply notifications (the deployment can send mail). */
+  replyNotifications?: boolean;
 }
 
 export function articlePageHtml(options: ArticlePageOptions): string {
-  const { article, articleId, apiUrl, pageUrl, assetsUrl, outcome } = options;
+  const { article, articleId, apiUrl, pageUrl, assetsUrl, outcome, replyNotifications } = options;
   const e = escapeHtml;
   const action = `${apiUrl}/articles/${encodeURIComponent(articleId)}/comments`;
   const related = article.blocks.filter((b) => b.kind === 'related');
@@ -77,7 +79,7 @@ ${body}
 </article>
 <div id="comments" class="comments-area">
 <h2 class="comments-title">Comments</h2>
-${commentFormHtml({ action, redirectTo: pageUrl, outcome })}
+${commentFormHtml({ action, redirectTo: pageUrl, outcome, replyNotifications })}
 </div>
 <script src="${e(assetsUrl)}/comments.js" data-api-url="${e(apiUrl)}" data-article-id="${e(articleId)}" defer></script>
 </main>

@@ -9,6 +9,8 @@ export interface CommentPage {
   nextCursor: string | null;
   /** False once the article is closed (by hand or closeAfterDays); absent from older servers, which means open. */
   commentsOpen?: boolean;
+  /** Present where the deployment can send mail: the form offers reply notifications. */
+  replyNotifications?: true;
 }
 
 export interface Submission {
@@ -18,6 +20,8 @@ export interface Submission {
   url: string;
   parentId: string | null;
   website_confirm: string;
+  /** "yes" when the reader ticked "Notify me of follow-up comments by email". */
+  notify_replies?: 'yes';
 }
 
 export type SubmitOutcome =

@@ -26,6 +26,7 @@ export class CommentForm {
   private readonly fields: Record<FieldName, FieldElement>;
   private readonly consent: HTMLInputElement;
   private readonly honeypot: HTMLInputElement;
+  private readonly notifyReplies: HTMLInputElement;
   private readonly parent: HTMLInputElement;
   private readonly submitButton: HTMLInputElement;
   private readonly titleText: HTMLElement;
@@ -46,6 +47,7 @@ export class CommentForm {
     this.fields = { comment: find('#comment'), author: find('#author'), email: find('#email'), url: find('#url') };
     this.consent = find<HTMLInputElement>('#wp-comment-cookies-consent');
     this.honeypot = find<HTMLInputElement>('#website_confirm');
+    this.notifyReplies = find<HTMLInputElement>('#notify_replies');
     this.parent = find<HTMLInputElement>('#comment_parent');
     this.submitButton = find<HTMLInputElement>('#submit');
     this.titleText = find<HTMLElement>('.comment-reply-title-text');
@@ -113,6 +115,7 @@ export class CommentForm {
       url: this.fields.url.value,
       parentId: this.replyingTo,
       website_confirm: this.honeypot.value,
+      ...(this.offersReplyMail && this.notifyReplies.checked ? { notify_replies: 'yes' as const } : {}),
     };
     const check = validateSubmission(input);
     if (!check.ok) {
@@ -125,6 +128,15 @@ export class CommentForm {
     this.setSending(false);
     if (outcome.kind !== 'failed') this.idempotencyKey = null;
     this.report(outcome, check.value);
+  }
+
+  /** Shown only where the deployment can send mail (the comment list says so); unchecked by default. */
+  offerReplyMail(): void {
+    this.notifyReplies.closest('p')!.hidden = false;
+  }
+
+  private get offersReplyMail(): boolean {
+    return !this.notifyReplies.closest('p')!.hidden;
   }
 
   private report(outcome: SubmitOutcome, sent: ValidSubmission): void {

@@ -64,6 +64,7 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
     list.setAttribute('aria-busy', 'true');
     try {
       const page = await api.listPublished(cursor);
+      if (page.replyNotifications) form.offerReplyMail();
       const known = new Set(published.map((c) => c.id));
       const fresh = page.comments.filter((c) => !known.has(c.id));
       published.push(...fresh);

@@ -19,6 +19,8 @@ export interface FormMarkupOptions {
   redirectTo?: string;
   /** A message to show above the form (the outcome of a plain post). */
   outcome?: FormOutcome | null;
+  /** Show "Notify me of follow-up comments by email" (the script shows it when the list says mail can be sent). */
+  replyNotifications?: boolean;
 }
 
 /** The outcome of a plain (no-JavaScript) post, which the API carries back in the page address. */
@@ -52,6 +54,7 @@ export function commentFormHtml(options: FormMarkupOptions): string {
 <p class="comment-form-email"><label for="email">Email ${required}</label> <input id="email" name="email" type="email" size="30" maxlength="${LIMITS.email}" aria-describedby="email-notes" autocomplete="email" required></p>
 <p class="comment-form-url"><label for="url">Website</label> <input id="url" name="url" type="url" size="30" maxlength="${LIMITS.url}" autocomplete="url"></p>
 <p class="comment-form-cookies-consent"><input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox" value="yes"> <label for="wp-comment-cookies-consent">Save my name, email, and website in this browser for the next time I comment.</label></p>
+<p class="comment-form-notify-replies"${options.replyNotifications ? '' : ' hidden'}><input id="notify_replies" name="notify_replies" type="checkbox" value="yes"> <label for="notify_replies">Notify me of follow-up comments by email.</label></p>
 <p class="comment-form-website-confirm" aria-hidden="true"><label for="website_confirm">Leave this field empty</label> <input id="website_confirm" name="website_confirm" type="text" value="" tabindex="-1" autocomplete="off"></p>
 <p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Post Comment"> <input type="hidden" name="comment_parent" id="comment_parent" value="0">${redirect}</p>
 </form>

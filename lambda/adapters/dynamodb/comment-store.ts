@@ -10,14 +10,25 @@
  *   private-data.ts    contacts, the email index, privacy erasure
  *   site-settings.ts   site and article settings
  *   author-stats.ts    the per-email counts auto-approve reads and moderators see
+ *   subscriptions.ts   reply-notification subscribers and the mail guards
  * with items.ts (key layout), schema.ts (tables and indexes) and
  * transaction.ts (tagged transactions, decoded by tag).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Comment, Contact, HistoryEntry, ModeratorComment, PublicComment } from '../../domain/comment';
 import type { AuthorRecord } from '../../domain/policy';
+import type { ReplyMailClaim, Subscriber, SubscriberState } from '../../domain/reply-notifications/subscriber';
 import type { ArticleSettings, SiteSettings } from '../../domain/settings';
-import type { CommentStore, ContactRef, Erasure, NewCommentRecord, Page, StatusChange, StatusQuery } from '../../ports/comment-store';
+import type {
+  CommentStore,
+  ContactRef,
+  Erasure,
+  NewCommentRecord,
+  Page,
+  ReplyMailRequest,
+  StatusChange,
+  StatusQuery,
+} from '../../ports/comment-store';
 import { getAuthorRecord } from './author-stats';
 import { getComment, getComments, getHistory, listByEmailHash, listByStatus, listPublished, oldestPendingAt } from './comment-reads';
 import type { StoreContext, TableNames } from './context';
@@ -25,6 +36,7 @@ import { anonymiseComment, changeStatus, deleteComment } from './moderation';
 import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from './private-data';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
 import { insertComment } from './submission';
+import { claimConfirmation, claimReplyMail, getSubscriber, setSubscriberState } from './subscriptions';
 
 export type { TableNames } from './context';
 
@@ -103,5 +115,19 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   forgetAuthor(emailHash: string, guardKeys: readonly string[]): Promise<void> {
     return forgetAuthor(this.ctx, emailHash, guardKeys);
+  }
+
+  // Reply notifications
+  getSubscriber(emailHash: string): Promise<Subscriber | undefined> {
+    return getSubscriber(this.ctx, emailHash);
+  }
+  claimConfirmation(emailHash: string, at: string, notBefore: string): Promise<boolean> {
+    return claimConfirmation(this.ctx, emailHash, at, notBefore);
+  }
+  setSubscriberState(emailHash: string, from: readonly (SubscriberState | 'absent')[], to: SubscriberState, at: string): Promise<boolean> {
+    return setSubscriberState(this.ctx, emailHash, from, to, at);
+  }
+  claimReplyMail(claim: ReplyMailRequest): Promise<ReplyMailClaim> {
+    return claimReplyMail(this.ctx, claim);
   }
 }

@@ -14,7 +14,7 @@ const SK = TABLE_KEY.sort.name;
 export type ItemKey = Record<typeof PK | typeof SK, string>;
 
 /** Partition key prefixes. A comment, its history and its contact share `C#<id>` (in two tables). */
-export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#' } as const;
+export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#', subscriber: 'SUB#' } as const;
 
 /** Sort keys: fixed per item type, except history entries, which begin with `H#`. */
 export const SORT_KEY = {
@@ -25,6 +25,7 @@ export const SORT_KEY = {
   article: 'ARTICLE',
   guard: 'G',
   author: 'STATS',
+  subscriber: 'SUBSCRIBER',
 } as const;
 
 const SETTINGS_PARTITION = 'SETTINGS';
@@ -38,6 +39,9 @@ export const ITEM_TYPE = {
   article: 'article',
   duplicateGuard: 'duplicate',
   floodGuard: 'flood',
+  subscriber: 'subscriber',
+  mailQuota: 'mailQuota',
+  replyMail: 'replyMail',
 } as const;
 
 const key = (partition: string, sort: string): ItemKey => ({ [PK]: partition, [SK]: sort }) as ItemKey;
@@ -51,6 +55,7 @@ export const keys = {
   contact: (id: string) => key(`${KEY_PREFIX.comment}${id}`, SORT_KEY.contact),
   guard: (guardKey: string) => key(`${KEY_PREFIX.guard}${guardKey}`, SORT_KEY.guard),
   author: (emailHash: string) => key(`${KEY_PREFIX.author}${emailHash}`, SORT_KEY.author),
+  subscriber: (emailHash: string) => key(`${KEY_PREFIX.subscriber}${emailHash}`, SORT_KEY.subscriber),
 };
 
 /** Conditions on whether an item exists (every item has a partition key). */
@@ -62,6 +67,7 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
   const partition = String(itemKey[PK] ?? '');
   const sort = String(itemKey[SK] ?? '');
   if (partition.startsWith(KEY_PREFIX.author)) return 'author stats';
+  if (partition.startsWith(KEY_PREFIX.subscriber)) return ITEM_TYPE.subscriber;
   if (partition.startsWith(KEY_PREFIX.article)) return ITEM_TYPE.article;
   if (partition.startsWith(KEY_PREFIX.guard)) return 'guard';
   if (partition === SETTINGS_PARTITION) return ITEM_TYPE.settings;
@@ -148,6 +154,7 @@ export function contactFromItem(item: Record<string, unknown>): Contact {
     email: item.email as string,
     emailHash: item.emailHash as string,
     guardKeys: (item.guardKeys as string[] | undefined) ?? [],
+    ...(item.notifyReplies === true ? { notifyReplies: true } : {}),
   };
 }
 

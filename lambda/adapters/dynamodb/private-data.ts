@@ -69,8 +69,10 @@ export async function deleteContact({ db, tables }: StoreContext, contact: Conta
   await db.send(new TransactWriteCommand({ TransactItems: deletes.map((entry) => entry.item) }));
 }
 
-/** Removes what is left of an email once its comments are erased: its counts and the given guard items. */
+/** Removes what is left of an email once its comments are erased: its counts, its subscriber record and the given guard items. */
 export async function forgetAuthor({ db, tables }: StoreContext, emailHash: string, guardKeys: readonly string[]): Promise<void> {
-  const deletes = [keys.author(emailHash), ...guardKeys.map(keys.guard)].map((Key) => ({ Delete: { TableName: tables.private, Key } }));
+  const deletes = [keys.author(emailHash), keys.subscriber(emailHash), ...guardKeys.map(keys.guard)].map((Key) => ({
+    Delete: { TableName: tables.private, Key },
+  }));
   await db.send(new TransactWriteCommand({ TransactItems: deletes }));
 }

@@ -25,7 +25,12 @@ function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<S
   const purge = expiresAt === null ? {} : { expiresAt };
   const items: Tagged<SubmissionTag>[] = [
     tagged('comment', {
-      Put: { TableName: tables.comments, Item: { ...commentItem(comment), ...purge }, ConditionExpression: ITEM_ABSENT },
+      Put: {
+        TableName: tables.comments,
+        // notifyReplies on the comment lets the stream ask for a confirmation without reading private data first.
+        Item: { ...commentItem(comment), ...purge, ...(contact.notifyReplies ? { notifyReplies: true } : {}) },
+        ConditionExpression: ITEM_ABSENT,
+      },
     }),
     tagged('history', { Put: { TableName: tables.comments, Item: historyItem(comment.id, comment.version, history) } }),
     tagged('contact', { Put: { TableName: tables.private, Item: { ...contactItem(contact, comment), ...purge } } }),

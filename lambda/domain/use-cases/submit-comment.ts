@@ -14,7 +14,7 @@ import { duplicateKeys, floodKeys } from '../guards';
 import type { KeyedHasher } from '../keyed-hash';
 import { type AuthorRecord, decide } from '../policy';
 import { commentsAreOpen, defaultArticle, expiryFor } from '../settings';
-import { type SubmissionInput, validateSubmission } from '../validation';
+import { type SubmissionInput, validateSubmission, wantsReplyMail } from '../validation';
 import type { SettingsCache } from './deps';
 
 export interface SubmitRequest {
@@ -103,7 +103,14 @@ export class SubmitComment {
     try {
       await store.insertComment({
         comment,
-        contact: { commentId: id, email: submission.email, emailHash, guardKeys },
+        contact: {
+          commentId: id,
+          email: submission.email,
+          emailHash,
+          guardKeys,
+          // Spam never asks for mail: no confirmation goes to an address a bot typed.
+          ...(wantsReplyMail(request.input) && decision.status !== 'spam' ? { notifyReplies: true } : {}),
+        },
         history: {
           at: createdAt,
           actor: 'system',

@@ -1,0 +1,75 @@
+/**
+ * What the comments stream triggers: a confirmation mail when a new comment
+ * asks for reply notifications, and one mail to a parent's author when a
+ * reply to it is approved. Runs off the request path, so neither a post nor
+ * an approval ever waits for mail. Every mail is claimed in the store before
+ * it is sent, so a retried batch sends nothing twice.
+ */
+import type { CommentStore } from '../../ports/comment-store';
+import type { Mailer } from '../../ports/mailer';
+import { confirmationMail, type MailLinks, replyMail } from './mail';
+import { CONFIRMATION_INTERVAL_MS, DAILY_MAIL_LIMIT, mailDay, type ReplyMailClaim } from './subscriber';
+import type { SubscriptionTokens } from './tokens';
+
+export interface ReplyMailerDeps {
+  store: Pick<CommentStore, 'getContact' | 'getSubscriber' | 'claimConfirmation' | 'claimReplyMail'>;
+  mailer: Mailer;
+  tokens: SubscriptionTokens;
+  links: MailLinks;
+  now?: () => Date;
+  dailyLimit?: number;
+}
+
+/** An approved reply as the stream shows it. */
+export interface ApprovedReply {
+  id: string;
+  parentId: string;
+  articleId: string;
+  author: string;
+  comment: string;
+}
+
+export type ReplyOutcome = ReplyMailClaim | 'sent' | 'notRequested' | 'ownReply';
+
+/** How long the per-reply mark and the daily count are kept (TTL). */
+const MARK_SECONDS = 2 * 86_400;
+
+export class ReplyMailer {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ReplyMailerDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** A new comment asked for reply notifications: confirm the address, at most once a day, unless it is confirmed already. */
+  async requestConfirmation(commentId: string): Promise<boolean> {
+    const { store, mailer, tokens, links } = this.deps;
+    const contact = await store.getContact(commentId);
+    if (!contact?.notifyReplies) return false;
+    const now = this.now();
+    const notBefore = new Date(now.getTime() - CONFIRMATION_INTERVAL_MS).toISOString();
+    if (!(await store.claimConfirmation(contact.emailHash, now.toISOString(), notBefore))) return false;
+    await mailer.send(confirmationMail(links, contact.email, tokens.sign('confirm', contact.emailHash)));
+    return true;
+  }
+
+  /** A reply was approved: mail its parent's author once, if they asked, confirmed, did not write it and are under the day's limit. */
+  async notifyParent(reply: ApprovedReply): Promise<ReplyOutcome> {
+    const { store, mailer, tokens, links } = this.deps;
+    const [parent, own] = await Promise.all([store.getContact(reply.parentId), store.getContact(reply.id)]);
+    if (!parent?.notifyReplies) return 'notRequested';
+    if (own?.emailHash === parent.emailHash) return 'ownReply';
+    const now = this.now();
+    const claim = await store.claimReplyMail({
+      replyId: reply.id,
+      emailHash: parent.emailHash,
+      day: mailDay(now),
+      limit: this.deps.dailyLimit ?? DAILY_MAIL_LIMIT,
+      expiresAt: Math.floor(now.getTime() / 1000) + MARK_SECONDS,
+    });
+    if (claim !== 'claimed') return claim;
+    const facts = { articleId: reply.articleId, replierName: reply.author, replyText: reply.comment };
+    await mailer.send(replyMail(links, parent.email, facts, tokens.sign('unsubscribe', parent.emailHash)));
+    return 'sent';
+  }
+}
