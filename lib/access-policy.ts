@@ -56,6 +56,7 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
           t.comments.tableArn,
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byStatus),
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byArticleStatus),
+          indexArn(t.comments, COMMENTS_TABLE, INDEXES.reported),
         ]);
         break;
       case 'comments:write':

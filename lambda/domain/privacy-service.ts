@@ -11,6 +11,7 @@ import { emailFloodKey } from './guards';
 import type { KeyedHasher } from './keyed-hash';
 import type { AuthorRecord } from './policy';
 import type { CommentStore } from '../ports/comment-store';
+import { removeBansOfEmail } from './use-cases/bans';
 
 export interface PrivacyDeps {
   store: CommentStore;
@@ -72,7 +73,7 @@ export class PrivacyService {
 
   /**
    * Anonymises or deletes (settings.eraseMode) every comment of the address,
-   * then removes its counts and flood lock. Idempotent: a repeat finds
+   * then removes its counts, its flood lock and its bans. Idempotent: a repeat finds
    * nothing left and erases 0.
    */
   async erase(email: string, actor: string): Promise<ErasureReceipt> {
@@ -86,6 +87,8 @@ export class PrivacyService {
       erased += outcomes.filter(Boolean).length;
     }
     await store.forgetAuthor(emailHash, [emailFloodKey(emailHash)]);
+    // The email's bans are lifted and removed: no stored item may keep the email or its hash.
+    await removeBansOfEmail(store, emailHash);
     return { email, erased };
   }
 

@@ -31,6 +31,7 @@ export const settingsPatch = z.strictObject({
   closeAfterDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(36_500)))),
   eraseMode: z.optional(z.enum(['anonymise', 'delete'])),
   retention: z.optional(z.strictObject({ spamDays: z.optional(days), rejectedDays: z.optional(days) })),
+  reports: z.optional(z.strictObject({ threshold: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(1000)))) })),
   version: z.optional(z.int().check(z.minimum(0))),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
@@ -55,6 +56,7 @@ const MESSAGES: Record<string, string> = {
   retention: 'retention must be { "spamDays": null or 1 to 36500, "rejectedDays": null or 1 to 36500 }.',
   autoApprove: 'autoApprove must be { "enabled": true|false, "minApproved": 1 to 1000, "windowDays": null or 1 to 3650 }.',
   eraseMode: 'eraseMode must be "anonymise" or "delete".',
+  reports: 'reports must be { "threshold": null (reports off) or a whole number from 1 to 1000 }.',
   premoderation: 'premoderation must be true or false.',
   version: 'version must be a whole number.',
   commentsOpen: 'commentsOpen must be true or false.',
@@ -76,12 +78,13 @@ export function patchErrors(error: z.core.$ZodError): Record<string, string> {
 }
 
 export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch): SiteSettings {
-  const { version: _version, autoApprove, retention, ...rest } = patch;
+  const { version: _version, autoApprove, retention, reports, ...rest } = patch;
   return {
     ...current,
     ...rest,
     autoApprove: { ...current.autoApprove, ...(autoApprove ?? {}) },
     retention: { ...current.retention, ...(retention ?? {}) },
+    reports: { ...current.reports, ...(reports ?? {}) },
     version: current.version + 1,
   };
 }

@@ -1,5 +1,6 @@
 /** Site-wide moderation settings and per-article settings, with their defaults. */
 import type { CommentStatus } from './comment';
+import { DEFAULT_REPORT_THRESHOLD } from './reports';
 
 export interface SiteSettings {
   premoderation: boolean;
@@ -13,6 +14,8 @@ export interface SiteSettings {
   eraseMode: 'anonymise' | 'delete';
   /** Days after which spam and rejected comments are purged (DynamoDB TTL); null keeps them. */
   retention: { spamDays: number | null; rejectedDays: number | null };
+  /** Distinct readers' reports that send a published comment back to the queue; null turns reports off. */
+  reports: { threshold: number | null };
   version: number;
 }
 
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   closeAfterDays: null,
   eraseMode: 'anonymise',
   retention: { spamDays: 30, rejectedDays: 90 },
+  reports: { threshold: DEFAULT_REPORT_THRESHOLD },
   version: 0,
 };
 

@@ -10,6 +10,8 @@
  *   private-data.ts    contacts, the email index, privacy erasure
  *   site-settings.ts   site and article settings
  *   author-stats.ts    the per-email counts auto-approve reads and moderators see
+ *   reports.ts         readers' reports and the Reported list
+ *   bans.ts            bans and the markers that find them
  * with items.ts (key layout), schema.ts (tables and indexes) and
  * transaction.ts (tagged transactions, decoded by tag).
  */
@@ -17,12 +19,25 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Comment, Contact, HistoryEntry, ModeratorComment, PublicComment } from '../../domain/comment';
 import type { AuthorRecord } from '../../domain/policy';
 import type { ArticleSettings, SiteSettings } from '../../domain/settings';
-import type { CommentStore, ContactRef, Erasure, NewCommentRecord, Page, StatusChange, StatusQuery } from '../../ports/comment-store';
+import type { StoredBan } from '../../domain/bans';
+import type {
+  CommentStore,
+  ContactRef,
+  Erasure,
+  NewCommentRecord,
+  NewReport,
+  Page,
+  ReportOutcome,
+  StatusChange,
+  StatusQuery,
+} from '../../ports/comment-store';
+import { deleteBan, findBans, getBan, listBans, putBan } from './bans';
 import { getAuthorRecord } from './author-stats';
 import { getComment, getComments, getHistory, listByEmailHash, listByStatus, listPublished, oldestPendingAt } from './comment-reads';
 import type { StoreContext, TableNames } from './context';
 import { anonymiseComment, changeStatus, deleteComment } from './moderation';
 import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from './private-data';
+import { listReported, reportComment } from './reports';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
 import { insertComment } from './submission';
 
@@ -103,5 +118,30 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   forgetAuthor(emailHash: string, guardKeys: readonly string[]): Promise<void> {
     return forgetAuthor(this.ctx, emailHash, guardKeys);
+  }
+
+  // Readers' reports
+  reportComment(report: NewReport): Promise<ReportOutcome> {
+    return reportComment(this.ctx, report);
+  }
+  listReported(limit: number, after?: string): Promise<Page<ModeratorComment>> {
+    return listReported(this.ctx, limit, after);
+  }
+
+  // Bans
+  putBan(ban: StoredBan): Promise<void> {
+    return putBan(this.ctx, ban);
+  }
+  getBan(id: string): Promise<StoredBan | undefined> {
+    return getBan(this.ctx, id);
+  }
+  listBans(): Promise<StoredBan[]> {
+    return listBans(this.ctx);
+  }
+  findBans(subjects: { emailHash: string | null; addressHash: string | null }): Promise<StoredBan[]> {
+    return findBans(this.ctx, subjects);
+  }
+  deleteBan(ban: StoredBan): Promise<void> {
+    return deleteBan(this.ctx, ban);
   }
 }

@@ -6,6 +6,7 @@
  * run, adds a reason that decides nothing (a score, say), or decides the
  * status. Phases may be async (classifiers call services).
  */
+import type { Ban } from '../bans';
 import type { CommentStatus, Reason } from '../comment';
 import type { ArticleSettings, SiteSettings } from '../settings';
 import type { ValidSubmission } from '../validation';
@@ -25,6 +26,8 @@ export interface PolicyInput {
   };
   article: Pick<ArticleSettings, 'premoderation'>;
   author: AuthorRecord;
+  /** The ban in force on the poster's email or address, found before the phases run. */
+  ban?: Pick<Ban, 'id' | 'scope'> | null;
 }
 
 export interface PhaseContext extends PolicyInput {

@@ -5,6 +5,7 @@
  */
 import { articlePremoderation } from './article-premoderation';
 import { autoApprove } from './auto-approve';
+import { banned } from './banned';
 import { disallowedWords } from './disallowed-words';
 import { honeypot } from './honeypot';
 import { maxLinks } from './max-links';
@@ -15,7 +16,8 @@ import { sitePremoderation } from './site-premoderation';
 export const MODERATION_PHASES: readonly Phase[] = [
   honeypot, // -> spam
   disallowedWords, // -> spam
-  // bans slot in here (-> spam), then the spam classifier (-> spam), then toxicity (-> rejected or held).
+  banned, // -> spam
+  // the spam classifier slots in here (-> spam), then toxicity (-> rejected or held).
   maxLinks, // holds; every hold rule that applies is reported
   moderationWords, // holds
   articlePremoderation, // -> pending when the article asks for it, even for a known good author

@@ -47,18 +47,22 @@ export class ListComments {
     };
   }
 
-  /** Pending is the queue, oldest first; the other statuses newest first. */
+  /** Pending is the queue, oldest first; the other statuses newest first; 'reported' most recently reported first. */
   async listForModeration(query: {
-    status: CommentStatus;
+    status: CommentStatus | 'reported';
     limit: number;
     cursor?: string;
     articleId?: string;
   }): Promise<Page<ModeratorComment>> {
     const { status, limit } = query;
     const articleId = query.articleId || undefined;
-    const scope = `status:${status}:${articleId ?? '*'}`;
+    const scope = `status:${status}:${status === 'reported' ? '*' : (articleId ?? '*')}`;
     const after = this.decodeCursor(scope, query.cursor);
-    const page = await this.store.listByStatus({ status, articleId, limit, after, newestFirst: status !== 'pending' });
+    // The Reported list spans articles (it is one index partition); articleId does not narrow it.
+    const page =
+      status === 'reported'
+        ? await this.store.listReported(limit, after)
+        : await this.store.listByStatus({ status, articleId, limit, after, newestFirst: status !== 'pending' });
     return { comments: page.items, nextCursor: this.encodeCursor(scope, page.last) };
   }
 

@@ -14,12 +14,13 @@ import type { KeyedHasher } from '../keyed-hash';
 import { type AuthorRecord, decide } from '../policy';
 import { commentsAreOpen, defaultArticle, expiryFor } from '../settings';
 import { type SubmissionInput, validateSubmission } from '../validation';
+import { activeBan } from './bans';
 import type { SettingsCache } from './deps';
 
 export interface SubmitRequest {
   articleId: string;
   input: SubmissionInput;
-  /** The client's address as API Gateway saw it; used only, keyed, for flood control. */
+  /** The client's address as API Gateway saw it; used only keyed: flood control and bans. */
   clientIp: string | null;
   /** A retried request with the same key is stored once and answered the same. */
   idempotencyKey?: string | null;
@@ -61,8 +62,13 @@ export class SubmitComment {
     }
 
     const emailHash = hasher.hash('email', normaliseEmail(submission.email));
-    const author = settings.autoApprove.enabled ? await this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY;
-    const decision = await decide({ submission, settings, article, author });
+    // Kept with the comment's private data (never the address itself), so a moderator can ban the address.
+    const addressHash = request.clientIp ? hasher.hash('address', request.clientIp) : null;
+    const [author, ban] = await Promise.all([
+      settings.autoApprove.enabled ? this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY,
+      activeBan(store, { emailHash, addressHash }, now),
+    ]);
+    const decision = await decide({ submission, settings, article, author, ban });
 
     const id = request.idempotencyKey ? this.idempotentId(request.articleId, request.idempotencyKey) : newCommentId();
     const createdAt = now.toISOString();
@@ -85,7 +91,7 @@ export class SubmitComment {
     try {
       await store.insertComment({
         comment,
-        contact: { commentId: id, email: submission.email, emailHash, guardKeys },
+        contact: { commentId: id, email: submission.email, emailHash, guardKeys, addressHash },
         history: {
           at: createdAt,
           actor: 'system',
