@@ -34,6 +34,7 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
     ['Comments', READ],
     ['Comments/index/byStatus', READ],
     ['Comments/index/byArticleStatus', READ],
+    ['Comments/index/reported', READ],
   ],
   'comments:write': [['Comments', WRITE]],
   'private:read': [
