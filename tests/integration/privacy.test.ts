@@ -70,6 +70,7 @@ describe('privacy export', () => {
       version: 2,
       reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }],
       authorRecord: { approved: 1, rejected: 0, spam: 0 },
+      reports: { count: 0, reasons: {}, notes: [] },
       history: [
         expect.objectContaining({ actor: 'system', from: null, to: 'pending' }),
         expect.objectContaining({ actor: 'local-moderator', from: 'pending', to: 'approved' }),
