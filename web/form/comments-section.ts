@@ -38,7 +38,8 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
   container.classList.add('comments-area');
   container.replaceChildren(title, list, loadStatus, loadMore, respond);
 
-  const reportDialog = new ReportDialog(container, (commentId, reason, note) => sendReport(api.commentsUrl, commentId, reason, note));
+  // Built on the first Report click: a page where nobody reports carries no extra form.
+  let reportDialog: ReportDialog | undefined;
 
   const form = new CommentForm(respond, api, (comment) => {
     if (comment.awaitingModeration) pending.add(comment);
@@ -96,6 +97,7 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
   list.addEventListener('click', (event) => {
     const reportLink = (event.target as Element).closest<HTMLButtonElement>('button.comment-report-link');
     if (reportLink) {
+      reportDialog ??= new ReportDialog(container, (commentId, reason, note) => sendReport(api.commentsUrl, commentId, reason, note));
       reportDialog.open(reportLink.dataset.report!, reportLink);
       return;
     }
