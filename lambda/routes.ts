@@ -55,6 +55,15 @@ const TABLE = [
     access: ['published:query', 'articles:read', 'secret:cursorKey'],
   },
   {
+    name: 'ReportComment',
+    method: 'POST',
+    path: '/articles/{articleId}/comments/{id}/reports',
+    entry: 'lambda/handlers/report-comment.ts',
+    auth: 'public',
+    // Reads the comment, counts the report on it (private: the reader's marker and flood lock); keys the reader's address.
+    access: ['comments:read', 'comments:write', 'private:read', 'private:write', 'secret:hashKey'],
+  },
+  {
     name: 'AdminListComments',
     method: 'GET',
     path: '/admin/comments',
@@ -142,6 +151,30 @@ const TABLE = [
     entry: 'lambda/handlers/admin/put-article.ts',
     auth: 'moderator',
     access: ['comments:read', 'comments:write'],
+  },
+  {
+    name: 'AdminBanComment',
+    method: 'POST',
+    path: '/admin/comments/{id}/ban',
+    entry: 'lambda/handlers/admin/ban-comment.ts',
+    auth: 'moderator',
+    access: ['comments:read', 'private:read', 'private:write'],
+  },
+  {
+    name: 'AdminListBans',
+    method: 'GET',
+    path: '/admin/bans',
+    entry: 'lambda/handlers/admin/list-bans.ts',
+    auth: 'moderator',
+    access: ['private:read'],
+  },
+  {
+    name: 'AdminLiftBan',
+    method: 'DELETE',
+    path: '/admin/bans/{id}',
+    entry: 'lambda/handlers/admin/lift-ban.ts',
+    auth: 'moderator',
+    access: ['private:read', 'private:write'],
   },
   // Privacy requests find an address through its keyed hash, so they need the hash key.
   {

@@ -59,6 +59,7 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byStatus),
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byRisk),
           indexArn(t.comments, COMMENTS_TABLE, INDEXES.byArticleStatus),
+          indexArn(t.comments, COMMENTS_TABLE, INDEXES.reported),
         ]);
         break;
       case 'comments:write':

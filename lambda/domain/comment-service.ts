@@ -8,21 +8,26 @@
 import { NO_METRICS } from '../ports/moderation-metrics';
 import type { CommentStatus } from './comment';
 import { BUILTIN_ONLY } from './triage/builtin-source';
+import { BanAdmin } from './use-cases/bans';
 import { required, type ServiceDeps, SettingsCache } from './use-cases/deps';
 import { ListComments } from './use-cases/list-comments';
 import { ModerateComment } from './use-cases/moderate-comment';
+import { type ReportRequest, ReportComment } from './use-cases/report-comment';
 import { SiteSettingsAdmin } from './use-cases/site-settings';
 import { type SubmitRequest, SubmitComment } from './use-cases/submit-comment';
 
 export type { ServiceDeps } from './use-cases/deps';
 export type { ArticleView } from './use-cases/site-settings';
 export type { SubmitRequest, SubmitResult } from './use-cases/submit-comment';
+export type { ReportRequest } from './use-cases/report-comment';
 
 export class CommentService {
   readonly lists: ListComments;
   readonly moderation: ModerateComment;
   readonly siteSettings: SiteSettingsAdmin;
+  readonly bans: BanAdmin;
   private readonly submitting: SubmitComment | undefined;
+  private readonly reporting: ReportComment | undefined;
 
   constructor(deps: ServiceDeps) {
     const now = deps.now ?? (() => new Date());
@@ -32,14 +37,22 @@ export class CommentService {
     this.lists = new ListComments(deps.store, deps.cursors, cache, now, deps.hasher);
     this.moderation = new ModerateComment(deps.store, cache, now, metrics);
     this.siteSettings = new SiteSettingsAdmin(deps.store, cache, classifiers.enabled);
+    this.bans = new BanAdmin(deps.store, now);
     // Only functions granted the hash key can take submissions.
     this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now, metrics, classifiers) : undefined;
+    this.reporting = deps.hasher ? new ReportComment(deps.store, deps.hasher, cache, now) : undefined;
   }
 
+  report = (request: ReportRequest) => required(this.reporting, 'hasher').report(request);
   submit = (request: SubmitRequest) => required(this.submitting, 'hasher').submit(request);
   listPublished = (articleId: string, query: { limit: number; cursor?: string }) => this.lists.listPublished(articleId, query);
-  listForModeration = (query: { status: CommentStatus; limit: number; cursor?: string; articleId?: string; byRisk?: boolean }) =>
-    this.lists.listForModeration(query);
+  listForModeration = (query: {
+    status: CommentStatus | 'reported';
+    limit: number;
+    cursor?: string;
+    articleId?: string;
+    byRisk?: boolean;
+  }) => this.lists.listForModeration(query);
   listByEmail = (query: { email: string; limit: number; cursor?: string }) => this.lists.listByEmail(query);
   getForModeration = (id: string) => this.moderation.getForModeration(id);
   moderate = (id: string, to: CommentStatus, options: { actor: string; expectedVersion?: number; reason?: string | null }) =>

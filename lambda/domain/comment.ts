@@ -1,5 +1,6 @@
 /** The comment aggregate and the views different readers get of it. */
 import type { AuthorRecord } from './moderation/phase';
+import { NO_REPORTS, type ReportSummary } from './reports';
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
@@ -27,6 +28,10 @@ export interface Comment {
   /** Starts at 1; every status change adds 1. Moderators send it back as expectedVersion. */
   version: number;
   reasons: Reason[];
+  /** Readers' reports since the last approval; absent when there are none. */
+  reports?: ReportSummary;
+  /** When the latest of those reports came (the Reported list's order). */
+  reportedAt?: string;
 }
 
 /** How risky the classifiers found a comment: its highest score, 0 when none scored it (the queue's sort=risk). */
@@ -42,6 +47,8 @@ export interface Contact {
   guardKeys: string[];
   /** The author asked to be mailed replies to this comment (only once the address is confirmed). */
   notifyReplies?: boolean;
+  /** Keyed hash of the address the comment was posted from (for bans by address); null when unknown. */
+  addressHash?: string | null;
 }
 
 /** What anyone may read: no email, no moderation state. */
@@ -58,6 +65,7 @@ export interface PublicComment {
 export interface ModeratorComment extends Comment {
   email: string | null;
   authorRecord: AuthorRecord | null;
+  reports: ReportSummary;
 }
 
 export interface HistoryEntry {
@@ -86,4 +94,5 @@ export const toModeratorComment = (
   ...c,
   email: contact?.email ?? null,
   authorRecord: contact && authorRecord ? authorRecord : null,
+  reports: c.reports ?? NO_REPORTS,
 });

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NotFound'
   | 'ValidationError'
   | 'CommentsClosed'
+  | 'ReportsOff'
   | 'Duplicate'
   | 'VersionConflict'
   | 'TooManyRequests'

@@ -12,6 +12,7 @@ import type { KeyedHasher } from './keyed-hash';
 import type { AuthorRecord } from './policy';
 import { mailDay, mailQuotaKey, type SubscriberState } from './reply-notifications/subscriber';
 import type { CommentStore } from '../ports/comment-store';
+import { removeBansOfEmail } from './use-cases/bans';
 
 export interface PrivacyDeps {
   store: CommentStore;
@@ -91,7 +92,7 @@ export class PrivacyService {
 
   /**
    * Anonymises or deletes (settings.eraseMode) every comment of the address,
-   * then removes its counts and flood lock. Idempotent: a repeat finds
+   * then removes its counts, its flood lock and its bans. Idempotent: a repeat finds
    * nothing left and erases 0.
    */
   async erase(email: string, actor: string): Promise<ErasureReceipt> {
@@ -108,6 +109,8 @@ export class PrivacyService {
     const now = this.now().getTime();
     const mailCounts = [now, now - 86_400_000].map((at) => mailQuotaKey(emailHash, mailDay(new Date(at))));
     await store.forgetAuthor(emailHash, [emailFloodKey(emailHash), ...mailCounts]);
+    // The email's bans are lifted and removed: no stored item may keep the email or its hash.
+    await removeBansOfEmail(store, emailHash);
     return { email, erased };
   }
 

@@ -44,6 +44,7 @@ export const settingsPatch = z.strictObject({
   eraseMode: z.optional(z.enum(['anonymise', 'delete'])),
   retention: z.optional(z.strictObject({ spamDays: z.optional(days), rejectedDays: z.optional(days) })),
   triage: z.optional(triage),
+  reports: z.optional(z.strictObject({ threshold: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(1000)))) })),
   version: z.optional(z.int().check(z.minimum(0))),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
@@ -70,6 +71,7 @@ const MESSAGES: Record<string, string> = {
   triage:
     'triage must be { "spam": { "provider": "builtin" | "akismet" | null, "sendPersonalData": true|false }, "toxicity": { "provider": "builtin" | "comprehend" | "guardrails" | null, "holdAt": 0 to 1, "rejectAt": 0 to 1 } }.',
   eraseMode: 'eraseMode must be "anonymise" or "delete".',
+  reports: 'reports must be { "threshold": null (reports off) or a whole number from 1 to 1000 }.',
   premoderation: 'premoderation must be true or false.',
   version: 'version must be a whole number.',
   commentsOpen: 'commentsOpen must be true or false.',
@@ -91,7 +93,7 @@ export function patchErrors(error: z.core.$ZodError): Record<string, string> {
 }
 
 export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch): SiteSettings {
-  const { version: _version, autoApprove, retention, triage: triagePatch, ...rest } = patch;
+  const { version: _version, autoApprove, retention, triage: triagePatch, reports, ...rest } = patch;
   return {
     ...current,
     ...rest,
@@ -101,6 +103,7 @@ export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch):
       spam: { ...current.triage.spam, ...(triagePatch?.spam ?? {}) },
       toxicity: { ...current.triage.toxicity, ...(triagePatch?.toxicity ?? {}) },
     },
+    reports: { ...current.reports, ...(reports ?? {}) },
     version: current.version + 1,
   };
 }

@@ -1,6 +1,7 @@
 /** Site-wide moderation settings and per-article settings, with their defaults. */
 import type { SpamProvider, ToxicityProvider } from '../ports/classifier';
 import type { CommentStatus } from './comment';
+import { DEFAULT_REPORT_THRESHOLD } from './reports';
 
 /** The automated triage: which provider classifies each kind (null: off) and the toxicity thresholds (0..1, holdAt ≤ rejectAt). */
 export interface TriageSettings {
@@ -22,6 +23,8 @@ export interface SiteSettings {
   /** Days after which spam and rejected comments are purged (DynamoDB TTL); null keeps them. */
   retention: { spamDays: number | null; rejectedDays: number | null };
   triage: TriageSettings;
+  /** Distinct readers' reports that send a published comment back to the queue; null turns reports off. */
+  reports: { threshold: number | null };
   version: number;
 }
 
@@ -49,6 +52,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
     spam: { provider: 'builtin', sendPersonalData: false },
     toxicity: { provider: 'builtin', holdAt: 0.5, rejectAt: 0.9 },
   },
+  reports: { threshold: DEFAULT_REPORT_THRESHOLD },
   version: 0,
 };
 

@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   PayloadTooLarge: 413,
   ValidationError: 422,
   CommentsClosed: 403,
+  ReportsOff: 403,
   Duplicate: 409,
   VersionConflict: 409,
   TooManyRequests: 429,

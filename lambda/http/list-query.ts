@@ -22,10 +22,13 @@ export function parseSort(raw: string | undefined, articleId: string | undefined
   if (articleId) throw badRequest('sort=risk orders the whole list; leave out articleId.');
   return 'risk';
 }
+/** The moderators' lists: a status, or 'reported' (comments with readers' reports since their last approval). */
+export const LIST_STATUSES = [...COMMENT_STATUSES, 'reported'] as const;
+export type ListStatus = CommentStatus | 'reported';
 
 /** Pending (the queue) when left out. */
-export function parseStatus(raw: string | undefined): CommentStatus {
+export function parseStatus(raw: string | undefined): ListStatus {
   const status = raw === undefined || raw === '' ? 'pending' : raw;
-  if ((COMMENT_STATUSES as readonly string[]).includes(status)) return status as CommentStatus;
-  throw badRequest(`status must be one of ${COMMENT_STATUSES.join(', ')}.`);
+  if ((LIST_STATUSES as readonly string[]).includes(status)) return status as ListStatus;
+  throw badRequest(`status must be one of ${LIST_STATUSES.join(', ')}.`);
 }

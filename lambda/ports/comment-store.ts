@@ -4,7 +4,9 @@
  * in-memory store for tests (tests/support/memory-store.ts), and one contract
  * suite (tests/support/store-contract.ts) holds both to the same behaviour.
  */
-import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment } from '../domain/comment';
+import type { BanSubjects, StoredBan } from '../domain/bans';
+import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment, Reason } from '../domain/comment';
+import type { ReportReason, ReportSummary } from '../domain/reports';
 import type { AuthorRecord } from '../domain/policy';
 import type { ReplyMailClaim, Subscriber, SubscriberState } from '../domain/reply-notifications/subscriber';
 import type { ArticleSettings, SiteSettings } from '../domain/settings';
@@ -69,7 +71,53 @@ export interface StatusQuery {
   byRisk?: boolean;
 }
 
-export interface CommentStore {
+/** One reader's report of a published comment, as the report use case hands it over. */
+export interface NewReport {
+  /** The comment as read: published, at its version, with its reports so far. */
+  comment: Comment;
+  /** Keyed hash of the reader's address and this comment: one report counts per reader. */
+  reporterKey: string;
+  reason: ReportReason;
+  at: string;
+  /** The comment's reports with this one. */
+  reports: ReportSummary;
+  /** Set when this report reaches the threshold: the comment goes back to pending, with this reason, by `system`. */
+  unpublish: { reason: Reason; contact: Contact | undefined } | null;
+  /** The reader's flood lock (per address), or null when flood control is off or the address unknown. */
+  floodKey: string | null;
+  floodMs: number;
+  /** When the reader's report marker is purged (epoch seconds). */
+  markerExpiresAt: number;
+}
+
+/** 'repeat': this reader had reported the comment already; nothing was counted. */
+export type ReportOutcome = 'counted' | 'repeat';
+
+/** Readers' reports: counted on the comment in one conditional transaction. */
+export interface ReportStore {
+  /**
+   * Counts the report and, when it reaches the threshold, unpublishes the comment, all at once.
+   * Throws VersionConflict when the comment changed since it was read (read it again and retry),
+   * TooManyRequests when the reader's flood lock is held.
+   */
+  reportComment(report: NewReport): Promise<ReportOutcome>;
+  /** Comments with reports since their last approval, most recently reported first. */
+  listReported(limit: number, after?: string): Promise<Page<ModeratorComment>>;
+}
+
+/** Bans, kept with the keyed hashes they bar. */
+export interface BanStore {
+  putBan(ban: StoredBan): Promise<void>;
+  getBan(id: string): Promise<StoredBan | undefined>;
+  /** Every stored ban, newest first (ended ones may linger until their purge). */
+  listBans(): Promise<StoredBan[]>;
+  /** Bans naming the email hash or the address hash (ended ones included; the caller checks). */
+  findBans(subjects: { emailHash: string | null; addressHash: BanSubjects['addressHash'] }): Promise<StoredBan[]>;
+  /** Removes the ban and everything that finds it. */
+  deleteBan(ban: StoredBan): Promise<void>;
+}
+
+export interface CommentStore extends ReportStore, BanStore {
   getSettings(): Promise<SiteSettings>;
   getArticle(articleId: string): Promise<ArticleSettings | undefined>;
   getAuthorRecord(emailHash: string): Promise<AuthorRecord>;

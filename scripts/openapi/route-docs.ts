@@ -5,8 +5,7 @@
  * route). Answers every route shares (500, 503; 401 and 403 on moderator
  * routes; 413 and 415 on routes with a body) are added by the generator.
  */
-import { MAX_PAGE_SIZE } from '../../lambda/http/list-query';
-import { COMMENT_STATUSES } from '../../lambda/domain/comment';
+import { LIST_STATUSES, MAX_PAGE_SIZE } from '../../lambda/http/list-query';
 import { LIMITS } from '../../lambda/domain/validation';
 import type { SchemaName } from './schemas';
 
@@ -111,6 +110,26 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       },
     },
   },
+  ReportComment: {
+    summary: 'Report a published comment',
+    description:
+      "A reader reports a comment for a reason (spam, abuse, off-topic, other) with an optional note. One report counts per reader address (kept only as a keyed hash) per comment; a repeat is answered the same and counts nothing. When reports.threshold distinct readers have reported it, the comment goes back to pending at once, with the reason 'reports' and a history entry by system.",
+    body: {
+      required: true,
+      json: 'ReportRequest',
+      form: 'ReportRequest',
+      maxBytes: 8 * 1024,
+      description: 'The reason and an optional note.',
+    },
+    answers: {
+      202: { description: 'Received.', body: 'Reported' },
+      400: { description: 'BadRequest: malformed article id or an unparseable body.', body: 'Error' },
+      403: { description: 'ReportsOff: the site has turned reports off (reports.threshold is null).', body: 'Error' },
+      404: { description: 'NotFound: no such comment published on this article.', body: 'Error' },
+      422: { description: 'ValidationError: an unknown reason or a note over 500 bytes.', body: 'ValidationError' },
+      429: { description: 'TooManyRequests: reporting too fast from one address (floodSeconds).', body: 'Error', headers: ['Retry-After'] },
+    },
+  },
   ListComments: {
     summary: "An article's published comments",
     description:
@@ -126,7 +145,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     description:
       "Pending comments oldest first (the queue); the other statuses newest first. Optionally one article only. With sort=risk, the highest classifier score first (ties newest first; comments no classifier scored last). With email: every stored comment of that address in any status, newest first, found through the private table's email index by the address's keyed hash. Each comment carries its author's record (approved, rejected and spam counts for its email).",
     query: [
-      { name: 'status', description: 'Which list (default pending).', schema: { type: 'string', enum: [...COMMENT_STATUSES] } },
+      {
+        name: 'status',
+        description:
+          "Which list (default pending); reported: comments with readers' reports since their last approval, most recently reported first, across articles.",
+        schema: { type: 'string', enum: [...LIST_STATUSES] },
+      },
       limit,
       cursor,
       { name: 'articleId', description: 'Only comments on this article.', schema: { type: 'string' } },
@@ -182,6 +206,34 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     answers: {
       200: { description: 'The history.', body: 'History' },
       404: { description: 'NotFound: no comment with that id ever existed.', body: 'Error' },
+    },
+  },
+  AdminBanComment: {
+    summary: "Ban a comment's author",
+    description:
+      "Bans the comment's email (through its keyed hash), the address it was posted from (a keyed hash kept with the comment's private data), or both, for days days or for good. A later comment from a banned email or address is answered like any held comment and stored as spam with the reason 'ban'.",
+    body: { required: true, json: 'BanRequest', maxBytes: MODERATION_BODY_BYTES, description: 'Scope, days and reason.' },
+    answers: {
+      201: { description: 'The ban.', body: 'BanCreated' },
+      400: { description: 'BadRequest: a body that is not a JSON object.', body: 'Error' },
+      404: { description: 'NotFound: no such comment.', body: 'Error' },
+      422: {
+        description: "ValidationError: bad scope, days or reason, or the comment's address (or private data) is not known.",
+        body: 'ValidationError',
+      },
+    },
+  },
+  AdminListBans: {
+    summary: 'The bans in force',
+    description: 'Every ban that has not ended, newest first.',
+    answers: { 200: { description: 'The bans.', body: 'BanList' } },
+  },
+  AdminLiftBan: {
+    summary: 'Lift a ban',
+    description: 'Removes the ban; the email or address may comment again at once.',
+    answers: {
+      204: { description: 'Lifted.' },
+      404: { description: 'NotFound: no such ban.', body: 'Error' },
     },
   },
   AdminGetSettings: {

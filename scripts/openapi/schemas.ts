@@ -12,6 +12,8 @@ import type { ErrorCode } from '../../lambda/http/errors';
 import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
 import { SUBSCRIBER_STATES } from '../../lambda/domain/reply-notifications/subscriber';
 import type { ArticleSettings, SiteSettings } from '../../lambda/domain/settings';
+import { BAN_MAX_DAYS, BAN_REASON_MAX_LENGTH, BAN_SCOPES, type Ban } from '../../lambda/domain/bans';
+import { REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportSummary } from '../../lambda/domain/reports';
 import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
 import { LIMITS, submissionShape } from '../../lambda/domain/validation';
 import { moderationBody } from '../../lambda/http/moderation';
@@ -52,6 +54,12 @@ const moderatorComment = z.object({
   version: z.int().min(1),
   reasons: z.array(reason),
   authorRecord: authorRecord.nullable().describe("The author's record: null once the email is erased."),
+  reports: z.object({
+    count: z.int().min(0),
+    reasons: z.partialRecord(z.enum(REPORT_REASONS), z.int()),
+    notes: z.array(z.string()),
+  }),
+  reportedAt: dateTime.optional(),
 });
 const historyEntry = z.object({
   at: dateTime,
@@ -90,6 +98,7 @@ const settings = z.object({
     spam: z.object({ provider: z.enum(SPAM_PROVIDERS).nullable(), sendPersonalData: z.boolean() }),
     toxicity: z.object({ provider: z.enum(TOXICITY_PROVIDERS).nullable(), holdAt: z.number(), rejectAt: z.number() }),
   }),
+  reports: z.object({ threshold: z.int().nullable() }),
   version: z.int(),
 });
 const article = z.object({
@@ -117,6 +126,28 @@ const privacyExport = z.object({
 });
 const erasureReceipt = z.object({ email: z.string(), erased: z.int().min(0) });
 const erasureRequest = z.object({ email: z.string() });
+const reportRequest = z.object({
+  reason: z.enum(REPORT_REASONS),
+  note: z.string().nullable().optional().describe(`Optional; at most ${REPORT_NOTE_MAX_BYTES} UTF-8 bytes.`),
+});
+const reported = z.object({ reported: z.literal(true) });
+const banRequest = z.strictObject({
+  scope: z.enum(BAN_SCOPES),
+  days: z.int().min(1).max(BAN_MAX_DAYS).nullable().optional().describe('How long; null or left out: never ends.'),
+  reason: z.string().max(BAN_REASON_MAX_LENGTH).nullable().optional(),
+});
+const ban = z.object({
+  id: z.string(),
+  scope: z.enum(BAN_SCOPES),
+  email: z.string().nullable(),
+  commentId: z.string(),
+  reason: z.string(),
+  actor: z.string(),
+  createdAt: dateTime,
+  expiresAt: dateTime.nullable(),
+});
+const banAnswer = z.object({ ban });
+const banList = z.object({ bans: z.array(ban) });
 
 const ERROR_CODES = [
   'BadRequest',
@@ -127,6 +158,7 @@ const ERROR_CODES = [
   'PayloadTooLarge',
   'ValidationError',
   'CommentsClosed',
+  'ReportsOff',
   'Duplicate',
   'VersionConflict',
   'TooManyRequests',
@@ -179,6 +211,11 @@ register(settings, 'Settings', 'The site-wide moderation settings.');
 register(article, 'Article', "An article's comment settings; null means the site setting applies.");
 register(privacyExport, 'PrivacyExport', 'Everything stored about one email address.');
 register(erasureReceipt, 'ErasureReceipt', 'How many comments the erasure changed.');
+register(reportRequest, 'ReportRequest', "A reader's report: a reason and an optional note (JSON or form).");
+register(reported, 'Reported', 'The report is received (also when this reader had reported the comment before).');
+register(banRequest, 'BanRequest', 'What to ban (the email, the address the comment came from, or both), for how many days, and why.');
+register(banAnswer, 'BanCreated', 'The new ban.');
+register(banList, 'BanList', 'The bans in force, newest first.');
 register(error, 'Error', 'Every error answer has this shape.');
 register(validationError, 'ValidationError', 'Field errors (422).');
 
@@ -198,6 +235,11 @@ export type SchemaName =
   | 'Article'
   | 'PrivacyExport'
   | 'ErasureReceipt'
+  | 'ReportRequest'
+  | 'Reported'
+  | 'BanRequest'
+  | 'BanCreated'
+  | 'BanList'
   | 'Error'
   | 'ValidationError';
 
@@ -225,5 +267,7 @@ export type AnswersMatchTheDomain = [
   Holds<Same<z.infer<typeof article>, Omit<ArticleSettings, 'firstCommentAt'>>>,
   Holds<Same<z.infer<typeof privacyExport>, PrivacyExport>>,
   Holds<Same<z.infer<typeof erasureReceipt>, ErasureReceipt>>,
+  Holds<Same<z.infer<typeof ban>, Ban>>,
+  Holds<Same<z.infer<typeof moderatorComment>['reports'], ReportSummary>>,
   Holds<Same<z.infer<typeof error>['error'], Exclude<ErrorCode, 'MethodNotAllowed'> | 'InternalError'>>,
 ];

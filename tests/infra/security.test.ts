@@ -35,6 +35,7 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
     ['Comments/index/byStatus', READ],
     ['Comments/index/byRisk', READ],
     ['Comments/index/byArticleStatus', READ],
+    ['Comments/index/reported', READ],
   ],
   'comments:write': [['Comments', WRITE]],
   'private:read': [

@@ -134,6 +134,38 @@ describe('the OpenAPI document and the running service', () => {
     conforms('AdminDeleteComment', await api(runtime, 'DELETE', `/admin/comments/${id}`, mod), 204);
   });
 
+  it("describes what readers' reports and bans answer", async () => {
+    const article = 'openapi-reports';
+    const { body } = await api(runtime, 'POST', `/articles/${article}/comments`, { body: validComment() });
+    const id: string = body.id;
+    const reports = `/articles/${article}/comments/${id}/reports`;
+    conforms('ReportComment', await api(runtime, 'POST', reports, { body: { reason: 'spam' } }), 404);
+    await api(runtime, 'POST', `/admin/comments/${id}/approve`, mod);
+    conforms('ReportComment', await api(runtime, 'POST', reports, { body: { reason: 'spam', note: 'An advert.' } }), 202);
+    conforms('ReportComment', await api(runtime, 'POST', reports, { body: { reason: 'rude' } }), 422);
+    conforms('ReportComment', await api(runtime, 'POST', reports, { body: '{"reason":' }), 400);
+    await api(runtime, 'PUT', '/admin/settings', { ...mod, body: { reports: { threshold: null } } });
+    conforms('ReportComment', await api(runtime, 'POST', reports, { body: { reason: 'spam' } }), 403);
+    await api(runtime, 'PUT', '/admin/settings', { ...mod, body: { reports: { threshold: 3 } } });
+    const listed = conforms('AdminListComments', await api(runtime, 'GET', '/admin/comments?status=reported', mod), 200);
+    expect(listed.body.comments[0]).toMatchObject({ id, reports: { count: 1, reasons: { spam: 1 }, notes: ['An advert.'] } });
+
+    const banned = conforms(
+      'AdminBanComment',
+      await api(runtime, 'POST', `/admin/comments/${id}/ban`, { ...mod, body: { scope: 'email', days: 7 } }),
+      201,
+    );
+    conforms('AdminBanComment', await api(runtime, 'POST', `/admin/comments/${id}/ban`, { ...mod, body: { scope: 'all' } }), 422);
+    conforms(
+      'AdminBanComment',
+      await api(runtime, 'POST', `/admin/comments/${'2'.repeat(20)}/ban`, { ...mod, body: { scope: 'email' } }),
+      404,
+    );
+    conforms('AdminListBans', await api(runtime, 'GET', '/admin/bans', mod), 200);
+    conforms('AdminLiftBan', await api(runtime, 'DELETE', `/admin/bans/${banned.body.ban.id}`, mod), 204);
+    conforms('AdminLiftBan', await api(runtime, 'DELETE', `/admin/bans/${banned.body.ban.id}`, mod), 404);
+  });
+
   it('describes the flood answer with its Retry-After', async () => {
     await api(runtime, 'PUT', '/admin/settings', { ...mod, body: { floodSeconds: 60 } });
     try {

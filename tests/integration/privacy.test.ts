@@ -71,6 +71,7 @@ describe('privacy export', () => {
       version: 2,
       reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }, ...BUILTIN_SCORES],
       authorRecord: { approved: 1, rejected: 0, spam: 0 },
+      reports: { count: 0, reasons: {}, notes: [] },
       history: [
         expect.objectContaining({ actor: 'system', from: null, to: 'pending' }),
         expect.objectContaining({ actor: 'local-moderator', from: 'pending', to: 'approved' }),

@@ -9,13 +9,14 @@
  * when the comment there has since moved or gone. Values go in and come out
  * as copies, with undefined fields dropped, as through the document client.
  *
- * Not modelled: TTL expiry (DynamoDB Local does not expire items either) and
+ * Not modelled: TTL expiry (of comments, report markers and bans) (DynamoDB Local does not expire items either) and
  * outages. tests/support/store-contract.ts holds it and the DynamoDB store
  * to the same behaviour.
  */
 import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment } from '../../lambda/domain/comment';
 import { riskOf, toModeratorComment, toPublicComment } from '../../lambda/domain/comment';
 import { duplicateComment, notFound, tooManyRequests, versionConflict } from '../../lambda/domain/errors';
+import type { StoredBan } from '../../lambda/domain/bans';
 import type { AuthorRecord } from '../../lambda/domain/policy';
 import {
   mailQuotaKey,
@@ -31,8 +32,10 @@ import {
   type ContactRef,
   type Erasure,
   type NewCommentRecord,
+  type NewReport,
   type Page,
   type ReplyMailRequest,
+  type ReportOutcome,
   type StatusChange,
   type StatusQuery,
 } from '../../lambda/ports/comment-store';
@@ -68,6 +71,9 @@ export class InMemoryCommentStore implements CommentStore {
   private readonly subscribers = new Map<string, Subscriber>();
   /** Reply-mail guards: one per reply and address, and the daily counts. */
   private readonly mailMarks = new Map<string, number>();
+  /** Readers' report markers: `<commentId>#<reporterKey>`. */
+  private readonly reportMarkers = new Set<string>();
+  private readonly bans = new Map<string, StoredBan>();
 
   async getSettings(): Promise<SiteSettings> {
     return copy({ ...DEFAULT_SETTINGS, ...this.settings });
@@ -202,8 +208,12 @@ export class InMemoryCommentStore implements CommentStore {
     const expiryMayChange = change.expiresAt !== null || comment.status === 'spam' || comment.status === 'rejected';
     if (contact && expiryMayChange && !this.privateDataExists(contact)) throw this.conflict(comment.id);
 
-    const next: Comment = { ...comment, status: to, version: comment.version + 1, updatedAt: change.at };
-    this.comments.set(comment.id, { ...stored, status: to, version: next.version, updatedAt: change.at });
+    // Approving clears the readers' reports.
+    const { reports: _reports, reportedAt: _reportedAt, ...unreported } = comment;
+    const { reports: _storedReports, reportedAt: _storedAt, ...storedUnreported } = stored;
+    const approving = to === 'approved';
+    const next: Comment = { ...(approving ? unreported : comment), status: to, version: comment.version + 1, updatedAt: change.at };
+    this.comments.set(comment.id, { ...(approving ? storedUnreported : stored), status: to, version: next.version, updatedAt: change.at });
     this.addHistory(comment.id, next.version, {
       at: change.at,
       actor: change.actor,
@@ -322,6 +332,80 @@ export class InMemoryCommentStore implements CommentStore {
     this.mailMarks.set(marker, 1);
     this.mailMarks.set(quota, sent + 1);
     return 'claimed';
+  }
+
+  async reportComment(report: NewReport): Promise<ReportOutcome> {
+    const { comment } = report;
+    const nowMs = Date.parse(report.at);
+    // Every condition first, in the order the DynamoDB store decodes them.
+    const markerKey = `${comment.id}#${report.reporterKey}`;
+    if (this.reportMarkers.has(markerKey)) return 'repeat';
+    const lock = report.floodKey ? this.guards.get(report.floodKey) : undefined;
+    if (lock && 'lastAtMs' in lock && lock.lastAtMs > nowMs - report.floodMs) {
+      throw tooManyRequests((lock.lastAtMs + report.floodMs - nowMs) / 1000);
+    }
+    const stored = this.comments.get(comment.id);
+    const sameCount = (stored?.reports?.count ?? 0) === (comment.reports?.count ?? 0);
+    if (!stored || stored.version !== comment.version || stored.status !== 'approved' || !sameCount) throw versionConflict(comment.version);
+
+    this.reportMarkers.add(markerKey);
+    if (report.floodKey) this.guards.set(report.floodKey, { lastAtMs: nowMs });
+    const reported = { ...stored, reports: copy(report.reports), reportedAt: report.at };
+    if (!report.unpublish) {
+      this.comments.set(comment.id, reported);
+      return 'counted';
+    }
+    const { reason, contact } = report.unpublish;
+    const reasons = [reason, ...stored.reasons.filter((r) => r.rule !== 'reports')];
+    const version = comment.version + 1;
+    this.comments.set(comment.id, { ...reported, status: 'pending', version, updatedAt: report.at, reasons });
+    this.addHistory(comment.id, version, {
+      at: report.at,
+      actor: 'system',
+      from: 'approved',
+      to: 'pending',
+      reason: reason.message,
+      rule: reason.rule,
+    });
+    if (contact) this.count(contact.emailHash, 'approved', 'pending');
+    return 'counted';
+  }
+
+  async listReported(limit: number, after?: string): Promise<Page<ModeratorComment>> {
+    const reported = [...this.comments.values()].filter((c) => c.reportedAt !== undefined);
+    return pageOf(
+      reported,
+      (c) => positionOf(c.reportedAt ?? '', c.id),
+      { limit, after, newestFirst: true },
+      (c) => this.moderatorView(c),
+    );
+  }
+
+  async putBan(ban: StoredBan): Promise<void> {
+    this.bans.set(ban.id, copy(ban));
+  }
+
+  async getBan(id: string): Promise<StoredBan | undefined> {
+    const ban = this.bans.get(id);
+    return ban && copy(ban);
+  }
+
+  async listBans(): Promise<StoredBan[]> {
+    return [...this.bans.values()].sort((a, b) => byBytes(b.id, a.id)).map(copy);
+  }
+
+  async findBans(subjects: { emailHash: string | null; addressHash: string | null }): Promise<StoredBan[]> {
+    return [...this.bans.values()]
+      .filter(
+        (ban) =>
+          (subjects.emailHash !== null && ban.emailHash === subjects.emailHash) ||
+          (subjects.addressHash !== null && ban.addressHash === subjects.addressHash),
+      )
+      .map(copy);
+  }
+
+  async deleteBan(ban: StoredBan): Promise<void> {
+    this.bans.delete(ban.id);
   }
 
   /** The stored comment when it is still at the version the change was based on; otherwise the conflict a writer would get. */

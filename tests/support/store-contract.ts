@@ -7,8 +7,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Comment, CommentStatus, Contact } from '../../lambda/domain/comment';
+import type { StoredBan } from '../../lambda/domain/bans';
+import { NO_REPORTS, reportsReason, withReport } from '../../lambda/domain/reports';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
-import { CommentIdTaken, type CommentStore, type NewCommentRecord } from '../../lambda/ports/comment-store';
+import { CommentIdTaken, type CommentStore, type NewCommentRecord, type NewReport } from '../../lambda/ports/comment-store';
 
 export interface OpenedStore {
   store: CommentStore;
@@ -321,6 +323,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
           ...(await store.getComment('q1')),
           email: 'q1@example.com',
           authorRecord: { approved: 0, rejected: 0, spam: 0 },
+          reports: NO_REPORTS,
         });
       });
 
@@ -382,7 +385,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         const record = await insert({ id: 'q1' });
         await store.deleteContact(record.contact);
         expect((await store.listByStatus({ status: 'pending', limit: 5, newestFirst: false })).items).toEqual([
-          { ...record.comment, email: null, authorRecord: null },
+          { ...record.comment, email: null, authorRecord: null, reports: NO_REPORTS },
         ]);
         expect(await store.getComment('q1')).toEqual(record.comment);
         // Its guards went with it.
@@ -566,6 +569,109 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await store.getSubscriber('other')).toBeDefined();
         await store.setSubscriberState('h', ['absent'], 'confirmed', at(2));
         expect(await claim('r2')).toBe('claimed');
+      });
+    });
+
+    describe("readers' reports", () => {
+      const reportOf = (comment: Comment, reporterKey: string, second: number, threshold = 3): NewReport => {
+        const reports = withReport(comment.reports ?? NO_REPORTS, 'abuse', `note from ${reporterKey}`);
+        return {
+          comment,
+          reporterKey,
+          reason: 'abuse',
+          at: at(second),
+          reports,
+          unpublish: reports.count >= threshold ? { reason: reportsReason(reports), contact: undefined } : null,
+          floodKey: null,
+          floodMs: 15_000,
+          markerExpiresAt: Math.ceil(T0 / 1000) + 86_400,
+        };
+      };
+      const published = async (id: string) => {
+        const record = await insert({ id });
+        return approve(record, 1);
+      };
+
+      it('counts one report per reader, lists the comment as reported, and at the threshold moves it to pending once', async () => {
+        let comment = await published('r1');
+        expect(await store.reportComment(reportOf(comment, 'reader-a', 2))).toBe('counted');
+        comment = (await store.getComment('r1'))!;
+        expect(comment.reports).toEqual({ count: 1, reasons: { abuse: 1 }, notes: ['note from reader-a'] });
+        expect(await store.reportComment(reportOf(comment, 'reader-a', 3))).toBe('repeat');
+        expect((await store.getComment('r1'))!.reports?.count).toBe(1);
+
+        // A report based on a stale count loses, and changes nothing.
+        const stale = comment;
+        expect(await store.reportComment(reportOf(comment, 'reader-b', 4))).toBe('counted');
+        await expect(store.reportComment(reportOf(stale, 'reader-c', 5))).rejects.toMatchObject({ code: 'VersionConflict' });
+        comment = (await store.getComment('r1'))!;
+        expect(comment.reports?.count).toBe(2);
+
+        expect(await store.reportComment(reportOf(comment, 'reader-c', 6))).toBe('counted');
+        const moved = (await store.getComment('r1'))!;
+        expect(moved).toMatchObject({ status: 'pending', version: comment.version + 1, reports: { count: 3 } });
+        expect(moved.reasons[0]).toEqual({ rule: 'reports', message: '3 readers reported it: abuse 3' });
+        expect((await store.listPublished('article-1', 10)).items).toEqual([]);
+        expect((await store.getHistory('r1')).at(-1)).toMatchObject({ actor: 'system', from: 'approved', to: 'pending', rule: 'reports' });
+        expect((await store.listReported(10)).items.map((c) => c.id)).toEqual(['r1']);
+      });
+
+      it('lists reported comments most recently reported first, and approving clears their reports', async () => {
+        const first = await published('r2');
+        const second = await published('r3');
+        await store.reportComment(reportOf(first, 'reader-a', 2));
+        await store.reportComment(reportOf(second, 'reader-a', 3));
+        const page = await store.listReported(1);
+        expect(page.items.map((c) => [c.id, c.reports.count])).toEqual([['r3', 1]]);
+        expect((await store.listReported(5, page.last)).items.map((c) => c.id)).toEqual(['r2']);
+
+        const reported = (await store.getComment('r3'))!;
+        const move = (comment: Comment, to: CommentStatus, second: number) =>
+          store.changeStatus({ comment, contact: undefined, to, at: at(second), actor: 'mod', reason: null, expiresAt: null });
+        await move(reported, 'rejected', 4);
+        await move((await store.getComment('r3'))!, 'approved', 5);
+        expect((await store.getComment('r3'))!.reports).toBeUndefined();
+        expect((await store.listReported(5)).items.map((c) => c.id)).toEqual(['r2']);
+      });
+
+      it("refuses a report while the reader's flood lock is held", async () => {
+        const first = await published('r4');
+        const second = await published('r5');
+        await store.reportComment({ ...reportOf(first, 'reader-a', 2), floodKey: 'flood:report:x' });
+        await expect(store.reportComment({ ...reportOf(second, 'reader-b', 7), floodKey: 'flood:report:x' })).rejects.toMatchObject({
+          code: 'TooManyRequests',
+          details: { retryAfterSeconds: 10 },
+        });
+      });
+    });
+
+    describe('bans', () => {
+      const ban = (id: string, over: Partial<StoredBan> = {}): StoredBan => ({
+        id,
+        scope: 'both',
+        email: 'banned@example.com',
+        commentId: 'c1',
+        reason: 'abuse',
+        actor: 'mod',
+        createdAt: at(0),
+        expiresAt: null,
+        emailHash: `email-${id}`,
+        addressHash: `address-${id}`,
+        ...over,
+      });
+
+      it('stores a ban, finds it by either hash, lists bans newest first and deletes one with what finds it', async () => {
+        await store.putBan(ban('b0001'));
+        await store.putBan(ban('b0002', { scope: 'email', addressHash: null, expiresAt: at(86_400) }));
+        expect(await store.getBan('b0002')).toEqual(ban('b0002', { scope: 'email', addressHash: null, expiresAt: at(86_400) }));
+        expect((await store.listBans()).map((b) => b.id)).toEqual(['b0002', 'b0001']);
+        expect((await store.findBans({ emailHash: 'nobody', addressHash: 'address-b0001' })).map((b) => b.id)).toEqual(['b0001']);
+        expect((await store.findBans({ emailHash: 'email-b0002', addressHash: null })).map((b) => b.id)).toEqual(['b0002']);
+
+        await store.deleteBan((await store.getBan('b0001'))!);
+        expect(await store.getBan('b0001')).toBeUndefined();
+        expect(await store.findBans({ emailHash: 'email-b0001', addressHash: 'address-b0001' })).toEqual([]);
+        expect((await store.listBans()).map((b) => b.id)).toEqual(['b0002']);
       });
     });
 

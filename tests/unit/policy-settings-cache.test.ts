@@ -18,6 +18,7 @@ function fakeStore() {
     getArticle: async () => undefined,
     getAuthorRecord: async () => ({ approved: 0, rejected: 0, spam: 0 }),
     insertComment: async (record: NewCommentRecord) => void inserted.push(record),
+    findBans: async () => [],
   } as unknown as CommentStore;
   return {
     store,

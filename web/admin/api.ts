@@ -1,6 +1,7 @@
 /** The moderation API (docs/api.md, "Moderation"). */
 
-import { COMMENT_STATUSES, type CommentStatus, type HistoryEntry, type ModeratorComment } from '../../lambda/domain/comment';
+import type { Ban, BanScope } from '../../lambda/domain/bans';
+import type { CommentStatus, HistoryEntry, ModeratorComment } from '../../lambda/domain/comment';
 
 import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
 import type { SiteSettings } from '../../lambda/domain/settings';
@@ -11,9 +12,13 @@ export type { HistoryEntry, ModeratorComment } from '../../lambda/domain/comment
 export type { PrivacyExport } from '../../lambda/domain/privacy-service';
 export type { SiteSettings } from '../../lambda/domain/settings';
 export type ArticleSettings = ArticleView;
+export type { Ban, BanScope } from '../../lambda/domain/bans';
 
-export const STATUSES = COMMENT_STATUSES;
-export type Status = CommentStatus;
+/** The lists: the statuses, and Reported (comments readers reported since their last approval). */
+export const STATUSES = ['pending', 'reported', 'approved', 'rejected', 'spam'] as const satisfies ReadonlyArray<
+  CommentStatus | 'reported'
+>;
+export type Status = (typeof STATUSES)[number];
 export type Action = 'approve' | 'reject' | 'spam' | 'delete';
 
 /** The status each action leads to. */
@@ -98,6 +103,18 @@ export class ModerationApi {
 
   privacyErase(email: string): Promise<ErasureReceipt> {
     return this.request('POST', '/admin/privacy/erase', { email });
+  }
+
+  async ban(id: string, body: { scope: BanScope; days: number | null; reason: string }): Promise<Ban> {
+    return (await this.request<{ ban: Ban }>('POST', `/admin/comments/${encodeURIComponent(id)}/ban`, body)).ban;
+  }
+
+  async bans(): Promise<Ban[]> {
+    return (await this.request<{ bans: Ban[] }>('GET', '/admin/bans')).bans;
+  }
+
+  async liftBan(id: string): Promise<void> {
+    await this.request('DELETE', `/admin/bans/${encodeURIComponent(id)}`);
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -8,6 +8,7 @@ export const SHORTCUTS = [
   { key: 'r', does: 'reject' },
   { key: 's', does: 'spam' },
   { key: 'x', does: 'select' },
+  { key: 'b', does: 'ban' },
 ] as const;
 
 export type ShortcutKey = (typeof SHORTCUTS)[number]['key'];

@@ -6,7 +6,13 @@
 import { h } from '../shared/dom';
 import { STATUSES, type Action, type Status } from './api';
 
-const LABELS: Record<Status, string> = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' };
+const LABELS: Record<Status, string> = {
+  pending: 'Pending',
+  reported: 'Reported',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  spam: 'Spam',
+};
 const BULK: Record<Action, string> = {
   approve: 'Approve selected',
   reject: 'Reject selected',
@@ -14,7 +20,10 @@ const BULK: Record<Action, string> = {
   delete: 'Delete selected',
 };
 
-export function renderTabs(onSelect: (status: Status) => void): { nav: HTMLElement; tabs: Map<Status, HTMLButtonElement> } {
+export function renderTabs(
+  onSelect: (status: Status) => void,
+  onBans: () => void,
+): { nav: HTMLElement; tabs: Map<Status, HTMLButtonElement>; bansTab: HTMLButtonElement } {
   const nav = h('nav', { class: 'tabs', 'aria-label': 'Comment lists' });
   const tabs = new Map<Status, HTMLButtonElement>();
   for (const status of STATUSES) {
@@ -29,7 +38,10 @@ export function renderTabs(onSelect: (status: Status) => void): { nav: HTMLEleme
     tabs.set(status, tab);
     nav.append(tab);
   }
-  return { nav, tabs };
+  const bansTab = h('button', { type: 'button', class: 'tab tab-bans', 'aria-current': 'false' }, 'Bans');
+  bansTab.addEventListener('click', onBans);
+  nav.append(bansTab);
+  return { nav, tabs, bansTab };
 }
 
 export function renderBulkBar(selectAll: HTMLInputElement, selectedCount: HTMLElement, onAction: (action: Action) => void): HTMLElement {

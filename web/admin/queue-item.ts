@@ -77,8 +77,35 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
     ...ACTIONS.filter((a) => a.hiddenIn !== comment.status).map((a) =>
       h('button', { type: 'button', class: `action action-${a.action}`, 'data-action': a.action, 'aria-keyshortcuts': a.key }, a.label),
     ),
+    h(
+      'button',
+      { type: 'button', class: 'action action-ban', 'data-action': 'ban', 'aria-keyshortcuts': 'b', 'aria-haspopup': 'dialog' },
+      'Ban',
+    ),
     h('button', { type: 'button', class: 'action action-history', 'data-action': 'history', 'aria-expanded': 'false' }, 'History'),
   );
+  const reports = comment.reports?.count
+    ? h(
+        'div',
+        { class: 'item-reports' },
+        h(
+          'p',
+          {},
+          `Reported by ${comment.reports.count} ${comment.reports.count === 1 ? 'reader' : 'readers'}: `,
+          Object.entries(comment.reports.reasons)
+            .sort(([a, x], [b, y]) => (y ?? 0) - (x ?? 0) || a.localeCompare(b))
+            .map(([reason, n]) => `${reason} ${n}`)
+            .join(', '),
+        ),
+        comment.reports.notes.length
+          ? h(
+              'ul',
+              { class: 'item-report-notes', 'aria-label': "Readers' notes" },
+              ...comment.reports.notes.map((note) => h('li', {}, note)),
+            )
+          : null,
+      )
+    : null;
   return h(
     'li',
     {
@@ -104,6 +131,7 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
       meta,
       record,
       reasons,
+      reports,
       h('div', { class: 'item-text' }, comment.comment),
       state.notice ? h('p', { class: 'item-notice', role: 'alert' }, state.notice) : null,
       actions,

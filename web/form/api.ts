@@ -86,6 +86,29 @@ export class CommentApi {
   }
 }
 
+/** Sends a reader's report; a repeat by the same reader is answered the same (202). */
+export async function sendReport(
+  commentsUrl: string,
+  commentId: string,
+  reason: string,
+  note: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    const response = await fetch(`${commentsUrl}/${encodeURIComponent(commentId)}/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(note ? { reason, note } : { reason }),
+      credentials: 'omit',
+    });
+    if (response.status === 202) return { ok: true };
+    const body = (await response.json().catch(() => ({}))) as { message?: string; fields?: Record<string, string> };
+    const message = body.fields ? Object.values(body.fields).join(' ') : body.message;
+    return { ok: false, message: message ?? 'The report could not be sent. Please try again.' };
+  } catch {
+    return { ok: false, message: 'The report could not be sent. Check your connection and try again.' };
+  }
+}
+
 /** A random key for the Idempotency-Key header (works on plain-http pages too, unlike randomUUID). */
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -45,6 +45,19 @@ function renderBody(comment: ListedComment, depth: number, repliesOpen: boolean)
       ),
   );
   const canReply = repliesOpen && !comment.awaitingModeration && depth < MAX_THREAD_DEPTH;
+  const report =
+    !comment.awaitingModeration &&
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'comment-report-link',
+        'data-report': comment.id,
+        'aria-haspopup': 'dialog',
+        'aria-label': `Report the comment by ${comment.author}`,
+      },
+      'Report',
+    );
   return h(
     'article',
     { class: 'comment-body', id: `div-comment-${comment.id}` },
@@ -65,7 +78,10 @@ function renderBody(comment: ListedComment, depth: number, repliesOpen: boolean)
           },
           'Reply',
         ),
+        report && ' ',
+        report,
       ),
+    !canReply && report && h('div', { class: 'reply' }, report),
   );
 }
 

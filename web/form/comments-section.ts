@@ -5,11 +5,12 @@
  * closed (as WordPress does).
  */
 import { h } from '../shared/dom';
-import { CommentApi, type PublishedComment } from './api';
+import { CommentApi, type PublishedComment, sendReport } from './api';
 import { CommentForm } from './comment-form';
 import { renderCommentList, type ListedComment } from './comment-list';
 import { commentFormHtml, outcomeFromQuery } from './form-markup';
 import { PendingComments } from './reader-storage';
+import { ReportDialog } from './report-dialog';
 
 export interface SectionOptions {
   apiUrl: string;
@@ -36,6 +37,9 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
   const respond = formHost.firstElementChild as HTMLElement;
   container.classList.add('comments-area');
   container.replaceChildren(title, list, loadStatus, loadMore, respond);
+
+  // Built on the first Report click: a page where nobody reports carries no extra form.
+  let reportDialog: ReportDialog | undefined;
 
   const form = new CommentForm(respond, api, (comment) => {
     if (comment.awaitingModeration) pending.add(comment);
@@ -92,6 +96,12 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
   }
 
   list.addEventListener('click', (event) => {
+    const reportLink = (event.target as Element).closest<HTMLButtonElement>('button.comment-report-link');
+    if (reportLink) {
+      reportDialog ??= new ReportDialog(container, (commentId, reason, note) => sendReport(api.commentsUrl, commentId, reason, note));
+      reportDialog.open(reportLink.dataset.report!, reportLink);
+      return;
+    }
     const link = (event.target as Element).closest<HTMLAnchorElement>('a.comment-reply-link');
     if (!link) return;
     event.preventDefault();

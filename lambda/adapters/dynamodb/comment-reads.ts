@@ -126,7 +126,7 @@ export async function oldestPendingAt({ db, tables }: StoreContext): Promise<str
   return oldest ? String(oldest.createdAt) : null;
 }
 
-async function withRecords(ctx: StoreContext, comments: Comment[], contacts: Map<string, Contact>): Promise<ModeratorComment[]> {
+export async function withRecords(ctx: StoreContext, comments: Comment[], contacts: Map<string, Contact>): Promise<ModeratorComment[]> {
   const records = await getAuthorRecords(
     ctx,
     [...contacts.values()].map((contact) => contact.emailHash),

@@ -11,6 +11,8 @@
  *   site-settings.ts   site and article settings
  *   author-stats.ts    the per-email counts auto-approve reads and moderators see
  *   subscriptions.ts   reply-notification subscribers and the mail guards
+ *   reports.ts         readers' reports and the Reported list
+ *   bans.ts            bans and the markers that find them
  * with items.ts (key layout), schema.ts (tables and indexes) and
  * transaction.ts (tagged transactions, decoded by tag).
  */
@@ -19,21 +21,26 @@ import type { Comment, Contact, HistoryEntry, ModeratorComment, PublicComment } 
 import type { AuthorRecord } from '../../domain/policy';
 import type { ReplyMailClaim, Subscriber, SubscriberState } from '../../domain/reply-notifications/subscriber';
 import type { ArticleSettings, SiteSettings } from '../../domain/settings';
+import type { StoredBan } from '../../domain/bans';
 import type {
   CommentStore,
   ContactRef,
   Erasure,
   NewCommentRecord,
+  NewReport,
   Page,
   ReplyMailRequest,
+  ReportOutcome,
   StatusChange,
   StatusQuery,
 } from '../../ports/comment-store';
+import { deleteBan, findBans, getBan, listBans, putBan } from './bans';
 import { getAuthorRecord } from './author-stats';
 import { getComment, getComments, getHistory, listByEmailHash, listByStatus, listPublished, oldestPendingAt } from './comment-reads';
 import type { StoreContext, TableNames } from './context';
 import { anonymiseComment, changeStatus, deleteComment } from './moderation';
 import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from './private-data';
+import { listReported, reportComment } from './reports';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
 import { insertComment } from './submission';
 import { claimConfirmation, claimReplyMail, getSubscriber, setSubscriberState } from './subscriptions';
@@ -129,5 +136,30 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   claimReplyMail(claim: ReplyMailRequest): Promise<ReplyMailClaim> {
     return claimReplyMail(this.ctx, claim);
+  }
+
+  // Readers' reports
+  reportComment(report: NewReport): Promise<ReportOutcome> {
+    return reportComment(this.ctx, report);
+  }
+  listReported(limit: number, after?: string): Promise<Page<ModeratorComment>> {
+    return listReported(this.ctx, limit, after);
+  }
+
+  // Bans
+  putBan(ban: StoredBan): Promise<void> {
+    return putBan(this.ctx, ban);
+  }
+  getBan(id: string): Promise<StoredBan | undefined> {
+    return getBan(this.ctx, id);
+  }
+  listBans(): Promise<StoredBan[]> {
+    return listBans(this.ctx);
+  }
+  findBans(subjects: { emailHash: string | null; addressHash: string | null }): Promise<StoredBan[]> {
+    return findBans(this.ctx, subjects);
+  }
+  deleteBan(ban: StoredBan): Promise<void> {
+    return deleteBan(this.ctx, ban);
   }
 }

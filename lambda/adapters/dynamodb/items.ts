@@ -14,7 +14,7 @@ const SK = TABLE_KEY.sort.name;
 export type ItemKey = Record<typeof PK | typeof SK, string>;
 
 /** Partition key prefixes. A comment, its history and its contact share `C#<id>` (in two tables). */
-export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#', subscriber: 'SUB#' } as const;
+export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#', subscriber: 'SUB#', banned: 'BANNED#' } as const;
 
 /** Sort keys: fixed per item type, except history entries, which begin with `H#`. */
 export const SORT_KEY = {
@@ -26,9 +26,13 @@ export const SORT_KEY = {
   guard: 'G',
   author: 'STATS',
   subscriber: 'SUBSCRIBER',
+  reportPrefix: 'R#',
+  banPrefix: 'B#',
 } as const;
 
 const SETTINGS_PARTITION = 'SETTINGS';
+/** Every ban sits in one partition of the private table (few items; listed with one Query). */
+const BANS_PARTITION = 'BANS';
 
 /** The `type` attribute of each kind of item (the stream and the benchmark read it). */
 export const ITEM_TYPE = {
@@ -42,6 +46,9 @@ export const ITEM_TYPE = {
   subscriber: 'subscriber',
   mailQuota: 'mailQuota',
   replyMail: 'replyMail',
+  report: 'report',
+  ban: 'ban',
+  banMarker: 'banMarker',
 } as const;
 
 const key = (partition: string, sort: string): ItemKey => ({ [PK]: partition, [SK]: sort }) as ItemKey;
@@ -56,7 +63,15 @@ export const keys = {
   guard: (guardKey: string) => key(`${KEY_PREFIX.guard}${guardKey}`, SORT_KEY.guard),
   author: (emailHash: string) => key(`${KEY_PREFIX.author}${emailHash}`, SORT_KEY.author),
   subscriber: (emailHash: string) => key(`${KEY_PREFIX.subscriber}${emailHash}`, SORT_KEY.subscriber),
+  /** One reader's report of a comment (private table), by the keyed hash of reader and comment. */
+  report: (commentId: string, reporterKey: string) => key(`${KEY_PREFIX.comment}${commentId}`, `${SORT_KEY.reportPrefix}${reporterKey}`),
+  ban: (banId: string) => key(BANS_PARTITION, `${SORT_KEY.banPrefix}${banId}`),
+  /** What finds a ban from a new comment: the banned email's or address's keyed hash. */
+  banMarker: (subject: 'email' | 'address', hash: string, banId: string) =>
+    key(`${KEY_PREFIX.banned}${subject}:${hash}`, `${SORT_KEY.banPrefix}${banId}`),
 };
+
+export const BANS_PARTITION_KEY = BANS_PARTITION;
 
 /** Conditions on whether an item exists (every item has a partition key). */
 export const ITEM_ABSENT = `attribute_not_exists(${PK})`;
@@ -71,6 +86,9 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
   if (partition.startsWith(KEY_PREFIX.article)) return ITEM_TYPE.article;
   if (partition.startsWith(KEY_PREFIX.guard)) return 'guard';
   if (partition === SETTINGS_PARTITION) return ITEM_TYPE.settings;
+  if (partition === BANS_PARTITION) return ITEM_TYPE.ban;
+  if (partition.startsWith(KEY_PREFIX.banned)) return ITEM_TYPE.banMarker;
+  if (sort.startsWith(SORT_KEY.reportPrefix)) return ITEM_TYPE.report;
   if (sort === SORT_KEY.contact) return ITEM_TYPE.contact;
   if (sort.startsWith(SORT_KEY.historyPrefix)) return ITEM_TYPE.history;
   if (sort === SORT_KEY.comment) return ITEM_TYPE.comment;
@@ -107,6 +125,17 @@ export function indexAttributes(
   return attributes;
 }
 
+/** The attributes of a comment's reports; approving a comment removes them (and so takes it off the Reported list). */
+export const REPORT_ATTRIBUTES = [
+  'reports',
+  'reportCount',
+  'reportedAt',
+  INDEXES.reported.partitionKey.name,
+  INDEXES.reported.sortKey.name,
+] as const;
+/** The one partition of the reported index. */
+export const REPORTED_PARTITION = 'reported';
+
 /** The public index's attributes, which a comment loses when it leaves `approved`. */
 export const PUBLISHED_ATTRIBUTES = [INDEXES.published.partitionKey.name, INDEXES.published.sortKey.name] as const;
 
@@ -133,6 +162,8 @@ export function commentFromItem(item: Record<string, unknown>): Comment {
     updatedAt: item.updatedAt as string,
     version: Number(item.version),
     reasons: (item.reasons as Comment['reasons'] | undefined) ?? [],
+    ...(item.reports ? { reports: item.reports as NonNullable<Comment['reports']> } : {}),
+    ...(item.reportedAt ? { reportedAt: String(item.reportedAt) } : {}),
   };
 }
 
@@ -155,6 +186,7 @@ export function contactFromItem(item: Record<string, unknown>): Contact {
     emailHash: item.emailHash as string,
     guardKeys: (item.guardKeys as string[] | undefined) ?? [],
     ...(item.notifyReplies === true ? { notifyReplies: true } : {}),
+    ...(typeof item.addressHash === 'string' ? { addressHash: item.addressHash } : {}),
   };
 }
 

@@ -8,20 +8,42 @@ import { notFound, serviceUnavailable, versionConflict } from '../../domain/erro
 import type { Erasure, StatusChange } from '../../ports/comment-store';
 import { authorCountUpdate, statusDeltas } from './author-stats';
 import { getComment } from './comment-reads';
-import type { StoreContext } from './context';
-import { historyItem, indexAttributes, keys, PUBLISHED_ATTRIBUTES } from './items';
+import type { StoreContext, TableNames } from './context';
+import { historyItem, indexAttributes, keys, PUBLISHED_ATTRIBUTES, REPORT_ATTRIBUTES } from './items';
 import { privateDataDeletes, privateDataExpiry } from './private-data';
 import { type Cancellation, type Tagged, tagged, transactWrite } from './transaction';
 
 /** The items of a moderation write: the comment (with the version condition), its history, its private data, the author's counts. */
-type ModerationTag = 'comment' | 'history' | 'privateData' | 'authorCounts';
+export type ModerationTag = 'comment' | 'history' | 'privateData' | 'authorCounts';
 
 const ANONYMOUS = 'Anonymous';
 
+/** What another use case (a reader's report) adds to a status change: more to set or remove on the comment, and a condition. */
+export interface CommentUpdateExtras {
+  set?: Record<string, unknown>;
+  remove?: readonly string[];
+  /** ANDed with the version condition; its placeholders are in `names` and `values`. */
+  condition?: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
 export async function changeStatus(ctx: StoreContext, change: StatusChange): Promise<Comment> {
-  const { tables } = ctx;
+  const { next, items } = statusChangeItems(ctx.tables, change);
+  await writeOrConflict(ctx, items, change.comment.id);
+  return next;
+}
+
+/** The items of a status change: the comment (version-conditioned), its history, its private data's expiry, the author's counts. */
+export function statusChangeItems(
+  tables: TableNames,
+  change: StatusChange & { rule?: string | null },
+  extras: CommentUpdateExtras = {},
+): { next: Comment; items: Tagged<ModerationTag>[] } {
   const { comment, contact, to } = change;
-  const next: Comment = { ...comment, status: to, version: comment.version + 1, updatedAt: change.at };
+  // Approving clears the readers' reports (and takes the comment off the Reported list).
+  const { reports: _reports, reportedAt: _reportedAt, ...kept } = comment;
+  const next: Comment = { ...(to === 'approved' ? kept : comment), status: to, version: comment.version + 1, updatedAt: change.at };
   const set: Record<string, unknown> = {
     status: to,
     version: next.version,
@@ -29,8 +51,13 @@ export async function changeStatus(ctx: StoreContext, change: StatusChange): Pro
     moderatedBy: change.actor,
     ...indexAttributes(comment, to),
     ...(change.expiresAt === null ? {} : { expiresAt: change.expiresAt }),
+    ...extras.set,
   };
-  const remove = [...(to === 'approved' ? [] : PUBLISHED_ATTRIBUTES), ...(change.expiresAt === null ? ['expiresAt'] : [])];
+  const remove = [
+    ...(to === 'approved' ? REPORT_ATTRIBUTES : PUBLISHED_ATTRIBUTES),
+    ...(change.expiresAt === null ? ['expiresAt'] : []),
+    ...(extras.remove ?? []),
+  ];
   const update = updateExpression(set, remove);
   const items: Tagged<ModerationTag>[] = [
     tagged('comment', {
@@ -38,12 +65,18 @@ export async function changeStatus(ctx: StoreContext, change: StatusChange): Pro
         TableName: tables.comments,
         Key: keys.comment(comment.id),
         UpdateExpression: update.expression,
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeNames: update.names,
-        ExpressionAttributeValues: { ...update.values, ':expected': comment.version },
+        ConditionExpression: extras.condition ? `version = :expected AND (${extras.condition})` : 'version = :expected',
+        ExpressionAttributeNames: { ...update.names, ...extras.names },
+        ExpressionAttributeValues: { ...update.values, ...extras.values, ':expected': comment.version },
       },
     }),
-    historyPut(tables.comments, comment, next.version, { at: change.at, actor: change.actor, reason: change.reason, rule: null }, to),
+    historyPut(
+      tables.comments,
+      comment,
+      next.version,
+      { at: change.at, actor: change.actor, reason: change.reason, rule: change.rule ?? null },
+      to,
+    ),
   ];
   if (contact) {
     // Private data and guards are purged with the comment, never later. Only spam and
@@ -54,8 +87,7 @@ export async function changeStatus(ctx: StoreContext, change: StatusChange): Pro
     const counts = authorCountUpdate(tables.private, contact.emailHash, statusDeltas(comment.status, to));
     if (counts) items.push(tagged('authorCounts', counts));
   }
-  await writeOrConflict(ctx, items, comment.id);
-  return next;
+  return { next, items };
 }
 
 export async function deleteComment(ctx: StoreContext, change: Erasure): Promise<void> {
@@ -128,12 +160,12 @@ function historyPut(
 }
 
 /** Runs a moderation transaction; losing to another writer becomes 409 (or 404 when the comment is gone). */
-async function writeOrConflict(ctx: StoreContext, items: Tagged<ModerationTag>[], commentId: string): Promise<void> {
+export async function writeOrConflict(ctx: StoreContext, items: Tagged<ModerationTag>[], commentId: string): Promise<void> {
   const cancelled = await transactWrite(ctx.db, items);
   if (cancelled) throw await moderationFailure(ctx, cancelled, commentId);
 }
 
-async function moderationFailure(ctx: StoreContext, cancelled: Cancellation<ModerationTag>, commentId: string): Promise<Error> {
+export async function moderationFailure(ctx: StoreContext, cancelled: Cancellation<ModerationTag>, commentId: string): Promise<Error> {
   // The comment's version condition failed, or its private data (whose updates require it to
   // exist) was erased meanwhile, or another transaction held one of the items: someone else
   // changed the comment. Anything else is the service failing.
@@ -144,7 +176,7 @@ async function moderationFailure(ctx: StoreContext, cancelled: Cancellation<Mode
 }
 
 /** `SET a = :a, ... REMOVE x, y` with placeholder names, for attributes that may be reserved words. */
-function updateExpression(set: Record<string, unknown>, remove: readonly string[]) {
+export function updateExpression(set: Record<string, unknown>, remove: readonly string[]) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const assignments = Object.entries(set).map(([name, value], i) => {

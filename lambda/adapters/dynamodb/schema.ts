@@ -51,6 +51,8 @@ export const INDEXES = {
   byRisk: { indexName: 'byRisk', partitionKey: S('STATUS_PK'), sortKey: S('RISK_SK') },
   // The queue (or any status) of one article.
   byArticleStatus: { indexName: 'byArticleStatus', partitionKey: S('ART_STATUS_PK'), sortKey: S('STATUS_SK') },
+  // Sparse: only comments reported since their last approval; one partition, most recently reported last.
+  reported: { indexName: 'reported', partitionKey: S('REPORTED_PK'), sortKey: S('REPORTED_SK') },
   // A reader's private data, for privacy export/erase and the auto-approve window.
   byEmailHash: { indexName: 'byEmailHash', partitionKey: S('EMAIL_PK'), sortKey: S('EMAIL_SK') },
 } as const satisfies Record<string, IndexDefinition>;
@@ -63,14 +65,15 @@ export const COMMENTS_TABLE = {
   logicalName: 'Comments',
   partitionKey: TABLE_KEY.partition,
   sortKey: TABLE_KEY.sort,
-  indexes: [INDEXES.published, INDEXES.byStatus, INDEXES.byRisk, INDEXES.byArticleStatus],
+  indexes: [INDEXES.published, INDEXES.byStatus, INDEXES.byRisk, INDEXES.byArticleStatus, INDEXES.reported],
   timeToLiveAttribute: 'expiresAt',
   stream: 'NEW_AND_OLD_IMAGES',
 } as const satisfies TableDefinition;
 
 /**
- * Personal data: emails, their keyed hashes, client addresses, and the guard
- * items (duplicate and flood) derived from them. Encrypted with a customer
+ * Personal data: emails, their keyed hashes, keyed hashes of client
+ * addresses, the guard items (duplicate and flood) derived from them,
+ * readers' report markers and bans. Encrypted with a customer
  * managed key in the cloud; the public read function has no access to it.
  */
 export const PRIVATE_TABLE = {

@@ -7,6 +7,7 @@
  * status. Phases may be async (classifiers call services).
  */
 import type { ClassifierSource, PersonalData } from '../../ports/classifier';
+import type { Ban } from '../bans';
 import type { CommentStatus, Reason } from '../comment';
 import type { ArticleSettings, SiteSettings, TriageSettings } from '../settings';
 import type { ValidSubmission } from '../validation';
@@ -32,6 +33,8 @@ export interface PolicyInput {
   classifiers?: ClassifierSource;
   /** What classifiers may be told beyond the text: the article, and personal data (sent only where the operator allows). */
   subject?: { articleId: string; personal?: PersonalData };
+  /** The ban in force on the poster's email or address, found before the phases run. */
+  ban?: Pick<Ban, 'id' | 'scope'> | null;
 }
 
 export interface PhaseContext extends PolicyInput {

@@ -5,6 +5,7 @@
  */
 import { articlePremoderation } from './article-premoderation';
 import { autoApprove } from './auto-approve';
+import { banned } from './banned';
 import { disallowedWords } from './disallowed-words';
 import { honeypot } from './honeypot';
 import { maxLinks } from './max-links';
@@ -17,7 +18,7 @@ import { toxicityClassifier } from './toxicity-classifier';
 export const MODERATION_PHASES: readonly Phase[] = [
   honeypot, // -> spam
   disallowedWords, // -> spam
-  // bans slot in here (-> spam)
+  banned, // -> spam
   spamClassifier, // -> spam; holds when the provider fails; otherwise notes its score
   toxicityClassifier, // -> rejected at rejectAt; holds at holdAt or when the provider fails; otherwise notes its score
   maxLinks, // holds; every hold rule that applies is reported

@@ -47,9 +47,9 @@ export class ListComments {
     };
   }
 
-  /** Pending is the queue, oldest first; the other statuses newest first; byRisk: highest classifier score first. */
+  /** Pending is the queue, oldest first; the other statuses newest first; byRisk: highest classifier score first; 'reported' most recently reported first. */
   async listForModeration(query: {
-    status: CommentStatus;
+    status: CommentStatus | 'reported';
     limit: number;
     cursor?: string;
     articleId?: string;
@@ -59,9 +59,15 @@ export class ListComments {
     const articleId = query.articleId || undefined;
     const byRisk = query.byRisk === true;
     if (byRisk && articleId) throw badRequest('sort=risk orders the whole list; leave out articleId.');
-    const scope = `status:${status}:${articleId ?? '*'}${byRisk ? ':risk' : ''}`;
+    if (byRisk && status === 'reported')
+      throw badRequest('sort=risk orders a status list; the reported list is ordered by its latest report.');
+    const scope = `status:${status}:${status === 'reported' ? '*' : (articleId ?? '*')}${byRisk ? ':risk' : ''}`;
     const after = this.decodeCursor(scope, query.cursor);
-    const page = await this.store.listByStatus({ status, articleId, limit, after, newestFirst: status !== 'pending', byRisk });
+    // The Reported list spans articles (it is one index partition); articleId does not narrow it.
+    const page =
+      status === 'reported'
+        ? await this.store.listReported(limit, after)
+        : await this.store.listByStatus({ status, articleId, limit, after, newestFirst: status !== 'pending', byRisk });
     return { comments: page.items, nextCursor: this.encodeCursor(scope, page.last) };
   }
 

@@ -15,12 +15,13 @@ import type { KeyedHasher } from '../keyed-hash';
 import { type AuthorRecord, decide } from '../policy';
 import { commentsAreOpen, defaultArticle, expiryFor } from '../settings';
 import { type SubmissionInput, validateSubmission, wantsReplyMail } from '../validation';
+import { activeBan } from './bans';
 import type { SettingsCache } from './deps';
 
 export interface SubmitRequest {
   articleId: string;
   input: SubmissionInput;
-  /** The client's address as API Gateway saw it; used only, keyed, for flood control. */
+  /** The client's address as API Gateway saw it; used only keyed: flood control and bans. */
   clientIp: string | null;
   /** A retried request with the same key is stored once and answered the same. */
   idempotencyKey?: string | null;
@@ -65,12 +66,18 @@ export class SubmitComment {
     }
 
     const emailHash = hasher.hash('email', normaliseEmail(submission.email));
-    const author = settings.autoApprove.enabled ? await this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY;
+    // Kept with the comment's private data (never the address itself), so a moderator can ban the address.
+    const addressHash = request.clientIp ? hasher.hash('address', request.clientIp) : null;
+    const [author, ban] = await Promise.all([
+      settings.autoApprove.enabled ? this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY,
+      activeBan(store, { emailHash, addressHash }, now),
+    ]);
     const decision = await decide({
       submission,
       settings,
       article,
       author,
+      ban,
       classifiers: this.classifiers,
       subject: {
         articleId: request.articleId,
@@ -108,6 +115,7 @@ export class SubmitComment {
           email: submission.email,
           emailHash,
           guardKeys,
+          addressHash,
           // Spam never asks for mail: no confirmation goes to an address a bot typed.
           ...(wantsReplyMail(request.input) && decision.status !== 'spam' ? { notifyReplies: true } : {}),
         },

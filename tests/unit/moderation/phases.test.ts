@@ -13,6 +13,7 @@ it('keeps the order of the contract', () => {
   expect(MODERATION_PHASES.map((phase) => phase.name)).toEqual([
     'honeypot',
     'disallowedWords',
+    'banned',
     'spamClassifier',
     'toxicityClassifier',
     'maxLinks',

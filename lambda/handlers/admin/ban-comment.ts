@@ -1,0 +1,12 @@
+/** POST /admin/comments/{id}/ban { scope, days, reason }: ban the comment's email and/or the address it came from. */
+import { routeHandler } from '../../http/handler';
+import { commentIdParam } from '../../http/moderation';
+import { optionalJsonObject } from '../../http/request';
+import { json } from '../../http/response';
+import { logger } from '../../shared/observability';
+
+export const handler = routeHandler('AdminBanComment', async ({ event, actor, services }) => {
+  const ban = await services.comments.bans.ban(commentIdParam(event), optionalJsonObject(event), actor);
+  logger.info('ban added', { banId: ban.id, scope: ban.scope, commentId: ban.commentId, actor });
+  return json(event, 201, { ban });
+});

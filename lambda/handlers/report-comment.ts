@@ -1,0 +1,25 @@
+/** POST /articles/{articleId}/comments/{id}/reports: a reader reports a published comment (JSON or form). */
+import { articleIdParam } from '../http/article-id';
+import { routeHandler } from '../http/handler';
+import { commentIdParam } from '../http/moderation';
+import { bodyKind, bodyText, parseBody } from '../http/request';
+import { json } from '../http/response';
+import { logger } from '../shared/observability';
+
+/** A reason and a note of at most 500 bytes fit in far less. */
+const MAX_BODY_BYTES = 8 * 1024;
+
+export const handler = routeHandler('ReportComment', async ({ event, services }) => {
+  const articleId = articleIdParam(event);
+  const commentId = commentIdParam(event);
+  const fields = parseBody(bodyKind(event), bodyText(event, MAX_BODY_BYTES));
+  const outcome = await services.comments.report({
+    articleId,
+    commentId,
+    input: { reason: fields.reason, note: fields.note },
+    clientIp: event.requestContext?.identity?.sourceIp ?? null,
+  });
+  logger.info('comment reported', { commentId, articleId, outcome });
+  // A repeat is answered the same: the reader learns nothing about who else reported.
+  return json(event, 202, { reported: true });
+});
