@@ -8,6 +8,7 @@
 export type Access =
   | 'published:query' // Query the public index of approved comments
   | 'articles:read' // GetItem of the site settings and article items only (no comment, no index)
+  | 'counts:read' // BatchGetItem of the per-article published counters (COUNT# keys only)
   | 'comments:read' // GetItem/Query/BatchGet on the comments table and its moderation indexes
   | 'comments:write' // Put/Update/Delete on the comments table
   | 'private:read' // GetItem/BatchGet/Query on the private (email) table
@@ -28,6 +29,14 @@ export interface Route {
   access: readonly Access[];
   /** The request body model (API Gateway validator) for routes that take JSON. */
   bodyModel?: 'submission';
+  /**
+   * 'cached': a public read the edge caches (CloudFront deployed, the local
+   * edge stand-in under npm start), keyed on the path and `cacheKeyQuery`
+   * only. Every other route answers `Cache-Control: no-store`.
+   */
+  edge?: 'cached';
+  /** The query parameters that make a different answer (the rest of the query string is not forwarded). */
+  cacheKeyQuery?: readonly string[];
 }
 
 const moderatorRead = ['comments:read', 'private:read'] as const;
@@ -51,6 +60,18 @@ const TABLE = [
     auth: 'public',
     // The settings and the article say whether comments are still open (commentsOpen).
     access: ['published:query', 'articles:read', 'secret:cursorKey'],
+    edge: 'cached',
+    cacheKeyQuery: ['limit', 'cursor'],
+  },
+  {
+    name: 'CountComments',
+    method: 'GET',
+    path: '/counts',
+    entry: 'lambda/handlers/count-comments.ts',
+    auth: 'public',
+    access: ['counts:read'],
+    edge: 'cached',
+    cacheKeyQuery: ['articles'],
   },
   {
     name: 'AdminListComments',

@@ -1,12 +1,12 @@
-/** GET /articles/{articleId}/comments: the published comments, oldest first. */
+/** GET /articles/{articleId}/comments: the published comments, oldest first; cacheable at the edge. */
 import { articleIdParam } from '../http/article-id';
+import { cacheableJson } from '../http/edge-cache';
 import { routeHandler } from '../http/handler';
 import { parseLimit } from '../http/list-query';
 import { queryParams } from '../http/request';
-import { json } from '../http/response';
 
 export const handler = routeHandler('ListComments', async ({ event, services }) => {
   const articleId = articleIdParam(event);
   const { limit, cursor } = queryParams(event, ['limit', 'cursor']);
-  return json(event, 200, await services.comments.listPublished(articleId, { limit: parseLimit(limit), cursor }));
+  return cacheableJson(event, await services.comments.listPublished(articleId, { limit: parseLimit(limit), cursor }));
 });

@@ -14,7 +14,7 @@ const SK = TABLE_KEY.sort.name;
 export type ItemKey = Record<typeof PK | typeof SK, string>;
 
 /** Partition key prefixes. A comment, its history and its contact share `C#<id>` (in two tables). */
-export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#' } as const;
+export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#', publishedCount: 'COUNT#' } as const;
 
 /** Sort keys: fixed per item type, except history entries, which begin with `H#`. */
 export const SORT_KEY = {
@@ -25,6 +25,7 @@ export const SORT_KEY = {
   article: 'ARTICLE',
   guard: 'G',
   author: 'STATS',
+  publishedCount: 'PUBLISHED',
 } as const;
 
 const SETTINGS_PARTITION = 'SETTINGS';
@@ -38,6 +39,7 @@ export const ITEM_TYPE = {
   article: 'article',
   duplicateGuard: 'duplicate',
   floodGuard: 'flood',
+  publishedCount: 'publishedCount',
 } as const;
 
 const key = (partition: string, sort: string): ItemKey => ({ [PK]: partition, [SK]: sort }) as ItemKey;
@@ -51,6 +53,8 @@ export const keys = {
   contact: (id: string) => key(`${KEY_PREFIX.comment}${id}`, SORT_KEY.contact),
   guard: (guardKey: string) => key(`${KEY_PREFIX.guard}${guardKey}`, SORT_KEY.guard),
   author: (emailHash: string) => key(`${KEY_PREFIX.author}${emailHash}`, SORT_KEY.author),
+  /** Its own partition prefix, so the counts function's IAM policy can reach these items and nothing else. */
+  publishedCount: (articleId: string) => key(`${KEY_PREFIX.publishedCount}${articleId}`, SORT_KEY.publishedCount),
 };
 
 /** Conditions on whether an item exists (every item has a partition key). */
@@ -63,6 +67,7 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
   const sort = String(itemKey[SK] ?? '');
   if (partition.startsWith(KEY_PREFIX.author)) return 'author stats';
   if (partition.startsWith(KEY_PREFIX.article)) return ITEM_TYPE.article;
+  if (partition.startsWith(KEY_PREFIX.publishedCount)) return 'published count';
   if (partition.startsWith(KEY_PREFIX.guard)) return 'guard';
   if (partition === SETTINGS_PARTITION) return ITEM_TYPE.settings;
   if (sort === SORT_KEY.contact) return ITEM_TYPE.contact;
