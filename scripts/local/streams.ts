@@ -2,9 +2,13 @@
  * The local stand-in for the Lambda event source on the comments table's
  * stream: reads DynamoDB Local's stream (DescribeStream, GetShardIterator
  * LATEST, GetRecords about once a second), turns each poll's records into
- * the event Lambda would get, and runs the same notify-moderators handler.
- * Its publisher writes each message to DATA_DIR/outbox/<time>.json and
- * prints one line, instead of sending it through SNS.
+ * the event Lambda would get, and runs the same stream handlers that
+ * deploy: notify-moderators, whose publisher writes each message to
+ * DATA_DIR/outbox/<time>.json and prints one line instead of sending it
+ * through SNS, and purge-edge-cache, whose purger empties the local edge's
+ * entries instead of calling CloudFront. `pollNow` reads at once; the local
+ * gateway calls it after each write, so a purge takes effect before the
+ * moderator's action is answered.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -32,12 +36,18 @@ export interface StreamOptions {
   pollMs?: number;
   /** No line per message on stdout. */
   quiet?: boolean;
-  /** Runs each batch; by default the notify-moderators module with a publisher that writes to the outbox. */
+  /** Runs each batch for the moderators; by default the notify-moderators module with a publisher that writes to the outbox. */
   handler?: (event: DynamoDBStreamEvent) => Promise<unknown>;
+  /** Write moderator notifications to the outbox (default true). */
+  notify?: boolean;
+  /** Further handlers of each batch (the edge cache purge). */
+  consumers?: ReadonlyArray<(event: DynamoDBStreamEvent) => Promise<unknown>>;
 }
 
 export interface LocalStreams {
   outboxDir: string;
+  /** Reads the stream now (after the poll under way, if any) and runs the handlers on what it finds. */
+  pollNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -77,7 +87,13 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
 
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...local });
-  const handler = options.handler ?? notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  const notify = options.handler ?? notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  const handlers = [...(options.notify === false ? [] : [notify]), ...(options.consumers ?? [])];
+  // Like separate event source mappings: each handler gets the whole batch; one failing does not stop the others.
+  const handler = async (event: DynamoDBStreamEvent) => {
+    const failures = (await Promise.allSettled(handlers.map((h) => h(event)))).filter((r) => r.status === 'rejected');
+    if (failures.length > 0) throw (failures[0] as PromiseRejectedResult).reason;
+  };
   // Open shards and where to read each next; a shard leaves when it closes.
   const iterators = new Map<string, string>();
   const known = new Set<string>();
@@ -125,23 +141,24 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const report = (error: unknown) => {
+    // Like a failing Lambda, but locally the records are dropped rather than retried forever.
+    if (!stopped) console.error(`streams: reading the comments stream failed: ${error instanceof Error ? error.message : String(error)}`);
+  };
+  /** Polls one at a time: a poll asked for while one runs follows it. */
+  const poll = () => (running = running.then(() => (stopped ? undefined : pollOnce().catch(report))));
   const schedule = () => {
     timer = setTimeout(() => {
-      running = pollOnce()
-        .catch((error: unknown) => {
-          // Like a failing Lambda, but locally the records are dropped rather than retried forever.
-          if (!stopped)
-            console.error(`notify: reading the comments stream failed: ${error instanceof Error ? error.message : String(error)}`);
-        })
-        .finally(() => {
-          if (!stopped) schedule();
-        });
+      void poll().finally(() => {
+        if (!stopped) schedule();
+      });
     }, options.pollMs ?? 1000);
   };
   schedule();
 
   return {
     outboxDir: options.outboxDir,
+    pollNow: poll,
     async stop() {
       stopped = true;
       clearTimeout(timer);
