@@ -24,7 +24,8 @@ async function fill(): Promise<void> {
   const ids = articleIdsOf(spans.map((span) => span.dataset.commentCount));
   for (const url of countUrls(apiUrl, ids)) {
     try {
-      const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+      // no-cache: ask every time (the edge answers from its cache) rather than reuse the browser's own stale copy.
+      const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', cache: 'no-cache' });
       if (!response.ok) continue;
       const { counts } = (await response.json()) as { counts: Record<string, number> };
       const found = new Map(Object.entries(counts));

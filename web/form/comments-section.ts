@@ -16,10 +16,12 @@ export interface SectionOptions {
   articleId: string;
   /** Comments per page (1–100, default 50). */
   pageSize?: number;
+  /** Where the comments are read from (deployed: the read cache's ReadUrl); default apiUrl. */
+  readUrl?: string;
 }
 
 export function mountCommentsSection(container: HTMLElement, options: SectionOptions): void {
-  const api = new CommentApi(options.apiUrl, options.articleId, options.pageSize);
+  const api = new CommentApi(options.apiUrl, options.articleId, options.pageSize, options.readUrl);
   const pending = new PendingComments(options.articleId);
   // Published at once but possibly not yet in the edge-cached list: shown from the reader's own storage until the list has them.
   const ownPublished = new PendingComments(options.articleId, 'published');
