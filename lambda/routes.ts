@@ -198,14 +198,17 @@ export interface StreamConsumer {
   entry: string;
   table: 'Comments';
   access: Access[];
-  /** Extra environment the function needs, e.g. the SNS topic ('notifyTopic'). */
-  needs: Array<'notifyTopic'>;
+  /** Extra environment the function needs: the SNS topic ('notifyTopic'), the read cache's distribution ('edgeDistribution'). */
+  needs: Array<'notifyTopic' | 'edgeDistribution'>;
 }
 
 export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
   // New pending comments -> one SNS digest per batch (env NOTIFY_TOPIC_ARN; CONSOLE_URL, when set, is linked).
   // It reads only the stream records it is given (the event source grants the stream read), no table.
   { name: 'NotifyModerators', entry: 'lambda/handlers/notify-moderators.ts', table: 'Comments', access: [], needs: ['notifyTopic'] },
+  // Published comments that stop being public -> one CloudFront invalidation per article per batch
+  // (env EDGE_DISTRIBUTION_ID, EDGE_API_PREFIX); locally the same handler empties the edge stand-in.
+  { name: 'PurgeEdgeCache', entry: 'lambda/handlers/purge-edge-cache.ts', table: 'Comments', access: [], needs: ['edgeDistribution'] },
 ];
 
 /** Functions run on a schedule (an EventBridge rule) rather than by a request or a stream. */

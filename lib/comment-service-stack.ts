@@ -7,6 +7,7 @@
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
+import { EDGE_CACHE_ENV } from '../lambda/http/edge-cache';
 import {
   ROUTES,
   SCHEDULED_JOBS,
@@ -25,6 +26,7 @@ import { ModerationDesk } from './constructs/moderation-desk';
 import { ModeratorSignIn } from './constructs/moderator-sign-in';
 import { Notifications } from './constructs/notifications';
 import { OperationsAlarms } from './constructs/operations-alarms';
+import { ReadCache } from './constructs/read-cache';
 import { ServiceFunction } from './constructs/service-function';
 import { ServiceSecrets } from './constructs/service-secrets';
 import { LIST_STREAMS_WILDCARD, StreamConsumers } from './constructs/stream-consumers';
@@ -53,6 +55,7 @@ export class CommentServiceStack extends Stack {
   readonly web: WebHosting;
   readonly notifications: Notifications;
   readonly desk: ModerationDesk;
+  readonly readCache: ReadCache;
 
   constructor(scope: Construct, id: string, props: CommentServiceStackProps = {}) {
     super(scope, id, props);
@@ -111,26 +114,19 @@ export class CommentServiceStack extends Stack {
         route.name,
         createFunction(route.name, route.entry, route.access, {
           public: isPublic,
-          environment: { ALLOWED_ORIGINS: (isPublic ? publicOrigins : consoleOrigins).join(',') },
+          environment: {
+            ALLOWED_ORIGINS: (isPublic ? publicOrigins : consoleOrigins).join(','),
+            // The lifetimes the edge caches this route's answers for.
+            ...(route.edge === 'cached'
+              ? {
+                  [EDGE_CACHE_ENV.freshSeconds]: String(config.edgeCacheSeconds),
+                  [EDGE_CACHE_ENV.staleSeconds]: String(config.edgeStaleSeconds),
+                }
+              : {}),
+          },
         }),
       );
     }
-
-    const consumers = new StreamConsumers(this, 'StreamConsumers', {
-      consumers: props.streamConsumers ?? STREAM_CONSUMERS,
-      tables: { Comments: this.tables.comments },
-      createFunction: (consumer) => {
-        const notifies = consumer.needs.includes('notifyTopic');
-        const fn = createFunction(consumer.name, consumer.entry, consumer.access, {
-          // The digest links to the console.
-          environment: notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {},
-          wildcardResourceUses: [LIST_STREAMS_WILDCARD],
-        });
-        if (notifies) fn.addToRolePolicy(...this.notifications.publishStatements());
-        return fn;
-      },
-    });
-    for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
 
     this.desk = new ModerationDesk(this, 'Desk', {
       topic: this.notifications.alarmTopic,
@@ -148,6 +144,36 @@ export class CommentServiceStack extends Stack {
       consoleOrigins,
       userPool: this.signIn.userPool,
     });
+    this.readCache = new ReadCache(this, 'ReadCache', {
+      api: this.api.api,
+      stageName: config.stageName,
+      routes,
+      originShieldRegion: config.originShieldRegion,
+    });
+
+    const consumers = new StreamConsumers(this, 'StreamConsumers', {
+      consumers: props.streamConsumers ?? STREAM_CONSUMERS,
+      tables: { Comments: this.tables.comments },
+      createFunction: (consumer) => {
+        const notifies = consumer.needs.includes('notifyTopic');
+        const purges = consumer.needs.includes('edgeDistribution');
+        const fn = createFunction(consumer.name, consumer.entry, consumer.access, {
+          environment: {
+            // The digest links to the console.
+            ...(notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {}),
+            ...(purges
+              ? { EDGE_DISTRIBUTION_ID: this.readCache.distribution.distributionId, EDGE_API_PREFIX: this.readCache.apiPrefix }
+              : {}),
+          },
+          wildcardResourceUses: [LIST_STREAMS_WILDCARD],
+        });
+        if (notifies) fn.addToRolePolicy(...this.notifications.publishStatements());
+        if (purges) fn.addToRolePolicy(this.readCache.invalidateStatement());
+        return fn;
+      },
+    });
+    for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
+
     new ApiFirewall(this, 'Firewall', {
       stageArn: this.api.api.deploymentStage.stageArn,
       commentPostsPerIpPer5Minutes: config.commentPostsPerIpPer5Minutes,
@@ -182,6 +208,10 @@ export class CommentServiceStack extends Stack {
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.url,
       description: "Point the article page's form at this URL (+ articles/{articleId}/comments)",
+    });
+    new CfnOutput(this, 'ReadUrl', {
+      value: this.readCache.readUrl,
+      description: "Public reads through CloudFront: the form script's data-read-url and the counts script's data-api-url",
     });
     new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The hosted demo article page' });
     new CfnOutput(this, 'ConsoleUrl', { value: consoleUrl, description: "The moderators' console" });

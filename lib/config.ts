@@ -30,6 +30,11 @@ export interface StackConfig {
   authDomainPrefix: string | null;
   /** The alarm topic hears when the oldest pending comment has waited longer than this. */
   queueAgeAlarmHours: number;
+  /** Seconds the edge keeps a public read fresh (s-maxage) and may serve it stale while refreshing (stale-while-revalidate). */
+  edgeCacheSeconds: number;
+  edgeStaleSeconds: number;
+  /** CloudFront Origin Shield region for the read cache; null: the stack's region when known at synth, else us-east-1. */
+  originShieldRegion: string | null;
 }
 
 export const DEFAULT_CONFIG: StackConfig = {
@@ -46,6 +51,9 @@ export const DEFAULT_CONFIG: StackConfig = {
   apiGatewayCloudWatchRole: true,
   authDomainPrefix: null,
   queueAgeAlarmHours: 12,
+  edgeCacheSeconds: 10,
+  edgeStaleSeconds: 20,
+  originShieldRegion: null,
 };
 
 /** Reads the stack settings from the construct tree's context. */
@@ -70,6 +78,9 @@ export function readConfig(node: Node): StackConfig {
     apiGatewayCloudWatchRole: bool(get('apiGatewayCloudWatchRole'), d.apiGatewayCloudWatchRole),
     authDomainPrefix: optionalText(get('authDomainPrefix')),
     queueAgeAlarmHours: positiveNumber(get('queueAgeAlarmHours'), d.queueAgeAlarmHours, 'queueAgeAlarmHours'),
+    edgeCacheSeconds: wholeSeconds(get('edgeCacheSeconds'), d.edgeCacheSeconds, 'edgeCacheSeconds'),
+    edgeStaleSeconds: wholeSeconds(get('edgeStaleSeconds'), d.edgeStaleSeconds, 'edgeStaleSeconds'),
+    originShieldRegion: optionalText(get('originShieldRegion')),
   };
   for (const origin of config.allowedOrigins) {
     if (origin === '*' || !/^https?:\/\/[^/\s]+$/.test(origin)) {
@@ -104,6 +115,15 @@ function positiveNumber(value: unknown, fallback: number, key: string): number {
   if (value === undefined || value === null || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${key} must be a positive number, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** 0 to one day, whole seconds (Cache-Control takes nothing else). */
+function wholeSeconds(value: unknown, fallback: number, key: string): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 86_400)
+    throw new Error(`${key} must be whole seconds from 0 to 86400, got ${JSON.stringify(value)}`);
   return n;
 }
 
