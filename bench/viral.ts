@@ -10,6 +10,7 @@
  * million page loads with CloudFront, and what one counts request reads.
  */
 import { gzipSync } from 'node:zlib';
+import { logger } from '../lambda/shared/observability';
 import { startLocalRuntime } from '../scripts/local/runtime';
 import { meteredService } from './service';
 import { round } from './stats';
@@ -59,6 +60,8 @@ export async function measureViral(
   options: { seconds: number; readers: number; readUnitsPerPage: number; originDollarsPerMillion: number },
   log: (line: string) => void,
 ): Promise<ViralResult> {
+  // The handlers run in this process: their request lines would drown the benchmark's own.
+  logger.setLogLevel('SILENT');
   const runtime = await startLocalRuntime({
     port: 0,
     inMemory: true,
