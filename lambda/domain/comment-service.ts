@@ -8,6 +8,7 @@
 import { NO_METRICS } from '../ports/moderation-metrics';
 import type { CommentStatus } from './comment';
 import { BUILTIN_ONLY } from './triage/builtin-source';
+import { countComments } from './use-cases/count-comments';
 import { required, type ServiceDeps, SettingsCache } from './use-cases/deps';
 import { ListComments } from './use-cases/list-comments';
 import { ModerateComment } from './use-cases/moderate-comment';
@@ -23,9 +24,11 @@ export class CommentService {
   readonly moderation: ModerateComment;
   readonly siteSettings: SiteSettingsAdmin;
   private readonly submitting: SubmitComment | undefined;
+  private readonly store: ServiceDeps['store'];
 
   constructor(deps: ServiceDeps) {
     const now = deps.now ?? (() => new Date());
+    this.store = deps.store;
     const cache = new SettingsCache(deps.store, now, deps.settingsCacheMs ?? 0);
     const metrics = deps.metrics ?? NO_METRICS;
     const classifiers = deps.classifiers ?? BUILTIN_ONLY;
@@ -38,6 +41,8 @@ export class CommentService {
 
   submit = (request: SubmitRequest) => required(this.submitting, 'hasher').submit(request);
   listPublished = (articleId: string, query: { limit: number; cursor?: string }) => this.lists.listPublished(articleId, query);
+  /** `?articles=a,b,c` as sent: 1–50 article ids (422 otherwise). */
+  countPublished = (articles: string | undefined) => countComments(this.store, articles);
   listForModeration = (query: { status: CommentStatus; limit: number; cursor?: string; articleId?: string; byRisk?: boolean }) =>
     this.lists.listForModeration(query);
   listByEmail = (query: { email: string; limit: number; cursor?: string }) => this.lists.listByEmail(query);

@@ -11,6 +11,7 @@
  *   site-settings.ts   site and article settings
  *   author-stats.ts    the per-email counts auto-approve reads and moderators see
  *   subscriptions.ts   reply-notification subscribers and the mail guards
+ *   published-counts.ts  the per-article count of published comments
  * with items.ts (key layout), schema.ts (tables and indexes) and
  * transaction.ts (tagged transactions, decoded by tag).
  */
@@ -34,6 +35,7 @@ import { getComment, getComments, getHistory, listByEmailHash, listByStatus, lis
 import type { StoreContext, TableNames } from './context';
 import { anonymiseComment, changeStatus, deleteComment } from './moderation';
 import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from './private-data';
+import { countPublished } from './published-counts';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
 import { insertComment } from './submission';
 import { claimConfirmation, claimReplyMail, getSubscriber, setSubscriberState } from './subscriptions';
@@ -78,6 +80,9 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   listPublished(articleId: string, limit: number, after?: string): Promise<Page<PublicComment>> {
     return listPublished(this.ctx, articleId, limit, after);
+  }
+  countPublished(articleIds: readonly string[]): Promise<Map<string, number>> {
+    return countPublished(this.ctx, articleIds);
   }
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>> {
     return listByStatus(this.ctx, query);

@@ -14,7 +14,14 @@ const SK = TABLE_KEY.sort.name;
 export type ItemKey = Record<typeof PK | typeof SK, string>;
 
 /** Partition key prefixes. A comment, its history and its contact share `C#<id>` (in two tables). */
-export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#', subscriber: 'SUB#' } as const;
+export const KEY_PREFIX = {
+  comment: 'C#',
+  article: 'A#',
+  guard: 'G#',
+  author: 'AUTHOR#',
+  subscriber: 'SUB#',
+  publishedCount: 'COUNT#',
+} as const;
 
 /** Sort keys: fixed per item type, except history entries, which begin with `H#`. */
 export const SORT_KEY = {
@@ -26,6 +33,7 @@ export const SORT_KEY = {
   guard: 'G',
   author: 'STATS',
   subscriber: 'SUBSCRIBER',
+  publishedCount: 'PUBLISHED',
 } as const;
 
 const SETTINGS_PARTITION = 'SETTINGS';
@@ -42,6 +50,7 @@ export const ITEM_TYPE = {
   subscriber: 'subscriber',
   mailQuota: 'mailQuota',
   replyMail: 'replyMail',
+  publishedCount: 'publishedCount',
 } as const;
 
 const key = (partition: string, sort: string): ItemKey => ({ [PK]: partition, [SK]: sort }) as ItemKey;
@@ -56,6 +65,8 @@ export const keys = {
   guard: (guardKey: string) => key(`${KEY_PREFIX.guard}${guardKey}`, SORT_KEY.guard),
   author: (emailHash: string) => key(`${KEY_PREFIX.author}${emailHash}`, SORT_KEY.author),
   subscriber: (emailHash: string) => key(`${KEY_PREFIX.subscriber}${emailHash}`, SORT_KEY.subscriber),
+  /** Its own partition prefix, so the counts function's IAM policy can reach these items and nothing else. */
+  publishedCount: (articleId: string) => key(`${KEY_PREFIX.publishedCount}${articleId}`, SORT_KEY.publishedCount),
 };
 
 /** Conditions on whether an item exists (every item has a partition key). */
@@ -69,6 +80,7 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
   if (partition.startsWith(KEY_PREFIX.author)) return 'author stats';
   if (partition.startsWith(KEY_PREFIX.subscriber)) return ITEM_TYPE.subscriber;
   if (partition.startsWith(KEY_PREFIX.article)) return ITEM_TYPE.article;
+  if (partition.startsWith(KEY_PREFIX.publishedCount)) return 'published count';
   if (partition.startsWith(KEY_PREFIX.guard)) return 'guard';
   if (partition === SETTINGS_PARTITION) return ITEM_TYPE.settings;
   if (sort === SORT_KEY.contact) return ITEM_TYPE.contact;
