@@ -20,6 +20,9 @@ export interface BenchConfig {
   /** Comments in the generated export of the import section, and in its metered sample. */
   importComments: number;
   importSample: number;
+  /** The viral-article run through the local edge: seconds, and readers loading the page in a closed loop. */
+  viralSeconds: number;
+  viralReaders: number;
 }
 
 export const FULL: BenchConfig = {
@@ -34,6 +37,8 @@ export const FULL: BenchConfig = {
   importWithoutSourceMaps: true,
   importComments: 10_000,
   importSample: 200,
+  viralSeconds: 30,
+  viralReaders: 64,
 };
 
 export const QUICK: BenchConfig = {
@@ -48,4 +53,6 @@ export const QUICK: BenchConfig = {
   importWithoutSourceMaps: false,
   importComments: 200,
   importSample: 20,
+  viralSeconds: 3,
+  viralReaders: 16,
 };

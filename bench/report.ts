@@ -209,7 +209,29 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   );
   out.push(triageMarkdown(r.triage));
   if (r.import) out.push(...importSection(r.import));
+  if (r.viral) out.push(...viralSection(r.viral));
   return `${out.join('\n\n')}\n`;
+}
+
+function viralSection(v: NonNullable<BenchResults['viral']>): string[] {
+  const c = v.costPerMillionPageLoads;
+  return [
+    '## 8. A viral article through the edge',
+    `${v.readers} readers load one article's page (${v.publishedComments} published comments) in a closed loop for ${v.seconds} s through the local edge stand-in (s-maxage 10, stale-while-revalidate 20, one origin request per key at a time, as Origin Shield collapses misses). "Without the edge" is every page load reaching the API, as before the cache: one Lambda invocation and one Query of ${v.readUnitsPerPage} RRU each.`,
+    table(
+      ['', 'with the edge (measured)', 'without the edge'],
+      [
+        ['page loads per second', n(v.pageLoadsPerSecond), n(v.pageLoadsPerSecond)],
+        ['origin requests per second', String(v.withEdge.originRequestsPerSecond), n(v.withoutEdge.originRequestsPerSecond)],
+        ['DynamoDB read units per second', String(v.withEdge.readUnitsPerSecond), n(v.withoutEdge.readUnitsPerSecond)],
+        ['hit ratio', String(v.hitRatio), '0'],
+      ],
+    ),
+    `Cost per million page loads with CloudFront: **$${c.total}** (CloudFront $${c.cloudFront}: $${v.prices.httpsRequestsPerMillion} per million HTTPS requests and ${c.gzippedPageKb} KB gzipped per page at $${v.prices.dataTransferOutPerGb}/GB; the origin's $${c.originPerMillionWithoutEdge} per million scaled by the miss ratio, $${c.origin}). Flat-rate plans: ${v.prices.flatRate.map((p) => `${p.plan} $${p.perMonth}/month for ${n(p.requests)} requests`).join(', ')}. Prices as of ${v.prices.taken}.`,
+    `Counts of ${v.counts.articles} articles (GET /counts): ${Object.entries(v.counts.calls)
+      .map(([call, times]) => `${times} ${call}`)
+      .join(', ')}, ${v.counts.readUnits} RRU, whatever the number of comments.`,
+  ];
 }
 
 function importSection(i: NonNullable<BenchResults['import']>): string[] {

@@ -1,4 +1,5 @@
 /** The shape of bench/results/latest.json. */
+import type { ViralResult } from './viral';
 import type { OperationCapacity } from './capacity';
 import type { ColdStartResult } from './cold-start';
 import type { ImportBenchResult } from './import';
@@ -35,4 +36,6 @@ export interface BenchResults {
   repricedAt?: string;
   /** Section 7 (absent in results written before it existed). */
   import?: ImportBenchResult;
+  /** Section 8 (absent in results written before it existed). */
+  viral?: ViralResult;
 }

@@ -25,6 +25,7 @@ import { writeReadmeSections } from './readme-sections';
 import { checkTargets } from './targets';
 import { countTemplate } from './template';
 import { measureTriage } from './triage';
+import { measureViral } from './viral';
 import { triageTargets } from './triage-report';
 
 const RESULTS = resolve(__dirname, 'results');
@@ -98,6 +99,22 @@ async function main(): Promise<void> {
     log(`7. import: a generated WordPress export of ${config.importComments.toLocaleString('en-US')} comments`);
     const imported = await measureImport(dynamodb.endpoint, { comments: config.importComments, sample: config.importSample }, log);
 
+    log(`8. viral article: ${config.viralReaders} readers on one article for ${config.viralSeconds} s through the local edge`);
+    const pageCost = costModel(capacity, latency, template).pageLoads.perMillion;
+    const viral = await measureViral(
+      dynamodb.endpoint,
+      {
+        seconds: config.viralSeconds,
+        readers: config.viralReaders,
+        readUnitsPerPage: capacity.find((c) => c.operation === 'listPage')?.readUnits ?? 0,
+        originDollarsPerMillion: pageCost,
+      },
+      log,
+    );
+    log(
+      `  counts of ${viral.counts.articles} articles: ${JSON.stringify(viral.counts.calls)}, ${viral.counts.readUnits} RRU; $${viral.costPerMillionPageLoads.total} per million page loads with CloudFront`,
+    );
+
     const results: BenchResults = {
       mode: config.quick ? 'quick' : 'full',
       durationSeconds: Math.round((performance.now() - started) / 1000),
@@ -110,6 +127,7 @@ async function main(): Promise<void> {
       costPerMillion: costModel(capacity, latency, template),
       triage,
       import: imported,
+      viral,
     };
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);

@@ -14,6 +14,8 @@ async function main() {
     tablePrefix: process.env.BENCH_TABLE_PREFIX,
     moderatorToken: process.env.BENCH_MODERATOR_TOKEN,
     quiet: true,
+    // Section 3 times the functions themselves; the edge is section 8's subject.
+    edge: false,
   });
   process.send?.({ apiUrl: runtime.apiUrl });
   process.once('disconnect', () => void runtime.stop().finally(() => process.exit(0)));

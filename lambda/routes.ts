@@ -8,6 +8,7 @@
 export type Access =
   | 'published:query' // Query the public index of approved comments
   | 'articles:read' // GetItem of the site settings and article items only (no comment, no index)
+  | 'counts:read' // BatchGetItem of the per-article published counters (COUNT# keys only)
   | 'comments:read' // GetItem/Query/BatchGet on the comments table and its moderation indexes
   | 'comments:write' // Put/Update/Delete on the comments table
   | 'private:read' // GetItem/BatchGet/Query on the private (email) table
@@ -29,6 +30,14 @@ export interface Route {
   access: readonly Access[];
   /** The request body model (API Gateway validator) for routes that take JSON. */
   bodyModel?: 'submission';
+  /**
+   * 'cached': a public read the edge caches (CloudFront deployed, the local
+   * edge stand-in under npm start), keyed on the path and `cacheKeyQuery`
+   * only. Every other route answers `Cache-Control: no-store`.
+   */
+  edge?: 'cached';
+  /** The query parameters that make a different answer (the rest of the query string is not forwarded). */
+  cacheKeyQuery?: readonly string[];
 }
 
 const moderatorRead = ['comments:read', 'private:read'] as const;
@@ -53,6 +62,18 @@ const TABLE = [
     auth: 'public',
     // The settings and the article say whether comments are still open (commentsOpen).
     access: ['published:query', 'articles:read', 'secret:cursorKey'],
+    edge: 'cached',
+    cacheKeyQuery: ['limit', 'cursor'],
+  },
+  {
+    name: 'CountComments',
+    method: 'GET',
+    path: '/counts',
+    entry: 'lambda/handlers/count-comments.ts',
+    auth: 'public',
+    access: ['counts:read'],
+    edge: 'cached',
+    cacheKeyQuery: ['articles'],
   },
   {
     name: 'ReportComment',
@@ -237,8 +258,8 @@ export interface StreamConsumer {
   entry: string;
   table: 'Comments';
   access: Access[];
-  /** Extra environment the function needs: the SNS topic ('notifyTopic'), or SES and the mail links ('mail'; deployed only with -c mailFrom). */
-  needs: Array<'notifyTopic' | 'mail'>;
+  /** Extra environment the function needs: the SNS topic ('notifyTopic'), SES and the mail links ('mail'; deployed only with -c mailFrom), the read cache's distribution ('edgeDistribution'). */
+  needs: Array<'notifyTopic' | 'mail' | 'edgeDistribution'>;
 }
 
 export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
@@ -256,6 +277,9 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
     access: ['private:read', 'private:write', 'secret:hashKey'],
     needs: ['mail'],
   },
+  // Published comments that stop being public -> one CloudFront invalidation per article per batch
+  // (env EDGE_DISTRIBUTION_ID, EDGE_API_PREFIX); locally the same handler empties the edge stand-in.
+  { name: 'PurgeEdgeCache', entry: 'lambda/handlers/purge-edge-cache.ts', table: 'Comments', access: [], needs: ['edgeDistribution'] },
 ];
 
 /** Functions run on a schedule (an EventBridge rule) rather than by a request or a stream. */

@@ -53,6 +53,12 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${KEY_PREFIX.article}*`, keys.settings()[TABLE_KEY.partition.name]] },
         });
         break;
+      case 'counts:read':
+        // Only the counter items: their partition keys all start with COUNT#.
+        allow('ReadPublishedCounts', ['dynamodb:BatchGetItem'], [t.comments.tableArn], {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${KEY_PREFIX.publishedCount}*`] },
+        });
+        break;
       case 'comments:read':
         allow('ReadComments', READ_ITEMS, [
           t.comments.tableArn,

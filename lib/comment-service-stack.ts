@@ -8,6 +8,7 @@ import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { EDGE_CACHE_ENV } from '../lambda/http/edge-cache';
 import {
   MAIL_FEEDBACK,
   ROUTES,
@@ -29,6 +30,7 @@ import { ModeratorSignIn } from './constructs/moderator-sign-in';
 import { Notifications } from './constructs/notifications';
 import { OperationsAlarms } from './constructs/operations-alarms';
 import { ReplyMail } from './constructs/reply-mail';
+import { ReadCache } from './constructs/read-cache';
 import { ServiceFunction } from './constructs/service-function';
 import { ServiceSecrets } from './constructs/service-secrets';
 import { LIST_STREAMS_WILDCARD, StreamConsumers } from './constructs/stream-consumers';
@@ -59,6 +61,7 @@ export class CommentServiceStack extends Stack {
   readonly desk: ModerationDesk;
   /** Reply notifications by SES; only with -c mailFrom. */
   readonly replyMail: ReplyMail | undefined;
+  readonly readCache: ReadCache;
 
   constructor(scope: Construct, id: string, props: CommentServiceStackProps = {}) {
     super(scope, id, props);
@@ -136,43 +139,17 @@ export class CommentServiceStack extends Stack {
             ALLOWED_ORIGINS: (isPublic ? publicOrigins : consoleOrigins).join(','),
             // The form shows "Notify me of follow-up comments by email" only where mail can be sent.
             ...(this.replyMail && route.name === 'ListComments' ? { REPLY_NOTIFICATIONS: 'on' } : {}),
+            // The lifetimes the edge caches this route's answers for.
+            ...(route.edge === 'cached'
+              ? {
+                  [EDGE_CACHE_ENV.freshSeconds]: String(config.edgeCacheSeconds),
+                  [EDGE_CACHE_ENV.staleSeconds]: String(config.edgeStaleSeconds),
+                }
+              : {}),
           },
         }),
       );
     }
-
-    const mailers: ServiceFunction[] = [];
-    const consumers = new StreamConsumers(this, 'StreamConsumers', {
-      // Without mailFrom nothing is mailed: the mail consumer is not deployed at all.
-      consumers: (props.streamConsumers ?? STREAM_CONSUMERS).filter((c) => this.replyMail || !c.needs.includes('mail')),
-      tables: { Comments: this.tables.comments },
-      createFunction: (consumer) => {
-        const notifies = consumer.needs.includes('notifyTopic');
-        const mails = consumer.needs.includes('mail') ? this.replyMail : undefined;
-        const fn = createFunction(consumer.name, consumer.entry, consumer.access, {
-          environment: {
-            // The digest links to the console.
-            ...(notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {}),
-            ...(mails && mailFrom
-              ? { MAIL_FROM: mailFrom, ARTICLE_URL: articleUrl, MAIL_CONFIGURATION_SET: mails.configurationSet.configurationSetName }
-              : {}),
-          },
-          wildcardResourceUses: [LIST_STREAMS_WILDCARD],
-        });
-        if (notifies) fn.addToRolePolicy(...this.notifications.publishStatements());
-        if (mails) {
-          fn.addToRolePolicy(mails.sendStatement());
-          mailers.push(fn);
-        }
-        return fn;
-      },
-    });
-    if (this.replyMail) {
-      const feedback = createFunction(MAIL_FEEDBACK.name, MAIL_FEEDBACK.entry, MAIL_FEEDBACK.access, {});
-      this.replyMail.feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
-      this.functions.set(MAIL_FEEDBACK.name, feedback);
-    }
-    for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
 
     this.desk = new ModerationDesk(this, 'Desk', {
       topic: this.notifications.alarmTopic,
@@ -190,6 +167,51 @@ export class CommentServiceStack extends Stack {
       consoleOrigins,
       userPool: this.signIn.userPool,
     });
+    this.readCache = new ReadCache(this, 'ReadCache', {
+      api: this.api.api,
+      stageName: config.stageName,
+      routes,
+      originShieldRegion: config.originShieldRegion,
+    });
+
+    const mailers: ServiceFunction[] = [];
+    const consumers = new StreamConsumers(this, 'StreamConsumers', {
+      // Without mailFrom nothing is mailed: the mail consumer is not deployed at all.
+      consumers: (props.streamConsumers ?? STREAM_CONSUMERS).filter((c) => this.replyMail || !c.needs.includes('mail')),
+      tables: { Comments: this.tables.comments },
+      createFunction: (consumer) => {
+        const notifies = consumer.needs.includes('notifyTopic');
+        const purges = consumer.needs.includes('edgeDistribution');
+        const mails = consumer.needs.includes('mail') ? this.replyMail : undefined;
+        const fn = createFunction(consumer.name, consumer.entry, consumer.access, {
+          environment: {
+            // The digest links to the console.
+            ...(notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {}),
+            ...(purges
+              ? { EDGE_DISTRIBUTION_ID: this.readCache.distribution.distributionId, EDGE_API_PREFIX: this.readCache.apiPrefix }
+              : {}),
+            ...(mails && mailFrom
+              ? { MAIL_FROM: mailFrom, ARTICLE_URL: articleUrl, MAIL_CONFIGURATION_SET: mails.configurationSet.configurationSetName }
+              : {}),
+          },
+          wildcardResourceUses: [LIST_STREAMS_WILDCARD],
+        });
+        if (notifies) fn.addToRolePolicy(...this.notifications.publishStatements());
+        if (purges) fn.addToRolePolicy(this.readCache.invalidateStatement());
+        if (mails) {
+          fn.addToRolePolicy(mails.sendStatement());
+          mailers.push(fn);
+        }
+        return fn;
+      },
+    });
+    if (this.replyMail) {
+      const feedback = createFunction(MAIL_FEEDBACK.name, MAIL_FEEDBACK.entry, MAIL_FEEDBACK.access, {});
+      this.replyMail.feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
+      this.functions.set(MAIL_FEEDBACK.name, feedback);
+    }
+    for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
+
     new ApiFirewall(this, 'Firewall', {
       stageArn: this.api.api.deploymentStage.stageArn,
       commentPostsPerIpPer5Minutes: config.commentPostsPerIpPer5Minutes,
@@ -227,6 +249,10 @@ export class CommentServiceStack extends Stack {
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.url,
       description: "Point the article page's form at this URL (+ articles/{articleId}/comments)",
+    });
+    new CfnOutput(this, 'ReadUrl', {
+      value: this.readCache.readUrl,
+      description: "Public reads through CloudFront: the form script's data-read-url and the counts script's data-api-url",
     });
     new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The hosted demo article page' });
     new CfnOutput(this, 'ConsoleUrl', { value: consoleUrl, description: "The moderators' console" });

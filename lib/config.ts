@@ -40,6 +40,11 @@ export interface StackConfig {
   mailFrom: string | null;
   /** An article's page in reply mails, "{articleId}" replaced; null: the first allowed origin + "/{articleId}". */
   articleUrl: string | null;
+  /** Seconds the edge keeps a public read fresh (s-maxage) and may serve it stale while refreshing (stale-while-revalidate). */
+  edgeCacheSeconds: number;
+  edgeStaleSeconds: number;
+  /** CloudFront Origin Shield region for the read cache; null: the stack's region when known at synth, else us-east-1. */
+  originShieldRegion: string | null;
 }
 
 export const DEFAULT_CONFIG: StackConfig = {
@@ -60,6 +65,9 @@ export const DEFAULT_CONFIG: StackConfig = {
   classifierTimeLimitMs: 800,
   mailFrom: null,
   articleUrl: null,
+  edgeCacheSeconds: 10,
+  edgeStaleSeconds: 20,
+  originShieldRegion: null,
 };
 
 /** Reads the stack settings from the construct tree's context. */
@@ -88,6 +96,9 @@ export function readConfig(node: Node): StackConfig {
     classifierTimeLimitMs: positiveNumber(get('classifierTimeLimitMs'), d.classifierTimeLimitMs, 'classifierTimeLimitMs'),
     mailFrom: optionalText(get('mailFrom')),
     articleUrl: optionalText(get('articleUrl')),
+    edgeCacheSeconds: wholeSeconds(get('edgeCacheSeconds'), d.edgeCacheSeconds, 'edgeCacheSeconds'),
+    edgeStaleSeconds: wholeSeconds(get('edgeStaleSeconds'), d.edgeStaleSeconds, 'edgeStaleSeconds'),
+    originShieldRegion: optionalText(get('originShieldRegion')),
   };
   if (config.mailFrom !== null && !isEmail(config.mailFrom))
     throw new Error(`mailFrom: "${config.mailFrom}" is not an address like comments@news.example.com (a verified SES identity)`);
@@ -137,6 +148,15 @@ function positiveNumber(value: unknown, fallback: number, key: string): number {
   if (value === undefined || value === null || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${key} must be a positive number, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** 0 to one day, whole seconds (Cache-Control takes nothing else). */
+function wholeSeconds(value: unknown, fallback: number, key: string): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 86_400)
+    throw new Error(`${key} must be whole seconds from 0 to 86400, got ${JSON.stringify(value)}`);
   return n;
 }
 

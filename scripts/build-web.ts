@@ -1,6 +1,7 @@
 /**
  * Builds the browser assets with esbuild:
  *   assets/comments.js + comments.css  the comment form a page embeds
+ *   assets/comment-counts.js           fills an article list's comment counts
  *   assets/admin.js + admin.css        the moderators' console
  *   assets/article.css                 the demo article page
  *   admin/index.html                   the console's page
@@ -30,6 +31,7 @@ export interface WebAsset {
 const ENTRY_POINTS = [
   { in: 'web/form/index.ts', out: 'assets/comments' },
   { in: 'web/form/comments.css', out: 'assets/comments' },
+  { in: 'web/counts/index.ts', out: 'assets/comment-counts' },
   { in: 'web/admin/index.ts', out: 'assets/admin' },
   { in: 'web/admin/admin.css', out: 'assets/admin' },
   { in: 'web/article/article.css', out: 'assets/article' },

@@ -9,6 +9,7 @@ import { NO_METRICS } from '../ports/moderation-metrics';
 import type { CommentStatus } from './comment';
 import { BUILTIN_ONLY } from './triage/builtin-source';
 import { BanAdmin } from './use-cases/bans';
+import { countComments } from './use-cases/count-comments';
 import { required, type ServiceDeps, SettingsCache } from './use-cases/deps';
 import { ListComments } from './use-cases/list-comments';
 import { ModerateComment } from './use-cases/moderate-comment';
@@ -28,9 +29,11 @@ export class CommentService {
   readonly bans: BanAdmin;
   private readonly submitting: SubmitComment | undefined;
   private readonly reporting: ReportComment | undefined;
+  private readonly store: ServiceDeps['store'];
 
   constructor(deps: ServiceDeps) {
     const now = deps.now ?? (() => new Date());
+    this.store = deps.store;
     const cache = new SettingsCache(deps.store, now, deps.settingsCacheMs ?? 0);
     const metrics = deps.metrics ?? NO_METRICS;
     const classifiers = deps.classifiers ?? BUILTIN_ONLY;
@@ -46,6 +49,8 @@ export class CommentService {
   report = (request: ReportRequest) => required(this.reporting, 'hasher').report(request);
   submit = (request: SubmitRequest) => required(this.submitting, 'hasher').submit(request);
   listPublished = (articleId: string, query: { limit: number; cursor?: string }) => this.lists.listPublished(articleId, query);
+  /** `?articles=a,b,c` as sent: 1–50 article ids (422 otherwise). */
+  countPublished = (articles: string | undefined) => countComments(this.store, articles);
   listForModeration = (query: {
     status: CommentStatus | 'reported';
     limit: number;

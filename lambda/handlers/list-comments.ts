@@ -1,14 +1,14 @@
-/** GET /articles/{articleId}/comments: the published comments, oldest first. */
+/** GET /articles/{articleId}/comments: the published comments, oldest first; cacheable at the edge. */
 import { articleIdParam } from '../http/article-id';
+import { cacheableJson } from '../http/edge-cache';
 import { routeHandler } from '../http/handler';
 import { parseLimit } from '../http/list-query';
 import { queryParams } from '../http/request';
-import { json } from '../http/response';
 
 export const handler = routeHandler('ListComments', async ({ event, services }) => {
   const articleId = articleIdParam(event);
   const { limit, cursor } = queryParams(event, ['limit', 'cursor']);
   const page = await services.comments.listPublished(articleId, { limit: parseLimit(limit), cursor });
   // Tells the form to offer "Notify me of follow-up comments by email": set only where mail can be sent.
-  return json(event, 200, process.env.REPLY_NOTIFICATIONS === 'on' ? { ...page, replyNotifications: true } : page);
+  return cacheableJson(event, process.env.REPLY_NOTIFICATIONS === 'on' ? { ...page, replyNotifications: true } : page);
 });

@@ -136,6 +136,12 @@ export interface CommentStore extends ReportStore, BanStore {
   getContact(id: string): Promise<Contact | undefined>;
 
   listPublished(articleId: string, limit: number, after?: string): Promise<Page<PublicComment>>;
+  /**
+   * Published comments per article, from one counter per article that every
+   * write moving a comment into or out of `approved` adjusts in its own
+   * transaction (never by reading the comments). An unknown article counts 0.
+   */
+  countPublished(articleIds: readonly string[]): Promise<Map<string, number>>;
   /** Each comment with its email and that email's record (approved / rejected / spam counts). */
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>>;
   /** Every stored comment of one email hash, newest first, with the email's record: the email index, never a scan. */

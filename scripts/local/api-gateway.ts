@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../lambda/http/cors';
 import { ROUTES, type Route } from '../../lambda/routes';
+import { edgeCacheKey, edgeOriginUrl } from './edge-route';
+import type { EdgeAnswer, LocalEdge } from './edge';
 
 export const API_PREFIX = '/api';
 /** API Gateway refuses bodies over 10 MB itself; locally 1 MiB is plenty to exercise the 413 path. */
@@ -29,6 +31,10 @@ export interface GatewayOptions {
   loadHandler?: (route: Route) => Promise<Handler>;
   credentials: Credentials;
   allowedOrigins: string[];
+  /** The edge stand-in in front of the routes marked `edge: 'cached'` (npm start has one; off, they go straight to the function). */
+  edge?: LocalEdge;
+  /** Runs after a request that may change data, before its answer is sent (the local stream reader's purge, so it takes effect at once). */
+  afterWrite?: () => Promise<void>;
 }
 
 /** Matches a concrete path against a route path; returns the path parameters or null. */
@@ -115,12 +121,15 @@ export function buildEvent(
   params: Record<string, string>,
   body: Buffer,
   claims: Record<string, string> | undefined,
+  /** The request headers the function sees, when not the client's own (an edge forwards none of them). */
+  forwardedHeaders?: Record<string, string>,
 ): APIGatewayProxyEvent {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i]!;
-    const value = req.rawHeaders[i + 1]!;
+  const raw = forwardedHeaders ? Object.entries(forwardedHeaders).flat() : req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const value = raw[i + 1]!;
     headers[name] = value;
     (multiValueHeaders[name] ??= []).push(value);
   }
@@ -172,7 +181,7 @@ export function buildEvent(
       authorizer: claims ? { claims } : null,
       identity: {
         sourceIp,
-        userAgent: req.headers['user-agent'] ?? null,
+        userAgent: forwardedHeaders ? 'local-edge' : (req.headers['user-agent'] ?? null),
         accessKey: null,
         accountId: null,
         apiKey: null,
@@ -243,25 +252,54 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     }
     claims = result;
   }
+  if (options.edge && route.edge === 'cached' && req.method === 'GET') {
+    const origin = (headers: Record<string, string>) =>
+      invoke(options, route, buildEvent(req, edgeOriginUrl(url, route), route, params!, Buffer.alloc(0), undefined, headers), cors);
+    const ifNoneMatch = typeof req.headers['if-none-match'] === 'string' ? req.headers['if-none-match'] : undefined;
+    send(res, await options.edge.serve(edgeCacheKey(url, route), ifNoneMatch, origin));
+    return true;
+  }
   const body = await readBody(req);
   if (body === 'too-large') {
     gatewayError(res, 413, 'PayloadTooLarge', 'The request body is too large.', { ...cors, Connection: 'close' });
     return true;
   }
-  const event = buildEvent(req, url, route, params!, body, claims);
+  const answer = await invoke(options, route, buildEvent(req, url, route, params!, body, claims), cors);
+  if (req.method !== 'GET' && options.afterWrite) await options.afterWrite().catch(() => undefined);
+  send(res, answer);
+  return true;
+}
+
+/** Calls the route's function as API Gateway would; a failing function is the gateway's 502. */
+async function invoke(
+  options: GatewayOptions,
+  route: Route,
+  event: APIGatewayProxyEvent,
+  cors: Record<string, string>,
+): Promise<EdgeAnswer> {
   let result: APIGatewayProxyResult;
   try {
     const handler = await (options.loadHandler ?? loadHandler)(route);
     result = await handler(event, lambdaContext(route));
   } catch {
     // What API Gateway answers when the function itself fails.
-    gatewayError(res, 502, 'InternalError', 'The function failed.', cors);
-    return true;
+    return {
+      status: 502,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', ...cors },
+      body: Buffer.from(JSON.stringify({ error: 'InternalError', message: 'The function failed.' })),
+    };
   }
-  const headers: Record<string, string | string[]> = {};
+  const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
-  for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) headers[k] = v.map(String);
-  res.writeHead(result.statusCode, headers);
-  res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
-  return true;
+  for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) headers[k] = v.map(String).join(', ');
+  return {
+    status: result.statusCode,
+    headers,
+    body: result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body),
+  };
+}
+
+function send(res: ServerResponse, answer: EdgeAnswer): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }

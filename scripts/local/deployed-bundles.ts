@@ -42,6 +42,8 @@ const LOCAL_VALUES: Record<string, (service: LocalService) => string> = {
   NOTIFY_TOPIC_ARN: () => NOTIFY_TOPIC_ARN,
   ALLOWED_ORIGINS: (s) => s.allowedOrigins.join(','),
   CONSOLE_URL: (s) => s.consoleUrl,
+  // The purge bundle would call CloudFront; locally the edge stand-in is purged by the TypeScript handler, fed the same stream.
+  EDGE_DISTRIBUTION_ID: () => 'LOCAL-EDGE',
 };
 
 /** The function's environment as Lambda would give it, with local endpoints and local values for references. */

@@ -8,12 +8,16 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
+import { purgeEdgeCache } from '../../lambda/handlers/purge-edge-cache';
+import { EDGE_CACHE_ENV } from '../../lambda/http/edge-cache';
+import { articleCachePath } from '../../lambda/ports/edge-cache-purger';
 import type { Route } from '../../lambda/routes';
 import { corsFor, handleApi, API_PREFIX } from './api-gateway';
 import { LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import type { HandlerLoaderFactory } from './handler-loader';
 import { servePage } from './pages';
 import { serveOpenApi } from './openapi-route';
+import { LocalEdge } from './edge';
 import { answerWhileStarting } from './starting';
 import { startLocalStreams, type LocalStreams } from './streams';
 import { ensureTables } from './tables';
@@ -39,6 +43,11 @@ export interface RuntimeOptions {
   streamPollMs?: number;
   /** Where the functions come from; by default each route's TypeScript module (see handler-loader.ts). */
   handlers?: HandlerLoaderFactory;
+  /** Serve the public reads through the local edge stand-in (default true), purged from the stream as CloudFront is. */
+  edge?: boolean;
+  /** The edge cache's s-maxage and stale-while-revalidate, in seconds (default EDGE_CACHE_SECONDS / EDGE_STALE_SECONDS, else 10 and 20). */
+  edgeFreshSeconds?: number;
+  edgeStaleSeconds?: number;
 }
 
 export interface LocalRuntime {
@@ -47,8 +56,10 @@ export interface LocalRuntime {
   moderatorToken: string;
   dynamodb: DynamoDbLocal;
   tables: Record<string, string>;
-  /** The stream reader, unless notifications are off. */
+  /** The stream reader, unless both notifications and the edge are off. */
   streams: LocalStreams | undefined;
+  /** The edge stand-in in front of the public reads, unless turned off. */
+  edge: LocalEdge | undefined;
   server: Server;
   stop(): Promise<void>;
 }
@@ -147,6 +158,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     ARTICLE_URL: process.env.ARTICLE_URL ?? `${origin}/#comments`,
     REPLY_NOTIFICATIONS: options.notifications === false ? 'off' : 'on',
   });
+  if (options.edgeFreshSeconds !== undefined) process.env[EDGE_CACHE_ENV.freshSeconds] = String(options.edgeFreshSeconds);
+  if (options.edgeStaleSeconds !== undefined) process.env[EDGE_CACHE_ENV.staleSeconds] = String(options.edgeStaleSeconds);
 
   const outboxDir = join(dataDir, 'outbox');
   const consoleUrl = `${origin}/admin`;
@@ -166,11 +179,20 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       throw error;
     });
 
-  // Moderator notifications from the comments stream; the API works without them.
+  // The edge stand-in, purged by the same stream handler that invalidates CloudFront deployed.
+  const edge = options.edge === false ? undefined : new LocalEdge();
+  const purger = edge && {
+    purgeArticle: async (articleId: string) => void edge.purge(articleCachePath(API_PREFIX, articleId).slice(0, -1)),
+  };
+
+  // Moderator notifications and edge purges from the comments stream; the API works without them.
+  const notify = options.notifications !== false;
   const streams =
-    options.notifications === false
+    !notify && !purger
       ? undefined
       : await startLocalStreams({
+          notify,
+          consumers: purger ? [purgeEdgeCache(() => purger)] : [],
           endpoint: dynamodb.endpoint,
           tableName: tables.Comments!,
           outboxDir,
@@ -180,7 +202,9 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
           quiet: options.quiet,
           handler: loader && ((event) => loader.notifier().then((notify) => notify(event))),
         }).catch((error: unknown) => {
-          console.warn(`notify: moderator notifications are off (${error instanceof Error ? error.message : String(error)})`);
+          console.warn(
+            `streams: moderator notifications and edge purges are off (${error instanceof Error ? error.message : String(error)})`,
+          );
           return undefined;
         });
 
@@ -189,6 +213,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     loadHandler: loader?.route,
     credentials: { moderatorToken, userToken: options.userToken ?? process.env.LOCAL_USER_TOKEN },
     allowedOrigins,
+    edge,
+    afterWrite: edge && streams ? () => streams.pollNow() : undefined,
   };
   answer = (req, res) => {
     const url = new URL(req.url ?? '/', origin);
@@ -215,6 +241,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     dynamodb,
     tables,
     streams,
+    edge,
     server,
     stop: () =>
       (stopped ??= (async () => {

@@ -2,11 +2,15 @@
  * The local stand-in for the Lambda event source on the comments table's
  * stream: reads DynamoDB Local's stream (DescribeStream, GetShardIterator
  * LATEST, GetRecords about once a second), turns each poll's records into
- * the event Lambda would get, and runs the same notify-moderators handler.
- * Its publisher writes each message to DATA_DIR/outbox/<time>.json and
- * prints one line, instead of sending it through SNS. With `mailDir`, the
- * same records also go to the reply-mail handler, whose mails become .eml
- * files there (scripts/local/mail-outbox.ts) instead of going through SES.
+ * the event Lambda would get, and runs the same stream handlers that
+ * deploy: notify-moderators, whose publisher writes each message to
+ * DATA_DIR/outbox/<time>.json and prints one line instead of sending it
+ * through SNS, and purge-edge-cache, whose purger empties the local edge's
+ * entries instead of calling CloudFront. With `mailDir`, the same records
+ * also go to the reply-mail handler, whose mails become .eml files there
+ * (scripts/local/mail-outbox.ts) instead of going through SES. `pollNow`
+ * reads at once; the local gateway calls it after each write, so a purge
+ * takes effect before the moderator's action is answered.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -41,12 +45,18 @@ export interface StreamOptions {
   mailDir?: string;
   /** No line per message on stdout. */
   quiet?: boolean;
-  /** Runs each batch; by default the notify-moderators module with a publisher that writes to the outbox. */
+  /** Runs each batch for the moderators; by default the notify-moderators module with a publisher that writes to the outbox. */
   handler?: (event: DynamoDBStreamEvent) => Promise<unknown>;
+  /** Write moderator notifications to the outbox (default true). */
+  notify?: boolean;
+  /** Further handlers of each batch (the edge cache purge). */
+  consumers?: ReadonlyArray<(event: DynamoDBStreamEvent) => Promise<unknown>>;
 }
 
 export interface LocalStreams {
   outboxDir: string;
+  /** Reads the stream now (after the poll under way, if any) and runs the handlers on what it finds. */
+  pollNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -92,11 +102,11 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   const mail = mailDir ? mailReplies(() => replyMailerWith(outboxMailer(mailDir, options.quiet))) : undefined;
   // Moderators' decisions that contradict a spam verdict go back to the provider, as the deployed consumer does.
   const feedback = classifierFeedback(classifierSourceFromEnvironment);
-  // Each consumer gets every record, as each deployed function has its own event source.
+  const handlers = [...(options.notify === false ? [] : [notify]), ...(mail ? [mail] : []), feedback, ...(options.consumers ?? [])];
+  // Like separate event source mappings: each handler gets the whole batch; one failing does not stop the others.
   const handler = async (event: DynamoDBStreamEvent) => {
-    const results = await Promise.allSettled([notify(event), mail?.(event), feedback(event)]);
-    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    const failures = (await Promise.allSettled(handlers.map((h) => h(event)))).filter((r) => r.status === 'rejected');
+    if (failures.length > 0) throw (failures[0] as PromiseRejectedResult).reason;
   };
   // Open shards and where to read each next; a shard leaves when it closes.
   const iterators = new Map<string, string>();
@@ -147,23 +157,24 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const report = (error: unknown) => {
+    // Like a failing Lambda, but locally the records are dropped rather than retried forever.
+    if (!stopped) console.error(`streams: reading the comments stream failed: ${error instanceof Error ? error.message : String(error)}`);
+  };
+  /** Polls one at a time: a poll asked for while one runs follows it. */
+  const poll = () => (running = running.then(() => (stopped ? undefined : pollOnce().catch(report))));
   const schedule = () => {
     timer = setTimeout(() => {
-      running = pollOnce()
-        .catch((error: unknown) => {
-          // Like a failing Lambda, but locally the records are dropped rather than retried forever.
-          if (!stopped)
-            console.error(`notify: reading the comments stream failed: ${error instanceof Error ? error.message : String(error)}`);
-        })
-        .finally(() => {
-          if (!stopped) schedule();
-        });
+      void poll().finally(() => {
+        if (!stopped) schedule();
+      });
     }, options.pollMs ?? 1000);
   };
   schedule();
 
   return {
     outboxDir: options.outboxDir,
+    pollNow: poll,
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -74,6 +74,7 @@ function operation(route: Route, doc: RouteDoc): Json {
       schema: q.schema,
     })),
     ...(doc.idempotencyKey ? [ref('parameters', 'IdempotencyKey')] : []),
+    ...(doc.conditional ? [ref('parameters', 'IfNoneMatch')] : []),
   ];
   const answers = { ...sharedAnswers(route, doc), ...doc.answers };
   const statuses = Object.keys(answers).sort();
@@ -153,10 +154,23 @@ export function openApiDocument(options: { routes?: readonly Route[]; localApiUr
             'Optional, 8 to 128 visible ASCII characters. A retried post with the same key on the same article is stored once and answered as the first time. Sent twice or malformed: 400.',
           schema: { type: 'string', pattern: '^[\\x21-\\x7E]{8,128}$' },
         },
+        IfNoneMatch: {
+          name: 'If-None-Match',
+          in: 'header',
+          required: false,
+          description: 'An ETag this answer carried before: when it is still current the answer is a bodiless 304.',
+          schema: { type: 'string' },
+        },
       },
       headers: {
         'Retry-After': { description: 'Whole seconds to wait before trying again (at least 1).', schema: { type: 'integer', minimum: 1 } },
         Location: { description: 'The page the form was posted from, with the outcome in its query string.', schema: { type: 'string' } },
+        ETag: { description: 'A strong validator of the body; send it back as If-None-Match.', schema: { type: 'string' } },
+        'Cache-Control': {
+          description:
+            'public, max-age=0, s-maxage=S, stale-while-revalidate=W, stale-if-error=86400 on cacheable reads; no-store elsewhere.',
+          schema: { type: 'string' },
+        },
       },
       schemas: componentSchemas(),
     },

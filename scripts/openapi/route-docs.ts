@@ -7,9 +7,10 @@
  */
 import { LIST_STATUSES, MAX_PAGE_SIZE } from '../../lambda/http/list-query';
 import { LIMITS } from '../../lambda/domain/validation';
+import { MAX_COUNTED_ARTICLES } from '../../lambda/domain/use-cases/count-comments';
 import type { SchemaName } from './schemas';
 
-export type ResponseHeader = 'Retry-After' | 'Location';
+export type ResponseHeader = 'Retry-After' | 'Location' | 'ETag' | 'Cache-Control';
 
 export interface AnswerDoc {
   description: string;
@@ -32,6 +33,8 @@ export interface RouteDoc {
   query?: QueryDoc[];
   /** Takes the Idempotency-Key request header. */
   idempotencyKey?: boolean;
+  /** Cacheable at the edge: answers carry an ETag and take If-None-Match (304). */
+  conditional?: boolean;
   body?: { required: boolean; json: SchemaName; form?: SchemaName; maxBytes: number; description: string };
   answers: Record<number, AnswerDoc>;
 }
@@ -52,6 +55,13 @@ const subscriptionToken: QueryDoc = {
   description: 'The signed token from the mail: opaque, no email in it.',
   schema: { type: 'string' },
   required: true,
+};
+
+const EDGE_CACHED =
+  ' Cacheable by shared caches: Cache-Control: public, max-age=0, s-maxage=S, stale-while-revalidate=W, stale-if-error=86400 (S and W are deploy-time settings, 10 and 20 by default) and an ETag; deployed, CloudFront serves it, so a newly approved comment shows within S + W seconds and a comment that stops being public is purged within a minute.';
+const notModified: AnswerDoc = {
+  description: 'Not modified: If-None-Match named the current ETag; no body.',
+  headers: ['ETag', 'Cache-Control'],
 };
 
 const moderationAction = (does: string, status: string): RouteDoc => ({
@@ -132,12 +142,32 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   ListComments: {
     summary: "An article's published comments",
-    description:
-      'Approved comments only, oldest first, one page at a time, and whether the article still takes comments. No email ever appears.',
+    description: `Approved comments only, oldest first, one page at a time, and whether the article still takes comments. No email ever appears.${EDGE_CACHED}`,
     query: [limit, cursor],
+    conditional: true,
     answers: {
-      200: { description: 'One page; nextCursor is null on the last.', body: 'PublishedPage' },
+      200: { description: 'One page; nextCursor is null on the last.', body: 'PublishedPage', headers: ['ETag', 'Cache-Control'] },
+      304: notModified,
       400: { description: 'BadRequest: malformed article id, limit out of range, a bad cursor or a parameter given twice.', body: 'Error' },
+    },
+  },
+  CountComments: {
+    summary: 'Published comments per article',
+    description: `For article lists: the number of published comments of each of 1 to ${MAX_COUNTED_ARTICLES} articles in one request, read from one counter per article that every status change keeps in the same transaction. An unknown article counts 0.${EDGE_CACHED}`,
+    query: [
+      {
+        name: 'articles',
+        description: `1 to ${MAX_COUNTED_ARTICLES} article ids, separated by commas.`,
+        schema: { type: 'string' },
+        required: true,
+      },
+    ],
+    conditional: true,
+    answers: {
+      200: { description: 'The counts, keyed by article id.', body: 'CommentCounts', headers: ['ETag', 'Cache-Control'] },
+      304: notModified,
+      400: { description: 'BadRequest: the parameter given twice.', body: 'Error' },
+      422: { description: 'ValidationError on articles: none, more than 50, or one that is not an article id.', body: 'ValidationError' },
     },
   },
   AdminListComments: {

@@ -11,6 +11,7 @@ import { COMMENT_STATUSES, type HistoryEntry, type ModeratorComment, type Public
 import type { ErrorCode } from '../../lambda/http/errors';
 import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
 import { SUBSCRIBER_STATES } from '../../lambda/domain/reply-notifications/subscriber';
+import type { CommentCounts } from '../../lambda/domain/use-cases/count-comments';
 import type { ArticleSettings, SiteSettings } from '../../lambda/domain/settings';
 import { BAN_MAX_DAYS, BAN_REASON_MAX_LENGTH, BAN_SCOPES, type Ban } from '../../lambda/domain/bans';
 import { REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportSummary } from '../../lambda/domain/reports';
@@ -81,6 +82,9 @@ const publishedPage = z.object({
   replyNotifications: z
     .optional(z.literal(true))
     .meta({ description: 'Present where the deployment can send mail: the form then offers notify_replies.' }),
+});
+const commentCounts = z.object({
+  counts: z.record(z.string(), z.int().check(z.nonnegative())).describe('Published comments per requested article id; 0 when unknown.'),
 });
 const moderationPage = z.object({ comments: z.array(moderatorComment), nextCursor: z.string().nullable() });
 const history = z.object({ history: z.array(historyEntry) });
@@ -203,6 +207,7 @@ register(erasureRequest, 'ErasureRequest', 'The address whose data is erased.');
 register(submitted, 'Submitted', 'The stored comment: pending (202) or published at once (201). Never the email.');
 register(publicComment, 'PublicComment', 'A published comment as anyone may read it: no email, no moderation state.');
 register(publishedPage, 'PublishedPage', 'Approved comments, oldest first.');
+register(commentCounts, 'CommentCounts', 'Published comments per article.');
 register(moderatorComment, 'ModeratorComment', 'A comment as moderators see it, with the email and why a rule put it where it is.');
 register(moderationPage, 'ModerationPage', 'One page of a status list.');
 register(historyEntry, 'HistoryEntry', 'One change of status.');
@@ -228,6 +233,7 @@ export type SchemaName =
   | 'ErasureRequest'
   | 'Submitted'
   | 'PublishedPage'
+  | 'CommentCounts'
   | 'ModerationPage'
   | 'ModeratorComment'
   | 'History'
@@ -261,6 +267,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 export type AnswersMatchTheDomain = [
   Holds<Same<z.infer<typeof publicComment>, PublicComment>>,
+  Holds<Same<z.infer<typeof commentCounts>, CommentCounts>>,
   Holds<Same<z.infer<typeof moderatorComment>, ModeratorComment>>,
   Holds<Same<z.infer<typeof historyEntry>, HistoryEntry>>,
   Holds<Same<z.infer<typeof settings>, SiteSettings>>,

@@ -34,6 +34,7 @@ const key = (m: { method: string; path: string }) => `${m.method} ${m.path}`;
 const PUBLIC_ROUTES = [
   'POST /articles/{articleId}/comments',
   'GET /articles/{articleId}/comments',
+  'GET /counts',
   // The links in reply-notification mails.
   'GET /subscriptions/confirm',
   'GET /subscriptions/unsubscribe',

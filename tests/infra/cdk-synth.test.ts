@@ -150,7 +150,7 @@ describe('the deployable bundles (npm start -- --bundles)', () => {
       expect(posted.text).not.toContain(email);
       const id: string = posted.body.id;
 
-      expect((await api(service, 'GET', `/articles/${article}/comments`)).body).toEqual({ comments: [], nextCursor: null });
+      expect((await api(service, 'GET', `/articles/${article}/comments`)).body).toMatchObject({ comments: [], nextCursor: null });
 
       const queue = await api(service, 'GET', `/admin/comments?articleId=${article}`, { token: MODERATOR_TOKEN });
       expect(queue.status, queue.text).toBe(200);

@@ -31,8 +31,14 @@ describe('stack configuration', () => {
       publicReservedConcurrency: '25',
       apiGatewayCloudWatchRole: 'false',
       authDomainPrefix: 'news-comments',
+      edgeCacheSeconds: '0',
+      edgeStaleSeconds: '60',
+      originShieldRegion: 'eu-central-1',
     });
     expect(config).toMatchObject({
+      edgeCacheSeconds: 0,
+      edgeStaleSeconds: 60,
+      originShieldRegion: 'eu-central-1',
       allowedOrigins: ['https://a.example', 'https://b.example:8443'],
       moderatorEmails: ['mod1@example.com', 'mod2@example.com'],
       throttlingRateLimit: 20,
@@ -50,5 +56,7 @@ describe('stack configuration', () => {
     expect(() => configOf({ throttlingBurstLimit: '-1' })).toThrow(/throttlingBurstLimit/);
     expect(() => configOf({ stageName: 'a/b' })).toThrow(/stageName/);
     expect(() => configOf({ commentPostsPerIpPer5Minutes: '5' })).toThrow(/at least 10/);
+    expect(() => configOf({ edgeCacheSeconds: '2.5' })).toThrow(/edgeCacheSeconds/);
+    expect(() => configOf({ edgeStaleSeconds: '-1' })).toThrow(/edgeStaleSeconds/);
   });
 });

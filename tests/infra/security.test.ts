@@ -30,6 +30,7 @@ const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem',
 const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   'published:query': [['Comments/index/published', ['dynamodb:Query']]],
   'articles:read': [['Comments', ['dynamodb:GetItem']]],
+  'counts:read': [['Comments', ['dynamodb:BatchGetItem']]],
   'comments:read': [
     ['Comments', READ],
     ['Comments/index/byStatus', READ],

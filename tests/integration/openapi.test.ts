@@ -75,6 +75,23 @@ describe('the OpenAPI document and the running service', () => {
     conforms('AdminApproveComment', await api(runtime, 'POST', `/admin/comments/${posted.body.id}/approve`, mod), 200);
     const list = conforms('ListComments', await api(runtime, 'GET', `/articles/${article}/comments?limit=1`), 200);
     expect(list.body.comments).toHaveLength(1);
+    const etag = list.headers.get('etag')!;
+    conforms(
+      'ListComments',
+      await api(runtime, 'GET', `/articles/${article}/comments?limit=1`, { headers: { 'if-none-match': etag } }),
+      304,
+    );
+    const counts = conforms('CountComments', await api(runtime, 'GET', `/counts?articles=${article},unknown-article`), 200);
+    expect(counts.body).toEqual({ counts: { [article]: 1, 'unknown-article': 0 } });
+    conforms('CountComments', await api(runtime, 'GET', '/counts?articles='), 422);
+    conforms(
+      'CountComments',
+      await api(runtime, 'GET', `/counts?articles=${article}`, {
+        headers: { 'if-none-match': (await api(runtime, 'GET', `/counts?articles=${article}`)).headers.get('etag')! },
+      }),
+      304,
+    );
+    conforms('CountComments', await api(runtime, 'GET', `/counts?articles=a&articles=b`), 400);
     conforms('ListComments', await api(runtime, 'GET', `/articles/${article}/comments?limit=0`), 400);
     conforms('ListComments', await api(runtime, 'GET', '/articles/bad%20id/comments'), 400);
 

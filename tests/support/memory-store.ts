@@ -74,6 +74,8 @@ export class InMemoryCommentStore implements CommentStore {
   /** Readers' report markers: `<commentId>#<reporterKey>`. */
   private readonly reportMarkers = new Set<string>();
   private readonly bans = new Map<string, StoredBan>();
+  /** Per article: its published comments, kept by every write as the DynamoDB store's counter items are. */
+  private readonly publishedCounts = new Map<string, number>();
 
   async getSettings(): Promise<SiteSettings> {
     return copy({ ...DEFAULT_SETTINGS, ...this.settings });
@@ -127,6 +129,7 @@ export class InMemoryCommentStore implements CommentStore {
     for (const key of contact.guardKeys) this.guards.set(key, { commentId: comment.id });
     for (const key of record.floodKeys) this.guards.set(key, { lastAtMs: nowMs });
     this.count(contact.emailHash, null, comment.status);
+    this.countPublishedChange(comment.articleId, null, comment.status);
     if (record.firstCommentOfArticle) {
       const article = this.articles.get(comment.articleId) ?? {};
       this.articles.set(comment.articleId, { ...article, firstCommentAt: article.firstCommentAt ?? comment.createdAt });
@@ -160,6 +163,10 @@ export class InMemoryCommentStore implements CommentStore {
       { limit, after, newestFirst: false },
       (c) => toPublicComment(copy(c)),
     );
+  }
+
+  async countPublished(articleIds: readonly string[]): Promise<Map<string, number>> {
+    return new Map(articleIds.map((id) => [id, this.publishedCounts.get(id) ?? 0]));
   }
 
   async listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>> {
@@ -223,6 +230,7 @@ export class InMemoryCommentStore implements CommentStore {
       rule: null,
     });
     if (contact) this.count(contact.emailHash, comment.status, to);
+    this.countPublishedChange(comment.articleId, comment.status, to);
     return copy(next);
   }
 
@@ -230,6 +238,7 @@ export class InMemoryCommentStore implements CommentStore {
     const { comment, contact } = change;
     this.storedAt(comment);
     this.comments.delete(comment.id);
+    this.countPublishedChange(comment.articleId, comment.status, null);
     this.addHistory(comment.id, comment.version + 1, erasureEntry(change, 'deleted'));
     if (contact) {
       this.deletePrivateData(contact);
@@ -368,6 +377,7 @@ export class InMemoryCommentStore implements CommentStore {
       rule: reason.rule,
     });
     if (contact) this.count(contact.emailHash, 'approved', 'pending');
+    this.countPublishedChange(comment.articleId, 'approved', 'pending');
     return 'counted';
   }
 
@@ -439,6 +449,11 @@ export class InMemoryCommentStore implements CommentStore {
     const history = this.histories.get(id) ?? new Map();
     history.set(`${entry.at}#${version}`, { version, entry: copy(entry) });
     this.histories.set(id, history);
+  }
+
+  private countPublishedChange(articleId: string, from: CommentStatus | null, to: CommentStatus | null): void {
+    const delta = (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
+    if (delta !== 0) this.publishedCounts.set(articleId, (this.publishedCounts.get(articleId) ?? 0) + delta);
   }
 
   /** The per-email counts auto-approve reads: pending comments are not counted. */

@@ -17,6 +17,8 @@ export function startTestRuntime(options: RuntimeOptions = {}): Promise<LocalRun
     quiet: true,
     // Only the notification tests read the stream.
     notifications: false,
+    // Tests that approve and read back at once go straight to the functions; the edge tests and the walk-through turn the edge on.
+    edge: false,
     ...options,
   });
 }

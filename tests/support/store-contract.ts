@@ -612,6 +612,8 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(moved).toMatchObject({ status: 'pending', version: comment.version + 1, reports: { count: 3 } });
         expect(moved.reasons[0]).toEqual({ rule: 'reports', message: '3 readers reported it: abuse 3' });
         expect((await store.listPublished('article-1', 10)).items).toEqual([]);
+        // The move goes through the status-change items, so the article's published count follows.
+        expect(Object.fromEntries(await store.countPublished(['article-1']))).toEqual({ 'article-1': 0 });
         expect((await store.getHistory('r1')).at(-1)).toMatchObject({ actor: 'system', from: 'approved', to: 'pending', rule: 'reports' });
         expect((await store.listReported(10)).items.map((c) => c.id)).toEqual(['r1']);
       });
@@ -672,6 +674,47 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await store.getBan('b0001')).toBeUndefined();
         expect(await store.findBans({ emailHash: 'email-b0001', addressHash: 'address-b0001' })).toEqual([]);
         expect((await store.listBans()).map((b) => b.id)).toEqual(['b0002']);
+      });
+    });
+
+    describe('published counts', () => {
+      const counts = async (...ids: string[]) => Object.fromEntries(await store.countPublished(ids));
+
+      it('counts comments published at once or approved, per article; pending ones and unknown articles count 0', async () => {
+        await insert({ id: 'c1', status: 'approved' });
+        await insert({ id: 'c2', second: 1 });
+        await insert({ id: 'c3', second: 2, articleId: 'article-2', status: 'spam' });
+        expect(await counts('article-1', 'article-2', 'never-commented')).toEqual({ 'article-1': 1, 'article-2': 0, 'never-commented': 0 });
+        await approve(draft({ id: 'c2', second: 1 }), 10);
+        expect(await counts('article-1')).toEqual({ 'article-1': 2 });
+      });
+
+      it('uncounts a published comment that is rejected, marked spam or deleted, and recounts it when approved again', async () => {
+        const a = await insert({ id: 'c1', status: 'approved' });
+        const b = await insert({ id: 'c2', second: 1, status: 'approved' });
+        const c = await insert({ id: 'c3', second: 2, status: 'approved' });
+        const rejected = await store.changeStatus(statusChange(a, 'rejected', 10));
+        await store.changeStatus({ ...statusChange(b, 'spam', 11), expiresAt: 2_000_000_000 });
+        await store.deleteComment({ comment: c.comment, contact: c.contact, at: at(12), actor: 'mod' });
+        expect(await counts('article-1')).toEqual({ 'article-1': 0 });
+        await store.changeStatus(statusChange({ ...a, comment: rejected }, 'approved', 20));
+        expect(await counts('article-1')).toEqual({ 'article-1': 1 });
+      });
+
+      it('leaves the count alone when a refused write, a pending delete or an anonymisation changes nothing public', async () => {
+        const a = await insert({ id: 'c1', status: 'approved', guardKeys: ['dup:same'] });
+        await expect(insert({ id: 'c2', second: 1, status: 'approved', guardKeys: ['dup:same'] })).rejects.toMatchObject({
+          code: 'Duplicate',
+        });
+        await expect(
+          store.changeStatus(statusChange({ ...a, comment: { ...a.comment, version: 7 } }, 'rejected', 5)),
+        ).rejects.toMatchObject({
+          code: 'VersionConflict',
+        });
+        const pending = await insert({ id: 'c3', second: 2 });
+        await store.deleteComment({ comment: pending.comment, contact: pending.contact, at: at(6), actor: 'mod' });
+        await store.anonymiseComment({ comment: a.comment, contact: a.contact, at: at(7), actor: 'mod' });
+        expect(await counts('article-1')).toEqual({ 'article-1': 1 });
       });
     });
 

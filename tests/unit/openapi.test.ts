@@ -114,11 +114,21 @@ describe('docs/openapi.json', () => {
       headers: new Headers(headers),
       text: body === undefined ? '' : JSON.stringify(body),
     });
-    expect(conformance(document, validator, 'ListComments', answer(200, { comments: [], nextCursor: null, commentsOpen: true }))).toEqual(
-      [],
-    );
+    const cacheable = { etag: '"abc"', 'cache-control': 'public, max-age=0, s-maxage=10' };
     expect(
-      conformance(document, validator, 'ListComments', answer(200, { comments: [{ id: 1 }], nextCursor: null, commentsOpen: true })),
+      conformance(document, validator, 'ListComments', answer(200, { comments: [], nextCursor: null, commentsOpen: true }, cacheable)),
+    ).toEqual([]);
+    expect(conformance(document, validator, 'ListComments', answer(200, { comments: [], nextCursor: null, commentsOpen: true }))).toEqual([
+      'ListComments 200: header ETag missing',
+      'ListComments 200: header Cache-Control missing',
+    ]);
+    expect(
+      conformance(
+        document,
+        validator,
+        'ListComments',
+        answer(200, { comments: [{ id: 1 }], nextCursor: null, commentsOpen: true }, cacheable),
+      ),
     ).toHaveLength(1);
     expect(conformance(document, validator, 'ListComments', answer(418, { error: 'Teapot', message: '' }))).toHaveLength(1);
     expect(conformance(document, validator, 'SubmitComment', answer(429, { error: 'TooManyRequests', message: 'Slow down.' }))).toEqual([

@@ -35,7 +35,13 @@ export class CommentApi {
     private readonly apiUrl: string,
     private readonly articleId: string,
     private readonly pageSize = 50,
+    /** Where comments are read: the edge cache deployed (ReadUrl); posts always go to apiUrl, so the reader's own address reaches flood control. */
+    private readonly readUrl = apiUrl,
   ) {}
+
+  private get readBase(): string {
+    return this.readUrl.replace(/\/+$/, '');
+  }
 
   /** Where comments are listed and posted (also the plain form's action). */
   get commentsUrl(): string {
@@ -45,7 +51,13 @@ export class CommentApi {
   async listPublished(cursor: string | null): Promise<CommentPage> {
     const query = new URLSearchParams({ limit: String(this.pageSize) });
     if (cursor) query.set('cursor', cursor);
-    const response = await fetch(`${this.commentsUrl}?${query}`, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+    // no-cache: the browser asks every time (with If-None-Match) instead of using its own copy under
+    // stale-while-revalidate, which is meant for the edge; the edge still answers from its cache.
+    const response = await fetch(`${this.readBase}/articles/${encodeURIComponent(this.articleId)}/comments?${query}`, {
+      headers: { Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-cache',
+    });
     if (!response.ok) throw new Error(`Comments could not be loaded (${response.status}).`);
     return (await response.json()) as CommentPage;
   }

@@ -17,11 +17,15 @@ export interface SectionOptions {
   articleId: string;
   /** Comments per page (1–100, default 50). */
   pageSize?: number;
+  /** Where the comments are read from (deployed: the read cache's ReadUrl); default apiUrl. */
+  readUrl?: string;
 }
 
 export function mountCommentsSection(container: HTMLElement, options: SectionOptions): void {
-  const api = new CommentApi(options.apiUrl, options.articleId, options.pageSize);
+  const api = new CommentApi(options.apiUrl, options.articleId, options.pageSize, options.readUrl);
   const pending = new PendingComments(options.articleId);
+  // Published at once but possibly not yet in the edge-cached list: shown from the reader's own storage until the list has them.
+  const ownPublished = new PendingComments(options.articleId, 'published');
   const published: PublishedComment[] = [];
   let cursor: string | null = null;
   let complete = false;
@@ -43,22 +47,24 @@ export function mountCommentsSection(container: HTMLElement, options: SectionOpt
 
   const form = new CommentForm(respond, api, (comment) => {
     if (comment.awaitingModeration) pending.add(comment);
-    else published.push(comment);
+    else ownPublished.add(comment);
     render();
   });
 
   function render(): void {
     const shown = new Set(published.map((c) => c.id));
     pending.forgetPublished(shown);
+    ownPublished.forgetPublished(shown);
     const own: ListedComment[] = pending.all().map((c) => ({ ...c, awaitingModeration: true }));
     const replyingTo = form.replyingTo;
     if (replyingTo) form.stopReplying();
-    renderCommentList(list, [...published, ...own], { canReply: open });
+    const visible = [...published, ...ownPublished.all()];
+    renderCommentList(list, [...visible, ...own], { canReply: open });
     const target = replyingTo ? list.querySelector(`#div-comment-${CSS.escape(replyingTo)}`) : null;
-    const author = published.find((c) => c.id === replyingTo)?.author;
+    const author = visible.find((c) => c.id === replyingTo)?.author;
     // Still replying after a re-render: put the form back under that comment, without moving focus.
     if (target && author !== undefined) form.replyTo(replyingTo!, author, target, false);
-    const count = published.length;
+    const count = visible.length;
     title.textContent = !complete ? 'Comments' : count === 0 ? 'No comments yet' : count === 1 ? 'One comment' : `${count} comments`;
     loadMore.hidden = complete;
   }

@@ -5,7 +5,9 @@
  *   <script src="https://…/assets/comments.js" defer
  *           data-api-url="https://…/api" data-article-id="my-article"></script>
  *
- * Optional: data-container="<element id>" (default "comments"; without one
+ * Optional: data-read-url="https://…/api" (where comments are read: the
+ * read cache deployed; default data-api-url, where comments are always
+ * posted), data-container="<element id>" (default "comments"; without one
  * the section goes right after the script tag), data-page-size="1–100"
  * (default 50) and data-stylesheet="none" to style it yourself instead of
  * loading comments.css from beside the script.
@@ -16,7 +18,7 @@ const script = document.currentScript as HTMLScriptElement | null;
 
 function start(): void {
   if (!script) return;
-  const { apiUrl, articleId, container: containerId, stylesheet, pageSize } = script.dataset;
+  const { apiUrl, readUrl, articleId, container: containerId, stylesheet, pageSize } = script.dataset;
   if (!apiUrl || !articleId) {
     console.error('comments.js needs data-api-url and data-article-id on its script tag.');
     return;
@@ -28,7 +30,12 @@ function start(): void {
     script.after(container);
   }
   const size = Number(pageSize);
-  mountCommentsSection(container, { apiUrl, articleId, pageSize: Number.isInteger(size) && size >= 1 && size <= 100 ? size : undefined });
+  mountCommentsSection(container, {
+    apiUrl,
+    readUrl: readUrl || undefined,
+    articleId,
+    pageSize: Number.isInteger(size) && size >= 1 && size <= 100 ? size : undefined,
+  });
 }
 
 function addStylesheet(href: string): void {

@@ -3,7 +3,10 @@
  *  - their name, email and website, in localStorage, only while they tick
  *    "Save my name, email, and website…" (WordPress keeps these in cookies);
  *  - the comments they sent that await moderation, in sessionStorage, so a
- *    reload in the same tab still shows them (never their email).
+ *    reload in the same tab still shows them (never their email);
+ *  - the comments they sent that were published at once, likewise, until the
+ *    list shows them: the list is cached at the edge for up to S + W seconds,
+ *    and a reader must still see their own comment after a reload.
  */
 import { readStored, writeStored } from '../shared/dom';
 import type { PublishedComment } from './api';
@@ -22,12 +25,12 @@ export const loadIdentity = (): SavedIdentity | null => readStored<SavedIdentity
 export const saveIdentity = (identity: SavedIdentity): void => writeStored(local, IDENTITY_KEY, identity);
 export const forgetIdentity = (): void => writeStored(local, IDENTITY_KEY, null);
 
-/** The reader's own comments awaiting moderation, for one article. */
+/** The reader's own comments of one article that the public list does not show yet: awaiting moderation, or published but not in the cached list. */
 export class PendingComments {
   private readonly key: string;
 
-  constructor(articleId: string) {
-    this.key = `comment-form:pending:${articleId}`;
+  constructor(articleId: string, kind: 'pending' | 'published' = 'pending') {
+    this.key = `comment-form:${kind}:${articleId}`;
   }
 
   all(): PublishedComment[] {

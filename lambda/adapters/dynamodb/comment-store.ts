@@ -13,6 +13,7 @@
  *   subscriptions.ts   reply-notification subscribers and the mail guards
  *   reports.ts         readers' reports and the Reported list
  *   bans.ts            bans and the markers that find them
+ *   published-counts.ts  the per-article count of published comments
  * with items.ts (key layout), schema.ts (tables and indexes) and
  * transaction.ts (tagged transactions, decoded by tag).
  */
@@ -41,6 +42,7 @@ import type { StoreContext, TableNames } from './context';
 import { anonymiseComment, changeStatus, deleteComment } from './moderation';
 import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from './private-data';
 import { listReported, reportComment } from './reports';
+import { countPublished } from './published-counts';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
 import { insertComment } from './submission';
 import { claimConfirmation, claimReplyMail, getSubscriber, setSubscriberState } from './subscriptions';
@@ -85,6 +87,9 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   listPublished(articleId: string, limit: number, after?: string): Promise<Page<PublicComment>> {
     return listPublished(this.ctx, articleId, limit, after);
+  }
+  countPublished(articleIds: readonly string[]): Promise<Map<string, number>> {
+    return countPublished(this.ctx, articleIds);
   }
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>> {
     return listByStatus(this.ctx, query);

@@ -14,7 +14,15 @@ const SK = TABLE_KEY.sort.name;
 export type ItemKey = Record<typeof PK | typeof SK, string>;
 
 /** Partition key prefixes. A comment, its history and its contact share `C#<id>` (in two tables). */
-export const KEY_PREFIX = { comment: 'C#', article: 'A#', guard: 'G#', author: 'AUTHOR#', subscriber: 'SUB#', banned: 'BANNED#' } as const;
+export const KEY_PREFIX = {
+  comment: 'C#',
+  article: 'A#',
+  guard: 'G#',
+  author: 'AUTHOR#',
+  subscriber: 'SUB#',
+  publishedCount: 'COUNT#',
+  banned: 'BANNED#',
+} as const;
 
 /** Sort keys: fixed per item type, except history entries, which begin with `H#`. */
 export const SORT_KEY = {
@@ -28,6 +36,7 @@ export const SORT_KEY = {
   subscriber: 'SUBSCRIBER',
   reportPrefix: 'R#',
   banPrefix: 'B#',
+  publishedCount: 'PUBLISHED',
 } as const;
 
 const SETTINGS_PARTITION = 'SETTINGS';
@@ -49,6 +58,7 @@ export const ITEM_TYPE = {
   report: 'report',
   ban: 'ban',
   banMarker: 'banMarker',
+  publishedCount: 'publishedCount',
 } as const;
 
 const key = (partition: string, sort: string): ItemKey => ({ [PK]: partition, [SK]: sort }) as ItemKey;
@@ -69,6 +79,8 @@ export const keys = {
   /** What finds a ban from a new comment: the banned email's or address's keyed hash. */
   banMarker: (subject: 'email' | 'address', hash: string, banId: string) =>
     key(`${KEY_PREFIX.banned}${subject}:${hash}`, `${SORT_KEY.banPrefix}${banId}`),
+  /** Its own partition prefix, so the counts function's IAM policy can reach these items and nothing else. */
+  publishedCount: (articleId: string) => key(`${KEY_PREFIX.publishedCount}${articleId}`, SORT_KEY.publishedCount),
 };
 
 export const BANS_PARTITION_KEY = BANS_PARTITION;
@@ -84,6 +96,7 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
   if (partition.startsWith(KEY_PREFIX.author)) return 'author stats';
   if (partition.startsWith(KEY_PREFIX.subscriber)) return ITEM_TYPE.subscriber;
   if (partition.startsWith(KEY_PREFIX.article)) return ITEM_TYPE.article;
+  if (partition.startsWith(KEY_PREFIX.publishedCount)) return 'published count';
   if (partition.startsWith(KEY_PREFIX.guard)) return 'guard';
   if (partition === SETTINGS_PARTITION) return ITEM_TYPE.settings;
   if (partition === BANS_PARTITION) return ITEM_TYPE.ban;

@@ -11,10 +11,11 @@ import { getComment } from './comment-reads';
 import type { StoreContext, TableNames } from './context';
 import { historyItem, indexAttributes, keys, PUBLISHED_ATTRIBUTES, REPORT_ATTRIBUTES } from './items';
 import { privateDataDeletes, privateDataExpiry } from './private-data';
+import { publishedCountUpdate, publishedDelta } from './published-counts';
 import { type Cancellation, type Tagged, tagged, transactWrite } from './transaction';
 
-/** The items of a moderation write: the comment (with the version condition), its history, its private data, the author's counts. */
-export type ModerationTag = 'comment' | 'history' | 'privateData' | 'authorCounts';
+/** The items of a moderation write: the comment (with the version condition), its history, its private data, the author's counts, the article's published count. */
+export type ModerationTag = 'comment' | 'history' | 'privateData' | 'authorCounts' | 'publishedCount';
 
 const ANONYMOUS = 'Anonymous';
 
@@ -87,6 +88,8 @@ export function statusChangeItems(
     const counts = authorCountUpdate(tables.private, contact.emailHash, statusDeltas(comment.status, to));
     if (counts) items.push(tagged('authorCounts', counts));
   }
+  const published = publishedCountUpdate(tables.comments, comment.articleId, publishedDelta(comment.status, to));
+  if (published) items.push(tagged('publishedCount', published));
   return { next, items };
 }
 
@@ -109,6 +112,8 @@ export async function deleteComment(ctx: StoreContext, change: Erasure): Promise
     const counts = authorCountUpdate(tables.private, contact.emailHash, statusDeltas(comment.status, null));
     if (counts) items.push(tagged('authorCounts', counts));
   }
+  const published = publishedCountUpdate(tables.comments, comment.articleId, publishedDelta(comment.status, null));
+  if (published) items.push(tagged('publishedCount', published));
   await writeOrConflict(ctx, items, comment.id);
 }
 

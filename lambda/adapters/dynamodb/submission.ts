@@ -8,11 +8,12 @@ import { CommentIdTaken, type NewCommentRecord } from '../../ports/comment-store
 import { authorCountUpdate, statusDeltas } from './author-stats';
 import type { StoreContext, TableNames } from './context';
 import { commentItem, contactItem, historyItem, ITEM_ABSENT, ITEM_TYPE, keys } from './items';
+import { publishedCountUpdate, publishedDelta } from './published-counts';
 import { firstCommentUpdate } from './site-settings';
 import { type Cancellation, numberAttribute, type Tagged, tagged, transactWrite } from './transaction';
 
 /** The items of a submission, by what a failure of each means. */
-type SubmissionTag = 'comment' | 'history' | 'contact' | 'duplicateGuard' | 'floodGuard' | 'authorCounts' | 'article';
+type SubmissionTag = 'comment' | 'history' | 'contact' | 'duplicateGuard' | 'floodGuard' | 'authorCounts' | 'publishedCount' | 'article';
 
 export async function insertComment({ db, tables }: StoreContext, record: NewCommentRecord): Promise<void> {
   const cancelled = await transactWrite(db, submissionItems(tables, record));
@@ -63,6 +64,8 @@ function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<S
   ];
   const counts = authorCountUpdate(tables.private, contact.emailHash, statusDeltas(null, comment.status));
   if (counts) items.push(tagged('authorCounts', counts));
+  const published = publishedCountUpdate(tables.comments, comment.articleId, publishedDelta(null, comment.status));
+  if (published) items.push(tagged('publishedCount', published));
   if (record.firstCommentOfArticle)
     items.push(tagged('article', firstCommentUpdate(tables.comments, comment.articleId, comment.createdAt)));
   return items;

@@ -1,0 +1,9 @@
+/** GET /counts?articles=a,b,c: published comments per article (1–50 ids); cacheable at the edge. */
+import { cacheableJson } from '../http/edge-cache';
+import { routeHandler } from '../http/handler';
+import { queryParams } from '../http/request';
+
+export const handler = routeHandler('CountComments', async ({ event, services }) => {
+  const { articles } = queryParams(event, ['articles']);
+  return cacheableJson(event, await services.comments.countPublished(articles));
+});

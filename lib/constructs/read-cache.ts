@@ -1,0 +1,130 @@
+/**
+ * CloudFront in front of the public reads (the routes marked `edge:
+ * 'cached'` in lambda/routes.ts): the article lists and the counts. Each
+ * behaviour's cache policy is keyed on the path and that route's query
+ * parameters only (no cookies, no Authorization, no other headers), and
+ * lets the function's Cache-Control drive the lifetime (min TTL 0), so
+ * s-maxage, stale-while-revalidate and stale-if-error apply as sent. Origin
+ * Shield collapses the edge locations' misses into one regional request:
+ * a viral article costs the API about one request per cache key per
+ * s-maxage, however many read it.
+ *
+ * Only GET, HEAD and OPTIONS pass: posts go straight to the API, so the
+ * reader's own address reaches flood control and the WAF's per-address rule
+ * (through CloudFront every post would come from a CloudFront address). The
+ * API keeps its WAF web ACL and stage throttling behind the distribution.
+ */
+import { Aws, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import {
+  AllowedMethods,
+  type BehaviorOptions,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Distribution,
+  HttpVersion,
+  OriginProtocolPolicy,
+  PriceClass,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import type { Route } from '../../lambda/routes';
+
+export interface ReadCacheProps {
+  api: RestApi;
+  /** The API's stage name (a literal, so path patterns are plain strings). */
+  stageName: string;
+  routes: readonly Route[];
+  /** The Origin Shield region; null: the stack's region when known at synth, else us-east-1. */
+  originShieldRegion: string | null;
+}
+
+/** A CloudFront path pattern for an API Gateway resource path: `{param}` segments become `*`. */
+export const pathPattern = (stage: string, routePath: string) => `/${stage}${routePath.replace(/\{[^}]+\}/g, '*')}`;
+
+export class ReadCache extends Construct {
+  readonly distribution: Distribution;
+  /** The API stage's path under the distribution, e.g. `/api`. */
+  readonly apiPrefix: string;
+
+  constructor(scope: Construct, id: string, props: ReadCacheProps) {
+    super(scope, id);
+    const stage = props.stageName;
+    this.apiPrefix = `/${stage}`;
+    const stackRegion = Stack.of(this).region;
+    const origin = new HttpOrigin(`${props.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originShieldEnabled: true,
+      originShieldRegion: props.originShieldRegion ?? (Token.isUnresolved(stackRegion) ? 'us-east-1' : stackRegion),
+    });
+
+    const cached = props.routes.filter((route) => route.edge === 'cached' && route.method === 'GET');
+    if (cached.length === 0) throw new Error('ReadCache: no route is marked edge: cached');
+    const behaviours = cached.map((route): [string, BehaviorOptions] => [
+      pathPattern(stage, route.path),
+      {
+        origin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+        compress: true,
+        cachePolicy: new CachePolicy(this, `${route.name}Policy`, {
+          comment: `Comment service ${route.name}: path + ${(route.cacheKeyQuery ?? []).join(', ') || 'no query'}; lifetime from Cache-Control`,
+          minTtl: Duration.seconds(0),
+          // Used only when an answer has no Cache-Control (none of ours): do not cache it.
+          defaultTtl: Duration.seconds(0),
+          maxTtl: Duration.days(1),
+          queryStringBehavior: route.cacheKeyQuery?.length
+            ? CacheQueryStringBehavior.allowList(...route.cacheKeyQuery)
+            : CacheQueryStringBehavior.none(),
+          enableAcceptEncodingGzip: true,
+          enableAcceptEncodingBrotli: true,
+        }),
+      },
+    ]);
+    const [first, ...rest] = behaviours;
+    this.distribution = new Distribution(this, 'Cdn', {
+      comment: 'Comment service: cached public reads (comment lists and counts)',
+      // The default behaviour is the first cached route; the others get their own path patterns.
+      defaultBehavior: first![1],
+      additionalBehaviors: Object.fromEntries([[first![0], first![1]], ...rest]),
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_ALL,
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Comment readers are worldwide; there is no country to block.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'The origin, the REST API stage, has its own WAF web ACL and throttling, which see every request the cache misses; a CloudFront web ACL must live in us-east-1, which this region-agnostic stack cannot assume.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR3',
+      reason:
+        "Every request that reaches the origin is in the API's access log; cache hits are public reads of public data, counted in CloudFront's metrics. CloudFront standard logs cannot be delivered to a bucket in every region this stack may deploy to.",
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The distribution uses the default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain with an ACM certificate (TLSv1.2_2021) is the upgrade path.',
+    });
+  }
+
+  /** https://<distribution>.cloudfront.net/<stage>: where readers' pages read comments and counts. */
+  get readUrl(): string {
+    return `https://${this.distribution.distributionDomainName}${this.apiPrefix}`;
+  }
+
+  /** Lets the purge function invalidate this distribution's paths, and nothing else. */
+  invalidateStatement(): PolicyStatement {
+    return new PolicyStatement({
+      sid: 'InvalidateCachedReads',
+      effect: Effect.ALLOW,
+      actions: ['cloudfront:CreateInvalidation'],
+      resources: [`arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/${this.distribution.distributionId}`],
+    });
+  }
+}
