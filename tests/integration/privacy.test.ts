@@ -86,6 +86,7 @@ describe('privacy export', () => {
       comments: [],
       contactsWithoutComment: [],
       counts: { approved: 0, rejected: 0, spam: 0 },
+      subscription: null,
     });
     expect((await admin('GET', '/privacy/export')).status).toBe(422);
     const bad = await exportOf('not-an-address');
