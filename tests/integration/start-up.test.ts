@@ -109,7 +109,7 @@ describe('requests during start-up', () => {
     const started = await starting;
     const list = await ask(`${started.apiUrl}/articles/start-up-article/comments`);
     expect(list.status).toBe(200);
-    expect(await list.json()).toEqual({ comments: [], nextCursor: null });
+    expect(await list.json()).toEqual({ comments: [], nextCursor: null, commentsOpen: true });
     // The demo page carries its own article, with the form under it.
     const page = await ask(`${started.url}/`);
     expect(page.status).toBe(200);
