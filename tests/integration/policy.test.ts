@@ -132,6 +132,7 @@ describe('settings routes', () => {
         'maxLinks',
         'moderationWords',
         'premoderation',
+        'reports',
         'retention',
         'triage',
         'version',
