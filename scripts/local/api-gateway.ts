@@ -265,7 +265,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     return true;
   }
   const answer = await invoke(options, route, buildEvent(req, url, route, params!, body, claims), cors);
-  if (req.method !== 'GET' && options.afterWrite) await options.afterWrite().catch(() => undefined);
+  // The purge runs before the answer, but a stalled stream read (a frozen database) never holds the answer back.
+  if (req.method !== 'GET' && options.afterWrite) {
+    await Promise.race([options.afterWrite().catch(() => undefined), new Promise((done) => setTimeout(done, 1_000).unref())]);
+  }
   send(res, answer);
   return true;
 }

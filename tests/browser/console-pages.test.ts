@@ -378,7 +378,8 @@ describe('a closed article on the page', () => {
     await moderator.keyboard.press('Enter');
     await moderator.getByLabel('Comments are open').uncheck();
     await moderator.getByRole('button', { name: 'Save article' }).click();
-    await moderator.getByRole('status').filter({ hasText: 'are closed' }).waitFor();
+    // Saving reads the article back through the API: on a busy machine that can take longer than the default 5 s.
+    await moderator.getByRole('status').filter({ hasText: 'are closed' }).waitFor({ timeout: 20_000 });
     await moderatorContext.close();
 
     const { page, context } = await readerPage('closed-by-hand');

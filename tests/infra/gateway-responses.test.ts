@@ -79,7 +79,7 @@ const EXPECTED: ReadonlyArray<{ type: string; status?: number; error: string; me
     type: 'WAF_FILTERED',
     status: 403,
     error: 'Forbidden',
-    message: 'The firewall refused this request. If you posted many comments quickly, wait a few minutes and try again.',
+    message: 'The request was not accepted. Please try again later.',
   },
   {
     type: 'INTEGRATION_TIMEOUT',

@@ -9,8 +9,9 @@ export function pageNotice() {
   const show = (region: HTMLElement, other: HTMLElement, text: string) => {
     other.textContent = '';
     region.textContent = '';
-    // Set on the next frame, so the same message twice is announced twice.
-    requestAnimationFrame(() => (region.textContent = text));
+    // Set a moment later, so the same message twice is announced twice. A timer, not
+    // requestAnimationFrame: a page the browser does not paint (a background tab) never runs frames.
+    setTimeout(() => (region.textContent = text), 50);
   };
   return {
     element,
