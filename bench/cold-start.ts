@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
-import { ROUTES, STREAM_CONSUMERS } from '../lambda/routes';
+import { STREAM_CONSUMERS } from '../lambda/background-functions';
+import { ROUTES } from '../lambda/routes';
 import { ESBUILD_OPTIONS } from '../lib/bundling';
 import { median, ratio, round } from './stats';
 

@@ -9,16 +9,8 @@ import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { EDGE_CACHE_ENV } from '../lambda/http/edge-cache';
-import {
-  MAIL_FEEDBACK,
-  ROUTES,
-  SCHEDULED_JOBS,
-  STREAM_CONSUMERS,
-  type Access,
-  type Route,
-  type ScheduledJob,
-  type StreamConsumer,
-} from '../lambda/routes';
+import { MAIL_FEEDBACK, SCHEDULED_JOBS, STREAM_CONSUMERS, type ScheduledJob, type StreamConsumer } from '../lambda/background-functions';
+import { ROUTES, type Access, type Route } from '../lambda/routes';
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
 import { type StackConfig, readConfig } from './config';
 import { ApiFirewall } from './constructs/api-firewall';

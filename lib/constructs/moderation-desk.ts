@@ -25,7 +25,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { COMMENT_STATUSES } from '../../lambda/domain/comment';
 import { MODERATION_ACTIONS, MODERATION_METRIC } from '../../lambda/ports/moderation-metrics';
-import type { ScheduledJob } from '../../lambda/routes';
+import type { ScheduledJob } from '../../lambda/background-functions';
 import { METRICS_NAMESPACE, SERVICE_NAME, type ServiceFunction } from './service-function';
 
 const FIVE_MINUTES = Duration.minutes(5);

@@ -1,6 +1,6 @@
 /**
  * Functions fed by a table's DynamoDB stream (STREAM_CONSUMERS in
- * lambda/routes.ts). Records arrive in batches (up to 100, or every 60 s), so
+ * lambda/background-functions.ts). Records arrive in batches (up to 100, or every 60 s), so
  * a flood of comments becomes a few invocations; a failing batch is split to
  * isolate the bad record, retried, and finally listed in an encrypted SQS
  * queue that an alarm watches.
@@ -11,7 +11,7 @@ import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { StreamConsumer } from '../../lambda/routes';
+import type { StreamConsumer } from '../../lambda/background-functions';
 import type { ServiceFunction } from './service-function';
 
 /** Why a stream consumer's role needs Resource "*" beyond X-Ray. */

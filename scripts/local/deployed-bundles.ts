@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
-import { STREAM_CONSUMERS } from '../../lambda/routes';
+import { STREAM_CONSUMERS } from '../../lambda/background-functions';
 import { PROJECT_ROOT } from '../build-web';
 import { startAwsStandIns } from './aws-stand-ins';
 import { type DeployedFunction, deployedFunctions } from './cloud-assembly';

@@ -35,6 +35,7 @@ const PUBLIC_ROUTES = [
   'POST /articles/{articleId}/comments',
   'GET /articles/{articleId}/comments',
   'GET /counts',
+  'POST /articles/{articleId}/comments/{id}/reports',
   // The links in reply-notification mails.
   'GET /subscriptions/confirm',
   'GET /subscriptions/unsubscribe',
@@ -54,6 +55,9 @@ const MODERATOR_ROUTES = [
   'PUT /admin/articles/{articleId}',
   'GET /admin/privacy/export',
   'POST /admin/privacy/erase',
+  'POST /admin/comments/{id}/ban',
+  'GET /admin/bans',
+  'DELETE /admin/bans/{id}',
 ];
 /** Only the comment POST carries a JSON body model (the admin bodies are validated by their handlers). */
 const ROUTES_WITH_BODY_MODEL = ['POST /articles/{articleId}/comments'];

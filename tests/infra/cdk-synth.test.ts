@@ -10,7 +10,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES, SCHEDULED_JOBS, STREAM_CONSUMERS } from '../../lambda/routes';
+import { SCHEDULED_JOBS, STREAM_CONSUMERS } from '../../lambda/background-functions';
+import { ROUTES } from '../../lambda/routes';
 import { deployedFunctions, synthesizeCloudAssembly } from '../../scripts/local/cloud-assembly';
 import { deployedBundles, environmentFor } from '../../scripts/local/deployed-bundles';
 import type { HandlerLoaderFactory, LocalService } from '../../scripts/local/handler-loader';

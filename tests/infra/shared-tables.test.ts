@@ -5,7 +5,8 @@
  * (The local server's half of the route test lives with the local runtime.)
  */
 import { describe, expect, it } from 'vitest';
-import { ROUTES, type Route, type StreamConsumer } from '../../lambda/routes';
+import type { StreamConsumer } from '../../lambda/background-functions';
+import { ROUTES, type Route } from '../../lambda/routes';
 import { apiMethods, integratedFunction, logicalIdOf, referencedId, resourcesOf, synthesize } from './support';
 
 const PROBE_ROUTE: Route = {
