@@ -43,7 +43,7 @@ export class CommentService {
     this.bans = new BanAdmin(deps.store, now);
     // Only functions granted the hash key can take submissions.
     this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now, metrics, classifiers) : undefined;
-    this.reporting = deps.hasher ? new ReportComment(deps.store, deps.hasher, cache, now) : undefined;
+    this.reporting = deps.hasher ? new ReportComment(deps.store, deps.hasher, cache, now, metrics) : undefined;
   }
 
   report = (request: ReportRequest) => required(this.reporting, 'hasher').report(request);

@@ -101,6 +101,21 @@ describe('decisions by action', () => {
   });
 });
 
+describe('readers\' reports', () => {
+  it('counts each reader\'s first report on a comment, not a repeat or a refused one', async () => {
+    const { store, service, calls, submit } = setup();
+    await store.putSettings({ ...DEFAULT_SETTINGS, premoderation: false, floodSeconds: 0, version: 1 }, 0);
+    const id = (await submit()).body.id;
+    calls.length = 0;
+    const report = (clientIp: string, reason = 'abuse') => service.report({ articleId: 'a1', commentId: id, input: { reason }, clientIp });
+    expect(await report('198.51.100.1')).toBe('counted');
+    expect(await report('198.51.100.1')).toBe('repeat');
+    await expect(report('198.51.100.2', 'boring')).rejects.toMatchObject({ code: 'ValidationError' });
+    expect(await report('198.51.100.3', 'spam')).toBe('counted');
+    expect(calls).toEqual([['report'], ['report']]);
+  });
+});
+
 describe('EMF records', () => {
   let lines: string[];
   beforeEach(() => {

@@ -5,6 +5,7 @@
  * same conditional write. Concurrent reports retry on the count they lost to.
  */
 import type { CommentStore, NewReport } from '../../ports/comment-store';
+import type { ModerationMetrics } from '../../ports/moderation-metrics';
 import { DomainError, notFound, validationFailed } from '../errors';
 import type { KeyedHasher } from '../keyed-hash';
 import { REPORT_KEEP_DAYS, REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportReason, reportsReason, withReport } from '../reports';
@@ -27,6 +28,7 @@ export class ReportComment {
     private readonly hasher: KeyedHasher,
     private readonly settings: SettingsCache,
     private readonly now: () => Date,
+    private readonly metrics: ModerationMetrics,
   ) {}
 
   /** 'counted' or 'repeat' (both answered 202); 404 when not published there, 422 on bad input, 403 when reports are off. */
@@ -57,7 +59,10 @@ export class ReportComment {
         markerExpiresAt: Math.ceil(now.getTime() / 1000) + REPORT_KEEP_DAYS * 86_400,
       };
       try {
-        return await this.store.reportComment(report);
+        const outcome = await this.store.reportComment(report);
+        // A repeat from the same reader counts nothing, on the dashboard too.
+        if (outcome === 'counted') this.metrics.reportReceived();
+        return outcome;
       } catch (error) {
         const lostRace = error instanceof DomainError && error.code === 'VersionConflict';
         if (!lostRace || attempt >= ATTEMPTS) throw error;
