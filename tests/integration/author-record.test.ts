@@ -1,7 +1,7 @@
 /** The author's record beside each comment, and every comment of one email (GET /admin/comments?email=). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { startFloodFreeRuntime, moderatorApi, acceptedPoster } from '../support/runtime';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -9,12 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => runtime?.stop());
 
-const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
-const post = async (articleId: string, overrides: Record<string, unknown>) => {
-  const response = await api(runtime, 'POST', `/articles/${articleId}/comments`, { body: validComment(overrides) });
-  expect(response.status).toBe(202);
-  return response.body.id as string;
-};
+const admin = moderatorApi(() => runtime);
+const post = acceptedPoster(() => runtime);
 const byEmail = (email: string, extra = '') => admin('GET', `/comments?email=${encodeURIComponent(email)}${extra}`);
 const inQueue = async (id: string) => {
   const queue = await admin('GET', '/comments?status=pending&limit=100');

@@ -7,7 +7,7 @@ import { CommentService } from '../../lambda/domain/comment-service';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { fromAddress } from '../support/from-address';
-import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { startFloodFreeRuntime, validComment, moderatorApi } from '../support/runtime';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => runtime?.stop());
 
-const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
+const admin = moderatorApi(() => runtime);
 
 /** Posts from an address; answers the stored comment as a moderator sees it. */
 async function postFrom(address: string, articleId: string, overrides: Record<string, unknown> = {}) {

@@ -14,7 +14,7 @@ import { importedCommentId } from '../../scripts/import/convert';
 import { runImport } from '../../scripts/import/run-import';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { ensureTables } from '../../scripts/local/tables';
-import { MODERATOR_TOKEN, api, startFloodFreeRuntime } from '../support/runtime';
+import { api, startFloodFreeRuntime, moderatorApi } from '../support/runtime';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 const ARTICLE = 'putin-g20-negotiation-offer';
@@ -58,7 +58,7 @@ async function everything(tables: Record<string, string> = runtime.tables): Prom
   return items.sort();
 }
 
-const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
+const admin = moderatorApi(() => runtime);
 
 describe('importing a WordPress export', () => {
   it('imports the good entries, skips and reports the rest, with where each bad one is', async () => {

@@ -1,7 +1,7 @@
 /** The moderators' routes: queue, one comment, actions, versions, delete, access. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, validComment, moderatorApi } from '../support/runtime';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ const submit = async (articleId = 'moderation-article', overrides = {}) => {
   expect(response.status).toBe(202);
   return response.body as { id: string; createdAt: string };
 };
-const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
+const admin = moderatorApi(() => runtime);
 const publicIds = async (articleId: string) =>
   (await api(runtime, 'GET', `/articles/${articleId}/comments?limit=100`)).body.comments.map((c: { id: string }) => c.id);
 

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { api, startFloodFreeRuntime, validComment, moderatorApi } from '../support/runtime';
 import { BUILTIN_SCORES } from '../support/triage';
 
 let runtime: LocalRuntime;
@@ -20,7 +20,7 @@ afterEach(async () => {
   expect((await admin('PUT', '/settings', initialSettings)).status).toBe(200);
 });
 
-const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
+const admin = moderatorApi(() => runtime);
 const post = (articleId: string, overrides: Record<string, unknown> = {}) =>
   api(runtime, 'POST', `/articles/${articleId}/comments`, { body: validComment(overrides) });
 const settings = async (patch: Record<string, unknown>) => {

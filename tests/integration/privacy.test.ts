@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { MODERATOR_TOKEN, USER_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { USER_TOKEN, api, startFloodFreeRuntime, moderatorApi, acceptedPoster } from '../support/runtime';
 import { BUILTIN_SCORES } from '../support/triage';
 
 let runtime: LocalRuntime;
@@ -13,12 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => runtime?.stop());
 
-const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
-const post = async (articleId: string, overrides: Record<string, unknown>) => {
-  const response = await api(runtime, 'POST', `/articles/${articleId}/comments`, { body: validComment(overrides) });
-  expect(response.status).toBe(202);
-  return response.body.id as string;
-};
+const admin = moderatorApi(() => runtime);
+const post = acceptedPoster(() => runtime);
 const exportOf = (email: string) => admin('GET', `/privacy/export?email=${encodeURIComponent(email)}`);
 
 /** Every item of both tables as text (a Scan is fine in a test). */

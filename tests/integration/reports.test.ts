@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { fromAddress } from '../support/from-address';
-import { MODERATOR_TOKEN, api, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { api, startFloodFreeRuntime, validComment, moderatorApi } from '../support/runtime';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => runtime?.stop());
 
-const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
+const admin = moderatorApi(() => runtime);
 
 /** A published comment on the article. */
 async function published(articleId: string): Promise<string> {

@@ -8,14 +8,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { api, MODERATOR_TOKEN, startFloodFreeRuntime, validComment } from '../support/runtime';
+import { api, startFloodFreeRuntime, validComment, moderatorApi } from '../support/runtime';
 
 const TIME_LIMIT_MS = 300;
 let runtime: LocalRuntime;
 // An Akismet stand-in that accepts the request and never answers.
 let hanging: Server;
 
-const admin = (method: string, path: string, body?: unknown) => api(runtime, method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
+const admin = moderatorApi(() => runtime);
 const settings = async (patch: Record<string, unknown>) => {
   const response = await admin('PUT', '/settings', patch);
   expect(response.status, response.text).toBe(200);

@@ -1,6 +1,6 @@
 /** The local runtime for a test file, on the shared DynamoDB Local, with its own tables. */
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { startLocalRuntime, type LocalRuntime, type RuntimeOptions } from '../../scripts/local/runtime';
 
 export const MODERATOR_TOKEN = 'test-moderator-token-0123456789';
@@ -72,4 +72,21 @@ export function validComment(overrides: Record<string, unknown> = {}) {
   counter += 1;
   const n = `${Date.now().toString(36)}${counter}`;
   return { comment: `A thoughtful comment number ${n}.`, author: `Reader ${n}`, email: `reader.${n}@example.com`, url: '', ...overrides };
+}
+
+/**
+ * The admin API as the moderator, for a runtime a test file starts later:
+ * `const admin = moderatorApi(() => runtime)`, then `admin('POST', '/comments/ID/approve')`.
+ */
+export function moderatorApi(runtime: () => Pick<LocalRuntime, 'apiUrl'>) {
+  return (method: string, path: string, body?: unknown) => api(runtime(), method, `/admin${path}`, { token: MODERATOR_TOKEN, body });
+}
+
+/** Posts a valid comment (with `overrides`) that must be accepted; answers its id. */
+export function acceptedPoster(runtime: () => Pick<LocalRuntime, 'apiUrl'>) {
+  return async (articleId: string, overrides: Record<string, unknown> = {}): Promise<string> => {
+    const response = await api(runtime(), 'POST', `/articles/${articleId}/comments`, { body: validComment(overrides) });
+    expect(response.status).toBe(202);
+    return response.body.id as string;
+  };
 }
