@@ -1,5 +1,5 @@
 /** Bans on DynamoDB Local: by address and by email, answered like any post and stored as spam; expiry; lifting; erase lifts them; no clear address stored. */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { allItems } from '../support/table-dump';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
@@ -28,21 +28,8 @@ async function postFrom(address: string, articleId: string, overrides: Record<st
   return (await admin('GET', `/comments/${posted.body.id}`)).body;
 }
 
-/** Every item of both tables as text (a Scan is fine in a test). */
-async function everything(): Promise<string> {
-  const db = createDocumentClient(runtime.dynamodb.endpoint);
-  const items: string[] = [];
-  for (const table of [runtime.tables.Comments!, runtime.tables.Private!]) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(new ScanCommand({ TableName: table, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []).map((item) => JSON.stringify(item).toLowerCase()));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
-  db.destroy();
-  return items.join('\n');
-}
+/** Every stored item as lower-case text. */
+const everything = async () => (await allItems(runtime, runtime.tables)).join('\n').toLowerCase();
 
 describe('bans', () => {
   it('a ban by address refuses, as spam answered like a normal 202, a later post from that address, and no clear address is stored', async () => {

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { allItems } from '../support/table-dump';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
@@ -44,19 +44,7 @@ function importFixture(name: string, options: { tables?: Record<string, string>;
   });
 }
 
-/** Every item of both tables, sorted (a Scan is fine in a test). */
-async function everything(tables: Record<string, string> = runtime.tables): Promise<string[]> {
-  const items: string[] = [];
-  for (const table of [tables.Comments!, tables.Private!]) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(new ScanCommand({ TableName: table, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []).map((item) => JSON.stringify(Object.entries(item).sort())));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
-  return items.sort();
-}
+const everything = (tables: Record<string, string> = runtime.tables) => allItems(runtime, tables);
 
 const admin = moderatorApi(() => runtime);
 

@@ -1,7 +1,6 @@
 /** Privacy requests: export everything of one email, erase it so no trace is left in either table. */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { allItems } from '../support/table-dump';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { USER_TOKEN, api, startFloodFreeRuntime, moderatorApi, acceptedPoster } from '../support/runtime';
@@ -17,21 +16,8 @@ const admin = moderatorApi(() => runtime);
 const post = acceptedPoster(() => runtime);
 const exportOf = (email: string) => admin('GET', `/privacy/export?email=${encodeURIComponent(email)}`);
 
-/** Every item of both tables as text (a Scan is fine in a test). */
-async function everything(): Promise<string[]> {
-  const db = createDocumentClient(runtime.dynamodb.endpoint);
-  const items: string[] = [];
-  for (const table of [runtime.tables.Comments!, runtime.tables.Private!]) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(new ScanCommand({ TableName: table, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []).map((item) => JSON.stringify(item).toLowerCase()));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
-  db.destroy();
-  return items;
-}
+/** Every stored item as lower-case text. */
+const everything = async () => (await allItems(runtime, runtime.tables)).map((item) => item.toLowerCase());
 
 /** The email, its keyed hash, and the keys derived from the hash, as they would appear in any item. */
 function tracesOf(email: string): string[] {

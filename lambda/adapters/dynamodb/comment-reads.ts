@@ -70,14 +70,7 @@ export async function listByStatus({ db, tables }: StoreContext, query: StatusQu
     after: query.after,
     keyAt: (position) => keys.comment(idFromPosition(position)),
   });
-  const comments = page.items.map(commentFromItem);
-  const contactItems = await batchGet(
-    db,
-    tables.private,
-    comments.map((c) => keys.contact(c.id)),
-  );
-  const contacts = new Map(contactItems.map((item) => [String(item.commentId), contactFromItem(item)]));
-  return { items: await withRecords({ db, tables }, comments, contacts), last: page.last };
+  return { items: await moderatorViews({ db, tables }, page.items.map(commentFromItem)), last: page.last };
 }
 
 /**
@@ -124,6 +117,17 @@ export async function oldestPendingAt({ db, tables }: StoreContext): Promise<str
   );
   const oldest = result.Items?.[0];
   return oldest ? String(oldest.createdAt) : null;
+}
+
+/** A page of comments as moderators see them: one BatchGetItem of their contacts, then their emails' records. */
+export async function moderatorViews(ctx: StoreContext, comments: Comment[]): Promise<ModeratorComment[]> {
+  const contactItems = await batchGet(
+    ctx.db,
+    ctx.tables.private,
+    comments.map((c) => keys.contact(c.id)),
+  );
+  const contacts = new Map(contactItems.map((item) => [String(item.commentId), contactFromItem(item)]));
+  return withRecords(ctx, comments, contacts);
 }
 
 export async function withRecords(ctx: StoreContext, comments: Comment[], contacts: Map<string, Contact>): Promise<ModeratorComment[]> {

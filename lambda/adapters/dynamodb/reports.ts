@@ -8,10 +8,10 @@
 import { versionConflict, serviceUnavailable, tooManyRequests } from '../../domain/errors';
 import type { ModeratorComment } from '../../domain/comment';
 import type { NewReport, Page, ReportOutcome } from '../../ports/comment-store';
-import { batchGet, queryPage } from './bounded-reads';
-import { withRecords } from './comment-reads';
+import { queryPage } from './bounded-reads';
+import { moderatorViews } from './comment-reads';
 import type { StoreContext } from './context';
-import { commentFromItem, contactFromItem, idFromPosition, ITEM_ABSENT, ITEM_TYPE, keys, REPORTED_PARTITION } from './items';
+import { commentFromItem, idFromPosition, ITEM_ABSENT, ITEM_TYPE, keys, REPORTED_PARTITION } from './items';
 import { type CommentUpdateExtras, type ModerationTag, statusChangeItems, updateExpression } from './moderation';
 import { INDEXES } from './schema';
 import { type Cancellation, numberAttribute, type Tagged, tagged, transactWrite } from './transaction';
@@ -136,12 +136,5 @@ export async function listReported({ db, tables }: StoreContext, limit: number, 
     after,
     keyAt: (position) => keys.comment(idFromPosition(position)),
   });
-  const comments = page.items.map(commentFromItem);
-  const contactItems = await batchGet(
-    db,
-    tables.private,
-    comments.map((c) => keys.contact(c.id)),
-  );
-  const contacts = new Map(contactItems.map((item) => [String(item.commentId), contactFromItem(item)]));
-  return { items: await withRecords({ db, tables }, comments, contacts), last: page.last };
+  return { items: await moderatorViews({ db, tables }, page.items.map(commentFromItem)), last: page.last };
 }
