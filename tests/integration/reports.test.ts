@@ -26,6 +26,8 @@ const report = (address: string, articleId: string, id: string, body: unknown, c
     body: typeof body === 'string' ? body : JSON.stringify(body),
     contentType,
   });
+/** The article's published count as the counts route answers it (the counter kept with the status changes). */
+const publishedCount = async (articleId: string) => (await api(runtime, 'GET', `/counts?articles=${articleId}`)).body.counts[articleId];
 const publicIds = async (articleId: string) =>
   (await api(runtime, 'GET', `/articles/${articleId}/comments`)).body.comments.map((c: { id: string }) => c.id);
 
@@ -53,6 +55,7 @@ describe('readers report a published comment', () => {
     expect(moved.body.reasons[0]).toEqual({ rule: 'reports', message: '3 readers reported it: abuse 2, spam 1' });
     expect(moved.body.reports).toMatchObject({ count: 3, reasons: { abuse: 2, spam: 1 } });
     expect(await publicIds(article)).not.toContain(id);
+    expect(await publishedCount(article)).toBe(0);
 
     const history = (await admin('GET', `/comments/${id}/history`)).body.history;
     expect(history.at(-1)).toMatchObject({ actor: 'system', from: 'approved', to: 'pending', rule: 'reports' });
@@ -69,6 +72,7 @@ describe('readers report a published comment', () => {
     expect(approved.body).toMatchObject({ status: 'approved', reports: { count: 0, reasons: {}, notes: [] } });
     expect((await admin('GET', '/comments?status=reported')).body.comments.map((c: { id: string }) => c.id)).not.toContain(id);
     expect(await publicIds(article)).toContain(id);
+    expect(await publishedCount(article)).toBe(1);
   });
 
   it('counts the same address once: a repeat is a 202 that counts nothing', async () => {
