@@ -101,8 +101,8 @@ describe('decisions by action', () => {
   });
 });
 
-describe('readers\' reports', () => {
-  it('counts each reader\'s first report on a comment, not a repeat or a refused one', async () => {
+describe("readers' reports", () => {
+  it("counts each reader's first report on a comment, not a repeat or a refused one", async () => {
     const { store, service, calls, submit } = setup();
     await store.putSettings({ ...DEFAULT_SETTINGS, premoderation: false, floodSeconds: 0, version: 1 }, 0);
     const id = (await submit()).body.id;
