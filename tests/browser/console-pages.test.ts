@@ -1,6 +1,6 @@
 /**
  * The console's pages in a real Chromium against the local runtime:
- * Settings, Articles, Privacy requests and the header's queue figures, used
+ * Settings, Articles, Bans, Privacy requests and the header's queue figures, used
  * with the keyboard; every page on a 390 px phone; an axe-core audit of the
  * article page and every console page.
  *
@@ -16,7 +16,7 @@ import { launchChromium } from './chromium';
 import { overlap, PHONE, phoneLayout, seriousAxeViolations, signInContext } from './page-checks';
 
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const CONSOLE_PAGES = ['queue', 'settings', 'articles', 'privacy'] as const;
+const CONSOLE_PAGES = ['queue', 'settings', 'articles', 'bans', 'privacy'] as const;
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -25,6 +25,18 @@ async function post(articleId: string, fields: Record<string, unknown> = {}): Pr
   const response = await api(runtime, 'POST', `/articles/${articleId}/comments`, { body: validComment(fields) });
   expect(response.status).toBe(202);
   return response.body.id as string;
+}
+
+/** A rejected comment by `email`, banned through the API: the Bans page has something to list, and the queue stays as it was. */
+async function banEmail(email: string, reason: string, days: number | null): Promise<string> {
+  const id = await post('banned-authors', { email, author: 'Persistent Spammer' });
+  expect((await api(runtime, 'POST', `/admin/comments/${id}/reject`, { token: MODERATOR_TOKEN })).status).toBe(200);
+  const banned = await api(runtime, 'POST', `/admin/comments/${id}/ban`, {
+    token: MODERATOR_TOKEN,
+    body: { scope: 'email', days, reason },
+  });
+  expect(banned.status).toBe(201);
+  return banned.body.ban.id as string;
 }
 
 async function moderatorPage(viewport = { width: 1280, height: 900 }, options: { bypassCSP?: boolean } = {}) {
@@ -41,6 +53,7 @@ async function openConsole(page: Page, path: string): Promise<void> {
   await page.locator('.page-title').waitFor();
   if (path === 'queue') await page.locator('.queue-item, .queue-empty:not([hidden])').first().waitFor();
   if (path === 'settings') await page.locator('.settings-form[aria-busy="false"]').waitFor();
+  if (path === 'bans') await page.locator('.bans-list[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 
 const settingsNow = async () => (await api(runtime, 'GET', '/admin/settings', { token: MODERATOR_TOKEN })).body;
@@ -50,6 +63,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   await post('queue-figures', { author: 'First In Line', comment: 'The oldest comment in the queue.' });
   await post('queue-figures', { author: 'Second In Line', comment: 'Another comment waiting for a moderator.' });
+  await banEmail('link.farmer@example.org', 'link farm', null);
 });
 
 afterAll(async () => {
@@ -158,6 +172,122 @@ describe('the Settings page', () => {
   });
 });
 
+describe('the Settings page’s triage and reports', () => {
+  it('saves the classifiers, the toxicity scores and the reports threshold; a reload shows them', async () => {
+    const { page, context } = await moderatorPage();
+    await openConsole(page, 'settings');
+    const spam = page.getByLabel('Spam classifier');
+    const toxicity = page.getByLabel('Toxicity classifier');
+    const holdAt = page.getByLabel('Hold comments whose toxicity score is at least');
+    const rejectAt = page.getByLabel('Reject comments whose toxicity score is at least');
+    const threshold = page.getByLabel('Reports from different readers that send a published comment back to the queue');
+    expect(await spam.inputValue()).toBe('builtin');
+    expect(await toxicity.inputValue()).toBe('builtin');
+    expect(await holdAt.inputValue()).toBe('0.5');
+    expect(await rejectAt.inputValue()).toBe('0.9');
+    expect(await threshold.inputValue()).toBe('3');
+    expect(await page.getByRole('group', { name: 'Automated triage' }).textContent()).toContain('-c classifiers=');
+
+    const before = await settingsNow();
+    await toxicity.selectOption({ label: 'off' });
+    await holdAt.fill('0,4'); // as a phone's keyboard may type it
+    await rejectAt.fill('0.8');
+    await threshold.fill('5');
+    await threshold.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    expect(await settingsNow()).toMatchObject({
+      triage: { spam: { provider: 'builtin', sendPersonalData: false }, toxicity: { provider: null, holdAt: 0.4, rejectAt: 0.8 } },
+      reports: { threshold: 5 },
+      version: before.version + 1,
+    });
+
+    await page.reload();
+    await page.locator('.settings-form[aria-busy="false"]').waitFor();
+    expect(await toxicity.inputValue()).toBe('');
+    expect(await toxicity.locator('option:checked').textContent()).toBe('off');
+    expect(await holdAt.inputValue()).toBe('0.4');
+    expect(await rejectAt.inputValue()).toBe('0.8');
+    expect(await threshold.inputValue()).toBe('5');
+
+    // Empty threshold: readers' reports off (the API's null).
+    await threshold.fill('');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    expect((await settingsNow()).reports).toEqual({ threshold: null });
+    await api(runtime, 'PUT', '/admin/settings', {
+      token: MODERATOR_TOKEN,
+      body: { triage: before.triage, reports: before.reports },
+    });
+    await context.close();
+  });
+
+  it('shows the API’s message next to the field it is about and saves nothing', async () => {
+    const { page, context } = await moderatorPage();
+    await openConsole(page, 'settings');
+    const before = await settingsNow();
+    const holdAt = page.getByLabel('Hold comments whose toxicity score is at least');
+    const threshold = page.getByLabel('Reports from different readers that send a published comment back to the queue');
+    const save = page.getByRole('button', { name: 'Save settings' });
+
+    await threshold.fill('0');
+    await save.click();
+    await page.locator('#reports-threshold-error:not([hidden])').waitFor();
+    expect(await page.locator('#reports-threshold-error').textContent()).toBe(
+      'reports must be { "threshold": null (reports off) or a whole number from 1 to 1000 }.',
+    );
+    expect(await threshold.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reports-threshold');
+    await page.getByRole('alert').filter({ hasText: 'Nothing was saved: one setting needs correcting.' }).waitFor();
+    expect(await settingsNow()).toEqual(before);
+
+    // Checks across fields come after the shape: a hold score above the reject score, and a provider this deployment lacks.
+    await threshold.fill('4');
+    await holdAt.fill('0.95');
+    await page.getByLabel('Spam classifier').selectOption('akismet');
+    await save.click();
+    await page.locator('#triage-toxicity-holdAt-error:not([hidden])').waitFor();
+    expect(await page.locator('#triage-toxicity-holdAt-error').textContent()).toBe('holdAt must not be above rejectAt.');
+    expect(await holdAt.getAttribute('aria-describedby')).toContain('triage-toxicity-holdAt-error');
+    expect(await page.locator('#triage-spam-provider-error').textContent()).toContain('akismet is not enabled in this deployment');
+    expect(await page.getByLabel('Spam classifier').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#reports-threshold-error').isHidden()).toBe(true);
+    expect(await threshold.getAttribute('aria-invalid')).toBeNull();
+    await page.getByRole('alert').filter({ hasText: 'Nothing was saved: 2 settings need correcting.' }).waitFor();
+    expect(await settingsNow()).toEqual(before);
+    await context.close();
+  });
+});
+
+describe('the Bans page', () => {
+  it('lists the bans in force, newest first, and lifts one with the keyboard', async () => {
+    const id = await banEmail('second.offender@example.org', 'threats', 7);
+    const { page, context } = await moderatorPage();
+    await openConsole(page, 'queue');
+    await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Bans' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.bans-list[aria-busy="false"]').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bans'); // the page's heading
+    const rows = page.locator('.bans-list .ban');
+    expect(await page.locator('.bans-summary').textContent()).toBe('2 bans in force.');
+    const texts = await rows.allTextContents();
+    expect(texts[0]).toContain('second.offender@example.org');
+    expect(texts[0]).toMatch(/· until .* · threats/);
+    expect(texts[1]).toContain('link.farmer@example.org');
+    expect(texts[1]).toContain('never ends · link farm');
+
+    await page.getByRole('button', { name: 'Lift the ban second.offender@example.org' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Ban lifted: second.offender@example.org may comment again.' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await page.locator('.bans-summary').textContent()).toBe('1 ban in force.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Lift the ban link.farmer@example.org');
+    const left = (await api(runtime, 'GET', '/admin/bans', { token: MODERATOR_TOKEN })).body.bans;
+    expect(left.map((ban: { id: string }) => ban.id)).not.toContain(id);
+    expect(left).toHaveLength(1);
+    await context.close();
+  });
+});
+
 describe('the Articles page', () => {
   it('looks an article up and closes its comments, with the keyboard', async () => {
     const { page, context } = await moderatorPage();
@@ -249,6 +379,26 @@ describe('on a phone, 390 px wide', () => {
     expect(await overlap(page, '#console-title', '.queue-summary')).toBe(false);
   });
 
+  it('shows every page’s link in the navigation on screen, each large enough to touch', async () => {
+    await openConsole(page, 'queue');
+    const links = await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link').all();
+    expect(await Promise.all(links.map((link) => link.textContent()))).toEqual([
+      'Queue',
+      'Settings',
+      'Articles',
+      'Bans',
+      'Privacy requests',
+    ]);
+    for (const link of links) {
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    await page.getByRole('link', { name: 'Bans' }).click();
+    await page.locator('.bans-list .ban').first().waitFor();
+  });
+
   it('shows every queue tab on screen, and the keyboard shortcuts still work', async () => {
     await openConsole(page, 'queue');
     const tabs = await page.locator('.tabs .tab').all();
@@ -330,6 +480,7 @@ describe('accessibility (axe-core)', () => {
         await page.keyboard.press('Enter');
         await page.locator('.article-form:not([hidden])').waitFor();
       }
+      if (path === 'bans') await page.locator('.bans-list .ban').first().waitFor();
       if (path === 'privacy') {
         await page.getByLabel('Email address').fill('nobody@example.org');
         await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-/** The console in a real Chromium: the Reported tab with reasons and notes, `b` bans from the focused comment, the Bans page lists and lifts. */
+/** The console in a real Chromium: the Reported tab with reasons and notes, `b` bans from the focused comment, the Bans page (beside Settings and Articles) lists and lifts. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../scripts/local/runtime';
@@ -61,11 +61,22 @@ it('shows reported comments with their reasons and notes, bans with `b`, and lis
   const bans = (await api(runtime, 'GET', '/admin/bans', { token: MODERATOR_TOKEN })).body.bans;
   expect(bans).toEqual([expect.objectContaining({ scope: 'email', email: 'sam@example.com', commentId: id, reason: 'abuse' })]);
 
-  await page.getByRole('button', { name: 'Bans' }).click();
+  // The bans are a page of their own in the navigation, not a tab of the queue.
+  expect(await page.locator('.tabs .tab', { hasText: 'Bans' }).count()).toBe(0);
+  await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Bans' }).click();
+  await page.getByRole('heading', { name: 'Bans', level: 2 }).waitFor();
+  expect(page.url()).toMatch(/#\/bans$/);
   const row = page.locator('.bans-list .ban');
   await row.waitFor();
   expect(await row.textContent()).toContain('sam@example.com');
+  expect(await row.textContent()).toContain('abuse');
+  expect(await page.locator('.bans-summary').textContent()).toBe('1 ban in force.');
   await row.getByRole('button', { name: 'Lift the ban sam@example.com' }).click();
-  await page.getByText('Ban lifted.').waitFor();
+  await page.getByRole('status').filter({ hasText: 'Ban lifted: sam@example.com may comment again.' }).waitFor();
+  expect(await row.count()).toBe(0);
+  expect(await page.locator('.bans-summary').textContent()).toBe('No bans in force.');
   expect((await api(runtime, 'GET', '/admin/bans', { token: MODERATOR_TOKEN })).body.bans).toEqual([]);
+  await page.reload();
+  await page.locator('.bans-list[aria-busy="false"]').waitFor({ state: 'attached' });
+  expect(await page.locator('.bans-summary').textContent()).toBe('No bans in force.');
 });

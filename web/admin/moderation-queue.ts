@@ -11,7 +11,6 @@ import { h } from '../shared/dom';
 import { age } from '../shared/time';
 import { ApiError, STATUSES, type Action, type ModerationApi, type ModeratorComment, type Page, type Status } from './api';
 import { BanDialog } from './ban-dialog';
-import { BansPage } from './bans-page';
 import { renderBulkBar, renderTabs } from './queue-controls';
 import { listenForShortcuts, shortcutsHelp, type ShortcutKey } from './keyboard';
 import { renderHistory, renderQueueItem } from './queue-item';
@@ -45,10 +44,7 @@ export class ModerationQueue {
   private stopShortcuts: (() => void) | undefined;
 
   private tabs = new Map<Status, HTMLButtonElement>();
-  private bansTab: HTMLButtonElement | undefined;
   private banDialog: BanDialog | undefined;
-  private bansPage: BansPage | undefined;
-  private readonly queueView = h('div', { class: 'queue-view' });
   private readonly notice = h('p', { class: 'console-notice', role: 'status', 'aria-live': 'polite' });
   private readonly scopeText = h('span', {});
   private readonly scope = h(
@@ -73,21 +69,15 @@ export class ModerationQueue {
   ) {}
 
   start(): void {
-    const { nav, tabs, bansTab } = renderTabs(
-      (status) => void this.show(status),
-      () => void this.showBans(),
-    );
+    const { nav, tabs } = renderTabs((status) => void this.show(status));
     this.tabs = tabs;
-    this.bansTab = bansTab;
     const bulk = renderBulkBar(this.selectAll, this.selectedCount, (action) => void this.perform([...this.selected], action));
     const sort = h('label', { class: 'sort-control' }, this.riskOrder, ' Highest risk first');
     this.riskOrder.addEventListener('change', () => {
       this.byRisk = this.riskOrder.checked;
       void this.show(this.status);
     });
-    this.bansPage = new BansPage(this.api);
-    this.queueView.append(shortcutsHelp(), sort, this.scope, bulk, this.list, this.empty, this.loadMore);
-    this.root.append(nav, this.notice, this.queueView, this.bansPage.element);
+    this.root.append(nav, this.notice, shortcutsHelp(), sort, this.scope, bulk, this.list, this.empty, this.loadMore);
     this.scope.querySelector('button')!.addEventListener('click', () => void this.show(this.status));
     this.banDialog = new BanDialog(this.root, this.api, (ban, comment) =>
       this.say(`Banned the ${ban.scope === 'both' ? 'email and address' : ban.scope} of the author of the comment by “${comment.author}”.`),
@@ -141,18 +131,7 @@ export class ModerationQueue {
     this.handled.clear();
     this.scope.hidden = email === null;
     for (const [s, tab] of this.tabs) tab.setAttribute('aria-current', email === null && s === this.status ? 'page' : 'false');
-    this.bansTab?.setAttribute('aria-current', 'false');
-    this.bansPage?.hide();
-    this.queueView.hidden = false;
     this.render();
-  }
-
-  private async showBans(): Promise<void> {
-    this.view += 1;
-    for (const tab of this.tabs.values()) tab.setAttribute('aria-current', 'false');
-    this.bansTab?.setAttribute('aria-current', 'page');
-    this.queueView.hidden = true;
-    await this.bansPage?.show();
   }
 
   private async loadPage(): Promise<void> {
@@ -297,8 +276,8 @@ export class ModerationQueue {
   }
 
   private onShortcut(key: ShortcutKey): void {
-    // Not on the Bans page, and not behind an open dialog.
-    if (this.queueView.hidden || document.querySelector('dialog[open]')) return;
+    // Not behind an open dialog.
+    if (document.querySelector('dialog[open]')) return;
     const comment = this.items[this.current];
     if (key === 'j' || key === 'k') this.move(key === 'j' ? 1 : -1);
     else if (!comment) return;

@@ -20,10 +20,7 @@ const BULK: Record<Action, string> = {
   delete: 'Delete selected',
 };
 
-export function renderTabs(
-  onSelect: (status: Status) => void,
-  onBans: () => void,
-): { nav: HTMLElement; tabs: Map<Status, HTMLButtonElement>; bansTab: HTMLButtonElement } {
+export function renderTabs(onSelect: (status: Status) => void): { nav: HTMLElement; tabs: Map<Status, HTMLButtonElement> } {
   const nav = h('nav', { class: 'tabs', 'aria-label': 'Comment lists' });
   const tabs = new Map<Status, HTMLButtonElement>();
   for (const status of STATUSES) {
@@ -38,10 +35,7 @@ export function renderTabs(
     tabs.set(status, tab);
     nav.append(tab);
   }
-  const bansTab = h('button', { type: 'button', class: 'tab tab-bans', 'aria-current': 'false' }, 'Bans');
-  bansTab.addEventListener('click', onBans);
-  nav.append(bansTab);
-  return { nav, tabs, bansTab };
+  return { nav, tabs };
 }
 
 export function renderBulkBar(selectAll: HTMLInputElement, selectedCount: HTMLElement, onAction: (action: Action) => void): HTMLElement {

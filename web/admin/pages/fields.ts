@@ -53,15 +53,16 @@ function describedField(
 export function textField(
   id: string,
   label: string,
-  options: { help?: string; numeric?: boolean; type?: string; autocomplete?: string } = {},
+  options: { help?: string; numeric?: boolean; decimal?: boolean; type?: string; autocomplete?: string } = {},
 ): Field & { input: HTMLInputElement } {
   const input = h('input', {
     id,
     name: id,
     type: options.type ?? 'text',
-    inputmode: options.numeric ? 'numeric' : undefined,
+    // A phone's keyboard: digits only, or digits and a decimal separator.
+    inputmode: options.decimal ? 'decimal' : options.numeric ? 'numeric' : undefined,
     autocomplete: options.autocomplete ?? 'off',
-    class: options.numeric ? 'number' : undefined,
+    class: options.numeric || options.decimal ? 'number' : undefined,
   });
   const wrapper = h('div', { class: 'field' }, h('label', { for: id }, label), input);
   return { ...describedField(id, wrapper, input, options.help), input };
@@ -101,6 +102,14 @@ export function numberOrNull(value: string): number | string | null {
   const trimmed = value.trim();
   if (trimmed === '') return null;
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** "0.4" (or "0,4", as many keyboards type it) → 0.4; "" → null; anything else is sent as typed, for the API to explain. */
+export function decimalOrNull(value: string): number | string | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const dotted = trimmed.replace(',', '.');
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(dotted) ? Number(dotted) : trimmed;
 }
 
 export const numberText = (value: number | null | undefined): string => (value === null || value === undefined ? '' : String(value));

@@ -10,6 +10,7 @@ import { ApiError, type SiteSettings } from '../api';
 import type { ConsolePage } from './console-page';
 import { checkboxField, fieldGroup, lines, numberOrNull, numberText, selectField, textAreaField, textField, type Field } from './fields';
 import { messageOf, pageNotice } from './notice';
+import { triageAndReportsFields } from './settings-triage';
 
 const WORDS_HELP =
   'One per line, matched in the text, name and website, ignoring case and accents. word: whole words; *word*: anywhere; word*: at the start of a word; *word: at its end.';
@@ -50,6 +51,7 @@ function settingsForm() {
   const spamDays = textField('retention-spamDays', 'Delete spam after … days', { numeric: true });
   const rejectedDays = textField('retention-rejectedDays', 'Delete rejected comments after … days', { numeric: true });
   const retention = fieldGroup('retention', 'Retention', [spamDays, rejectedDays], 'Empty keeps them.');
+  const triageAndReports = triageAndReportsFields();
 
   /** The API's keys → where their messages go. */
   const byKey: Record<string, Field> = {
@@ -62,11 +64,34 @@ function settingsForm() {
     closeAfterDays,
     eraseMode,
     retention,
+    ...triageAndReports.byKey,
   };
+  const sections = [
+    premoderation,
+    maxLinks,
+    moderationWords,
+    disallowedWords,
+    floodSeconds,
+    autoApprove,
+    closeAfterDays,
+    eraseMode,
+    retention,
+  ];
 
   return {
-    fields: [premoderation, maxLinks, moderationWords, disallowedWords, floodSeconds, autoApprove, closeAfterDays, eraseMode, retention],
-    byKey,
+    /** The form's parts, in page order. */
+    sections: [...sections, ...triageAndReports.sections],
+    /** Every field that can show an error. */
+    fields: [...sections, ...triageAndReports.fields],
+    /** The field an API key's message belongs to: the most specific one named (`triage.toxicity.provider`, else `triage`). */
+    fieldFor(key: string): Field | undefined {
+      const parts = key.split('.');
+      for (let n = parts.length; n > 0; n -= 1) {
+        const field = byKey[parts.slice(0, n).join('.')];
+        if (field) return field;
+      }
+      return undefined;
+    },
     fill(s: SiteSettings) {
       premoderation.checkbox.checked = s.premoderation;
       maxLinks.input.value = numberText(s.maxLinks);
@@ -80,6 +105,7 @@ function settingsForm() {
       eraseMode.select.value = s.eraseMode;
       spamDays.input.value = numberText(s.retention.spamDays);
       rejectedDays.input.value = numberText(s.retention.rejectedDays);
+      triageAndReports.fill(s);
     },
     patch(): Record<string, unknown> {
       return {
@@ -96,6 +122,7 @@ function settingsForm() {
         closeAfterDays: numberOrNull(closeAfterDays.input.value),
         eraseMode: eraseMode.select.value,
         retention: { spamDays: numberOrNull(spamDays.input.value), rejectedDays: numberOrNull(rejectedDays.input.value) },
+        ...triageAndReports.patch(),
       };
     },
   };
@@ -112,7 +139,7 @@ export const settingsPage: ConsolePage = {
     const element = h(
       'form',
       { class: 'settings-form', novalidate: true, 'aria-busy': 'true' },
-      ...form.fields.map((f) => f.element),
+      ...form.sections.map((f) => f.element),
       h('div', { class: 'form-actions' }, save, reload),
     );
     container.append(notice.element, element);
@@ -170,7 +197,7 @@ export const settingsPage: ConsolePage = {
       const unplaced: string[] = [];
       let first: Field | undefined;
       for (const [key, message] of Object.entries(fields)) {
-        const field = form.byKey[key.split('.')[0]!];
+        const field = form.fieldFor(key);
         if (!field) {
           unplaced.push(`${key}: ${message}`);
           continue;
