@@ -8,10 +8,10 @@ export function pageNotice() {
   const element = h('div', { class: 'page-notice' }, status, alert);
   const show = (region: HTMLElement, other: HTMLElement, text: string) => {
     other.textContent = '';
-    region.textContent = '';
-    // Set a moment later, so the same message twice is announced twice. A timer, not
-    // requestAnimationFrame: a page the browser does not paint (a background tab) never runs frames.
-    setTimeout(() => (region.textContent = text), 50);
+    // Set at once, with no timer or frame to wait for (a page the browser is not painting runs neither
+    // on time). The same message twice must still change the region to be announced again: the repeat
+    // carries a trailing no-break space.
+    region.textContent = region.textContent === text ? `${text}\u00a0` : text;
   };
   return {
     element,
