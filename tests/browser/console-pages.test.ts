@@ -532,7 +532,7 @@ describe('a closed article on the page', () => {
     // Saving reads the article back through the API: on a busy machine that can take longer than the default 5 s.
     // Whichever news the page gives (saved, or an error) is what the failure should show.
     await moderator.locator('.page-notice :is([role="status"], [role="alert"]):not(:empty)').first().waitFor({ timeout: 20_000 });
-    expect((await moderator.locator('.page-notice').innerText()).trim()).toBe('Saved: comments on closed-by-hand are closed.');
+    expect((await moderator.locator('.page-notice').textContent())?.trim()).toBe('Saved: comments on closed-by-hand are closed.');
     await moderatorContext.close();
 
     const { page, context } = await readerPage('closed-by-hand');
