@@ -527,7 +527,11 @@ describe('a closed article on the page', () => {
     await openConsole(moderator, 'articles');
     await moderator.getByLabel('Article id').fill('closed-by-hand');
     await moderator.keyboard.press('Enter');
-    await moderator.getByLabel('Comments are open').uncheck();
+    // uncheck() returns at once on a box that is unchecked already, as the editor's is until the article has loaded.
+    const commentsOpen = moderator.getByLabel('Comments are open');
+    await commentsOpen.waitFor();
+    expect(await commentsOpen.isChecked()).toBe(true);
+    await commentsOpen.uncheck();
     await moderator.getByRole('button', { name: 'Save article' }).click();
     // Saving reads the article back through the API: on a busy machine that can take longer than the default 5 s.
     // Whichever news the page gives (saved, or an error) is what the failure should show.
