@@ -121,14 +121,20 @@ function guardKeysFor(hasher: KeyedHasher, comment: Comment, emailHash: string, 
   return hasEmail ? [byEmail!, byName!] : [byName!];
 }
 
-/** Comments of one author share their counts item: concurrent writes can conflict, and are retried. */
+/**
+ * Comments of one author share their counts item, and comments of one article
+ * its published counter: concurrent writes can conflict, and are retried. So
+ * is a server-side fault the SDK's own retries did not outlast (DynamoDB
+ * Local answers a long wait for an item's lock with InternalServerError).
+ */
 async function withRetries(write: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await write();
       return;
     } catch (error) {
-      const busy = error instanceof DomainError && error.code === 'ServiceUnavailable';
+      const serverFault = (error as { $fault?: string } | null)?.$fault === 'server';
+      const busy = serverFault || (error instanceof DomainError && error.code === 'ServiceUnavailable');
       if (!busy || attempt >= ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
     }
