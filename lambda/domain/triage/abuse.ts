@@ -38,6 +38,12 @@ const TARGETED_INSULT = [
   rx(
     `${B}what (?:an?\\s+)?${FILLER}(?:${INSULT_NOUNS})\\s+(?:you|(?:this|that|the) (?:author|writer|guy|man|woman|reporter|columnist|journalist|editor|person))${E}`,
   ),
+  // A comparison: "looks like a brain-dead potato", "sounds like a moron" (not "looks like a stupid policy")
+  rx(
+    `${B}(?:looks?|sounds?|acts?|behaves?|talks?) like (?:an?\\s+)?${FILLER}(?:${INSULT_NOUNS}|(?:brain-?dead|brainless|moronic|idiotic|retarded|deranged|senile)\\s+\\w+)${E}`,
+  ),
+  // An insult handed to the reader afterwards: "only a fool would…, and you clearly are one"
+  rx(`${B}(?:${INSULT_NOUNS})${E}.{0,80}${B}(?:you|u)\\s+(?:\\w+\\s+){0,2}(?:are|'re|r) one${E}`),
   // A vocative: "go cry somewhere else, loser."
   rx(`[,:;-]\\s*(?:you\\s+)?${FILLER}(?:${INSULT_NOUNS})\\s*(?:[.!?]|$)`),
   rx(`${B}(?:you|u)\\s*(?:are|'re|r)\\s+${FILLER}(?:${SECOND_PERSON_ADJECTIVES})${E}`),

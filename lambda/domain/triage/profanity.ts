@@ -73,6 +73,8 @@ const STARRABLE = [
   'slut',
   'bollocks',
 ];
+// Letters swapped: "cnuts" (plural only: King Cnut is history, not abuse).
+const TRANSPOSED = /(?<![\p{L}])cnuts(?![\p{L}])/gu;
 // Censored by the writer: "f***", "f-ing", "sh**".
 const MINCED = /(?<![\p{L}])(?:f[*#@$%!]{2,}k?(?:ing|in'?|ed|er)?|f-+(?:ing|in'?|ed|er)|sh[*]{2,}|c[*]{3})(?![\p{L}])/gu;
 const STARRED = new RegExp(
@@ -110,6 +112,7 @@ function createFinder({
       }
       for (const m of revealed.matchAll(STARRED)) if (m[0].includes('*')) hits.push({ word: m[0], slur: false });
       for (const m of revealed.matchAll(MINCED)) hits.push({ word: m[0], slur: false });
+      for (const _ of revealed.matchAll(TRANSPOSED)) hits.push({ word: 'cunt', slur: false });
       // "dick" as an insult ("you dick", "dickhead"), never "Dick Cheney" or "Philip K. Dick".
       for (const _ of original.matchAll(/(?<![\p{L}])(dick|DICK)(head|s)?(?![\p{L}])/gu)) hits.push({ word: 'dick', slur: false });
       return hits;

@@ -29,6 +29,8 @@ describe('builtin toxicity: news vocabulary is not abuse', () => {
     'We will beat them at the polls next year.',
     'This government is incompetent and should resign.',
     'Damn, what a mess. Bloody hell.',
+    'This looks like a stupid policy, and it sounds like a costly one.',
+    'King Cnut could not hold back the tide either.',
   ])('%s', (text) => {
     expect(toxicity(text).score).toBeLessThan(0.5);
   });
@@ -42,6 +44,8 @@ describe('builtin toxicity: abuse aimed at people', () => {
     ['Someone should shoot him before he does more damage.', 'threat'],
     ['I hope you die slowly.', 'threat'],
     ['Fuck off with your peace plans.', 'insult'],
+    ['The guy in the photo looks like a brain-dead potato.', 'insult'],
+    ['Only an utter fool would trust him, and you clearly are one.', 'insult'],
   ])('rejects %s as %s', (text, signal) => {
     const verdict = toxicity(text);
     expect(verdict.score).toBeGreaterThanOrEqual(0.9);
@@ -55,6 +59,7 @@ describe('builtin toxicity: abuse aimed at people', () => {
     ['look-alike letters', 'What a load of ｂｕｌｌｓｈｉｔ.'],
     ['starred letters', 'Putin is a c*nt.'],
     ['dots', 's.h.i.t reporting'],
+    ['swapped letters', 'Cnuts, the lot of them.'],
   ])('holds profanity hidden by %s', (_, text) => {
     const verdict = toxicity(text);
     expect(verdict.score).toBeGreaterThanOrEqual(0.5);
