@@ -3,7 +3,7 @@
  * (100 per post, a quarter of them replies, some replies before their
  * parents; 85 % approved, 10 % pending, 5 % spam; 1,000 distinct authors),
  * imports it into fresh tables on DynamoDB Local the way `npm run import`
- * does (same reader, same store, 8 writes in flight), and imports it again
+ * does (same reader, same store, up to 8 writes in flight: one article at a time, articles in parallel), and imports it again
  * (idempotency: nothing new). Write units by AWS's transaction rules come
  * from a metered sample imported one at a time (replaying each transaction
  * item costs time, so not all N are metered).
@@ -58,7 +58,7 @@ export async function measureImport(
     const db = localDocumentClient(endpoint);
     const store = new DynamoDbCommentStore(db, tables.names);
     const open = () => createReadStream(file);
-    log(`  importing ${sizes.comments.toLocaleString('en-US')} comments (${CONCURRENCY} writes in flight)`);
+    log(`  importing ${sizes.comments.toLocaleString('en-US')} comments (up to ${CONCURRENCY} writes in flight, one per article)`);
     let started = performance.now();
     const first = await runImport({ open, store, hasher, concurrency: CONCURRENCY });
     const seconds = (performance.now() - started) / 1000;

@@ -237,7 +237,7 @@ function viralSection(v: NonNullable<BenchResults['viral']>): string[] {
 function importSection(i: NonNullable<BenchResults['import']>): string[] {
   return [
     '## 7. Import',
-    `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes) imported with \`npm run import\`'s reader and store, ${i.concurrency} writes in flight, then imported again.`,
+    `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes) imported with \`npm run import\`'s reader and store, up to ${i.concurrency} writes in flight (one article's comments one after the other), then imported again.`,
     table(
       ['', 'result'],
       [

@@ -32,16 +32,23 @@ export class ImportWriter {
     private readonly options: { dryRun: boolean; now?: () => Date },
   ) {}
 
-  /** Writes in flight by article, parent and text: possible duplicates go one after the other, so the earlier one in the file wins. */
-  private readonly sameText = new Map<string, Promise<WriteOutcome>>();
+  /**
+   * Writes in flight by article: one article's comments go one after the
+   * other, in file order. They all update the article's published counter,
+   * which concurrent transactions would fight over (DynamoDB cancels the
+   * losers, and they cost write units all the same); and a possible duplicate
+   * is then always decided for the earlier comment in the file. Different
+   * articles still go in parallel.
+   */
+  private readonly byArticle = new Map<string, Promise<WriteOutcome>>();
 
   write(imported: ImportedComment): Promise<WriteOutcome> {
-    const key = JSON.stringify([imported.articleId, imported.parentId, imported.comment]);
-    const before = this.sameText.get(key);
+    const key = imported.articleId;
+    const before = this.byArticle.get(key);
     const next = before ? before.catch(() => undefined).then(() => this.writeNow(imported)) : this.writeNow(imported);
-    this.sameText.set(key, next);
+    this.byArticle.set(key, next);
     const forget = () => {
-      if (this.sameText.get(key) === next) this.sameText.delete(key);
+      if (this.byArticle.get(key) === next) this.byArticle.delete(key);
     };
     next.then(forget, forget);
     return next;
