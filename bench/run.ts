@@ -30,6 +30,21 @@ import { triageTargets } from './triage-report';
 
 const RESULTS = resolve(__dirname, 'results');
 
+/**
+ * Runs a section that writes through transactions on a DynamoDB Local of its
+ * own: next to the scaling section's 600,000 items the shared one runs
+ * transactions about a hundred times slower, which says nothing about DynamoDB
+ * (tables are independent there).
+ */
+async function onItsOwnDatabase<T>(section: (endpoint: string) => Promise<T>): Promise<T> {
+  const database = await startDynamoDbLocal({ inMemory: true });
+  try {
+    return await section(database.endpoint);
+  } finally {
+    await database.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
@@ -97,26 +112,23 @@ async function main(): Promise<void> {
       `  ${template.wafRules} WAF rules, ${template.alarmMetrics} alarm metrics, ${template.kmsKeys} KMS keys, ${template.secrets} secrets`,
     );
     log(`7. import: a generated WordPress export of ${config.importComments.toLocaleString('en-US')} comments`);
-    // On a DynamoDB Local of its own: the scaling section's 600,000 items slow the shared one's transactions
-    // a hundredfold, which says nothing about DynamoDB (tables are independent there).
-    const importDatabase = await startDynamoDbLocal({ inMemory: true });
-    const imported = await measureImport(
-      importDatabase.endpoint,
-      { comments: config.importComments, sample: config.importSample },
-      log,
-    ).finally(() => importDatabase.stop());
+    const imported = await onItsOwnDatabase((endpoint) =>
+      measureImport(endpoint, { comments: config.importComments, sample: config.importSample }, log),
+    );
 
     log(`8. viral article: ${config.viralReaders} readers on one article for ${config.viralSeconds} s through the local edge`);
     const pageCost = costModel(capacity, latency, template).pageLoads.perMillion;
-    const viral = await measureViral(
-      dynamodb.endpoint,
-      {
-        seconds: config.viralSeconds,
-        readers: config.viralReaders,
-        readUnitsPerPage: capacity.find((c) => c.operation === 'listPage')?.readUnits ?? 0,
-        originDollarsPerMillion: pageCost,
-      },
-      log,
+    const viral = await onItsOwnDatabase((endpoint) =>
+      measureViral(
+        endpoint,
+        {
+          seconds: config.viralSeconds,
+          readers: config.viralReaders,
+          readUnitsPerPage: capacity.find((c) => c.operation === 'listPage')?.readUnits ?? 0,
+          originDollarsPerMillion: pageCost,
+        },
+        log,
+      ),
     );
     log(
       `  counts of ${viral.counts.articles} articles: ${JSON.stringify(viral.counts.calls)}, ${viral.counts.readUnits} RRU; $${viral.costPerMillionPageLoads.total} per million page loads with CloudFront`,
