@@ -53,8 +53,8 @@ function settingsForm() {
   const retention = fieldGroup('retention', 'Retention', [spamDays, rejectedDays], 'Empty keeps them.');
   const triageAndReports = triageAndReportsFields();
 
-  /** The API's keys → where their messages go. */
-  const byKey: Record<string, Field> = {
+  /** The older settings, in page order, by the API key their messages come under. */
+  const siteFields = {
     premoderation,
     maxLinks,
     moderationWords,
@@ -64,19 +64,10 @@ function settingsForm() {
     closeAfterDays,
     eraseMode,
     retention,
-    ...triageAndReports.byKey,
   };
-  const sections = [
-    premoderation,
-    maxLinks,
-    moderationWords,
-    disallowedWords,
-    floodSeconds,
-    autoApprove,
-    closeAfterDays,
-    eraseMode,
-    retention,
-  ];
+  const sections: Field[] = Object.values(siteFields);
+  /** The API's keys → where their messages go. */
+  const byKey: Record<string, Field> = { ...siteFields, ...triageAndReports.byKey };
 
   return {
     /** The form's parts, in page order. */
