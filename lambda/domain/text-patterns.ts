@@ -16,3 +16,7 @@ const EMAIL_LIKE = /[^\s@"'<>()[\]]+@[^\s@"'<>()[\]]+\.[^\s@"'<>()[\]]+/g;
 
 /** The text with everything shaped like an email address replaced (logs, moderators' digests). */
 export const maskEmailLike = (text: string, replacement: string): string => text.replace(EMAIL_LIKE, replacement);
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text made safe for HTML, in element content and in quoted attribute values alike. */
+export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);

@@ -4,9 +4,7 @@
  * nothing and runs nothing (its CSP says so), and may not be framed.
  */
 import type { APIGatewayProxyResult } from 'aws-lambda';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { escapeHtml } from '../domain/text-patterns';
 
 export interface HtmlPage {
   title: string;

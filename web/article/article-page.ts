@@ -4,7 +4,8 @@
  * embeds it: a container plus one script tag. The container already holds the plain form, so posting works
  * without JavaScript; the script replaces it with the full comments section.
  */
-import { commentFormHtml, escapeHtml, type FormOutcome } from '../form/form-markup';
+import { escapeHtml } from '../../lambda/domain/text-patterns';
+import { commentFormHtml, type FormOutcome } from '../form/form-markup';
 
 export interface Article {
   title: string;

@@ -6,6 +6,7 @@
  * only the action URL, the page URL and an outcome message, all escaped.
  */
 import { LIMITS } from '../../lambda/domain/submission-rules';
+import { escapeHtml } from '../../lambda/domain/text-patterns';
 
 export interface FormOutcome {
   kind: 'success' | 'error';
@@ -35,9 +36,6 @@ export function outcomeFromQuery(query: URLSearchParams): FormOutcome | null {
 
 export const AWAITING_MODERATION = 'Thank you! Your comment is awaiting moderation.';
 export const PUBLISHED = 'Thank you! Your comment has been published.';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const required = '<span class="required" aria-hidden="true">*</span>';
 
