@@ -2,7 +2,7 @@
  * Where the reliability figures go. A run of the suite writes each area's
  * figures to a git-ignored directory; only `npm run reliability:report`
  * (tests/reliability/report.ts) and `npm run soak` copy them into the tracked
- * docs/reliability.md and the README's Reliability section.
+ * docs/reliability.md and the reliability headlines of docs/testing.md.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../..');
 export const FIGURES_DIR = resolve(ROOT, '.data/reports/reliability');
 export const REPORT_FILE = resolve(ROOT, 'docs/reliability.md');
-const README_FILE = resolve(ROOT, 'README.md');
+/** The contributors' page that repeats each area's headline. */
+export const SUMMARY_FILE = resolve(ROOT, 'docs/testing.md');
 
 export const SECTIONS = ['corpus', 'properties', 'access', 'privacy', 'concurrency', 'outage', 'soak'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -57,7 +58,7 @@ export const notPublished = (section: Section, when: string) =>
 
 /**
  * Replaces the given sections of docs/reliability.md (others are kept as they
- * are) and mirrors each section's headline into the README's Reliability section.
+ * are) and mirrors each section's headline into docs/testing.md.
  */
 export function publish(sections: ReadonlyMap<Section, string>): void {
   const current = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : HEADER;
@@ -73,14 +74,14 @@ export function publish(sections: ReadonlyMap<Section, string>): void {
     if (body !== undefined) parts.push(`${marker(s)}\n${body}${marker(s, true)}\n`);
   }
   writeFileSync(REPORT_FILE, parts.join('\n'));
-  updateReadmeSummary(bodies);
+  updateSummary(bodies);
 }
 
 const SUMMARY = /(<!-- reliability:summary:start -->\n)[\s\S]*?(<!-- reliability:summary:end -->)/;
 
-function updateReadmeSummary(bodies: ReadonlyMap<Section, string>): void {
-  const readme = readFileSync(README_FILE, 'utf8');
-  if (!SUMMARY.test(readme)) throw new Error('README.md has no reliability:summary markers');
+function updateSummary(bodies: ReadonlyMap<Section, string>): void {
+  const page = readFileSync(SUMMARY_FILE, 'utf8');
+  if (!SUMMARY.test(page)) throw new Error('docs/testing.md has no reliability:summary markers');
   const lines = SECTIONS.flatMap((s) => {
     const body = bodies.get(s);
     const title = body && /^## (.+)$/m.exec(body)?.[1];
@@ -88,7 +89,7 @@ function updateReadmeSummary(bodies: ReadonlyMap<Section, string>): void {
     return title && headline ? [`- **${title}**: ${headline}`] : [];
   });
   writeFileSync(
-    README_FILE,
-    readme.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`),
+    SUMMARY_FILE,
+    page.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`),
   );
 }

@@ -1,10 +1,9 @@
 /**
- * The README's benchmark and cost figures, generated from a results file
- * (never copied by hand): the targets table, the cost per million and the
- * cost at rest, each between its markers. A full `npm run bench` calls this;
- * `npm run bench:readme` regenerates them from bench/results/latest.json
- * (`-- --reprice` first prices its stored measurements with the current cost
- * model and template).
+ * The benchmark's figures in the docs, generated from a results file (never
+ * copied by hand): each section sits between its markers in the page that
+ * `DOC_SECTIONS` names. A full `npm run bench` calls this; `npm run bench:docs`
+ * regenerates them from bench/results/latest.json (`-- --reprice` first prices
+ * its stored measurements with the current cost model and template).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,7 +12,7 @@ import { markdownReport } from './report';
 import type { BenchResults } from './results';
 import { countTemplate } from './template';
 
-const README = resolve(__dirname, '../README.md');
+const ROOT = resolve(__dirname, '..');
 
 const money = (dollars: number) => `$${dollars.toFixed(2)}`;
 const share = (part: number, whole: number) => `${Math.round((100 * part) / whole)} %`;
@@ -80,21 +79,24 @@ function costSummary(r: BenchResults): string {
   ].join('\n');
 }
 
-const SECTIONS: Record<string, (r: BenchResults) => string> = {
-  'bench:targets': targets,
-  'bench:cost': costPerMillion,
-  'bench:cost-summary': costSummary,
+/** Each page (relative to the repository root) and the generated sections it holds. */
+export const DOC_SECTIONS: Record<string, Record<string, (r: BenchResults) => string>> = {
+  'docs/benchmarks.md': { 'bench:targets': targets, 'bench:cost': costPerMillion },
+  'docs/costs.md': { 'bench:cost-summary': costSummary },
 };
 
-/** Replaces each generated section of README.md with the figures of `results`. */
-export function writeReadmeSections(results: BenchResults, file = README): void {
-  let readme = readFileSync(file, 'utf8');
-  for (const [name, render] of Object.entries(SECTIONS)) {
-    const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
-    if (!pattern.test(readme)) throw new Error(`README.md has no ${name} markers`);
-    readme = readme.replace(pattern, (_m, start: string, end: string) => `${start}${render(results)}\n${end}`);
+/** Replaces each generated section of the pages under `root` with the figures of `results`. */
+export function writeDocSections(results: BenchResults, root = ROOT): void {
+  for (const [page, sections] of Object.entries(DOC_SECTIONS)) {
+    const file = resolve(root, page);
+    let text = readFileSync(file, 'utf8');
+    for (const [name, render] of Object.entries(sections)) {
+      const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
+      if (!pattern.test(text)) throw new Error(`${page} has no ${name} markers`);
+      text = text.replace(pattern, (_m, start: string, end: string) => `${start}${render(results)}\n${end}`);
+    }
+    writeFileSync(file, text);
   }
-  writeFileSync(file, readme);
 }
 
 if (require.main === module) {
@@ -107,6 +109,8 @@ if (require.main === module) {
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(resolve(__dirname, 'results/latest.md'), markdownReport(results, 'latest.svg'));
   }
-  writeReadmeSections(results);
-  console.log(`README.md: benchmark sections regenerated from bench/results/latest.json (${results.mode} run of ${results.machine.date})`);
+  writeDocSections(results);
+  console.log(
+    `${Object.keys(DOC_SECTIONS).join(', ')}: benchmark sections regenerated from bench/results/latest.json (${results.mode} run of ${results.machine.date})`,
+  );
 }
