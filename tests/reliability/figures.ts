@@ -56,40 +56,58 @@ const TITLES: Record<Section, string> = {
 export const notPublished = (section: Section, when: string) =>
   `## ${TITLES[section]}\n\n**Not published: its tests did not all pass in the run of ${when}.**\n`;
 
+const SUMMARY = /(<!-- reliability:summary:start -->\n)[\s\S]*?(<!-- reliability:summary:end -->)/;
+
+/** Where `publish` writes: the generated page and the page that repeats its headlines. */
+export interface PublishedFiles {
+  report: string;
+  summary: string;
+}
+
+const PUBLISHED: PublishedFiles = { report: REPORT_FILE, summary: SUMMARY_FILE };
+
+/** Each area's section body in a generated page, as `publish` wrote it. */
+export function sectionBodies(page: string): Map<Section, string> {
+  const bodies = new Map<Section, string>();
+  for (const s of SECTIONS) {
+    const match = new RegExp(`${marker(s)}\\n([\\s\\S]*?)${marker(s, true)}`).exec(page);
+    if (match) bodies.set(s, match[1]!);
+  }
+  return bodies;
+}
+
+/** One summary line per area: its title and the bold headline its run wrote. */
+export function summaryLines(bodies: ReadonlyMap<Section, string>): string[] {
+  return SECTIONS.flatMap((s) => {
+    const body = bodies.get(s);
+    const title = body && /^## (.+)$/m.exec(body)?.[1];
+    const headline = body && /^\*\*(.+?)\*\*/m.exec(body)?.[1];
+    return title && headline ? [`- **${title}**: ${headline}`] : [];
+  });
+}
+
 /**
  * Replaces the given sections of docs/reliability.md (others are kept as they
  * are) and mirrors each section's headline into docs/testing.md.
  */
-export function publish(sections: ReadonlyMap<Section, string>): void {
-  const current = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : HEADER;
-  const bodies = new Map<Section, string>();
-  for (const s of SECTIONS) {
-    const match = new RegExp(`${marker(s)}\\n([\\s\\S]*?)${marker(s, true)}`).exec(current);
-    if (match) bodies.set(s, match[1]!);
-  }
+export function publish(sections: ReadonlyMap<Section, string>, files: PublishedFiles = PUBLISHED): void {
+  const bodies = sectionBodies(existsSync(files.report) ? readFileSync(files.report, 'utf8') : HEADER);
   for (const [s, markdown] of sections) bodies.set(s, `${markdown.trim()}\n`);
   const parts = [HEADER];
   for (const s of SECTIONS) {
     const body = bodies.get(s);
     if (body !== undefined) parts.push(`${marker(s)}\n${body}${marker(s, true)}\n`);
   }
-  writeFileSync(REPORT_FILE, parts.join('\n'));
-  updateSummary(bodies);
+  writeFileSync(files.report, parts.join('\n'));
+  const page = readFileSync(files.summary, 'utf8');
+  if (!SUMMARY.test(page)) throw new Error(`${files.summary} has no reliability:summary markers`);
+  writeFileSync(
+    files.summary,
+    page.replace(SUMMARY, (_m, start: string, end: string) => `${start}${summaryLines(bodies).join('\n')}\n${end}`),
+  );
 }
 
-const SUMMARY = /(<!-- reliability:summary:start -->\n)[\s\S]*?(<!-- reliability:summary:end -->)/;
-
-function updateSummary(bodies: ReadonlyMap<Section, string>): void {
-  const page = readFileSync(SUMMARY_FILE, 'utf8');
-  if (!SUMMARY.test(page)) throw new Error('docs/testing.md has no reliability:summary markers');
-  const lines = SECTIONS.flatMap((s) => {
-    const body = bodies.get(s);
-    const title = body && /^## (.+)$/m.exec(body)?.[1];
-    const headline = body && /^\*\*(.+?)\*\*/m.exec(body)?.[1];
-    return title && headline ? [`- **${title}**: ${headline}`] : [];
-  });
-  writeFileSync(
-    SUMMARY_FILE,
-    page.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`),
-  );
+/** The summary lines a page carries between its reliability:summary markers. */
+export function publishedSummary(page: string): string[] {
+  return (SUMMARY.exec(page)?.[0] ?? '').split('\n').filter((line) => line.startsWith('- '));
 }
