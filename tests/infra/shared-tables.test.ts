@@ -59,7 +59,9 @@ describe('stream consumers', () => {
     expect(Object.keys(resourcesOf(template, 'AWS::SNS::Topic'))).toHaveLength(1); // alarms only
   });
 
-  it('a consumer reads the comments stream in batches, isolates failures and may publish to an encrypted topic', { timeout: 90_000 }, () => {
+  it('a consumer reads the comments stream in batches, isolates failures and may publish to an encrypted topic', {
+    timeout: 90_000,
+  }, () => {
     const { stack, template } = synthesize({ streamConsumers: [PROBE_CONSUMER] });
     const fnId = logicalIdOf(stack, `${PROBE_CONSUMER.name}/Function`);
     const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping'));
