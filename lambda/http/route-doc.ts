@@ -6,33 +6,8 @@
  * Answers every route shares (500, 503; 401 and 403 on moderator routes;
  * 413 and 415 on routes with a body) are added by the generator.
  */
+import type { SchemaName } from '../../scripts/openapi/schemas';
 import { MAX_PAGE_SIZE } from './list-query';
-
-/** The component schemas of docs/openapi.json (registered in scripts/openapi/schemas.ts). */
-export type SchemaName =
-  | 'Submission'
-  | 'SubmissionForm'
-  | 'ModerationAction'
-  | 'SettingsPatch'
-  | 'ArticlePatch'
-  | 'ErasureRequest'
-  | 'Submitted'
-  | 'PublishedPage'
-  | 'CommentCounts'
-  | 'ModerationPage'
-  | 'ModeratorComment'
-  | 'History'
-  | 'Settings'
-  | 'Article'
-  | 'PrivacyExport'
-  | 'ErasureReceipt'
-  | 'ReportRequest'
-  | 'Reported'
-  | 'BanRequest'
-  | 'BanCreated'
-  | 'BanList'
-  | 'Error'
-  | 'ValidationError';
 
 export type ResponseHeader = 'Retry-After' | 'Location' | 'ETag' | 'Cache-Control';
 

@@ -224,7 +224,30 @@ register(banList, 'BanList', 'The bans in force, newest first.');
 register(error, 'Error', 'Every error answer has this shape.');
 register(validationError, 'ValidationError', 'Field errors (422).');
 
-export type { SchemaName } from '../../lambda/http/route-doc';
+export type SchemaName =
+  | 'Submission'
+  | 'SubmissionForm'
+  | 'ModerationAction'
+  | 'SettingsPatch'
+  | 'ArticlePatch'
+  | 'ErasureRequest'
+  | 'Submitted'
+  | 'PublishedPage'
+  | 'CommentCounts'
+  | 'ModerationPage'
+  | 'ModeratorComment'
+  | 'History'
+  | 'Settings'
+  | 'Article'
+  | 'PrivacyExport'
+  | 'ErasureReceipt'
+  | 'ReportRequest'
+  | 'Reported'
+  | 'BanRequest'
+  | 'BanCreated'
+  | 'BanList'
+  | 'Error'
+  | 'ValidationError';
 
 /** The registered schemas as JSON Schema 2020-12 (OpenAPI 3.1's dialect), cross-references as $ref. */
 export function componentSchemas(): Record<string, Record<string, unknown>> {
