@@ -46,20 +46,19 @@ export function evalMarkdown(e: TriageEval): string {
   ].join('\n');
 }
 
-const START = '<!-- triage-eval:start -->';
-const END = '<!-- triage-eval:end -->';
-
-/** Replaces the generated region of a markdown file (between the markers) with the evaluation's table. */
-export function writeEvalRegion(path: string, e: TriageEval): void {
-  const page = readFileSync(path, 'utf8');
-  const from = page.indexOf(START);
-  const to = page.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${path} has no ${START} … ${END} region`);
-  writeFileSync(path, `${page.slice(0, from + START.length)}\n${evalMarkdown(e)}${page.slice(to)}`);
+/** A generated region of a markdown page: the text between `<!-- name:start -->` and `<!-- name:end -->`. */
+export function region(page: string, name: string): string | undefined {
+  const start = `<!-- ${name}:start -->\n`;
+  const from = page.indexOf(start);
+  const to = page.indexOf(`<!-- ${name}:end -->`);
+  return from < 0 || to < from ? undefined : page.slice(from + start.length, to);
 }
 
-export function evalRegion(page: string): string | undefined {
-  const from = page.indexOf(START);
-  const to = page.indexOf(END);
-  return from < 0 || to < from ? undefined : page.slice(from + START.length + 1, to);
+/** Replaces a generated region of a markdown file. */
+export function writeRegion(path: string, name: string, content: string): void {
+  const page = readFileSync(path, 'utf8');
+  const current = region(page, name);
+  if (current === undefined) throw new Error(`${path} has no <!-- ${name}:start --> … <!-- ${name}:end --> region`);
+  const at = page.indexOf(`<!-- ${name}:start -->\n`) + `<!-- ${name}:start -->\n`.length;
+  writeFileSync(path, page.slice(0, at) + content + page.slice(at + current.length));
 }

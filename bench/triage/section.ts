@@ -13,12 +13,12 @@ import { resolve } from 'node:path';
 import { shippedModel } from '../../lambda/domain/triage/model/shipped';
 import { type CorpusAuc, corpusAuc, readCorpus } from '../../scripts/triage/corpus';
 import type { TargetCheck } from '../targets';
+import { EVAL_RESULTS } from './card';
 import { measureModelCost, type ModelCost } from './cost';
 import { evaluate } from './eval';
 import { evalMarkdown, type TriageEval } from './eval-report';
 
 const ROOT = resolve(__dirname, '../..');
-export const EVAL_RESULTS = 'bench/results/triage-eval.json';
 
 export interface TriageResult {
   corpus: CorpusAuc & { path: string };
