@@ -28,9 +28,10 @@ export function evalMarkdown(e: TriageEval): string {
     s.file,
     s.head,
     `${s.rows.toLocaleString('en-US')} (${s.positives.toLocaleString('en-US')})`,
-    s.auc.toFixed(3),
-    pct(s.automaticAtBest.publish),
-    pct(s.automaticAtBest.remove),
+    // One class only (the all-toxic news comments): nothing to rank, and "at best" would be trivially all or nothing.
+    s.auc === null ? 'one class only' : s.auc.toFixed(3),
+    s.auc === null ? '—' : pct(s.automaticAtBest.publish),
+    s.auc === null ? '—' : pct(s.automaticAtBest.remove),
     s.newSiteRemoves === undefined ? '—' : pct(s.newSiteRemoves),
   ]);
   return [

@@ -16,7 +16,8 @@ export interface HeldOutSource {
   rows: number;
   /** toxic or spam rows (the positives of the head). */
   positives: number;
-  auc: number;
+  /** null for a file with one class only (the all-toxic news comments): nothing to rank. */
+  auc: number | null;
   /**
    * At best: the share of the source a gate could decide automatically with the
    * error's Wilson 95 % upper bound ≤ maxError, the threshold placed on the
@@ -47,6 +48,7 @@ export function largestSafePrefix(wrongInOrder: readonly boolean[], maxError: nu
 }
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+const finiteOrNull = (x: number) => (Number.isFinite(x) ? round(x) : null);
 
 export function leaveSourceOut(
   rows: readonly Row[],
@@ -70,7 +72,7 @@ export function leaveSourceOut(
       head,
       rows: scored.length,
       positives: scored.filter((s) => s.y === 1).length,
-      auc: round(
+      auc: finiteOrNull(
         rocAuc(
           scored.map((s) => s[head]),
           scored.map((s) => s.y),

@@ -71,7 +71,7 @@ export function triageTargets(t: TriageResult): TargetCheck[] {
   const held = heldOut(t);
   if (!held) return targets;
   const youtube = held.figures.sources.find((s) => s.file === 'youtube-spam');
-  if (youtube) {
+  if (youtube?.auc != null) {
     targets.push({
       target: 'Triage: spam ROC AUC ≥ 0.95 on YouTube comments, trained without them',
       measured: `${youtube.auc.toFixed(3)} (${held.from})`,
