@@ -10,3 +10,4 @@ export { newSiteModel, SITE_BITS, type SiteModel } from './model';
 export { type ProviderScores, type ScoredComment, scoreComment } from './score';
 export { LEARNING_BATCH, ORIGIN_WEIGHT, teach } from './teach';
 export { seededRandom } from './random';
+export { type Replay, type ReplayComment, type ReplayOutcome, startReplay } from './replay';
