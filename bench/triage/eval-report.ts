@@ -6,7 +6,8 @@ export interface TriageEval {
   /** The leave-source-out figures, or why there are none. */
   data: 'given' | 'no data given';
   maxError: number;
-  sources: (HeldOutSource & { newSiteRemoves?: number })[];
+  /** Older results files may lack `newSiteRemoves`. */
+  sources: (Omit<HeldOutSource, 'newSiteRemoves'> & { newSiteRemoves?: number })[];
   /** The model each held-out run trained: same features, options and weighting as the shipped one. */
   learning: Record<string, number>;
 }

@@ -28,7 +28,7 @@ export function evaluate(dir: string, log: (line: string) => void, only?: string
   const rows = readRows(resolve(dir));
   log(`${rows.length} rows; extracting features`);
   const features = featurize(rows);
-  const { sources } = leaveSourceOut(rows, features, { maxError: MAX_ERROR, only, log });
+  const sources = leaveSourceOut(rows, features, { maxError: MAX_ERROR, only, log });
   return { data: 'given', maxError: MAX_ERROR, sources, learning: { ...LEARN_OPTIONS } };
 }
 

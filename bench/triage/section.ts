@@ -73,7 +73,8 @@ export function triageTargets(t: TriageResult): TargetCheck[] {
   const youtube = held.figures.sources.find((s) => s.file === 'youtube-spam');
   if (youtube?.auc != null) {
     targets.push({
-      target: 'Triage: spam ROC AUC ≥ 0.95 on YouTube comments, trained without them',
+      // The issue's target holds out one video at a time; the data has no video field, so the whole collection is held out: a harder test.
+      target: 'Triage: spam ROC AUC ≥ 0.95 on YouTube comments (whole collection held out: the data has no video field)',
       measured: `${youtube.auc.toFixed(3)} (${held.from})`,
       met: youtube.auc >= 0.95,
     });
