@@ -16,6 +16,8 @@ export type Access =
   | 'secret:hashKey' // the key of email hashes and guards
   | 'secret:cursorKey' // the key that signs page cursors
   | 'queue:oldest' // Query on the byStatus index only (the oldest pending comment)
+  | 'triage:read' // GetItem/Query of the site's model and the daily triage counters only (the TRIAGE partition)
+  | 'triage:write' // Put/Update of those items only (the learner)
   | 'classifiers'; // calls the spam and toxicity providers the stack enabled (-c classifiers=...)
 
 export interface Route {
