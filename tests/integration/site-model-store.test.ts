@@ -1,22 +1,23 @@
 /**
- * What a SiteModelStore must do, run against the DynamoDB item on DynamoDB
- * Local and against the in-memory store the unit tests use: a new site has no
- * model, a save builds only on the version it loaded, and the bytes come back
- * exactly as saved.
+ * What the learner's store must do, run against the DynamoDB items on
+ * DynamoDB Local and against the in-memory store the unit tests use: a new
+ * site has no model, a save builds only on the version it loaded, the bytes
+ * come back exactly as saved, and a batch (model, counters, marker) is
+ * applied whole, once, or not at all.
  */
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
-import { DynamoDbSiteModelStore } from '../../lambda/adapters/dynamodb/site-model-store';
-import type { SiteModelStore } from '../../lambda/domain/triage/learning';
+import { DynamoDbTriageStore } from '../../lambda/adapters/dynamodb/triage-store';
+import type { TriageStore } from '../../lambda/ports/triage-store';
 import { ensureTables } from '../../scripts/local/tables';
-import { InMemorySiteModelStore } from '../support/memory-site-model-store';
+import { InMemoryTriageStore } from '../support/memory-site-model-store';
 
 const bytesOf = (...values: number[]) => Uint8Array.from(values);
 
-function siteModelStoreContract(name: string, open: () => Promise<{ fresh: () => SiteModelStore; close: () => Promise<void> }>) {
+function siteModelStoreContract(name: string, open: () => Promise<{ fresh: () => TriageStore; close: () => Promise<void> }>) {
   describe(`site-model store: ${name}`, () => {
     let opened: Awaited<ReturnType<typeof open>>;
     beforeAll(async () => {
@@ -57,6 +58,37 @@ function siteModelStoreContract(name: string, open: () => Promise<{ fresh: () =>
       expect(loaded?.version).toBe(1);
       expect([...(loaded?.bytes ?? [])]).toEqual(results[0] ? [10] : [20]);
     });
+
+    it('applies a batch once: the same batch again changes neither the model nor the counters', async () => {
+      const store = opened.fresh();
+      const batch = { model: { bytes: bytesOf(1), expected: null }, days: { '2030-03-01': { queued: 2, taughtSpam: 1 } }, batchId: 'b1' };
+      expect(await store.commit(batch)).toBe('committed');
+      expect(await store.commit({ ...batch, model: { bytes: bytesOf(9), expected: 1 } })).toBe('duplicate');
+      expect((await store.load())?.version).toBe(1);
+      const [day] = await store.days('2030-03-01', '2030-03-01');
+      expect(day?.counts.queued).toBe(2);
+      expect(day?.counts.taughtSpam).toBe(1);
+    });
+
+    it('writes no counter and no marker when the model save loses a race, so the batch can be retried', async () => {
+      const store = opened.fresh();
+      expect(await store.save(bytesOf(1), null)).toBe(true);
+      const stale = { model: { bytes: bytesOf(2), expected: null }, days: { '2030-03-01': { autoPublished: 1 } }, batchId: 'b2' };
+      expect(await store.commit(stale)).toBe('conflict');
+      expect(await store.days('2030-03-01', '2030-03-01')).toEqual([]);
+      expect(await store.commit({ ...stale, model: { bytes: bytesOf(2), expected: 1 } })).toBe('committed');
+      expect((await store.days('2030-03-01', '2030-03-01'))[0]?.counts.autoPublished).toBe(1);
+    });
+
+    it('adds counters of batches without a model change, and reads a window of days oldest first', async () => {
+      const store = opened.fresh();
+      expect(await store.commit({ model: null, days: { '2030-03-02': { queued: 1 }, '2030-02-27': { audits: 1 } } })).toBe('committed');
+      expect(await store.commit({ model: null, days: { '2030-03-02': { queued: 2 }, '2030-04-01': { queued: 5 } } })).toBe('committed');
+      expect(await store.load()).toBeNull();
+      const days = await store.days('2030-02-28', '2030-03-31');
+      expect(days.map((d) => [d.day, d.counts.queued])).toEqual([['2030-03-02', 3]]);
+      expect((await store.days('2030-02-01', '2030-04-30')).map((d) => d.day)).toEqual(['2030-02-27', '2030-03-02', '2030-04-01']);
+    });
   });
 }
 
@@ -68,15 +100,15 @@ siteModelStoreContract('DynamoDB on DynamoDB Local', async () => {
     // The item has a fixed key, so every case gets tables of its own.
     fresh: () => {
       const prefix = `sm${randomBytes(4).toString('hex')}_`;
-      let store: DynamoDbSiteModelStore | undefined;
       const ready = ensureTables(endpoint, prefix).then((names) => {
         created.push(...Object.values(names));
-        store = new DynamoDbSiteModelStore({ db, tables: { comments: names.Comments!, private: names.Private! } });
-        return store;
+        return new DynamoDbTriageStore({ db, tables: { comments: names.Comments!, private: names.Private! } });
       });
       return {
         load: async () => (await ready).load(),
         save: async (bytes, expected) => (await ready).save(bytes, expected),
+        commit: async (change) => (await ready).commit(change),
+        days: async (from, to) => (await ready).days(from, to),
       };
     },
     close: async () => {
@@ -86,4 +118,4 @@ siteModelStoreContract('DynamoDB on DynamoDB Local', async () => {
   };
 });
 
-siteModelStoreContract('in memory', async () => ({ fresh: () => new InMemorySiteModelStore(), close: async () => {} }));
+siteModelStoreContract('in memory', async () => ({ fresh: () => new InMemoryTriageStore(), close: async () => {} }));

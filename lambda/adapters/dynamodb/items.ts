@@ -39,6 +39,7 @@ export const SORT_KEY = {
   publishedCount: 'PUBLISHED',
   siteModel: 'MODEL',
   triageDayPrefix: 'DAY#',
+  triageBatchPrefix: 'BATCH#',
 } as const;
 
 const SETTINGS_PARTITION = 'SETTINGS';
@@ -68,6 +69,7 @@ export const ITEM_TYPE = {
   publishedCount: 'publishedCount',
   siteModel: 'siteModel',
   triageDay: 'triageDay',
+  triageBatch: 'triageBatch',
 } as const;
 
 const key = (partition: string, sort: string): ItemKey => ({ [PK]: partition, [SK]: sort }) as ItemKey;
@@ -93,6 +95,8 @@ export const keys = {
   siteModel: () => key(TRIAGE_PARTITION, SORT_KEY.siteModel),
   /** One day's triage counters; `day` is YYYY-MM-DD, so the sort keys sort by date. */
   triageDay: (day: string) => key(TRIAGE_PARTITION, `${SORT_KEY.triageDayPrefix}${day}`),
+  /** A stream batch the learner has applied (expires after the stream's retention). */
+  triageBatch: (batchId: string) => key(TRIAGE_PARTITION, `${SORT_KEY.triageBatchPrefix}${batchId}`),
 };
 
 export const TRIAGE_PARTITION_KEY = TRIAGE_PARTITION;
@@ -114,7 +118,10 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
   if (partition.startsWith(KEY_PREFIX.guard)) return 'guard';
   if (partition === SETTINGS_PARTITION) return ITEM_TYPE.settings;
   if (partition === BANS_PARTITION) return ITEM_TYPE.ban;
-  if (partition === TRIAGE_PARTITION) return sort === SORT_KEY.siteModel ? ITEM_TYPE.siteModel : ITEM_TYPE.triageDay;
+  if (partition === TRIAGE_PARTITION) {
+    if (sort === SORT_KEY.siteModel) return ITEM_TYPE.siteModel;
+    return sort.startsWith(SORT_KEY.triageBatchPrefix) ? ITEM_TYPE.triageBatch : ITEM_TYPE.triageDay;
+  }
   if (partition.startsWith(KEY_PREFIX.banned)) return ITEM_TYPE.banMarker;
   if (sort.startsWith(SORT_KEY.reportPrefix)) return ITEM_TYPE.report;
   if (sort === SORT_KEY.contact) return ITEM_TYPE.contact;

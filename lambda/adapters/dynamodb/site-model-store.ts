@@ -15,6 +15,23 @@ import { ITEM_ABSENT, ITEM_TYPE, keys } from './items';
 const BYTES_ATTRIBUTE = 'model';
 const VERSION_ATTRIBUTE = 'version';
 
+/** The model item as a conditional put: written only if the stored version is still `expected` (null: none stored). */
+export function siteModelPut(table: string, bytes: Uint8Array, expected: number | null) {
+  return {
+    TableName: table,
+    Item: {
+      ...siteModelKey(),
+      type: ITEM_TYPE.siteModel,
+      [BYTES_ATTRIBUTE]: bytes,
+      [VERSION_ATTRIBUTE]: (expected ?? 0) + 1,
+      savedAt: new Date().toISOString(),
+    },
+    ConditionExpression: expected === null ? ITEM_ABSENT : '#version = :expected',
+    ExpressionAttributeNames: expected === null ? undefined : { '#version': VERSION_ATTRIBUTE },
+    ExpressionAttributeValues: expected === null ? undefined : { ':expected': expected },
+  };
+}
+
 export interface StoredSiteModel {
   bytes: Uint8Array;
   version: number;
@@ -31,7 +48,7 @@ export function siteModelFromItem(item: Record<string, unknown> | undefined): St
 }
 
 export class DynamoDbSiteModelStore implements SiteModelStore {
-  constructor(private readonly ctx: StoreContext) {}
+  constructor(protected readonly ctx: StoreContext) {}
 
   async load(): Promise<StoredSiteModel | null> {
     const { Item } = await this.ctx.db.send(
@@ -43,21 +60,7 @@ export class DynamoDbSiteModelStore implements SiteModelStore {
 
   async save(bytes: Uint8Array, expected: number | null): Promise<boolean> {
     try {
-      await this.ctx.db.send(
-        new PutCommand({
-          TableName: this.ctx.tables.comments,
-          Item: {
-            ...siteModelKey(),
-            type: ITEM_TYPE.siteModel,
-            [BYTES_ATTRIBUTE]: bytes,
-            [VERSION_ATTRIBUTE]: (expected ?? 0) + 1,
-            savedAt: new Date().toISOString(),
-          },
-          ConditionExpression: expected === null ? ITEM_ABSENT : '#version = :expected',
-          ExpressionAttributeNames: expected === null ? undefined : { '#version': VERSION_ATTRIBUTE },
-          ExpressionAttributeValues: expected === null ? undefined : { ':expected': expected },
-        }),
-      );
+      await this.ctx.db.send(new PutCommand(siteModelPut(this.ctx.tables.comments, bytes, expected)));
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
