@@ -5,10 +5,11 @@
  */
 import type { SiteModelStore } from '../domain/triage/learning';
 import type { DayIncrements, TriageDayCounts } from '../domain/triage/triage-days';
+import type { ModelSummary } from '../domain/triage/triage-summary';
 
 export interface LearningCommit {
   /** The new model, saved only if the stored one is still at `expected`; null: the batch taught nothing. */
-  model: { bytes: Uint8Array; expected: number | null } | null;
+  model: { bytes: Uint8Array; expected: number | null; taught: Pick<ModelSummary, 'examples' | 'byOrigin'> } | null;
   /** Counters to add, by day. */
   days: DayIncrements;
   /** Names the batch of stream records, so a batch delivered again is applied once. Absent: no such check. */
@@ -20,6 +21,8 @@ export type CommitOutcome = 'committed' | 'conflict' | 'duplicate';
 
 export interface TriageStore extends SiteModelStore {
   commit(change: LearningCommit): Promise<CommitOutcome>;
+  /** What the stored model was taught, all time, without its bytes (null: a new site). */
+  modelSummary(): Promise<ModelSummary | null>;
   /** The counters of the days from `from` to `to` (YYYY-MM-DD, inclusive), oldest first; days with nothing are absent. */
   days(from: string, to: string): Promise<Array<{ day: string; counts: TriageDayCounts }>>;
 }

@@ -16,6 +16,10 @@ import { ensureTables } from '../../scripts/local/tables';
 import { InMemoryTriageStore } from '../support/memory-site-model-store';
 
 const bytesOf = (...values: number[]) => Uint8Array.from(values);
+const taught = (spam: number) => ({
+  examples: { approved: 0, rejected: 0, spam },
+  byOrigin: { moderator: spam, audit: 0, reversal: 0, import: 0 },
+});
 
 function siteModelStoreContract(name: string, open: () => Promise<{ fresh: () => TriageStore; close: () => Promise<void> }>) {
   describe(`site-model store: ${name}`, () => {
@@ -61,10 +65,15 @@ function siteModelStoreContract(name: string, open: () => Promise<{ fresh: () =>
 
     it('applies a batch once: the same batch again changes neither the model nor the counters', async () => {
       const store = opened.fresh();
-      const batch = { model: { bytes: bytesOf(1), expected: null }, days: { '2030-03-01': { queued: 2, taughtSpam: 1 } }, batchId: 'b1' };
+      const batch = {
+        model: { bytes: bytesOf(1), expected: null, taught: taught(1) },
+        days: { '2030-03-01': { queued: 2, taughtSpam: 1 } },
+        batchId: 'b1',
+      };
       expect(await store.commit(batch)).toBe('committed');
-      expect(await store.commit({ ...batch, model: { bytes: bytesOf(9), expected: 1 } })).toBe('duplicate');
+      expect(await store.commit({ ...batch, model: { bytes: bytesOf(9), expected: 1, taught: taught(9) } })).toBe('duplicate');
       expect((await store.load())?.version).toBe(1);
+      expect(await store.modelSummary()).toMatchObject({ version: 1, examples: { spam: 1 }, byOrigin: { moderator: 1 } });
       const [day] = await store.days('2030-03-01', '2030-03-01');
       expect(day?.counts.queued).toBe(2);
       expect(day?.counts.taughtSpam).toBe(1);
@@ -73,10 +82,14 @@ function siteModelStoreContract(name: string, open: () => Promise<{ fresh: () =>
     it('writes no counter and no marker when the model save loses a race, so the batch can be retried', async () => {
       const store = opened.fresh();
       expect(await store.save(bytesOf(1), null)).toBe(true);
-      const stale = { model: { bytes: bytesOf(2), expected: null }, days: { '2030-03-01': { autoPublished: 1 } }, batchId: 'b2' };
+      const stale = {
+        model: { bytes: bytesOf(2), expected: null, taught: taught(2) },
+        days: { '2030-03-01': { autoPublished: 1 } },
+        batchId: 'b2',
+      };
       expect(await store.commit(stale)).toBe('conflict');
       expect(await store.days('2030-03-01', '2030-03-01')).toEqual([]);
-      expect(await store.commit({ ...stale, model: { bytes: bytesOf(2), expected: 1 } })).toBe('committed');
+      expect(await store.commit({ ...stale, model: { bytes: bytesOf(2), expected: 1, taught: taught(2) } })).toBe('committed');
       expect((await store.days('2030-03-01', '2030-03-01'))[0]?.counts.autoPublished).toBe(1);
     });
 
@@ -85,6 +98,7 @@ function siteModelStoreContract(name: string, open: () => Promise<{ fresh: () =>
       expect(await store.commit({ model: null, days: { '2030-03-02': { queued: 1 }, '2030-02-27': { audits: 1 } } })).toBe('committed');
       expect(await store.commit({ model: null, days: { '2030-03-02': { queued: 2 }, '2030-04-01': { queued: 5 } } })).toBe('committed');
       expect(await store.load()).toBeNull();
+      expect(await store.modelSummary()).toBeNull();
       const days = await store.days('2030-02-28', '2030-03-31');
       expect(days.map((d) => [d.day, d.counts.queued])).toEqual([['2030-03-02', 3]]);
       expect((await store.days('2030-02-01', '2030-04-30')).map((d) => d.day)).toEqual(['2030-02-27', '2030-03-02', '2030-04-01']);
@@ -109,6 +123,7 @@ siteModelStoreContract('DynamoDB on DynamoDB Local', async () => {
         save: async (bytes, expected) => (await ready).save(bytes, expected),
         commit: async (change) => (await ready).commit(change),
         days: async (from, to) => (await ready).days(from, to),
+        modelSummary: async () => (await ready).modelSummary(),
       };
     },
     close: async () => {

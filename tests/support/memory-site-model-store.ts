@@ -7,6 +7,7 @@
  */
 import type { SiteModelStore } from '../../lambda/domain/triage/learning';
 import { emptyDay, type TriageDayCounts, type TriageDayField } from '../../lambda/domain/triage/triage-days';
+import type { ModelSummary } from '../../lambda/domain/triage/triage-summary';
 import type { CommitOutcome, LearningCommit, TriageStore } from '../../lambda/ports/triage-store';
 
 export class InMemorySiteModelStore implements SiteModelStore {
@@ -31,10 +32,23 @@ export class InMemorySiteModelStore implements SiteModelStore {
 export class InMemoryTriageStore extends InMemorySiteModelStore implements TriageStore {
   private readonly counters = new Map<string, TriageDayCounts>();
   private readonly batches = new Set<string>();
+  private summary: ModelSummary | null = null;
+
+  async modelSummary(): Promise<ModelSummary | null> {
+    return this.summary && structuredClone(this.summary);
+  }
+
+  /** Seeds the counters and the model's summary as the learner would have left them (console and route tests). */
+  seed(days: Record<string, Partial<TriageDayCounts>>, summary: ModelSummary | null = null): void {
+    for (const [day, counts] of Object.entries(days)) this.counters.set(day, { ...emptyDay(), ...counts });
+    this.summary = summary;
+  }
 
   async commit({ model, days, batchId }: LearningCommit): Promise<CommitOutcome> {
     if (batchId && this.batches.has(batchId)) return 'duplicate';
     if (model && !(await this.save(model.bytes, model.expected))) return 'conflict';
+    if (model && this.stored)
+      this.summary = { version: this.stored.version, savedAt: new Date().toISOString(), ...structuredClone(model.taught) };
     if (batchId) this.batches.add(batchId);
     for (const [day, counts] of Object.entries(days)) {
       const stored = this.counters.get(day) ?? emptyDay();

@@ -16,10 +16,11 @@ const BYTES_ATTRIBUTE = 'model';
 const VERSION_ATTRIBUTE = 'version';
 
 /** The model item as a conditional put: written only if the stored version is still `expected` (null: none stored). */
-export function siteModelPut(table: string, bytes: Uint8Array, expected: number | null) {
+export function siteModelPut(table: string, bytes: Uint8Array, expected: number | null, extra: Record<string, unknown> = {}) {
   return {
     TableName: table,
     Item: {
+      ...extra,
       ...siteModelKey(),
       type: ITEM_TYPE.siteModel,
       [BYTES_ATTRIBUTE]: bytes,

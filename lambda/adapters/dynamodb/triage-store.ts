@@ -6,8 +6,9 @@
  * redelivery never counts or teaches a batch twice, and a lost race leaves
  * nothing behind.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyDay, TRIAGE_DAY_FIELDS, type TriageDayCounts } from '../../domain/triage/triage-days';
+import type { ModelSummary } from '../../domain/triage/triage-summary';
 import type { CommitOutcome, LearningCommit, TriageStore } from '../../ports/triage-store';
 import { ITEM_ABSENT, ITEM_TYPE, keys, SORT_KEY, TRIAGE_PARTITION_KEY } from './items';
 import { TABLE_KEY } from './schema';
@@ -34,7 +35,7 @@ export class DynamoDbTriageStore extends DynamoDbSiteModelStore implements Triag
         }),
       );
     }
-    if (model) items.push(tagged('model', { Put: siteModelPut(table, model.bytes, model.expected) }));
+    if (model) items.push(tagged('model', { Put: siteModelPut(table, model.bytes, model.expected, model.taught) }));
     for (const [day, counts] of Object.entries(days)) {
       const entries = Object.entries(counts).filter(([, by]) => by);
       if (entries.length === 0) continue;
@@ -64,6 +65,35 @@ export class DynamoDbTriageStore extends DynamoDbSiteModelStore implements Triag
     // A conflict on the model, or another transaction touching the same items at that moment: load and try again.
     if (cancelled.has('model') || cancelled.any('TransactionConflict')) return 'conflict';
     throw new Error(`the learning transaction was cancelled: ${cancelled.outcomes.map((o) => o.code).join(', ')}`);
+  }
+
+  async modelSummary(): Promise<ModelSummary | null> {
+    const { Item } = await this.ctx.db.send(
+      new GetCommand({
+        TableName: this.ctx.tables.comments,
+        Key: keys.siteModel(),
+        // Not the bytes: the page needs only what the learner wrote beside them.
+        ProjectionExpression: '#version, savedAt, examples, byOrigin',
+        ExpressionAttributeNames: { '#version': 'version' },
+      }),
+    );
+    if (!Item) return null;
+    const count = (map: unknown, key: string) => Number((map as Record<string, unknown> | undefined)?.[key] ?? 0);
+    return {
+      version: Number(Item.version ?? 0),
+      savedAt: typeof Item.savedAt === 'string' ? Item.savedAt : null,
+      examples: {
+        approved: count(Item.examples, 'approved'),
+        rejected: count(Item.examples, 'rejected'),
+        spam: count(Item.examples, 'spam'),
+      },
+      byOrigin: {
+        moderator: count(Item.byOrigin, 'moderator'),
+        audit: count(Item.byOrigin, 'audit'),
+        reversal: count(Item.byOrigin, 'reversal'),
+        import: count(Item.byOrigin, 'import'),
+      },
+    };
   }
 
   async days(from: string, to: string): Promise<Array<{ day: string; counts: TriageDayCounts }>> {

@@ -9,7 +9,8 @@
 import type { DecidedExample, DecisionLabel, SiteLearner } from '../triage/learning';
 import { type DayIncrements, dayIncrementsOf, dayOf, type TriageEvent, taughtIncrements } from '../triage/triage-days';
 import { exampleOf } from '../triage/triage-record';
-import type { CommitOutcome, TriageStore } from '../../ports/triage-store';
+import type { ModelSummary } from '../triage/triage-summary';
+import type { CommitOutcome, LearningCommit, TriageStore } from '../../ports/triage-store';
 
 /** The model module's pure functions the learner needs (lambda/domain/triage/site/). */
 export interface SiteModelCodec<Model> {
@@ -17,6 +18,8 @@ export interface SiteModelCodec<Model> {
   teach(site: Model, examples: readonly DecidedExample[]): Model;
   encode(site: Model): Uint8Array;
   decode(bytes: Uint8Array): Model;
+  /** What the model was taught, all time (stored beside the bytes for the Triage page). */
+  describe(site: Model): Pick<ModelSummary, 'examples' | 'byOrigin'>;
 }
 
 export interface LearnerDeps<Model> {
@@ -47,11 +50,12 @@ async function apply<Model>(
 ): Promise<CommitOutcome> {
   const pause = deps.pause ?? backOff;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    let model: { bytes: Uint8Array; expected: number | null } | null = null;
+    let model: LearningCommit['model'] = null;
     if (examples.length > 0) {
       const stored = await deps.store.load();
       const site = stored ? deps.codec.decode(stored.bytes) : deps.codec.newSiteModel();
-      model = { bytes: deps.codec.encode(deps.codec.teach(site, examples)), expected: stored?.version ?? null };
+      const taught = deps.codec.teach(site, examples);
+      model = { bytes: deps.codec.encode(taught), expected: stored?.version ?? null, taught: deps.codec.describe(taught) };
     }
     const outcome = await deps.store.commit({ model, days, ...(batchId ? { batchId } : {}) });
     if (outcome !== 'conflict') return outcome;

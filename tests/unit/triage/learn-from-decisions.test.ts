@@ -17,6 +17,13 @@ const listing: SiteModelCodec<string[]> = {
   teach: (site, examples) => [...site, ...examples.map((e) => `${e.origin}:${e.label}:${e.input.text}`)],
   encode: (site) => new TextEncoder().encode(JSON.stringify(site)),
   decode: (bytes) => JSON.parse(new TextDecoder().decode(bytes)),
+  describe: (site) => {
+    const count = (part: string) => site.filter((line) => line.split(':').includes(part)).length;
+    return {
+      examples: { approved: count('approved'), rejected: count('rejected'), spam: count('spam') },
+      byOrigin: { moderator: count('moderator'), audit: count('audit'), reversal: count('reversal'), import: count('import') },
+    };
+  },
 };
 const taughtIn = async (store: InMemoryTriageStore) => {
   const stored = await store.load();
@@ -126,5 +133,6 @@ describe('learning from decisions', () => {
     expect(await taughtIn(store)).toHaveLength(1_234);
     expect((await store.load())?.version).toBe(3);
     expect((await store.days('2030-03-05', '2030-03-05'))[0]?.counts).toMatchObject({ taughtImport: 1_234, taughtSpam: 412 });
+    expect(await store.modelSummary()).toMatchObject({ version: 3, examples: { approved: 822, spam: 412 }, byOrigin: { import: 1_234 } });
   });
 });
