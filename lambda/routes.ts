@@ -155,6 +155,15 @@ const TABLE = [
     auth: 'moderator',
     access: ['comments:read', 'comments:write'],
   },
+  // The Triage page: 30 days of day counters and what the model was taught (the TRIAGE items only).
+  {
+    name: 'AdminTriage',
+    method: 'GET',
+    path: '/admin/triage',
+    entry: 'lambda/handlers/admin/triage.ts',
+    auth: 'moderator',
+    access: ['triage:read'],
+  },
   {
     name: 'AdminGetArticle',
     method: 'GET',
