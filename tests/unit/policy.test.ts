@@ -170,19 +170,20 @@ describe('the moderation policy', () => {
       expect(decision.reasons[2]?.score).toBeLessThan(0.5);
     });
 
-    it('takes an abusive comment out of the flow with its score, and auto-approve never publishes it', async () => {
+    it('holds an abusive comment for a person with its score, and auto-approve never publishes it', async () => {
       const abusive = 'You are a worthless idiot and a pathetic moron, shut up.';
       const settings = { ...triage, autoApprove: { enabled: true, minApproved: 1 } };
       const decision = await decide(input({ settings, author: { approved: 50 }, submission: { comment: abusive } }));
-      expect(['pending', 'rejected']).toContain(decision.status);
+      expect(decision.status).toBe('pending');
       expect(decision.reasons[0]).toMatchObject({ rule: 'toxicity', provider: 'builtin', score: expect.any(Number) });
     });
 
-    it('marks link-farm spam as spam before toxicity is asked', async () => {
+    it('holds link-farm spam for a person, the spam score first, and never marks it spam by itself', async () => {
       const spam = 'Cheap viagra pills, buy now at http://pills.example http://pills2.example http://pills3.example';
       const decision = await decide(input({ settings: triage, submission: { comment: spam } }));
-      expect(decision.status).toBe('spam');
-      expect(decision.reasons.map((r) => r.rule)).not.toContain('toxicity');
+      expect(decision.status).toBe('pending');
+      expect(decision.reasons[0]).toMatchObject({ rule: 'spam', provider: 'builtin' });
+      expect(decision.reasons[0]?.score).toBeGreaterThanOrEqual(0.9);
     });
   });
 });

@@ -19,8 +19,8 @@ export const MODERATION_PHASES: readonly Phase[] = [
   honeypot, // -> spam
   disallowedWords, // -> spam
   banned, // -> spam
-  spamClassifier, // -> spam; holds when the provider fails; otherwise notes its score
-  toxicityClassifier, // -> rejected at rejectAt; holds at holdAt or when the provider fails; otherwise notes its score
+  spamClassifier, // holds on a spam verdict or when the provider fails; otherwise notes its score
+  toxicityClassifier, // holds at holdAt or when the provider fails; otherwise notes its score
   maxLinks, // holds; every hold rule that applies is reported
   moderationWords, // holds
   articlePremoderation, // -> pending when the article asks for it, even for a known good author

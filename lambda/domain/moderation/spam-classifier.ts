@@ -1,4 +1,4 @@
-/** The spam classifier the settings name: spam → status spam; a failure holds; otherwise its score is noted. */
+/** The spam classifier the settings name: a spam verdict or a failure holds (never removes); otherwise its score is noted. */
 import { reasonFor, statusFor } from '../triage/decision';
 import { classify } from './classify';
 import type { Phase } from './phase';
@@ -8,8 +8,5 @@ export const spamClassifier: Phase = async (context) => {
   if (!choice?.provider) return undefined;
   const outcome = await classify('spam', choice.provider, context, choice.sendPersonalData);
   const reason = reasonFor('spam', outcome);
-  const status = statusFor('spam', outcome);
-  if (status === 'spam') return { decide: 'spam', reason };
-  if (status === 'pending') return { hold: reason };
-  return { note: reason };
+  return statusFor('spam', outcome) === 'pending' ? { hold: reason } : { note: reason };
 };

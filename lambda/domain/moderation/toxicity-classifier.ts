@@ -1,7 +1,7 @@
 /**
- * The toxicity classifier the settings name: a score at or above rejectAt
- * rejects, at or above holdAt holds for a person, below is noted (so the
- * score shows also on a published comment); a failure holds.
+ * The toxicity classifier the settings name: a score at or above holdAt
+ * holds for a person (never removes), below is noted (so the score shows
+ * also on a published comment); a failure holds.
  */
 import { reasonFor, statusFor } from '../triage/decision';
 import { classify } from './classify';
@@ -13,8 +13,5 @@ export const toxicityClassifier: Phase = async (context) => {
   // Only Akismet takes personal data; no toxicity provider is sent any.
   const outcome = await classify('toxicity', choice.provider, context, false);
   const reason = reasonFor('toxicity', outcome);
-  const status = statusFor('toxicity', outcome, choice);
-  if (status === 'rejected') return { decide: 'rejected', reason };
-  if (status === 'pending') return { hold: reason };
-  return { note: reason };
+  return statusFor('toxicity', outcome, choice) === 'pending' ? { hold: reason } : { note: reason };
 };

@@ -10,12 +10,11 @@ const withSpam = (provider: 'builtin' | 'akismet' | null, sendPersonalData = fal
 const personal = { articleId: 'a1', personal: { email: 'ann@example.com', ip: '203.0.113.9', userAgent: 'Firefox' } };
 
 describe('spam classifier phase', () => {
-  it('marks spam with the score and provider in the reason', async () => {
+  it('holds a spam verdict for a person (never removes it), with the score and provider in the reason', async () => {
     const { source } = fakeSource({ akismet: { score: 0.99, signal: 'akismet: spam' } });
     const outcome = await spamClassifier({ ...context({ settings: withSpam('akismet') }), classifiers: source });
     expect(outcome).toEqual({
-      decide: 'spam',
-      reason: { rule: 'spam', message: 'spam 0.99 (akismet): akismet: spam', score: 0.99, provider: 'akismet' },
+      hold: { rule: 'spam', message: 'spam 0.99 (akismet): akismet: spam', score: 0.99, provider: 'akismet' },
     });
   });
 
@@ -66,6 +65,6 @@ describe('spam classifier phase', () => {
         submission: { comment: 'Cheap viagra pills, buy now at http://pills.example http://pills2.example http://pills3.example' },
       }),
     );
-    expect(outcome).toMatchObject({ decide: 'spam', reason: { rule: 'spam', provider: 'builtin' } });
+    expect(outcome).toMatchObject({ hold: { rule: 'spam', provider: 'builtin' } });
   });
 });

@@ -14,22 +14,24 @@ const run = (score: number, holdAt?: number, rejectAt?: number) =>
   });
 
 describe('toxicity classifier phase', () => {
-  it('rejects at rejectAt, holds at holdAt, notes below, each with score and provider', async () => {
+  it('holds at holdAt and above (never rejects), notes below, each with score and provider', async () => {
     const reason = (score: number) => ({
       rule: 'toxicity',
       message: `toxicity ${score.toFixed(2)} (comprehend): insult`,
       score,
       provider: 'comprehend',
     });
-    expect(await run(0.93)).toEqual({ decide: 'rejected', reason: reason(0.93) });
-    expect(await run(0.9)).toEqual({ decide: 'rejected', reason: reason(0.9) });
+    expect(await run(0.93)).toEqual({ hold: reason(0.93) });
+    expect(await run(0.9)).toEqual({ hold: reason(0.9) });
+    expect(await run(0.5)).toEqual({ hold: reason(0.5) });
     expect(await run(0.6)).toEqual({ hold: reason(0.6) });
     expect(await run(0.2)).toEqual({ note: reason(0.2) });
   });
 
   it('follows the site thresholds', async () => {
     expect(await run(0.6, 0.7, 0.8)).toMatchObject({ note: { score: 0.6 } });
-    expect(await run(0.85, 0.7, 0.8)).toMatchObject({ decide: 'rejected' });
+    expect(await run(0.75, 0.7, 0.8)).toMatchObject({ hold: { score: 0.75 } });
+    expect(await run(0.85, 0.7, 0.8)).toMatchObject({ hold: { score: 0.85 } });
   });
 
   it('holds with "classifier unavailable" when the provider hangs, within its limit', async () => {
@@ -51,9 +53,9 @@ describe('toxicity classifier phase', () => {
     expect(sent[0]?.input).not.toHaveProperty('personal');
   });
 
-  it('scores with builtin by default: an insult is held or rejected, news vocabulary passes', async () => {
+  it('scores with builtin by default: an insult is held, news vocabulary passes', async () => {
     const insult = await toxicityClassifier(context({ submission: { comment: 'You are a pathetic idiot and a moron.' } }));
-    expect(insult).toSatisfy((o) => o !== undefined && ('hold' in o || ('decide' in o && o.decide === 'rejected')));
+    expect(insult).toMatchObject({ hold: { rule: 'toxicity', provider: 'builtin' } });
     const news = await toxicityClassifier(context({ submission: { comment: 'The strike killed twelve people; he is a war criminal.' } }));
     expect(news).toMatchObject({ note: { rule: 'toxicity', provider: 'builtin' } });
   });

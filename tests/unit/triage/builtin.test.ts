@@ -125,7 +125,7 @@ describe('builtin classifiers through the port', () => {
     const verdict = await builtinToxicity.classify(input, new AbortController().signal);
     expect(verdict.provider).toBe('builtin');
     const outcome = { ok: true as const, verdict };
-    expect(statusFor('toxicity', outcome)).toBe('rejected');
+    expect(statusFor('toxicity', outcome)).toBe('pending');
     expect(reasonFor('toxicity', outcome)).toEqual({
       rule: 'toxicity',
       message: 'toxicity 0.92 (builtin): insult',
