@@ -102,7 +102,7 @@ describe('builtin on the labeled corpus', () => {
     comments: { label: string; text: string; author: string; url: string | null }[];
   };
 
-  it('holds at least 300 labeled comments of each kind the issue names', () => {
+  it('holds at least 300 labeled comments, of the three kinds the issue names', () => {
     expect(corpus.comments.length).toBeGreaterThanOrEqual(300);
     expect(new Set(corpus.comments.map((c) => c.label))).toEqual(new Set(['civil', 'abusive', 'spam']));
   });
