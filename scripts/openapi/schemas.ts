@@ -89,7 +89,11 @@ const commentCounts = z.object({
 const moderationPage = z.object({ comments: z.array(moderatorComment), nextCursor: z.string().nullable() });
 const history = z.object({ history: z.array(historyEntry) });
 const settings = z.object({
-  premoderation: z.boolean(),
+  premoderation: z
+    .union([z.boolean(), z.literal('auto')])
+    .describe(
+      'true: a person sees every comment; false: published unless a rule holds it; "auto": the gate decides what it is sure of, the rest waits.',
+    ),
   maxLinks: z.int(),
   moderationWords: z.array(z.string()),
   disallowedWords: z.array(z.string()),
@@ -100,7 +104,16 @@ const settings = z.object({
   retention: z.object({ spamDays: z.int().nullable(), rejectedDays: z.int().nullable() }),
   triage: z.object({
     spam: z.object({ provider: z.enum(SPAM_PROVIDERS).nullable(), sendPersonalData: z.boolean() }),
-    toxicity: z.object({ provider: z.enum(TOXICITY_PROVIDERS).nullable(), holdAt: z.number(), rejectAt: z.number() }),
+    toxicity: z.object({
+      provider: z.enum(TOXICITY_PROVIDERS).nullable(),
+      holdAt: z.number(),
+      rejectAt: z.number().describe('Kept for older clients; no score removes a comment, so it decides nothing.'),
+    }),
+    autoDecide: z
+      .object({ maxError: z.number(), audit: z.number(), minExamples: z.int() })
+      .describe(
+        'The gate (premoderation "auto"): the error bound automatic decisions keep, the audited share, the decided comments needed.',
+      ),
   }),
   reports: z.object({ threshold: z.int().nullable() }),
   version: z.int(),

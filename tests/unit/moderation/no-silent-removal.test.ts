@@ -47,6 +47,7 @@ describe('no silent removal by a guess', () => {
     const triage = {
       spam: { provider: 'akismet' as const, sendPersonalData: false },
       toxicity: { provider: 'comprehend' as const, holdAt: 0, rejectAt: 0 },
+      autoDecide: DEFAULT_SETTINGS.triage.autoDecide,
     };
     const decision = await decide({ ...input(CIVIL[0]!, { triage }), classifiers: source });
     expect(decision.status).toBe('pending');
