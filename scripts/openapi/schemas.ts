@@ -27,7 +27,14 @@ const dateTime = z.string().meta({ format: 'date-time' });
 const reason = z.object({
   rule: z.string(),
   message: z.string(),
-  score: z.number().min(0).max(1).optional().meta({ description: "A classifier's score (rules spam and toxicity)." }),
+  score: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({
+      description: "A score: a classifier's or the model's (rules spam and toxicity), the one the gate judged (rules gate and audit).",
+    }),
   provider: z.string().optional().meta({ description: 'The classifier provider that scored it.' }),
 });
 
@@ -62,6 +69,17 @@ const moderatorComment = z.object({
     notes: z.array(z.string()),
   }),
   reportedAt: dateTime.optional(),
+  triage: z
+    .object({
+      scores: z.object({ remove: z.number().min(0).max(1), spam: z.number().min(0).max(1) }),
+      auto: z.enum(['published', 'rejected', 'spam']).nullable(),
+      audit: z.boolean(),
+      record: authorRecord.optional(),
+    })
+    .optional()
+    .describe(
+      'The scores the gate judged when the comment arrived, what it decided without a person (null: nothing), and whether that decision was queued as an audit. Absent when nothing scored the comment.',
+    ),
 });
 const historyEntry = z.object({
   at: dateTime,

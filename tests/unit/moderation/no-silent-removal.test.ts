@@ -9,7 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type PolicyInput } from '../../../lambda/domain/policy';
 import { DEFAULT_SETTINGS } from '../../../lambda/domain/settings';
+import { prepareWith } from '../../../lambda/domain/triage/learned-triage';
 import { fakeSource } from './classifier-source';
+import { fakeTriage } from './fake-triage';
 
 const CIVIL = [
   'I started at $10.50 an hour at the plant and never got a raise in six years.',
@@ -23,24 +25,34 @@ const CIVIL = [
   'As a nurse I can tell you the hospital has no pharmacy open after 8 pm.',
 ];
 
+// The shipped model on a new site (no decisions yet), as a new deployment has it.
 const input = (comment: string, settings: Partial<PolicyInput['settings']> = {}): PolicyInput => ({
   submission: { comment, author: 'Ann', url: null, honeypot: false },
   settings: { ...DEFAULT_SETTINGS, premoderation: false, ...settings },
   article: { premoderation: null },
   author: { approved: 0, rejected: 0, spam: 0 },
+  learnedTriage: prepareWith(null, Math.random),
 });
 
 const REMOVED = ['rejected', 'spam'];
 
 describe('no silent removal by a guess', () => {
   for (const comment of CIVIL) {
-    it(`never removes "${comment.slice(0, 48)}…" with the builtin classifiers`, async () => {
-      for (const premoderation of [false, true]) {
+    it(`never removes "${comment.slice(0, 48)}…" with the shipped model on a new site`, async () => {
+      for (const premoderation of [false, true, 'auto'] as const) {
         const decision = await decide(input(comment, { premoderation }));
         expect(REMOVED).not.toContain(decision.status);
       }
     });
   }
+
+  it('holds, never removes, when the model is certain but the gate is not sure', async () => {
+    const certain = fakeTriage({ modelScores: { remove: 0.99, spam: 0.99 } }).triage;
+    for (const premoderation of [false, true, 'auto'] as const) {
+      const decision = await decide({ ...input(CIVIL[0]!, { premoderation }), learnedTriage: certain });
+      expect(decision.status).toBe('pending');
+    }
+  });
 
   it('holds, never removes, when a provider is certain, even with the strictest thresholds', async () => {
     const { source } = fakeSource({ akismet: { score: 1, signal: 'akismet: spam' }, comprehend: { score: 1, signal: 'insult' } });
