@@ -64,6 +64,7 @@ describe('npm run triage', () => {
       expected.map(({ decision, auto, audit }) => ({ decision, auto, audit })),
     );
     for (const [i, answer] of answers.entries()) expect(answer.scores.remove).toBeCloseTo(expected[i]!.scores.remove, 5);
+    expect(answers.some((a) => a.auto && !a.audit)).toBe(true);
     for (const answer of answers) {
       if (!answer.auto) expect(answer.decision).toBe('pending');
       if (answer.audit) expect(answer).toMatchObject({ auto: true, decision: 'pending' });

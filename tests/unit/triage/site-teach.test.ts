@@ -48,10 +48,16 @@ describe('teaching the site model', () => {
   });
 
   it('learns more from a moderator reversing an automatic decision than from a plain decision', () => {
-    const before = scoreComment(newSiteModel(), insult).scores.remove;
-    const plain = scoreComment(teach(newSiteModel(), [example(insult, 'rejected', 'moderator')]), insult).scores.remove;
-    const reversal = scoreComment(teach(newSiteModel(), [example(insult, 'rejected', 'reversal')]), insult).scores.remove;
-    expect(reversal - before).toBeGreaterThan(2 * (plain - before));
+    const kept: TriageText = { text: 'Kubitchek was right: the council wasted the budget on that stupid bridge' };
+    const logOdds = (site: ReturnType<typeof newSiteModel>) => {
+      const p = scoreComment(site, kept).scores.remove;
+      return Math.log(p / (1 - p));
+    };
+    const before = logOdds(newSiteModel());
+    const plain = logOdds(teach(newSiteModel(), [example(kept, 'approved', 'moderator')]));
+    const reversal = logOdds(teach(newSiteModel(), [example(kept, 'approved', 'reversal')]));
+    expect(plain).toBeLessThan(before);
+    expect(before - reversal).toBeGreaterThan(2 * (before - plain));
   });
 
   it('counts examples by label and origin', () => {

@@ -40,12 +40,24 @@ export function probabilities(model: LinearModel, x: FeatureVector): TriageScore
  * names: the first one this comment produced is shown.
  */
 export function topSignals(model: LinearModel, input: TriageText, x: FeatureVector, n = 5): TriageSignal[] {
+  return explain(input, x, (head, index) => model[head].weights[index]!, n);
+}
+
+/**
+ * The same for any weights, e.g. the shipped model's plus a site's own:
+ * `weightOf(head, index)` is the weight of feature `index` in that head.
+ */
+export function explain(
+  input: TriageText,
+  x: FeatureVector,
+  weightOf: (head: keyof TriageScores, index: number) => number,
+  n = 5,
+): TriageSignal[] {
   const names = featureNames(input);
   const all: TriageSignal[] = [];
   for (const head of ['remove', 'spam'] as const) {
-    const weights = model[head].weights;
     for (let i = 0; i < x.indices.length; i++) {
-      const weight = weights[x.indices[i]!]! * x.values[i]!;
+      const weight = weightOf(head, x.indices[i]!) * x.values[i]!;
       if (weight !== 0) all.push({ head, feature: names.get(x.indices[i]!) ?? `feature ${x.indices[i]}`, weight });
     }
   }

@@ -10,4 +10,5 @@ export { newSiteModel, SITE_BITS, type SiteModel } from './model';
 export { type ProviderScores, type ScoredComment, scoreComment } from './score';
 export { LEARNING_BATCH, ORIGIN_WEIGHT, teach } from './teach';
 export { seededRandom } from './random';
-export { type Replay, type ReplayComment, type ReplayOutcome, startReplay } from './replay';
+export { type Replay, type ReplayComment, type ReplayOptions, type ReplayOutcome, startReplay } from './replay';
+export { type Prior, shippedPrior } from './prior';

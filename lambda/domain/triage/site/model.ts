@@ -7,7 +7,7 @@
  */
 import type { DecidedExample, DecisionLabel, TriageScores } from '../learning';
 import type { EvidenceTable } from './evidence';
-import { type FeatureVector, type PriorLogits, priorLogits, sigmoid } from './prior';
+import { type FeatureVector, type Prior, type PriorLogits, priorLogits, sigmoid } from './prior';
 
 /** 4,096 weights per head: 48 KB raw for both heads with their step sizes, well inside one item. */
 export const SITE_BITS = 12;
@@ -65,13 +65,13 @@ export function siteLogit(head: SiteHead, x: FeatureVector): number {
   return z;
 }
 
-/** Prior plus site part, per head, in log-odds. A null site is the shipped model alone. */
-export function combinedLogits(site: SiteModel | null, x: FeatureVector, prior: PriorLogits = priorLogits(x)): PriorLogits {
-  if (!site) return prior;
-  return { remove: prior.remove + siteLogit(site.remove, x), spam: prior.spam + siteLogit(site.spam, x) };
+/** Prior plus site part, per head, in log-odds. A null site is the prior alone. */
+export function combinedLogits(site: SiteModel | null, x: FeatureVector, prior: Prior): PriorLogits {
+  const z = priorLogits(prior, x);
+  if (!site) return z;
+  return { remove: z.remove + siteLogit(site.remove, x), spam: z.spam + siteLogit(site.spam, x) };
 }
 
-export function modelScores(site: SiteModel | null, x: FeatureVector): TriageScores {
-  const z = combinedLogits(site, x);
+export function probabilities(z: PriorLogits): TriageScores {
   return { remove: sigmoid(z.remove), spam: sigmoid(z.spam) };
 }

@@ -9,6 +9,7 @@ import type { AutoDecideSettings, DecidedExample, DecisionLabel, GateDecision, T
 import { decodeSiteModel, encodeSiteModel } from './codec';
 import { gate } from './gate';
 import { newSiteModel as newSite, type SiteModel } from './model';
+import { type Prior, shippedPrior } from './prior';
 import { type ProviderScores, scoreComment } from './score';
 import { LEARNING_BATCH, teach } from './teach';
 
@@ -31,23 +32,26 @@ export interface Replay {
   site(): SiteModel | null;
 }
 
-export function startReplay(
-  settings: AutoDecideSettings,
-  random: () => number,
-  batch = LEARNING_BATCH,
-  prior: SiteModel | null = null,
-): Replay {
-  let site = prior;
+export interface ReplayOptions {
+  /** Decisions per lesson (default: the service's LEARNING_BATCH). */
+  batch?: number;
+  /** The shipped model by default; the benchmark passes one trained without the replayed site's data. */
+  prior?: Prior;
+}
+
+export function startReplay(settings: AutoDecideSettings, random: () => number, options: ReplayOptions = {}): Replay {
+  const { batch = LEARNING_BATCH, prior = shippedPrior() } = options;
+  let site: SiteModel | null = null;
   let lesson: DecidedExample[] = [];
   return {
     next({ input, label, provider }) {
-      const scored = scoreComment(site, input, provider);
+      const scored = scoreComment(site, input, provider, prior);
       const verdict = gate(site, scored.scores, settings, random);
       if (!verdict.auto || verdict.audit) {
         lesson.push({ input, label, scoresAtDecision: scored.scores, origin: verdict.audit ? 'audit' : 'moderator' });
       }
       if (lesson.length >= batch) {
-        site = decodeSiteModel(encodeSiteModel(teach(site ?? newSite(), lesson)));
+        site = decodeSiteModel(encodeSiteModel(teach(site ?? newSite(), lesson, prior)));
         lesson = [];
       }
       return { scores: scored.modelScores, decision: verdict.decision, auto: verdict.auto, audit: verdict.audit };

@@ -5,8 +5,8 @@
  */
 import type { TriageScores, TriageSignal, TriageText } from '../learning';
 import type { GateScores, ScoreSources } from './evidence';
-import { combinedLogits, type Head, HEADS, type SiteModel } from './model';
-import { extractFeatures, type FeatureVector, featureNames, priorLogits, priorWeight, sigmoid } from './prior';
+import { combinedLogits, type Head, HEADS, probabilities, type SiteModel } from './model';
+import { extractFeatures, type FeatureVector, featureNames, type Prior, shippedPrior } from './prior';
 
 /** A provider's answer: a probability per head it scores, and its name (the gate's evidence is kept per name). */
 export type ProviderScores = Partial<TriageScores> & { name?: string };
@@ -25,7 +25,7 @@ const SIGNALS_PER_HEAD = 3;
 const isProbability = (p: unknown): p is number => typeof p === 'number' && p >= 0 && p <= 1;
 
 /** Exact linear contributions (shipped plus site weight, times the feature's value) of the strongest features. */
-function strongest(site: SiteModel | null, input: TriageText, x: FeatureVector): TriageSignal[] {
+function strongest(site: SiteModel | null, input: TriageText, x: FeatureVector, prior: Prior): TriageSignal[] {
   const names = featureNames(input);
   const signals: TriageSignal[] = [];
   for (const head of HEADS) {
@@ -34,7 +34,7 @@ function strongest(site: SiteModel | null, input: TriageText, x: FeatureVector):
     const found: TriageSignal[] = [];
     for (let k = 0; k < x.indices.length; k++) {
       const index = x.indices[k]!;
-      const weight = (priorWeight(head, index) + (own ? own[index & mask]! : 0)) * x.values[k]!;
+      const weight = (prior[head].weights[index]! + (own ? own[index & mask]! : 0)) * x.values[k]!;
       const feature = names.get(index);
       if (feature && weight !== 0) found.push({ head, feature, weight: Math.round(weight * 1000) / 1000 });
     }
@@ -43,10 +43,14 @@ function strongest(site: SiteModel | null, input: TriageText, x: FeatureVector):
   return signals.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
 }
 
-export function scoreComment(site: SiteModel | null, input: TriageText, provider?: ProviderScores): ScoredComment {
+export function scoreComment(
+  site: SiteModel | null,
+  input: TriageText,
+  provider?: ProviderScores,
+  prior: Prior = shippedPrior(),
+): ScoredComment {
   const x = extractFeatures(input);
-  const z = combinedLogits(site, x, priorLogits(x));
-  const modelScores: TriageScores = { remove: sigmoid(z.remove), spam: sigmoid(z.spam) };
+  const modelScores = probabilities(combinedLogits(site, x, prior));
   const scores: GateScores = { ...modelScores };
   const source: ScoreSources = {};
   for (const head of HEADS satisfies readonly Head[]) {
@@ -57,5 +61,5 @@ export function scoreComment(site: SiteModel | null, input: TriageText, provider
     }
   }
   if (source.remove || source.spam) scores.source = source;
-  return { scores, modelScores, signals: strongest(site, input, x) };
+  return { scores, modelScores, signals: strongest(site, input, x, prior) };
 }

@@ -7,7 +7,7 @@
 import type { DecidedExample, DecisionLabel } from '../learning';
 import { type GateScores, pruneTables, newTable, record, risk, tableKeys } from './evidence';
 import { combinedLogits, type Head, HEADS, type Origin, type SiteHead, type SiteModel } from './model';
-import { extractFeatures, type FeatureVector, priorLogits, sigmoid } from './prior';
+import { extractFeatures, type FeatureVector, type Prior, shippedPrior, sigmoid } from './prior';
 
 /**
  * The service's learning schedule: the learner teaches the site model once
@@ -74,12 +74,12 @@ function recordEvidence(site: SiteModel, scores: GateScores, label: DecisionLabe
 }
 
 /** Pure: returns a new site model that has learned `examples` in order. */
-export function teach(site: SiteModel, examples: readonly DecidedExample[]): SiteModel {
+export function teach(site: SiteModel, examples: readonly DecidedExample[], prior: Prior = shippedPrior()): SiteModel {
   if (examples.length === 0) return site;
   const next = copySite(site);
   for (const example of examples) {
     const x = extractFeatures(example.input);
-    const z = combinedLogits(next, x, priorLogits(x));
+    const z = combinedLogits(next, x, prior);
     const given = example.scoresAtDecision;
     const atDecision: GateScores =
       given && isProbability(given.remove) && isProbability(given.spam) ? given : { remove: sigmoid(z.remove), spam: sigmoid(z.spam) };
