@@ -7,7 +7,9 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { batchIdOf, triageEventsOf } from '../adapters/dynamodb/triage-events';
 import { type LearnerDeps, learnFromDecisions } from '../domain/use-cases/learn-from-decisions';
+import { SITE_MODEL_CODEC } from '../domain/use-cases/site-model-codec';
 import { logger } from '../shared/observability';
+import { triageStore } from '../shared/service';
 
 export function learnerConsumer<Model>(deps: () => LearnerDeps<Model>) {
   return async (event: DynamoDBStreamEvent) => {
@@ -18,3 +20,5 @@ export function learnerConsumer<Model>(deps: () => LearnerDeps<Model>) {
     return result;
   };
 }
+
+export const handler = learnerConsumer(() => ({ store: triageStore(), codec: SITE_MODEL_CODEC }));
