@@ -42,7 +42,7 @@ export class CommentService {
     this.siteSettings = new SiteSettingsAdmin(deps.store, cache, classifiers.enabled);
     this.bans = new BanAdmin(deps.store, now);
     // Only functions granted the hash key can take submissions.
-    this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now, metrics, classifiers) : undefined;
+    this.submitting = deps.hasher ? new SubmitComment(deps.store, deps.hasher, cache, now, metrics, classifiers, deps.triage) : undefined;
     this.reporting = deps.hasher ? new ReportComment(deps.store, deps.hasher, cache, now, metrics) : undefined;
   }
 

@@ -4,6 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
+import type { TriageScorer } from '../ports/triage-scorer';
 import { DynamoDbTriageStore } from '../adapters/dynamodb/triage-store';
 import { CommentService } from '../domain/comment-service';
 import { CursorCodec } from '../domain/cursor';
@@ -38,6 +39,16 @@ export function triageStore(): DynamoDbTriageStore {
   return triage;
 }
 
+/**
+ * The learned triage, for the functions that score submissions: loaded on
+ * first use so that it is evaluated nowhere else. The site's model is reused
+ * for the settings cache time (SETTINGS_CACHE_SECONDS).
+ */
+async function learnedTriage(): Promise<TriageScorer> {
+  const { LearnedTriage } = await import('../domain/triage/learned-triage');
+  return new LearnedTriage(triageStore(), { cacheMs: settingsCacheMs() });
+}
+
 /** SETTINGS_CACHE_SECONDS (default 5; the local runtime sets 0 so a change applies at once). */
 export function settingsCacheMs(): number {
   const seconds = Number(process.env.SETTINGS_CACHE_SECONDS ?? '5');
@@ -59,19 +70,22 @@ const built = new Map<string, Promise<RouteServices>>();
 export function servicesFor(access: readonly Access[]): Promise<RouteServices> {
   const hashKey = access.includes('secret:hashKey');
   const cursorKey = access.includes('secret:cursorKey');
-  const id = `${hashKey ? 'h' : ''}${cursorKey ? 'c' : ''}`;
+  const scores = access.includes('classifiers');
+  const id = `${hashKey ? 'h' : ''}${cursorKey ? 'c' : ''}${scores ? 's' : ''}`;
   let services = built.get(id);
   if (!services) {
-    services = Promise.all([hashKey ? secretKey('HASH_KEY') : undefined, cursorKey ? secretKey('CURSOR_KEY') : undefined]).then(
-      ([hash, cursor]) => build(hash, cursor),
-    );
+    services = Promise.all([
+      hashKey ? secretKey('HASH_KEY') : undefined,
+      cursorKey ? secretKey('CURSOR_KEY') : undefined,
+      scores ? learnedTriage() : undefined,
+    ]).then(([hash, cursor, scorer]) => build(hash, cursor, scorer));
     services.catch(() => built.delete(id));
     built.set(id, services);
   }
   return services;
 }
 
-function build(hashKey: string | undefined, cursorKey: string | undefined): RouteServices {
+function build(hashKey: string | undefined, cursorKey: string | undefined, scorer: TriageScorer | undefined): RouteServices {
   const store = commentStore();
   const hasher = hashKey ? new KeyedHasher(hashKey) : undefined;
   const comments = new CommentService({
@@ -81,6 +95,7 @@ function build(hashKey: string | undefined, cursorKey: string | undefined): Rout
     settingsCacheMs: settingsCacheMs(),
     metrics: new EmfModerationMetrics(),
     classifiers: classifierSourceFromEnvironment(),
+    triage: scorer,
   });
   let privacy: PrivacyService | undefined;
   let subscriptions: Subscriptions | undefined;

@@ -2,6 +2,7 @@
 import type { ClassifierSource } from '../../ports/classifier';
 import type { CommentStore } from '../../ports/comment-store';
 import type { ModerationMetrics } from '../../ports/moderation-metrics';
+import type { TriageScorer } from '../../ports/triage-scorer';
 import type { CursorCodec } from '../cursor';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SiteSettings } from '../settings';
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   settingsCacheMs?: number;
   /** The spam and toxicity classifiers this deployment can call; `builtin` only when absent. */
   classifiers?: ClassifierSource;
+  /** The learned triage (`builtin`): only the functions that take submissions are given it. */
+  triage?: TriageScorer;
 }
 
 /** The site settings for the rules, reused for settingsCacheMs; shared by the use cases of one function. */
