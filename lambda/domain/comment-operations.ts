@@ -11,6 +11,7 @@ import { NO_METRICS } from '../ports/moderation-metrics';
 import type { CommentStatus } from './comment';
 import { BanAdmin } from './use-cases/bans';
 import { countComments } from './use-cases/count-comments';
+import { ArticleCache } from './use-cases/article-cache';
 import { required, type ServiceDeps, SettingsCache } from './use-cases/deps';
 import { ListComments } from './use-cases/list-comments';
 import { ModerateComment } from './use-cases/moderate-comment';
@@ -30,15 +31,17 @@ export class CommentOperations {
   protected readonly store: ServiceDeps['store'];
   protected readonly now: () => Date;
   protected readonly settings: SettingsCache;
+  protected readonly articles: ArticleCache;
 
   constructor(deps: ServiceDeps) {
     const now = (this.now = deps.now ?? (() => new Date()));
     this.store = deps.store;
     const cache = (this.settings = new SettingsCache(deps.store, now, deps.settingsCacheMs ?? 0));
+    const articles = (this.articles = new ArticleCache(deps.store, now, deps.settingsCacheMs ?? 0));
     const metrics = deps.metrics ?? NO_METRICS;
-    this.lists = new ListComments(deps.store, deps.cursors, cache, now, deps.hasher);
+    this.lists = new ListComments(deps.store, deps.cursors, cache, articles, now, deps.hasher);
     this.moderation = new ModerateComment(deps.store, cache, now, metrics);
-    this.siteSettings = new SiteSettingsAdmin(deps.store, cache, deps.classifiers?.enabled ?? ['builtin']);
+    this.siteSettings = new SiteSettingsAdmin(deps.store, cache, articles, deps.classifiers?.enabled ?? ['builtin']);
     this.bans = new BanAdmin(deps.store, now);
     // Only functions granted the hash key can take reports.
     this.reporting = deps.hasher ? new ReportComment(deps.store, deps.hasher, cache, now, metrics) : undefined;

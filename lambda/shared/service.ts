@@ -32,9 +32,15 @@ export function commentStore(): DynamoDbCommentStore {
   return store;
 }
 
-/** SETTINGS_CACHE_SECONDS (default 5; the local runtime sets 0 so a change applies at once). */
+/**
+ * How long a warm function reuses the site settings and an article's settings
+ * it read: a change made in another function applies within this time.
+ */
+export const DEFAULT_SETTINGS_CACHE_SECONDS = 5;
+
+/** SETTINGS_CACHE_SECONDS (default above; the local runtime sets 0 so a change applies at once). */
 export function settingsCacheMs(): number {
-  const seconds = Number(process.env.SETTINGS_CACHE_SECONDS ?? '5');
+  const seconds = Number(process.env.SETTINGS_CACHE_SECONDS ?? String(DEFAULT_SETTINGS_CACHE_SECONDS));
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 

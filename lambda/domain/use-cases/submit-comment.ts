@@ -16,6 +16,7 @@ import { type AuthorRecord, decide } from '../policy';
 import { commentsAreOpen, defaultArticle, expiryFor } from '../settings';
 import { type SubmissionInput, validateSubmission, wantsReplyMail } from '../validation';
 import { activeBan } from './bans';
+import type { ArticleCache } from './article-cache';
 import type { SettingsCache } from './deps';
 
 export interface SubmitRequest {
@@ -42,6 +43,7 @@ export class SubmitComment {
     private readonly store: CommentStore,
     private readonly hasher: KeyedHasher,
     private readonly settings: SettingsCache,
+    private readonly articles: ArticleCache,
     private readonly now: () => Date,
     private readonly metrics: ModerationMetrics,
     private readonly classifiers: ClassifierSource,
@@ -50,7 +52,8 @@ export class SubmitComment {
   async submit(request: SubmitRequest): Promise<SubmitResult> {
     const { store, hasher } = this;
     const now = this.now();
-    const [settings, storedArticle] = await Promise.all([this.settings.current(), store.getArticle(request.articleId)]);
+    // Both from the function's caches on a warm function (settingsCacheMs): no read before the guards.
+    const [settings, storedArticle] = await Promise.all([this.settings.current(), this.articles.current(request.articleId)]);
     const article = storedArticle ?? defaultArticle(request.articleId);
     if (!commentsAreOpen(settings, article, now)) throw commentsClosed();
 
@@ -140,6 +143,8 @@ export class SubmitComment {
       if (!stored) throw error;
       return submitResult(stored);
     }
+    // The cached article now has its first comment: the next submission need not write it again.
+    if (article.firstCommentAt === null) this.articles.remember({ ...article, firstCommentAt: createdAt });
     // Counted once stored: a refused post or an idempotent retry is not a new comment.
     this.metrics.commentSubmitted(comment.status);
     return submitResult(comment);
