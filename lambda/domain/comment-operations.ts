@@ -41,7 +41,12 @@ export class CommentOperations {
     const metrics = deps.metrics ?? NO_METRICS;
     this.lists = new ListComments(deps.store, deps.cursors, cache, articles, now, deps.hasher);
     this.moderation = new ModerateComment(deps.store, cache, now, metrics);
-    this.siteSettings = new SiteSettingsAdmin(deps.store, cache, articles, deps.classifiers?.enabled ?? ['builtin']);
+    this.siteSettings = new SiteSettingsAdmin(
+      deps.store,
+      cache,
+      articles,
+      deps.enabledProviders ?? deps.classifiers?.enabled ?? ['builtin'],
+    );
     this.bans = new BanAdmin(deps.store, now);
     // Only functions granted the hash key can take reports.
     this.reporting = deps.hasher ? new ReportComment(deps.store, deps.hasher, cache, now, metrics) : undefined;

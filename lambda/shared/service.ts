@@ -4,6 +4,7 @@
  * classifier; the submit route passes its own builder (./submission-service.ts)
  * so that only its bundle holds the moderation phases and the classifiers.
  */
+import { enabledProvidersFromEnvironment } from '../adapters/classifiers/enabled';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
@@ -13,21 +14,16 @@ import { KeyedHasher } from '../domain/keyed-hash';
 import { PrivacyService } from '../domain/privacy-service';
 import { Subscriptions } from '../domain/reply-notifications/subscriptions';
 import { SubscriptionTokens } from '../domain/reply-notifications/tokens';
+import { envCount, envString, VARIABLES } from '../environment';
 import type { Access } from '../routes';
 import { secretKey } from './keys';
 import { EmfModerationMetrics } from './observability';
 
-export function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} environment variable is not set`);
-  return value;
-}
-
 let store: DynamoDbCommentStore | undefined;
 export function commentStore(): DynamoDbCommentStore {
   store ??= new DynamoDbCommentStore(createDocumentClient(), {
-    comments: requiredEnv(TABLE_ENV.Comments),
-    private: requiredEnv(TABLE_ENV.Private),
+    comments: envString(TABLE_ENV.Comments),
+    private: envString(TABLE_ENV.Private),
   });
   return store;
 }
@@ -36,13 +32,10 @@ export function commentStore(): DynamoDbCommentStore {
  * How long a warm function reuses the site settings and an article's settings
  * it read: a change made in another function applies within this time.
  */
-export const DEFAULT_SETTINGS_CACHE_SECONDS = 5;
+export const DEFAULT_SETTINGS_CACHE_SECONDS = Number(VARIABLES.SETTINGS_CACHE_SECONDS.default);
 
-/** SETTINGS_CACHE_SECONDS (default above; the local runtime sets 0 so a change applies at once). */
-export function settingsCacheMs(): number {
-  const seconds = Number(process.env.SETTINGS_CACHE_SECONDS ?? String(DEFAULT_SETTINGS_CACHE_SECONDS));
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
-}
+/** SETTINGS_CACHE_SECONDS (the local runtime sets 0 so a change applies at once). */
+export const settingsCacheMs = (): number => envCount('SETTINGS_CACHE_SECONDS') * 1000;
 
 /** What a route's logic works with: built with exactly the secrets its access list names. */
 export interface RouteServices<Comments extends CommentOperations = CommentOperations> {
@@ -102,6 +95,7 @@ function build<Comments extends CommentOperations>(
     cursors: cursorKey ? new CursorCodec(new KeyedHasher(cursorKey)) : undefined,
     settingsCacheMs: settingsCacheMs(),
     metrics: new EmfModerationMetrics(),
+    enabledProviders: enabledProvidersFromEnvironment(),
   });
   let privacy: PrivacyService | undefined;
   let subscriptions: Subscriptions | undefined;
