@@ -10,6 +10,7 @@ import { localDocumentClient } from '../../bench/instrumented-client';
 import { meteredService, submission } from '../../bench/service';
 import { serviceTables, shadowTables } from '../../bench/tables';
 import { TransactionShadow } from '../../bench/transaction-cost';
+import { whyWritten } from '../../bench/write-reasons';
 
 describe('benchmark building blocks', () => {
   it('meters an article page as one Query on a warm function, counts round trips, and prices a submission item by item', async () => {
@@ -54,6 +55,8 @@ describe('benchmark building blocks', () => {
     // none: 5 + 2 + 3 + 4 × 2 = 18, plus 2 for the article item, as this is the article's first comment
     // (it records firstCommentAt).
     for (const i of items) expect(i.tableUnits, i.item).toBe(1);
+    // The report says why each item is written; an item nobody can explain shows as such.
+    for (const i of items) expect(whyWritten(i.item), i.item).not.toMatch(/no reason recorded/);
     expect(items.map((i) => `${i.item} ${i.awsWriteUnits}`).sort()).toEqual([
       'article 2',
       'comment 5',
