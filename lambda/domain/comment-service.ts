@@ -22,7 +22,16 @@ export class CommentService extends CommentOperations {
     const classifiers = deps.classifiers ?? BUILTIN_ONLY;
     // Only functions granted the hash key can take submissions.
     this.submitting = deps.hasher
-      ? new SubmitComment(deps.store, deps.hasher, this.settings, this.articles, this.now, deps.metrics ?? NO_METRICS, classifiers)
+      ? new SubmitComment(
+          deps.store,
+          deps.hasher,
+          this.settings,
+          this.articles,
+          this.now,
+          deps.metrics ?? NO_METRICS,
+          classifiers,
+          deps.triage,
+        )
       : undefined;
   }
 

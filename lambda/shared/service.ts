@@ -5,9 +5,11 @@
  * so that only its bundle holds the moderation phases and the classifiers.
  */
 import { enabledProvidersFromEnvironment } from '../adapters/classifiers/enabled';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
+import { DynamoDbTriageStore } from '../adapters/dynamodb/triage-store';
 import { CommentOperations, type ServiceDeps } from '../domain/comment-operations';
 import { CursorCodec } from '../domain/cursor';
 import { KeyedHasher } from '../domain/keyed-hash';
@@ -19,13 +21,21 @@ import type { Access } from '../routes';
 import { secretKey } from './keys';
 import { EmfModerationMetrics } from './observability';
 
+let client: DynamoDBDocumentClient | undefined;
+const documentClient = () => (client ??= createDocumentClient());
+const tableNames = () => ({ comments: envString(TABLE_ENV.Comments), private: envString(TABLE_ENV.Private) });
+
 let store: DynamoDbCommentStore | undefined;
 export function commentStore(): DynamoDbCommentStore {
-  store ??= new DynamoDbCommentStore(createDocumentClient(), {
-    comments: envString(TABLE_ENV.Comments),
-    private: envString(TABLE_ENV.Private),
-  });
+  store ??= new DynamoDbCommentStore(documentClient(), tableNames());
   return store;
+}
+
+let triage: DynamoDbTriageStore | undefined;
+/** The site model and the Triage page's counters (functions granted triage:read / triage:write). */
+export function triageStore(): DynamoDbTriageStore {
+  triage ??= new DynamoDbTriageStore({ db: documentClient(), tables: tableNames() });
+  return triage;
 }
 
 /**

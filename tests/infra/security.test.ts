@@ -51,6 +51,8 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   'secret:hashKey': [['HashKey', ['secretsmanager:GetSecretValue']]],
   'secret:cursorKey': [['CursorKey', ['secretsmanager:GetSecretValue']]],
   'queue:oldest': [['Comments/index/byStatus', ['dynamodb:Query']]],
+  'triage:read': [['Comments', ['dynamodb:GetItem', 'dynamodb:Query']]],
+  'triage:write': [['Comments', ['dynamodb:PutItem', 'dynamodb:UpdateItem']]],
   // Only builtin by default, which runs inside the function: no rights (tests/infra/classifiers.test.ts enables the others).
   classifiers: [],
 };

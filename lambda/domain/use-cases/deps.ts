@@ -2,6 +2,7 @@
 import type { ClassifierSource, ProviderName } from '../../ports/classifier';
 import type { CommentStore } from '../../ports/comment-store';
 import type { ModerationMetrics } from '../../ports/moderation-metrics';
+import type { TriageScorer } from '../../ports/triage-scorer';
 import type { CursorCodec } from '../cursor';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SiteSettings } from '../settings';
@@ -25,6 +26,8 @@ export interface ServiceDeps {
   classifiers?: ClassifierSource;
   /** The providers settings may name, for functions that validate settings without classifying (else those of `classifiers`). */
   enabledProviders?: readonly ProviderName[];
+  /** The learned triage (`builtin`): only the functions that take submissions are given it. */
+  triage?: TriageScorer;
 }
 
 /** The site settings for the rules, reused for settingsCacheMs; shared by the use cases of one function. */

@@ -82,14 +82,16 @@ describe('runClassifier', () => {
 
 describe('statusFor', () => {
   const at = (score: number) => ({ ok: true as const, verdict: { ...verdict, score } });
-  it('rejects at rejectAt, holds at holdAt, lets lower scores through', () => {
-    expect(statusFor('toxicity', at(0.9))).toBe('rejected');
+  it('holds at holdAt and above, rejectAt included (no score removes), lets lower scores through', () => {
+    expect(statusFor('toxicity', at(0.9))).toBe('pending');
+    expect(statusFor('toxicity', at(1))).toBe('pending');
     expect(statusFor('toxicity', at(0.5))).toBe('pending');
     expect(statusFor('toxicity', at(0.49))).toBeNull();
     expect(statusFor('toxicity', at(0.7), { holdAt: 0.8, rejectAt: 0.95 })).toBeNull();
   });
-  it('marks spam at 0.5', () => {
-    expect(statusFor('spam', at(0.5))).toBe('spam');
+  it('holds a spam verdict at 0.5 and above, never marks spam', () => {
+    expect(statusFor('spam', at(0.5))).toBe('pending');
+    expect(statusFor('spam', at(1))).toBe('pending');
     expect(statusFor('spam', at(0.2))).toBeNull();
   });
 });
