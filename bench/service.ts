@@ -5,9 +5,11 @@
  * same one again within the cache time a warm one.
  */
 import { DynamoDbCommentStore } from '../lambda/adapters/dynamodb/comment-store';
+import { DynamoDbTriageStore } from '../lambda/adapters/dynamodb/triage-store';
 import { CommentService } from '../lambda/domain/comment-service';
 import { CursorCodec } from '../lambda/domain/cursor';
 import { KeyedHasher } from '../lambda/domain/keyed-hash';
+import { LearnedTriage } from '../lambda/domain/triage/learned-triage';
 import { DEFAULT_SETTINGS_CACHE_SECONDS } from '../lambda/shared/service';
 import type { TableNames } from './data';
 import { CapacityMeter, instrument, localDocumentClient } from './instrumented-client';
@@ -31,6 +33,8 @@ export function meteredService(
     hasher: new KeyedHasher('benchmark-hash-key-0123456789'),
     cursors: new CursorCodec(new KeyedHasher('benchmark-cursor-key-0123456789')),
     settingsCacheMs: DEFAULT_SETTINGS_CACHE_SECONDS * 1000,
+    // As deployed: the learned triage scores every submission, its site model reused for the settings cache time.
+    triage: new LearnedTriage(new DynamoDbTriageStore({ db, tables }), { cacheMs: DEFAULT_SETTINGS_CACHE_SECONDS * 1000 }),
   });
   return { service, meter };
 }
