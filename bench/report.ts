@@ -132,7 +132,10 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
           [
             ['POST comment (service)', run.submit],
             ['PutItem (bare)', run.barePut],
-            ["submit's DynamoDB calls (bare: the 2 ban Queries ∥, then the 5-item TransactWriteItems)", run.bareSubmitCalls],
+            [
+              "submit's DynamoDB calls (bare: the 2 ban Queries ∥ the author's GetItem, then the 5-item TransactWriteItems)",
+              run.bareSubmitCalls,
+            ],
             ['GET page of 50 (service)', run.list],
             ['Query 51 (bare)', run.bareQuery],
             ['CORS preflight (HTTP hop only)', run.httpHop],
