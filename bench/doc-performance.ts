@@ -79,8 +79,13 @@ export function bundles(r: BenchResults): string {
       .slice(0, 4)
       .map(([name, bytes]) => `${name} ${n(Math.round(bytes / 1000))} KB`)
       .join(', ');
+  const m = c.triageModel;
   return [
     `The floor, the DynamoDB client and lib-dynamodb bundled alone, is ${n(c.floor.bytes)} bytes and imports in ${c.floor.importMs} ms (median of ${c.samples} fresh processes).`,
+    '',
+    m
+      ? `The submit function's learned triage model, bundled alone, is ${n(m.bytes)} bytes: importing it takes ${m.importMs} ms, and decoding its weights on the first scored comment ${m.decodeMs} ms more (the submit function loads it on its first request, not at import).`
+      : '(this run did not measure the triage model alone)',
     '',
     table(
       ['function', 'bytes', 'import ms', '× floor', 'largest additions to the floor'],
