@@ -156,6 +156,10 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   out.push(
     `Each function bundled with lib/bundling.ts (esbuild, minified, CJS, SDK bundled), then \`require()\` timed in ${c.samples} fresh \`node ${c.nodeOptions}\` processes (median; the deployed functions set NODE_OPTIONS=${c.nodeOptions}). A bare \`node -e 0\` takes ${c.bareNodeMs} ms.`,
   );
+  if (c.triageModel)
+    out.push(
+      `The learned triage model alone: ${n(c.triageModel.bytes)} bytes, \`require()\` ${c.triageModel.importMs} ms, ${c.triageModel.importAndDecodeMs} ms with the first decode of its weights (+${c.triageModel.decodeMs} ms; the submit function does both on its first request).`,
+    );
   const noMaps = c.functions.some((f) => f.importMsNoSourceMaps !== undefined);
   out.push(
     table(
