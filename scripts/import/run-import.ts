@@ -7,11 +7,11 @@
 import type { CommentStore } from '../../lambda/ports/comment-store';
 import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { convert } from './convert';
-import { detectFormat, readExport, type OpenChunks } from './read-export';
+import { prepareExport, readExport, type OpenChunks } from './read-export';
 import type { ArticleIdSource } from './source-comment';
 import { ImportSummary } from './summary';
 import { ImportWriter } from './writer';
-import { MalformedXml } from './xml-stream';
+import { codePointName, MalformedXml } from './xml-stream';
 
 export interface ImportOptions {
   open: OpenChunks;
@@ -19,6 +19,8 @@ export interface ImportOptions {
   hasher: KeyedHasher;
   dryRun?: boolean;
   articleIdFrom?: ArticleIdSource;
+  /** Drop characters XML forbids instead of stopping at the first. */
+  lenient?: boolean;
   /** Writes in flight at once (default 8). */
   concurrency?: number;
   /** Called after each entry, e.g. to redraw a progress counter. */
@@ -27,9 +29,10 @@ export interface ImportOptions {
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
-  const format = await detectFormat(options.open);
+  const file = await prepareExport(options.open);
   const dryRun = options.dryRun ?? false;
-  const summary = new ImportSummary(format, dryRun);
+  const summary = new ImportSummary(file.format, dryRun);
+  for (const note of file.notes) summary.note(note);
   const writer = new ImportWriter(options.store, options.hasher, { dryRun, now: options.now });
   const limit = Math.max(1, options.concurrency ?? 8);
   const inFlight = new Set<Promise<void>>();
@@ -45,7 +48,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   };
 
   try {
-    for await (const item of readExport(options.open, format, options.articleIdFrom ?? 'slug')) {
+    const reading = readExport(file.open, file.format, options.articleIdFrom ?? 'slug', {
+      encoding: file.encoding,
+      lenient: options.lenient,
+      onDropped: (codePoint) => summary.note(`character ${codePointName(codePoint)} (not allowed in XML) dropped (--lenient)`),
+    });
+    for await (const item of reading) {
       if (writeError) break;
       if (item.kind === 'bad') {
         summary.read += 1;

@@ -9,7 +9,9 @@ import type { CommentStatus } from '../../lambda/domain/comment';
 import type { ArticleIdSource, SkipReason, SourceComment, SourceItem } from './source-comment';
 import type { ElementStart, Location, XmlReader } from './xml-stream';
 
-const WP_NAMESPACE = /^http:\/\/wordpress\.org\/export\/1\.\d+\/$/;
+// WordPress.com and the official test data write https; an unbound "wp" prefix is read as WordPress's too.
+const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/$/;
+export const isWordPressNamespace = (uri: string) => WP_NAMESPACE.test(uri);
 const ZERO_DATE = /^0000-00-00/;
 
 type Fields = Map<string, string>;
@@ -96,7 +98,7 @@ export class WxrReader implements XmlReader<SourceItem> {
 
 /** Namespaced WordPress elements as "wp:local" whatever prefix the file uses; others by local name. */
 function nameOf(element: Pick<ElementStart, 'uri' | 'local'>): string {
-  return WP_NAMESPACE.test(element.uri) ? `wp:${element.local}` : element.local;
+  return WP_NAMESPACE.test(element.uri) || element.uri === 'wp' ? `wp:${element.local}` : element.local;
 }
 
 function statusOf(fields: Fields): CommentStatus | { skip: SkipReason } | null {
