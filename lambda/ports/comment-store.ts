@@ -29,6 +29,11 @@ export interface NewCommentRecord {
   expiresAt: number | null;
   /** Set when this is the article's first comment (for closeAfterDays). */
   firstCommentOfArticle: boolean;
+  /**
+   * The caller adds to the article's published counter itself, with addPublished (the
+   * importer, once per article per batch: the counter would serialise its writes).
+   */
+  publishedCountLater?: boolean;
 }
 
 export interface StatusChange {
@@ -142,6 +147,8 @@ export interface CommentStore extends ReportStore, BanStore {
    * transaction (never by reading the comments). An unknown article counts 0.
    */
   countPublished(articleIds: readonly string[]): Promise<Map<string, number>>;
+  /** Adds to an article's published counter (for inserts made with publishedCountLater). */
+  addPublished(articleId: string, delta: number): Promise<void>;
   /** Each comment with its email and that email's record (approved / rejected / spam counts). */
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>>;
   /** Every stored comment of one email hash, newest first, with the email's record: the email index, never a scan. */

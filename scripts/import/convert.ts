@@ -29,7 +29,8 @@ export interface ImportedComment {
 
 export type Conversion =
   | { kind: 'comment'; comment: ImportedComment; notes: string[] }
-  | { kind: 'skip'; reason: SkipReason }
+  /** `id`: what the comment's id would be (a re-import applies a later deletion to it); `text`: a trashed comment's, for the triage to learn from. */
+  | { kind: 'skip'; reason: SkipReason; id: string; text?: string }
   | { kind: 'bad'; problem: string };
 
 /** Same site and source id, same comment id: what makes a second import store nothing new. */
@@ -38,18 +39,23 @@ export function importedCommentId(source: SourceName, site: string, sourceId: st
 }
 
 const ANONYMOUS = 'Anonymous';
+const ARTICLE_ID_HINT = 'give its article an id with --article-id-map, or try another --article-id-from';
 // A placeholder that passes the email rule, so the other fields get the submission rules' own messages.
 const CHECKED_APART = 'placeholder@example.com';
 
 export function convert(source: SourceComment): Conversion {
-  if (typeof source.status === 'object') return { kind: 'skip', reason: source.status.skip };
+  if (typeof source.status === 'object') {
+    const reason = source.status.skip;
+    const id = importedCommentId(source.source, source.site, source.sourceId);
+    return reason === 'trash' ? { kind: 'skip', reason, id, text: htmlToText(source.html) } : { kind: 'skip', reason, id };
+  }
   const problems: string[] = [];
   const notes = [...source.notes];
 
   const articleId = source.articleId;
-  if (articleId === null) problems.push('its article has no id to import it under (try another --article-id-from)');
+  if (articleId === null) problems.push(`its article has no id to import it under (${ARTICLE_ID_HINT})`);
   else if (!ARTICLE_ID_PATTERN.test(articleId))
-    problems.push(`article id "${articleId.slice(0, 60)}" is not 1–128 of A-Z a-z 0-9 - _ . (try another --article-id-from)`);
+    problems.push(`article id "${articleId.slice(0, 60)}" is not 1–128 of A-Z a-z 0-9 - _ . (${ARTICLE_ID_HINT})`);
   if (source.createdAt === null) problems.push('it has no valid date');
 
   // Names are stored by WordPress with HTML characters escaped ("Ivan &amp; Co"), even inside CDATA.

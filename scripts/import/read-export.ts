@@ -3,6 +3,7 @@
  * from its root element (<rss> with the WordPress export namespace, or
  * <disqus>), then hands the file to that format's reader.
  */
+import type { ArticleIdMap } from './article-ids';
 import { DISQUS_NAMESPACE, DisqusPostReader, DisqusThreadReader } from './disqus';
 import { chooseEncoding, type OpenChunks, withGunzip } from './file-text';
 import type { ArticleIdSource, ExportFormat, SourceItem } from './source-comment';
@@ -64,7 +65,9 @@ export async function prepareExport(rawOpen: OpenChunks): Promise<PreparedExport
   return { open, format, encoding, notes: note ? [note] : [] };
 }
 
-export interface ReadExportOptions extends Pick<ReadXmlOptions, 'encoding' | 'lenient' | 'onDropped'> {}
+export interface ReadExportOptions extends Pick<ReadXmlOptions, 'encoding' | 'lenient' | 'onDropped'> {
+  articleIdMap?: ArticleIdMap;
+}
 
 export async function* readExport(
   rawOpen: OpenChunks,
@@ -74,7 +77,7 @@ export async function* readExport(
 ): AsyncGenerator<SourceItem> {
   const open = withGunzip(rawOpen);
   if (format === 'wxr') {
-    yield* readXml(open(), new WxrReader(articleIdFrom), options);
+    yield* readXml(open(), new WxrReader(articleIdFrom, options.articleIdMap), options);
     return;
   }
   const threads = new DisqusThreadReader();
@@ -86,5 +89,5 @@ export async function* readExport(
   } catch (error) {
     if (!(error instanceof MalformedXml)) throw error;
   }
-  yield* readXml(open(), new DisqusPostReader(threads.threads, articleIdFrom), options);
+  yield* readXml(open(), new DisqusPostReader(threads.threads, articleIdFrom, options.articleIdMap), options);
 }

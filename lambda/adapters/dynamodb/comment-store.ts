@@ -42,7 +42,7 @@ import type { StoreContext, TableNames } from './context';
 import { anonymiseComment, changeStatus, deleteComment } from './moderation';
 import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from './private-data';
 import { listReported, reportComment } from './reports';
-import { countPublished } from './published-counts';
+import { addPublished, countPublished } from './published-counts';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
 import { insertComment } from './submission';
 import { claimConfirmation, claimReplyMail, getSubscriber, setSubscriberState } from './subscriptions';
@@ -90,6 +90,9 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   countPublished(articleIds: readonly string[]): Promise<Map<string, number>> {
     return countPublished(this.ctx, articleIds);
+  }
+  addPublished(articleId: string, delta: number): Promise<void> {
+    return addPublished(this.ctx, this.ctx.tables.comments, articleId, delta);
   }
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>> {
     return listByStatus(this.ctx, query);

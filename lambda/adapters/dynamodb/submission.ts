@@ -65,7 +65,7 @@ function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<S
   const counts = authorCountUpdate(tables.private, contact.emailHash, statusDeltas(null, comment.status));
   if (counts) items.push(tagged('authorCounts', counts));
   const published = publishedCountUpdate(tables.comments, comment.articleId, publishedDelta(null, comment.status));
-  if (published) items.push(tagged('publishedCount', published));
+  if (published && !record.publishedCountLater) items.push(tagged('publishedCount', published));
   if (record.firstCommentOfArticle)
     items.push(tagged('article', firstCommentUpdate(tables.comments, comment.articleId, comment.createdAt)));
   return items;
