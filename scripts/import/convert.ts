@@ -10,6 +10,7 @@ import type { CommentStatus } from '../../lambda/domain/comment';
 import { isEmail } from '../../lambda/domain/email';
 import { ARTICLE_ID_PATTERN, LIMITS, utf8Bytes, validateSubmission } from '../../lambda/domain/submission-rules';
 import { decodeEntities, htmlToText } from './html-text';
+import { cleanLine, cleanText } from './invisible-characters';
 import type { SkipReason, SourceComment, SourceName } from './source-comment';
 
 export interface ImportedComment {
@@ -59,7 +60,9 @@ export function convert(source: SourceComment): Conversion {
   if (source.createdAt === null) problems.push('it has no valid date');
 
   // Names are stored by WordPress with HTML characters escaped ("Ivan &amp; Co"), even inside CDATA.
-  let author = decodeEntities(source.author).trim();
+  const name = cleanLine(decodeEntities(source.author), 'name');
+  notes.push(...name.notes);
+  let author = name.text.trim();
   if (author === '') {
     author = ANONYMOUS;
     notes.push(`no name: imported as "${ANONYMOUS}"`);
@@ -68,7 +71,9 @@ export function convert(source: SourceComment): Conversion {
   const email = emailText !== '' && utf8Bytes(emailText) <= LIMITS.email && isEmail(emailText) ? emailText : null;
   if (email === null) notes.push(emailText === '' ? 'no email address' : 'email address not valid: left out');
 
-  const text = htmlToText(source.html);
+  const body = cleanText(htmlToText(source.html), 'comment');
+  notes.push(...body.notes);
+  const text = body.text;
   const rules = validateSubmission({ comment: text, author, email: CHECKED_APART, url: '' });
   if (!rules.ok) {
     const { comment: commentProblem, ...others } = rules.fields;

@@ -80,3 +80,21 @@ describe('a gzip-compressed export', () => {
     expect(await readItems(fromBytes(bytes))).toEqual(await readItems(fromFile('disqus.xml')));
   });
 });
+
+describe('characters nobody saw', () => {
+  it('keep the comment: C1 controls read as Windows-1252, other controls and direction marks in names dropped, each noted', async () => {
+    const { byId, bad, notes } = await outcomesOf(fromFile('invisible-characters.xml'));
+    expect(bad).toEqual([]);
+    expect(byId.get('1')).toMatchObject({ comment: 'Fast—really fast. It’s true.' });
+    expect(byId.get('2')).toMatchObject({ comment: 'Line…endŸ and a delete key.' });
+    expect(byId.get('3')).toMatchObject({ author: 'דנה', comment: 'שלום' });
+    expect(new Set(notes)).toEqual(
+      new Set([
+        'comment: C1 control characters read as the Windows-1252 characters they stand for',
+        'comment: invisible control characters dropped',
+        'name: invisible direction-changing characters dropped',
+        'no email address',
+      ]),
+    );
+  });
+});
