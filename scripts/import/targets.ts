@@ -11,17 +11,21 @@ import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
+import type { SiteLearner } from '../../lambda/domain/triage/learning';
 import type { CommentStore } from '../../lambda/ports/comment-store';
 import { secretKey } from '../../lambda/shared/keys';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
 import { DYNAMODB_ENDPOINT_FILE, serviceKeys } from '../local/runtime';
 import { ensureTables } from '../local/tables';
+import { lockDataDir } from './data-dir-lock';
 
 export interface ImportTarget {
   store: CommentStore;
   hasher: KeyedHasher;
   /** Where the comments go, for the summary. */
   description: string;
+  /** The site's learned triage, when this build has its learner (see scripts/import.ts). */
+  learner?: SiteLearner;
   close(): Promise<void>;
 }
 
@@ -37,8 +41,13 @@ export async function localTarget(dataDirOption: string): Promise<ImportTarget> 
   let own: DynamoDbLocal | undefined;
   let endpoint = process.env.DYNAMODB_ENDPOINT || (await runningEndpoint(dataDir));
   let description = endpoint ? `DynamoDB Local on ${endpoint}` : '';
+  let release: (() => void) | undefined;
   if (!endpoint) {
-    own = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    release = lockDataDir(dataDir, dataDirOption);
+    own = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') }).catch((error: unknown) => {
+      release?.();
+      throw error;
+    });
     endpoint = own.endpoint;
     description = `DynamoDB Local on the data in ${dataDirOption}/ (started for this import)`;
   }
@@ -52,10 +61,12 @@ export async function localTarget(dataDirOption: string): Promise<ImportTarget> 
       close: async () => {
         db.destroy();
         await own?.stop();
+        release?.();
       },
     };
   } catch (error) {
     await own?.stop();
+    release?.();
     throw error;
   }
 }
@@ -88,7 +99,7 @@ export async function awsTarget(): Promise<ImportTarget> {
   if (!process.env.HASH_KEY && !process.env.HASH_KEY_SECRET_ARN) missing.push('HASH_KEY_SECRET_ARN');
   if (missing.length > 0) {
     throw new TargetError(
-      `--aws needs ${missing.join(', ')} in the environment: the deployed functions' settings (see "Import" in the README for the one command that prints them).`,
+      `--aws needs ${missing.join(', ')} in the environment: the deployed functions' settings (docs/import.md, "Importing into the deployed service", gives the one command that prints them).`,
     );
   }
   // The deployed tables, never a local endpoint left in the environment.
