@@ -210,3 +210,31 @@ describe('comment HTML as text', () => {
     expect(htmlToText('&bogus; &#0; &#x1F600; &hellip;')).toBe('&bogus; &#0; 😀 …');
   });
 });
+
+describe('comment HTML as readers saw it, on real sites', () => {
+  it('shows WordPress word smilies as the pictures readers saw, and leaves other colons alone', () => {
+    expect(htmlToText('Great :mrgreen: and :roll: too :!:')).toBe('Great 😀 and 🙄 too ❗');
+    expect(htmlToText('Ratio 3:roll:4 and note:smile:')).toBe('Ratio 3:roll:4 and note:smile:');
+  });
+
+  it('starts a new paragraph after an <address> and the other blocks, so words do not run together', () => {
+    expect(htmlToText('<address>Springfield, United States</address><strong>Anchor Tag</strong>')).toBe(
+      'Springfield, United States\n\nAnchor Tag',
+    );
+    expect(htmlToText('one<hr>two<section>three</section>')).toBe('one\n\ntwo\n\nthree');
+  });
+
+  it('shows a link Disqus shortened with dots once, as its full address', () => {
+    expect(htmlToText('<a href="http://blog.example/%E5%96%9C%E6%AC%A2%E6%A5%BC%E4%B8%BB">http://blog.example/喜欢...</a>')).toBe(
+      'http://blog.example/%E5%96%9C%E6%AC%A2%E6%A5%BC%E4%B8%BB',
+    );
+    expect(htmlToText('<a href="https://x.example/a-long-path">https://x.example/a-lo…</a>')).toBe('https://x.example/a-long-path');
+    expect(htmlToText('<a href="https://x.example/b">see more...</a>')).toBe('see more... (https://x.example/b)');
+  });
+
+  it('keeps the numbers of ordered lists, a nested one numbered on its own', () => {
+    expect(htmlToText('<ol><li>first</li><li>second<ol><li>inner</li></ol></li><li>third</li></ol>')).toBe(
+      '1. first\n2. second\n\n1. inner\n\n3. third',
+    );
+  });
+});
