@@ -112,6 +112,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
               }),
             );
         } else {
+          summary.articles.add(result.comment.articleId);
           if (source.articleClosed) track(writer.closeArticle(result.comment.articleId));
           track(writer.write(result.comment).then(record(result.comment, result.notes, source.at)));
           sinceFlush += 1;

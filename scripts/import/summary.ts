@@ -21,6 +21,8 @@ export class ImportSummary {
   readonly changed = new Map<string, number>();
   /** Past decisions the site's triage learned from. */
   readonly taught: Record<DecisionLabel, number> = { approved: 0, rejected: 0, spam: 0 };
+  /** The article ids the comments go under (one entry per article). */
+  readonly articles = new Set<string>();
   /** Stopped by the user (Ctrl-C) before the end of the file. */
   interrupted = false;
 
@@ -59,6 +61,9 @@ export class ImportSummary {
       `${this.format === 'wxr' ? 'WordPress export (WXR)' : 'Disqus export'}${this.dryRun ? ', dry run: nothing was written' : ''}`,
       `  comments read     ${n(this.read)}`,
       `  ${this.dryRun ? 'would import' : 'imported    '}      ${n(this.imported)}`,
+      `  articles          ${n(this.articles.size)}`,
+      // A dry run shows the ids, for the owner to check against the pages' data-article-id.
+      ...(this.dryRun && this.articles.size > 0 ? [`    ${articleList(this.articles)}`] : []),
       `  skipped           ${n(this.skippedTotal)}`,
       ...[...this.skipped].sort(([a], [b]) => a.localeCompare(b)).map(([reason, count]) => `    ${reason.padEnd(20)} ${n(count)}`),
       `  bad entries       ${n(this.bad.length)}`,
@@ -89,6 +94,12 @@ export class ImportSummary {
       lines.push('  stopped before the end of the file: import it again to carry on (what was imported is not stored twice)');
     return lines.join('\n');
   }
+}
+
+const SHOWN_ARTICLES = 30;
+function articleList(articles: ReadonlySet<string>): string {
+  const shown = [...articles].slice(0, SHOWN_ARTICLES).join(', ');
+  return articles.size > SHOWN_ARTICLES ? `${shown}, … (${n(articles.size - SHOWN_ARTICLES)} more)` : shown;
 }
 
 const byPlace = (a: BadEntry, b: BadEntry) => a.at.line - b.at.line || a.at.column - b.at.column;
