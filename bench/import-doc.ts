@@ -4,7 +4,7 @@
  * are replaced, the rest of the page is left as it is.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { MeasuredImport } from './import';
 
 export const IMPORT_RESULTS = resolve(__dirname, 'results', 'import.json');
@@ -48,8 +48,12 @@ export function withFigures(page: string, figures: string): string {
   return page.slice(0, start) + figures + page.slice(end + END.length);
 }
 
-export function writeImportResults(result: MeasuredImport, machine: ImportResultsFile['machine'], dir = resolve(__dirname, 'results')): void {
+export function writeImportResults(
+  result: MeasuredImport,
+  machine: ImportResultsFile['machine'],
+  paths: { results: string; doc: string } = { results: IMPORT_RESULTS, doc: IMPORT_DOC },
+): void {
   const file: ImportResultsFile = { date: new Date().toISOString(), ...result, machine };
-  writeFileSync(join(dir, 'import.json'), `${JSON.stringify(file, null, 2)}\n`);
-  writeFileSync(IMPORT_DOC, withFigures(readFileSync(IMPORT_DOC, 'utf8'), importFigures(file)));
+  writeFileSync(paths.results, `${JSON.stringify(file, null, 2)}\n`);
+  writeFileSync(paths.doc, withFigures(readFileSync(paths.doc, 'utf8'), importFigures(file)));
 }

@@ -52,7 +52,7 @@ type ShapeAndMemory = 'articles' | 'hottestShare' | 'database' | 'memoryMb';
 /** As stored in the results: runs before the export had a real site's shape lack the shape and memory figures. */
 export type ImportBenchResult = Omit<MeasuredImport, ShapeAndMemory> & Partial<Pick<MeasuredImport, ShapeAndMemory>>;
 
-const CONCURRENCY = 16;
+const CONCURRENCY = 64;
 const hasher = new KeyedHasher('benchmark-hash-key-0123456789');
 
 export async function measureImport(

@@ -136,6 +136,12 @@ export interface CommentStore extends ReportStore, BanStore {
    * when a flood lock is held, and CommentIdTaken when the id already exists.
    */
   insertComment(record: NewCommentRecord): Promise<void>;
+  /**
+   * Stores several new comments as one, all or none (at most 12; no two may share an
+   * author, a guard or an article's first comment). False when any would fail: nothing
+   * is stored, and the caller stores them one by one to learn which and why.
+   */
+  insertCommentsTogether(records: readonly NewCommentRecord[]): Promise<boolean>;
 
   getComment(id: string): Promise<Comment | undefined>;
   getContact(id: string): Promise<Contact | undefined>;

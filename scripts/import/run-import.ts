@@ -28,7 +28,7 @@ export interface ImportOptions {
   lenient?: boolean;
   /** The site's learned triage; none: nothing is taught. */
   learner?: SiteLearner;
-  /** Writes in flight at once (default 16). */
+  /** Comments in flight at once (default 64: up to 12 go in one transaction). */
   concurrency?: number;
   /** Aborted (Ctrl-C): stop reading, finish the writes in flight, return the summary so far. */
   signal?: AbortSignal;
@@ -46,7 +46,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const summary = new ImportSummary(file.format, dryRun);
   for (const note of file.notes) summary.note(note);
   const writer = new ImportWriter(options.store, options.hasher, { dryRun, now: options.now });
-  const limit = Math.max(1, options.concurrency ?? 16);
+  const limit = Math.max(1, options.concurrency ?? 64);
   const inFlight = new Set<Promise<void>>();
   const seen = new Map<string, Location>();
   const lessons = new Lessons(options.learner, summary);

@@ -5,9 +5,12 @@
  * and its author counts, in one transaction. No flood locks: the comments
  * were posted long ago.
  *
- * Writes to one article run concurrently: the article's published counter,
- * which every insert would otherwise update (and so serialise on), is added
- * to once per article per batch instead (flush()).
+ * Up to 12 comments go in one transaction (one request and one commit for
+ * all), and several transactions are in flight; one article's comments go
+ * together: the article's published counter, which every insert would
+ * otherwise update (and so serialise on), is added to once per article per
+ * batch instead (flush()). When a transaction fails, its comments are
+ * written one by one to learn which failed and why.
  *
  * The id comes from the source, so a second import finds it taken. Then the
  * source wins as long as nobody here acted on the comment: a status changed
@@ -21,7 +24,7 @@ import { DomainError } from '../../lambda/domain/errors';
 import { duplicateKeys } from '../../lambda/domain/guards';
 import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { expiryFor, type SiteSettings } from '../../lambda/domain/settings';
-import { CommentIdTaken, type CommentStore } from '../../lambda/ports/comment-store';
+import { CommentIdTaken, type CommentStore, type NewCommentRecord } from '../../lambda/ports/comment-store';
 import type { ImportedComment } from './convert';
 import { SOURCE_LABEL, type SourceName } from './source-comment';
 
@@ -37,13 +40,26 @@ export type WriteOutcome =
   | { kind: 'conflict'; problem: string };
 
 const ATTEMPTS = 10;
+/** At most 7 items each (comment, history, contact, two guards, author counts, article): within DynamoDB's 100 per transaction. */
+const COMMENTS_PER_TRANSACTION = 12;
+
+interface Queued {
+  imported: ImportedComment;
+  record: NewCommentRecord;
+  article: { first: boolean };
+  resolve(outcome: WriteOutcome): void;
+  reject(error: unknown): void;
+}
 
 export class ImportWriter {
   private settings: Promise<SiteSettings> | undefined;
   /** Articles seen so far: whether the next comment stored is an article's first (for closeAfterDays). */
   private readonly articles = new Map<string, Promise<{ first: boolean }>>();
   private readonly closed = new Set<string>();
-  private readonly guardsInFlight = new Map<string, Promise<WriteOutcome>>();
+  /** The latest write per guard key and author, which the next with the same key waits for. */
+  private readonly inFlight = new Map<string, Promise<WriteOutcome>>();
+  private batch: Queued[] = [];
+  private sendSoon: NodeJS.Immediate | undefined;
   /** Published comments stored since the last flush, per article. */
   private readonly published = new Map<string, number>();
 
@@ -80,18 +96,21 @@ export class ImportWriter {
       emailHash,
       guardKeys: guardKeysFor(this.hasher, comment, emailHash, imported.email !== null),
     };
-    // Comments that could be duplicates of each other go one after the other, in file order: the earlier one is kept.
-    const earlier = contact.guardKeys.flatMap((key) => this.guardsInFlight.get(key) ?? []);
-    const outcome = Promise.allSettled(earlier).then(() => this.insert(imported, comment, contact, now, settings));
-    for (const key of contact.guardKeys) this.guardsInFlight.set(key, outcome);
+    // Comments that could be duplicates of each other, or share an author's counts, go one after the other, in file
+    // order: the earlier one is kept, and no two transactions in flight touch the same item.
+    const chainKeys = [...contact.guardKeys, `author ${emailHash}`];
+    const earlier = chainKeys.flatMap((key) => this.inFlight.get(key) ?? []);
+    const outcome = Promise.allSettled(earlier).then(() => this.enqueue(imported, comment, contact, now, settings));
+    for (const key of chainKeys) this.inFlight.set(key, outcome);
     const forget = () => {
-      for (const key of contact.guardKeys) if (this.guardsInFlight.get(key) === outcome) this.guardsInFlight.delete(key);
+      for (const key of chainKeys) if (this.inFlight.get(key) === outcome) this.inFlight.delete(key);
     };
     outcome.then(forget, forget);
     return outcome;
   }
 
-  private async insert(
+  /** Adds the comment to the next transaction, sent when it is full or when the reading pauses. */
+  private async enqueue(
     imported: ImportedComment,
     comment: Comment,
     contact: Contact,
@@ -101,29 +120,72 @@ export class ImportWriter {
     const article = await this.article(comment.articleId);
     const first = article.first;
     article.first = false;
+    const record: NewCommentRecord = {
+      comment,
+      contact,
+      history: {
+        at: now.toISOString(),
+        actor: IMPORT_ACTOR,
+        from: null,
+        to: comment.status,
+        reason: comment.reasons[0]!.message,
+        rule: 'import',
+      },
+      floodKeys: [],
+      floodMs: 0,
+      // Retention counts from when it entered this service's spam folder: now.
+      expiresAt: expiryFor(comment.status, settings.retention, now),
+      firstCommentOfArticle: first,
+      publishedCountLater: true,
+    };
+    return new Promise<WriteOutcome>((resolve, reject) => {
+      this.batch.push({ imported, record, article, resolve, reject });
+      if (this.batch.length >= COMMENTS_PER_TRANSACTION) this.send();
+      else this.sendSoon ??= setImmediate(() => this.send());
+    });
+  }
+
+  private send(): void {
+    if (this.sendSoon) clearImmediate(this.sendSoon);
+    this.sendSoon = undefined;
+    const batch = this.batch;
+    this.batch = [];
+    if (batch.length > 0) void this.writeBatch(batch);
+  }
+
+  /** One transaction for the batch; when any of it fails, each comment alone, to learn which and why. */
+  private async writeBatch(batch: Queued[]): Promise<void> {
     try {
-      await withRetries(() =>
-        this.store.insertComment({
-          comment,
-          contact,
-          history: {
-            at: now.toISOString(),
-            actor: IMPORT_ACTOR,
-            from: null,
-            to: comment.status,
-            reason: comment.reasons[0]!.message,
-            rule: 'import',
-          },
-          floodKeys: [],
-          floodMs: 0,
-          // Retention counts from when it entered this service's spam folder: now.
-          expiresAt: expiryFor(comment.status, settings.retention, now),
-          firstCommentOfArticle: first,
-          publishedCountLater: true,
-        }),
-      );
+      // Taken ids (a second import) are found with one read, not one cancelled transaction each.
+      const taken = await this.store.getComments(batch.map((entry) => entry.record.comment.id));
+      const fresh = batch.filter((entry) => !taken.has(entry.record.comment.id));
+      for (const entry of batch) {
+        const stored = taken.get(entry.record.comment.id);
+        if (!stored) continue;
+        if (entry.record.firstCommentOfArticle) entry.article.first = true;
+        entry.resolve(await this.reconcile(stored, entry.imported));
+      }
+      let together = false;
+      await withRetries(async () => {
+        together = await this.store.insertCommentsTogether(fresh.map((entry) => entry.record));
+      });
+      for (const entry of fresh) entry.resolve(together ? this.stored(entry.record.comment) : await this.insertAlone(entry));
     } catch (error) {
-      if (first) article.first = true;
+      for (const entry of batch) entry.reject(error);
+    }
+  }
+
+  private stored(comment: Comment): WriteOutcome {
+    if (comment.status === 'approved') this.published.set(comment.articleId, (this.published.get(comment.articleId) ?? 0) + 1);
+    return { kind: 'imported' };
+  }
+
+  private async insertAlone({ imported, record, article }: Queued): Promise<WriteOutcome> {
+    try {
+      await withRetries(() => this.store.insertComment(record));
+      return this.stored(record.comment);
+    } catch (error) {
+      if (record.firstCommentOfArticle) article.first = true;
       if (error instanceof CommentIdTaken) {
         const stored = await this.store.getComment(imported.id);
         return stored ? this.reconcile(stored, imported) : { kind: 'already imported' };
@@ -131,8 +193,6 @@ export class ImportWriter {
       if (error instanceof DomainError && error.code === 'Duplicate') return { kind: 'duplicate' };
       throw error;
     }
-    if (comment.status === 'approved') this.published.set(comment.articleId, (this.published.get(comment.articleId) ?? 0) + 1);
-    return { kind: 'imported' };
   }
 
   /** An entry the source has since trashed or deleted: rejected here, if it was imported and nobody here acted on it. */
@@ -233,12 +293,12 @@ function guardKeysFor(hasher: KeyedHasher, comment: Comment, emailHash: string, 
 }
 
 /**
- * Comments of one author share their counts item: concurrent writes can
- * conflict, and are retried. So is a server-side fault the SDK's own retries
+ * Comments of one author share their counts item: should writes in flight
+ * still conflict, they are retried. So is a server-side fault the SDK's own retries
  * did not outlast (DynamoDB Local answers a long wait for an item's lock
  * with InternalServerError), and a comment changed meanwhile.
  */
-async function withRetries(write: () => Promise<void>): Promise<void> {
+async function withRetries(write: () => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await write();

@@ -136,6 +136,15 @@ export class InMemoryCommentStore implements CommentStore {
     }
   }
 
+  async insertCommentsTogether(records: readonly NewCommentRecord[]): Promise<boolean> {
+    // All or none, as one DynamoDB transaction: every condition is checked before anything is stored.
+    const fails = (record: NewCommentRecord) =>
+      this.comments.has(record.comment.id) || record.contact.guardKeys.some((key) => this.guards.has(key)) || record.floodKeys.length > 0;
+    if (records.some(fails)) return false;
+    for (const record of records) await this.insertComment(record);
+    return true;
+  }
+
   async getComment(id: string): Promise<Comment | undefined> {
     const comment = this.comments.get(id);
     return comment && copy(comment);

@@ -44,7 +44,7 @@ import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from
 import { listReported, reportComment } from './reports';
 import { addPublished, countPublished } from './published-counts';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
-import { insertComment } from './submission';
+import { insertComment, insertCommentsTogether } from './submission';
 import { claimConfirmation, claimReplyMail, getSubscriber, setSubscriberState } from './subscriptions';
 
 export type { TableNames } from './context';
@@ -73,6 +73,9 @@ export class DynamoDbCommentStore implements CommentStore {
   // Submission
   insertComment(record: NewCommentRecord): Promise<void> {
     return insertComment(this.ctx, record);
+  }
+  insertCommentsTogether(records: readonly NewCommentRecord[]): Promise<boolean> {
+    return insertCommentsTogether(this.ctx, records);
   }
   getAuthorRecord(emailHash: string): Promise<AuthorRecord> {
     return getAuthorRecord(this.ctx, emailHash);

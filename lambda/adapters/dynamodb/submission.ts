@@ -20,6 +20,21 @@ export async function insertComment({ db, tables }: StoreContext, record: NewCom
   if (cancelled) throw submissionFailure(cancelled, record);
 }
 
+/**
+ * Several new comments in one transaction, all or none (the importer's: one
+ * request and one commit instead of one per comment). False when any
+ * condition failed or the transaction met another: nothing was stored, and
+ * the caller stores them one by one to learn which and why.
+ */
+export async function insertCommentsTogether({ db, tables }: StoreContext, records: readonly NewCommentRecord[]): Promise<boolean> {
+  if (records.length === 0) return true;
+  const cancelled = await transactWrite(
+    db,
+    records.flatMap((record) => submissionItems(tables, record)),
+  );
+  return cancelled === null;
+}
+
 function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<SubmissionTag>[] {
   const { comment, contact, history, expiresAt } = record;
   const nowMs = Date.parse(comment.createdAt);
