@@ -22,7 +22,7 @@ import type { BenchResults, Machine } from './results';
 import { measureScaling } from './scaling';
 import { round } from './stats';
 import { serviceTables } from './tables';
-import { writeReadmeSections } from './readme-sections';
+import { writeDocSections } from './doc-sections';
 import { checkTargets } from './targets';
 import { countTemplate } from './template';
 import { measureTriage } from './triage';
@@ -166,10 +166,10 @@ async function main(): Promise<void> {
     );
     for (const t of results.targets) log(`  [${t.met ? 'met' : 'missed'}] ${t.target}: ${t.measured}`);
     log(`wrote bench/results/${name}.{json,md,svg} in ${results.durationSeconds} s`);
-    // Only a full run speaks for the project: its figures go into the README (quick runs are CI's smoke test).
+    // Only a full run speaks for the project: its figures go into the docs (quick runs are CI's smoke test).
     if (!config.quick) {
-      writeReadmeSections(results);
-      log('wrote the README sections generated from bench/results/latest.json');
+      writeDocSections(results);
+      log('wrote the docs sections generated from bench/results/latest.json');
     }
   } finally {
     await dynamodb.stop();

@@ -118,10 +118,10 @@ const fieldsArb: fc.Arbitrary<Fields> = fc.record({
 
 // ------------------------------------------------------- the documented form
 
-/** README: text is trimmed; CRLF (and a lone CR) from form posts is stored as LF. */
+/** docs/api.md: text is trimmed; CRLF (and a lone CR) from form posts is stored as LF. */
 const documentedComment = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 const documentedUrl = (s: string) => (s.trim() === '' ? null : s.trim());
-/** README/WordPress: tags are stripped from the name (a `<` then a letter, `/` or `!`, up to `>` or the end), then it is trimmed. */
+/** docs/api.md, WordPress: tags are stripped from the name (a `<` then a letter, `/` or `!`, up to `>` or the end), then it is trimmed. */
 const documentedAuthor = (s: string) => s.replace(/<\/?[a-zA-Z!][^>]*>?/g, '').trim();
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
