@@ -1,6 +1,6 @@
 /** The Markdown report written beside the JSON results. */
 import type { BenchResults } from './results';
-import { triageMarkdown } from './triage-report';
+import { triageMarkdown } from './triage/section';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const calls = (c: Record<string, number>) =>

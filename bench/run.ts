@@ -25,9 +25,8 @@ import { serviceTables } from './tables';
 import { writeDocSections } from './doc-sections';
 import { checkTargets } from './targets';
 import { countTemplate } from './template';
-import { measureTriage } from './triage';
+import { measureTriage, triageTargets } from './triage/section';
 import { measureViral } from './viral';
-import { triageTargets } from './triage-report';
 
 const RESULTS = resolve(__dirname, 'results');
 
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
     console.log(
-      'usage: tsx bench/run.ts [--quick]\n  full run: writes bench/results/latest.{json,md,svg}\n  --quick:  small sizes, short runs; writes bench/results/quick.{json,md,svg}',
+      'usage: tsx bench/run.ts [--quick] [--data DIR]\n  full run: writes bench/results/latest.{json,md,svg}\n  --quick:  small sizes, short runs; writes bench/results/quick.{json,md,svg}\n  --data:   the labelled training files: the triage section also runs the leave-source-out evaluation',
     );
     return;
   }
@@ -72,10 +71,12 @@ async function main(): Promise<void> {
   log('4. cold start: bundling every function as deployed and timing fresh imports');
   const coldStart = await measureColdStart({ samples: config.importSamples, withoutSourceMaps: config.importWithoutSourceMaps }, log);
 
-  log('6. triage: the builtin classifiers on the labeled corpus');
-  const triage = await measureTriage({ timingRounds: config.quick ? 1 : 5, importSamples: config.importSamples });
+  const dataIndex = args.indexOf('--data');
+  const data = dataIndex >= 0 ? args[dataIndex + 1] : undefined;
+  log(`6. triage: the shipped model's cost and ranking${data ? ', and the leave-source-out evaluation' : ' (no data given)'}`);
+  const triage = await measureTriage({ data, importSamples: config.importSamples, comments: config.quick ? 500 : 5000 }, log);
   log(
-    `  held: civil ${triage.classes.civil.held}, abusive ${triage.classes.abusive.held}, spam ${triage.classes.spam.held}; decided without a person ${triage.decidedWithoutPerson}; p50 ${triage.builtinMsPerComment.p50} ms per comment`,
+    `  corpus AUC remove ${triage.corpus.remove}, spam ${triage.corpus.spam}; scoring p50 ${triage.cost.scoring1KbMs.p50} ms per 1 KB comment; weights ${triage.cost.weightsBytes} bytes`,
   );
 
   log('starting DynamoDB Local (in memory)');

@@ -1,8 +1,10 @@
 /** Builds the services once per cold start from the environment, with only the secrets a route was granted. */
 import { classifierSourceFromEnvironment } from '../adapters/classifiers/source';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
+import { DynamoDbTriageStore } from '../adapters/dynamodb/triage-store';
 import { CommentService } from '../domain/comment-service';
 import { CursorCodec } from '../domain/cursor';
 import { KeyedHasher } from '../domain/keyed-hash';
@@ -19,13 +21,21 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
+let client: DynamoDBDocumentClient | undefined;
+const documentClient = () => (client ??= createDocumentClient());
+const tableNames = () => ({ comments: requiredEnv(TABLE_ENV.Comments), private: requiredEnv(TABLE_ENV.Private) });
+
 let store: DynamoDbCommentStore | undefined;
 export function commentStore(): DynamoDbCommentStore {
-  store ??= new DynamoDbCommentStore(createDocumentClient(), {
-    comments: requiredEnv(TABLE_ENV.Comments),
-    private: requiredEnv(TABLE_ENV.Private),
-  });
+  store ??= new DynamoDbCommentStore(documentClient(), tableNames());
   return store;
+}
+
+let triage: DynamoDbTriageStore | undefined;
+/** The site model and the Triage page's counters (functions granted triage:read / triage:write). */
+export function triageStore(): DynamoDbTriageStore {
+  triage ??= new DynamoDbTriageStore({ db: documentClient(), tables: tableNames() });
+  return triage;
 }
 
 /** SETTINGS_CACHE_SECONDS (default 5; the local runtime sets 0 so a change applies at once). */

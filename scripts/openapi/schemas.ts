@@ -18,6 +18,7 @@ import { REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportSummary } from '../..
 import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
 import { LIMITS, submissionShape } from '../../lambda/domain/validation';
 import { moderationBody } from '../../lambda/http/moderation';
+import { triageSummarySchema } from './triage-schema';
 
 const SCHEMAS = z.registry<{ id: string; description: string }>();
 
@@ -221,6 +222,11 @@ register(reported, 'Reported', 'The report is received (also when this reader ha
 register(banRequest, 'BanRequest', 'What to ban (the email, the address the comment came from, or both), for how many days, and why.');
 register(banAnswer, 'BanCreated', 'The new ban.');
 register(banList, 'BanList', 'The bans in force, newest first.');
+register(
+  triageSummarySchema,
+  'TriageSummary',
+  'The Triage page: what the gate decided, the audits and what the site taught, over the last 30 days.',
+);
 register(error, 'Error', 'Every error answer has this shape.');
 register(validationError, 'ValidationError', 'Field errors (422).');
 
@@ -246,6 +252,7 @@ export type SchemaName =
   | 'BanRequest'
   | 'BanCreated'
   | 'BanList'
+  | 'TriageSummary'
   | 'Error'
   | 'ValidationError';
 
