@@ -152,7 +152,6 @@ async function main(): Promise<number> {
   try {
     console.log(`import: ${args.file} → ${target.description}${args.dryRun ? ' (dry run)' : ''}`);
     const started = Date.now();
-    // The learner over the site-model store, when this build has it (targets.ts).
     const learner = args.learn ? target.learner : undefined;
     const summary = await runImport({
       open,

@@ -13,6 +13,7 @@ import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { SiteLearner } from '../../lambda/domain/triage/learning';
 import type { CommentStore } from '../../lambda/ports/comment-store';
+import { dynamoDbSiteLearner } from '../../lambda/shared/site-learner';
 import { secretKey } from '../../lambda/shared/keys';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
 import { DYNAMODB_ENDPOINT_FILE, serviceKeys } from '../local/runtime';
@@ -24,8 +25,8 @@ export interface ImportTarget {
   hasher: KeyedHasher;
   /** Where the comments go, for the summary. */
   description: string;
-  /** The site's learned triage, when this build has its learner (see scripts/import.ts). */
-  learner?: SiteLearner;
+  /** The site's learned triage, taught the file's past decisions (on the same tables). */
+  learner: SiteLearner;
   close(): Promise<void>;
 }
 
@@ -54,8 +55,10 @@ export async function localTarget(dataDirOption: string): Promise<ImportTarget> 
   try {
     const tables = await ensureTables(endpoint);
     const db = createDocumentClient(endpoint);
+    const names = { comments: tables.Comments!, private: tables.Private! };
     return {
-      store: new DynamoDbCommentStore(db, { comments: tables.Comments!, private: tables.Private! }),
+      store: new DynamoDbCommentStore(db, names),
+      learner: dynamoDbSiteLearner({ db, tables: names }),
       hasher: new KeyedHasher(serviceKeys(dataDir, false).hashKey),
       description,
       close: async () => {
@@ -107,8 +110,10 @@ export async function awsTarget(): Promise<ImportTarget> {
   const db = createDocumentClient();
   const hashKey = await secretKey('HASH_KEY');
   const comments = process.env[TABLE_ENV.Comments]!;
+  const names = { comments, private: process.env[TABLE_ENV.Private]! };
   return {
-    store: new DynamoDbCommentStore(db, { comments, private: process.env[TABLE_ENV.Private]! }),
+    store: new DynamoDbCommentStore(db, names),
+    learner: dynamoDbSiteLearner({ db, tables: names }),
     hasher: new KeyedHasher(hashKey),
     description: `the deployed tables ${comments} and ${process.env[TABLE_ENV.Private]} (${process.env.AWS_REGION ?? 'default region'})`,
     close: async () => db.destroy(),
