@@ -7,7 +7,7 @@ import type { CostResult } from './cost';
 import type { LatencyResult } from './latency';
 import type { ScalingResult } from './scaling';
 import type { TargetCheck } from './targets';
-import type { TriageResult } from './triage';
+import type { TriageResult } from './triage/section';
 
 export interface Machine {
   cpuModel: string;
