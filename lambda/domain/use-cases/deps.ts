@@ -1,5 +1,5 @@
 /** What the use cases share: the store port, the keys this function holds, the clock, the settings cache. */
-import type { ClassifierSource } from '../../ports/classifier';
+import type { ClassifierSource, ProviderName } from '../../ports/classifier';
 import type { CommentStore } from '../../ports/comment-store';
 import type { ModerationMetrics } from '../../ports/moderation-metrics';
 import type { TriageScorer } from '../../ports/triage-scorer';
@@ -24,6 +24,8 @@ export interface ServiceDeps {
   settingsCacheMs?: number;
   /** The spam and toxicity classifiers this deployment can call; `builtin` only when absent. */
   classifiers?: ClassifierSource;
+  /** The providers settings may name, for functions that validate settings without classifying (else those of `classifiers`). */
+  enabledProviders?: readonly ProviderName[];
   /** The learned triage (`builtin`): only the functions that take submissions are given it. */
   triage?: TriageScorer;
 }
