@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { TriageText } from '../../../lambda/domain/triage/learning';
 import { decodeHead, encodeHead } from '../../../lambda/domain/triage/model/codec';
 import { extractFeatures, featureNames, SHIPPED_BITS } from '../../../lambda/domain/triage/model/features';
 import { logits, probabilities, topSignals } from '../../../lambda/domain/triage/model/linear';
@@ -32,6 +33,12 @@ describe('features', () => {
     expect(a).toEqual(b);
     expect(a).not.toEqual(none);
     expect([...featureNames({ text, url: 'https://jane-doe-personal.example.org' }).values()].join('\n')).not.toMatch(/jane|doe/);
+  });
+
+  it('ignore a name or email even when a caller passes them along', () => {
+    const text = 'Interesting point about the budget.';
+    const withPersonalData = { text, author: 'Jane Doe', email: 'jane@example.org', ip: '192.0.2.1' } as TriageText;
+    expect(extractFeatures(withPersonalData)).toEqual(extractFeatures({ text }));
   });
 
   it('tell a first comment from an author with a record', () => {
