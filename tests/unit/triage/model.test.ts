@@ -47,6 +47,7 @@ describe('features', () => {
     const regular = featureNames({ text, record: { approved: 7, rejected: 0, spam: 0 } });
     expect([...first.values()]).toContain('first comment');
     expect([...regular.values()]).toContain('approved before 5-19');
+    expect([...regular.values()]).toContain('rejected before 0');
     expect([...regular.values()]).not.toContain('first comment');
   });
 

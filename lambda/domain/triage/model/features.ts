@@ -66,7 +66,7 @@ export function normalise(text: string): string {
 const bucket = (n: number, edges: readonly number[]): string => {
   let i = 0;
   while (i < edges.length && n >= edges[i]!) i++;
-  if (i === 0) return `<${edges[0]}`;
+  if (i === 0) return edges[0] === 1 ? '0' : `<${edges[0]}`;
   if (i === edges.length) return `${edges[i - 1]}+`;
   return edges[i]! - edges[i - 1]! === 1 ? `${edges[i - 1]}` : `${edges[i - 1]}-${edges[i]! - 1}`;
 };
@@ -123,7 +123,7 @@ export function structuralSignals(input: TriageText, options: { record: boolean 
   return signals;
 }
 
-/** Hashes every character 2- to 5-gram into `out`, incrementally: the n-gram at i extends the one of length n - 1. */
+/** Hashes every character 2- to 5-gram, incrementally: the n-gram at i extends the one of length n - 1. */
 function charGrams(text: string, emit: (index: number, start: number, end: number) => void): void {
   for (let i = 0; i < text.length - 1; i++) {
     let h = CHAR_SEED;
