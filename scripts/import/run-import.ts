@@ -142,6 +142,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 function tallyChange(summary: ImportSummary, outcome: WriteOutcome): void {
   if (outcome.kind === 'updated') summary.change(`${outcome.from} → ${outcome.to}`);
   else if (outcome.kind === 'kept') summary.change(`${outcome.to} at the source, kept ${outcome.from} (a moderator here acted)`);
+  else if (outcome.kind === 'moved') summary.change('moved to another article (the article ids changed)');
   else if (outcome.kind === 'already imported' || outcome.kind === 'duplicate') summary.skip(outcome.kind);
 }
 

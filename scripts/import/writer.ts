@@ -37,6 +37,8 @@ export type WriteOutcome =
   | { kind: 'updated'; from: CommentStatus; to: CommentStatus }
   /** A moderator here acted on it: the source's change is not applied. */
   | { kind: 'kept'; from: CommentStatus; to: CommentStatus }
+  /** Imported before under another article id: now under this one. */
+  | { kind: 'moved'; from: string; to: string }
   | { kind: 'conflict'; problem: string };
 
 const ATTEMPTS = 10;
@@ -163,7 +165,7 @@ export class ImportWriter {
         const stored = taken.get(entry.record.comment.id);
         if (!stored) continue;
         if (entry.record.firstCommentOfArticle) entry.article.first = true;
-        entry.resolve(await this.reconcile(stored, entry.imported));
+        entry.resolve(await this.reconcile(stored, entry.imported, entry));
       }
       let together = false;
       await withRetries(async () => {
@@ -180,7 +182,8 @@ export class ImportWriter {
     return { kind: 'imported' };
   }
 
-  private async insertAlone({ imported, record, article }: Queued): Promise<WriteOutcome> {
+  private async insertAlone(entry: Queued): Promise<WriteOutcome> {
+    const { imported, record, article } = entry;
     try {
       await withRetries(() => this.store.insertComment(record));
       return this.stored(record.comment);
@@ -188,7 +191,7 @@ export class ImportWriter {
       if (record.firstCommentOfArticle) article.first = true;
       if (error instanceof CommentIdTaken) {
         const stored = await this.store.getComment(imported.id);
-        return stored ? this.reconcile(stored, imported) : { kind: 'already imported' };
+        return stored ? this.reconcile(stored, imported, entry) : { kind: 'already imported' };
       }
       if (error instanceof DomainError && error.code === 'Duplicate') return { kind: 'duplicate' };
       throw error;
@@ -228,18 +231,41 @@ export class ImportWriter {
     await Promise.all(deltas.map(([articleId, delta]) => withRetries(() => this.store.addPublished(articleId, delta))));
   }
 
-  private async reconcile(stored: Comment, imported: ImportedComment): Promise<WriteOutcome> {
+  /** A taken id: the same comment (its status or article changed at the source since), or another one. */
+  private async reconcile(stored: Comment, imported: ImportedComment, entry?: Queued): Promise<WriteOutcome> {
     if (stored.comment !== imported.comment) {
       return { kind: 'conflict', problem: `its id is taken by a different comment (on "${stored.articleId}"): not imported` };
     }
-    if (stored.articleId !== imported.articleId) {
-      return {
-        kind: 'conflict',
-        problem: `already imported under the article "${stored.articleId}", not "${imported.articleId}": not moved`,
-      };
-    }
+    if (stored.articleId !== imported.articleId) return this.move(stored, imported, entry);
     if (stored.status === imported.status) return { kind: 'already imported' };
     return this.changeTo(stored, imported.status, `changed at ${SOURCE_LABEL[imported.source]} (comment ${imported.sourceId})`);
+  }
+
+  /**
+   * The article ids changed since the comment was imported (another --article-id-from or map):
+   * it is erased under the old article (its history kept) and stored again under the new one,
+   * unless a moderator here acted on it.
+   */
+  private async move(stored: Comment, imported: ImportedComment, entry: Queued | undefined): Promise<WriteOutcome> {
+    const history = await this.store.getHistory(stored.id);
+    const moved: WriteOutcome = { kind: 'moved', from: stored.articleId, to: imported.articleId };
+    if (history.some((item) => item.actor !== IMPORT_ACTOR)) {
+      return {
+        kind: 'conflict',
+        problem: `a moderator here acted on it under the article "${stored.articleId}": not moved to "${imported.articleId}"`,
+      };
+    }
+    if (this.options.dryRun || !entry) return moved;
+    await this.store.deleteComment({
+      comment: stored,
+      contact: await this.store.getContact(stored.id),
+      at: this.now().toISOString(),
+      actor: IMPORT_ACTOR,
+      reason: `moved to the article "${imported.articleId}" (the article ids changed)`,
+      rule: 'import',
+    });
+    const outcome = await this.insertAlone(entry);
+    return outcome.kind === 'imported' ? moved : outcome;
   }
 
   private async changeTo(stored: Comment, to: CommentStatus, reason: string): Promise<WriteOutcome> {
