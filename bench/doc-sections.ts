@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { costModel } from './cost';
 import { costPerMillion, costSummary, targets } from './doc-cost';
 import { misses } from './doc-misses';
+import { bundles, caches, cachesSideBySide, paths, submissionWrites } from './doc-performance';
 import { importFigures, viral } from './doc-viral-import';
 import { markdownReport } from './report';
 import type { BenchResults } from './results';
@@ -27,6 +28,13 @@ export const DOC_SECTIONS: Record<string, Record<string, (r: BenchResults) => st
     'bench:import': importFigures,
   },
   'docs/costs.md': { 'bench:cost-summary': costSummary },
+  'docs/performance.md': {
+    'bench:perf-paths': paths,
+    'bench:perf-writes': submissionWrites,
+    'bench:perf-caches': caches,
+    'bench:perf-side-by-side': cachesSideBySide,
+    'bench:perf-bundles': bundles,
+  },
 };
 
 /** Replaces each generated section of the pages under `root` with the figures of `results`. */

@@ -71,8 +71,8 @@ export function importFigures(r: BenchResults): string {
     // Runs since the export has a real site's shape record it, the database's storage and the memory; older ones wrote one comment per transaction.
     i.memoryMb
       ? `| first import | ${count(i.imported)} of ${count(i.comments)} comments (a ${(i.fileBytes / 1e6).toFixed(1)} MB export, ${count(i.articles ?? 0)} articles, ` +
-          `${Math.round((i.hottestShare ?? 0) * 100)} % of the comments on the three hottest) in ${Math.round(i.seconds)} s: ${i.commentsPerSecond} comments/s ` +
-          `into DynamoDB Local ${i.database}, up to ${i.concurrency} in flight, 12 to a transaction; memory ${i.memoryMb.before} MB before, at most ${i.memoryMb.peak} MB |`
+        `${Math.round((i.hottestShare ?? 0) * 100)} % of the comments on the three hottest) in ${Math.round(i.seconds)} s: ${i.commentsPerSecond} comments/s ` +
+        `into DynamoDB Local ${i.database}, up to ${i.concurrency} in flight, 12 to a transaction; memory ${i.memoryMb.before} MB before, at most ${i.memoryMb.peak} MB |`
       : `| first import | ${count(i.imported)} of ${count(i.comments)} comments (a ${(i.fileBytes / 1e6).toFixed(1)} MB export) in ` +
         `${Math.round(i.seconds)} s: ${i.commentsPerSecond} comments/s, up to ${i.concurrency} writes in flight (one article's comments one after the other) |`,
     i.memoryMb

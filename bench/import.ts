@@ -71,13 +71,17 @@ export async function measureImport(
     const db = localDocumentClient(endpoint);
     const store = new DynamoDbCommentStore(db, tables.names);
     const open = () => createReadStream(file);
-    log(`  importing ${sizes.comments.toLocaleString('en-US')} comments (up to ${CONCURRENCY} writes in flight; DynamoDB Local ${sizes.database})`);
+    log(
+      `  importing ${sizes.comments.toLocaleString('en-US')} comments (up to ${CONCURRENCY} writes in flight; DynamoDB Local ${sizes.database})`,
+    );
     const memory = sampleMemory();
     let started = performance.now();
     const first = await runImport({ open, store, hasher, concurrency: CONCURRENCY });
     const seconds = (performance.now() - started) / 1000;
     const memoryMb = memory.stop();
-    log(`  ${first.imported} in ${round(seconds)} s (${Math.round(first.imported / seconds)}/s), memory ${memoryMb.before} → peak ${memoryMb.peak} MB`);
+    log(
+      `  ${first.imported} in ${round(seconds)} s (${Math.round(first.imported / seconds)}/s), memory ${memoryMb.before} → peak ${memoryMb.peak} MB`,
+    );
     started = performance.now();
     const again = await runImport({ open, store, hasher, concurrency: CONCURRENCY });
     const reimportSeconds = (performance.now() - started) / 1000;

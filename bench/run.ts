@@ -124,7 +124,11 @@ async function main(): Promise<void> {
     );
     // The full run's import figure is the one docs/import.md quotes.
     if (!config.quick)
-      writeImportResults(imported, { cores: cpus().length, loadAverageStart: importLoad, loadAverageEnd: loadavg().map((l) => Math.round(l * 10) / 10) });
+      writeImportResults(imported, {
+        cores: cpus().length,
+        loadAverageStart: importLoad,
+        loadAverageEnd: loadavg().map((l) => Math.round(l * 10) / 10),
+      });
 
     log(`8. viral article: ${config.viralReaders} readers on one article for ${config.viralSeconds} s through the local edge`);
     const pageCost = costModel(capacity, latency, template).pageLoads.perMillion;

@@ -11,6 +11,7 @@ import type { Reason } from '../domain/comment';
 import { SnsNotificationPublisher } from '../adapters/sns/notification-publisher';
 import type { NotificationPublisher } from '../ports/notification-publisher';
 import { logger } from '../shared/observability';
+import { envOptional } from '../environment';
 
 type Image = Record<string, AttributeValue>;
 
@@ -56,9 +57,9 @@ export function notifyModerators(publisher: () => NotificationPublisher, console
 
 let sns: SnsNotificationPublisher | undefined;
 function snsPublisher(): SnsNotificationPublisher {
-  const topicArn = process.env.NOTIFY_TOPIC_ARN;
+  const topicArn = envOptional('NOTIFY_TOPIC_ARN');
   if (!topicArn) throw new Error('NOTIFY_TOPIC_ARN environment variable is not set');
   return (sns ??= new SnsNotificationPublisher(topicArn));
 }
 
-export const handler = notifyModerators(snsPublisher, process.env.CONSOLE_URL || undefined);
+export const handler = notifyModerators(snsPublisher, envOptional('CONSOLE_URL'));

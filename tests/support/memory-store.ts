@@ -25,7 +25,7 @@ import {
   type Subscriber,
   type SubscriberState,
 } from '../../lambda/domain/reply-notifications/subscriber';
-import { type ArticleSettings, DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
+import { type ArticleSettings, type SiteSettings, withDefaults } from '../../lambda/domain/settings';
 import {
   CommentIdTaken,
   type CommentStore,
@@ -78,7 +78,7 @@ export class InMemoryCommentStore implements CommentStore {
   private readonly publishedCounts = new Map<string, number>();
 
   async getSettings(): Promise<SiteSettings> {
-    return copy({ ...DEFAULT_SETTINGS, ...this.settings });
+    return copy(withDefaults(this.settings ?? {}));
   }
 
   async putSettings(settings: SiteSettings, expectedVersion: number): Promise<void> {

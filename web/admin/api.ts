@@ -23,9 +23,6 @@ export const STATUSES = ['pending', 'reported', 'approved', 'rejected', 'spam'] 
 export type Status = (typeof STATUSES)[number];
 export type Action = 'approve' | 'reject' | 'spam' | 'delete';
 
-/** The status each action leads to. */
-export const ACTION_RESULT: Record<Exclude<Action, 'delete'>, Status> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
-
 export interface Page {
   comments: ModeratorComment[];
   nextCursor: string | null;

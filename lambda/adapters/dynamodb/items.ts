@@ -5,6 +5,7 @@
  * attribute names live in schema.ts).
  */
 import { type Comment, type CommentStatus, type Contact, type HistoryEntry, type PublicComment, riskOf } from '../../domain/comment';
+import { TRIAGE_ATTRIBUTE, triageRecordOf } from '../../domain/triage/triage-record';
 import { INDEXES, TABLE_KEY } from './schema';
 
 const PK = TABLE_KEY.partition.name;
@@ -199,7 +200,13 @@ export function commentFromItem(item: Record<string, unknown>): Comment {
     reasons: (item.reasons as Comment['reasons'] | undefined) ?? [],
     ...(item.reports ? { reports: item.reports as NonNullable<Comment['reports']> } : {}),
     ...(item.reportedAt ? { reportedAt: String(item.reportedAt) } : {}),
+    ...triageOf(item),
   };
+}
+
+function triageOf(item: Record<string, unknown>): Pick<Comment, 'triage'> {
+  const triage = triageRecordOf(item[TRIAGE_ATTRIBUTE]);
+  return triage ? { triage } : {};
 }
 
 export function contactItem(contact: Contact, c: Pick<Comment, 'createdAt' | 'id' | 'articleId'>) {
