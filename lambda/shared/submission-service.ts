@@ -8,7 +8,7 @@ import { classifierSourceFromEnvironment } from '../adapters/classifiers/source'
 import { CommentService } from '../domain/comment-service';
 import type { TriageScorer } from '../ports/triage-scorer';
 import type { Access } from '../routes';
-import { type CommentsBuilder, type RouteServices, servicesWith, settingsCacheMs, triageStore } from './service';
+import { type CommentsBuilder, type RouteServices, servicesWith, settingsCacheMs, siteModelReader } from './service';
 
 /**
  * The learned triage, loaded on first use (evaluated after the import, not
@@ -18,7 +18,7 @@ import { type CommentsBuilder, type RouteServices, servicesWith, settingsCacheMs
  */
 async function learnedTriage(): Promise<TriageScorer> {
   const { LearnedTriage } = await import('../domain/triage/learned-triage');
-  return new LearnedTriage(triageStore(), { cacheMs: settingsCacheMs() });
+  return new LearnedTriage(siteModelReader(), { cacheMs: settingsCacheMs() });
 }
 
 let withSubmissions: Promise<CommentsBuilder<CommentService>> | undefined;
