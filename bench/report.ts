@@ -262,7 +262,10 @@ function viralSection(v: NonNullable<BenchResults['viral']>): string[] {
 function importSection(i: NonNullable<BenchResults['import']>): string[] {
   return [
     '## 7. Import',
-    `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes) imported with \`npm run import\`'s reader and store, up to ${i.concurrency} writes in flight (one article's comments one after the other), then imported again.`,
+    // Results of runs before the export had a real site's shape lack the shape and memory figures.
+    i.memoryMb && i.articles !== undefined && i.hottestShare !== undefined
+      ? `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes; ${n(i.articles)} articles, ${Math.round(i.hottestShare * 100)} % of the comments on the three hottest) imported with \`npm run import\`'s reader and store into DynamoDB Local ${i.database}, up to ${i.concurrency} writes in flight (one counter update per article per batch), then imported again. Memory of the process: ${i.memoryMb.before} MB before, at most ${i.memoryMb.peak} MB.`
+      : `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes) imported with \`npm run import\`'s reader and store, up to ${i.concurrency} writes in flight, then imported again.`,
     table(
       ['', 'result'],
       [

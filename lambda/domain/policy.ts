@@ -5,4 +5,4 @@
  */
 export { decide, MODERATION_PHASES } from './moderation/phases';
 export type { AuthorRecord, Decision, PolicyInput } from './moderation/phase';
-export { triageRun } from './moderation/triage-run';
+export { startedTriageRun } from './moderation/triage-run';

@@ -1,7 +1,8 @@
 /**
  * DynamoDB stream of the comments table -> one digest to moderators per
  * batch of new pending comments. Only INSERTs of comment items with status
- * pending count: spam, approvals and TTL purges (REMOVE events) do not.
+ * pending count: spam, approvals and TTL purges (REMOVE events) do not,
+ * nor comments an import brought in (old, and possibly thousands).
  * The publisher is injectable: SNS in the cloud, the outbox locally.
  */
 import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
@@ -13,6 +14,9 @@ import { logger } from '../shared/observability';
 import { envOptional } from '../environment';
 
 type Image = Record<string, AttributeValue>;
+
+/** The reason rule every imported comment carries (the importer's). */
+const IMPORT_RULE = 'import';
 
 const text = (image: Image, name: string): string => image[name]?.S ?? '';
 
@@ -26,12 +30,14 @@ export function newPendingComments(event: DynamoDBStreamEvent): PendingComment[]
   for (const record of event.Records ?? []) {
     const image = record.dynamodb?.NewImage as Image | undefined;
     if (record.eventName !== 'INSERT' || !image || text(image, 'type') !== 'comment' || text(image, 'status') !== 'pending') continue;
+    const reasons = reasonsOf(image);
+    if (reasons.some((reason) => reason.rule === IMPORT_RULE)) continue;
     comments.push({
       id: text(image, 'id'),
       articleId: text(image, 'articleId'),
       author: text(image, 'author'),
       comment: text(image, 'comment'),
-      reasons: reasonsOf(image),
+      reasons,
     });
   }
   return comments;

@@ -27,14 +27,9 @@ const dateTime = z.string().meta({ format: 'date-time' });
 const reason = z.object({
   rule: z.string(),
   message: z.string(),
-  score: z
-    .number()
-    .min(0)
-    .max(1)
-    .optional()
-    .meta({
-      description: "A score: a classifier's or the model's (rules spam and toxicity), the one the gate judged (rules gate and audit).",
-    }),
+  score: z.number().min(0).max(1).optional().meta({
+    description: "A score: a classifier's or the model's (rules spam and toxicity), the one the gate judged (rules gate and audit).",
+  }),
   provider: z.string().optional().meta({ description: 'The classifier provider that scored it.' }),
 });
 

@@ -1,6 +1,6 @@
 /**
  * The console's pages in a real Chromium against the local runtime:
- * Settings, Articles, Bans, Privacy requests and the header's queue figures, used
+ * Settings, Triage, Articles, Bans, Privacy requests and the header's queue figures, used
  * with the keyboard; every page on a 390 px phone; an axe-core audit of the
  * article page and every console page.
  *
@@ -16,7 +16,7 @@ import { launchChromium } from './chromium';
 import { overlap, PHONE, phoneLayout, seriousAxeViolations, signInContext } from './page-checks';
 
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const CONSOLE_PAGES = ['queue', 'settings', 'articles', 'bans', 'privacy'] as const;
+const CONSOLE_PAGES = ['queue', 'settings', 'triage', 'articles', 'bans', 'privacy'] as const;
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -54,6 +54,7 @@ async function openConsole(page: Page, path: string): Promise<void> {
   if (path === 'queue') await page.locator('.queue-item, .queue-empty:not([hidden])').first().waitFor();
   if (path === 'settings') await page.locator('.settings-form[aria-busy="false"]').waitFor();
   if (path === 'bans') await page.locator('.bans-list[aria-busy="false"]').waitFor({ state: 'attached' });
+  if (path === 'triage') await page.locator('.triage-body[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 
 const settingsNow = async () => (await api(runtime, 'GET', '/admin/settings', { token: MODERATOR_TOKEN })).body;
@@ -404,6 +405,7 @@ describe('on a phone, 390 px wide', () => {
     expect(await Promise.all(links.map((link) => link.textContent()))).toEqual([
       'Queue',
       'Settings',
+      'Triage',
       'Articles',
       'Bans',
       'Privacy requests',

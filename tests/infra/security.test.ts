@@ -125,6 +125,24 @@ describe('least privilege', () => {
     expect(getItem[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['A#*', 'SETTINGS'] } });
   });
 
+  it('the Triage page and the learner reach only the TRIAGE items of the comments table: no comment, no settings', () => {
+    const ITEM_ACTIONS = [
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:DeleteItem',
+    ];
+    for (const name of ['AdminTriage', 'LearnFromDecisions']) {
+      const statements = statementsOf(policyOfRole(logicalIdOf(synth.stack, `${name}/Role`)));
+      const itemStatements = statements.filter((s) => asArray(s.Action).some((a) => ITEM_ACTIONS.includes(String(a))));
+      expect(itemStatements.length).toBeGreaterThan(0);
+      for (const statement of itemStatements)
+        expect(statement.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['TRIAGE'] } });
+    }
+  });
+
   it('no statement anywhere grants dynamodb:*, Scan, or a wildcard on a table', () => {
     const tableIds = new Set(Object.keys(resourcesOf(synth.template, 'AWS::DynamoDB::Table')));
     const wildcardOk = new Set([

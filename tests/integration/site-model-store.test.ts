@@ -9,7 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
+import { keys } from '../../lambda/adapters/dynamodb/items';
 import { DynamoDbTriageStore } from '../../lambda/adapters/dynamodb/triage-store';
 import type { TriageStore } from '../../lambda/ports/triage-store';
 import { ensureTables } from '../../scripts/local/tables';
@@ -134,3 +136,24 @@ siteModelStoreContract('DynamoDB on DynamoDB Local', async () => {
 });
 
 siteModelStoreContract('in memory', async () => ({ fresh: () => new InMemoryTriageStore(), close: async () => {} }));
+
+describe('the DynamoDB items', () => {
+  it('give each day counter an expiry 90 days after its day, and each batch marker one after the stream’s retention', async () => {
+    const endpoint = inject('dynamoDbEndpoint');
+    const names = await ensureTables(endpoint, `sx${randomBytes(4).toString('hex')}_`);
+    const db = createDocumentClient(endpoint);
+    try {
+      const store = new DynamoDbTriageStore({ db, tables: { comments: names.Comments!, private: names.Private! } });
+      expect(await store.commit({ model: null, days: { '2030-03-01': { queued: 1 } }, batchId: 'expiring' })).toBe('committed');
+      const day = (await db.send(new GetCommand({ TableName: names.Comments!, Key: keys.triageDay('2030-03-01') }))).Item;
+      expect(day?.expiresAt).toBe(Date.parse('2030-05-30T00:00:00.000Z') / 1000);
+      const marker = (await db.send(new GetCommand({ TableName: names.Comments!, Key: keys.triageBatch('expiring') }))).Item;
+      const hoursLeft = (Number(marker?.expiresAt) - Date.now() / 1000) / 3600;
+      expect(hoursLeft).toBeGreaterThan(24);
+      expect(hoursLeft).toBeLessThanOrEqual(48);
+    } finally {
+      for (const table of Object.values(names)) await db.send(new DeleteTableCommand({ TableName: table }));
+      db.destroy();
+    }
+  });
+});

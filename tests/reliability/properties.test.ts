@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEmail } from '../../lambda/domain/email';
 import { countLinks } from '../../lambda/domain/links';
 import { decide, type PolicyInput } from '../../lambda/domain/policy';
+import { prepareWith } from '../../lambda/domain/triage/learned-triage';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
 import { LIMITS, utf8Bytes, validateSubmission, type SubmissionFields } from '../../lambda/domain/submission-rules';
 import type { LocalRuntime } from '../../scripts/local/runtime';
@@ -409,6 +410,8 @@ describe('through the HTTP API', () => {
           settings: put.body,
           article: { premoderation: null },
           author: { approved: 0, rejected: 0, spam: 0 },
+          // The runtime's site has no decisions: the shipped model on a new site, as the service scores it.
+          learnedTriage: prepareWith(null, Math.random),
         });
         const posted = await api(runtime, 'POST', `/articles/policy-${n}/comments`, { body: submission });
         expect(posted.status, posted.text).toBe(expected.status === 'approved' ? 201 : 202);

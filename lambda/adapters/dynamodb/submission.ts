@@ -21,6 +21,21 @@ export async function insertComment({ db, tables }: StoreContext, record: NewCom
   if (cancelled) throw submissionFailure(cancelled, record);
 }
 
+/**
+ * Several new comments in one transaction, all or none (the importer's: one
+ * request and one commit instead of one per comment). False when any
+ * condition failed or the transaction met another: nothing was stored, and
+ * the caller stores them one by one to learn which and why.
+ */
+export async function insertCommentsTogether({ db, tables }: StoreContext, records: readonly NewCommentRecord[]): Promise<boolean> {
+  if (records.length === 0) return true;
+  const cancelled = await transactWrite(
+    db,
+    records.flatMap((record) => submissionItems(tables, record)),
+  );
+  return cancelled === null;
+}
+
 function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<SubmissionTag>[] {
   const { comment, contact, history, expiresAt } = record;
   const nowMs = Date.parse(comment.createdAt);
@@ -50,7 +65,7 @@ function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<S
   const counts = authorCountUpdate(tables.private, contact.emailHash, statusDeltas(null, comment.status));
   if (counts) items.push(tagged('authorCounts', counts));
   const published = publishedCountUpdate(tables.comments, comment.articleId, publishedDelta(null, comment.status));
-  if (published) items.push(tagged('publishedCount', published));
+  if (published && !record.publishedCountLater) items.push(tagged('publishedCount', published));
   if (record.firstCommentOfArticle)
     items.push(tagged('article', firstCommentUpdate(tables.comments, comment.articleId, comment.createdAt)));
   return items;

@@ -1,6 +1,7 @@
 /**
  * The learner's store: the site-model item plus one counter item per day
- * (TRIAGE / DAY#YYYY-MM-DD) and, per stream batch applied, a marker item
+ * (TRIAGE / DAY#YYYY-MM-DD, expiring DAY_COUNTER_DAYS after its day) and,
+ * per stream batch applied, a marker item
  * (TRIAGE / BATCH#id) that expires after the stream's 24-hour retention.
  * A batch's model, counters and marker are one transaction: a crash or a
  * redelivery never counts or teaches a batch twice, and a lost race leaves
@@ -19,6 +20,9 @@ import { type Tagged, tagged, transactWrite } from './transaction';
 const BATCH_MARKER_SECONDS = 2 * 24 * 3600;
 /** A 31-day window: the page's 30 days and today. */
 const MAX_DAYS = 31;
+/** Day counters expire (TTL) this long after their day: the page reads 30 days, the rest is slack for late records. */
+export const DAY_COUNTER_DAYS = 90;
+const dayExpiry = (day: string) => Math.floor(Date.parse(`${day}T00:00:00.000Z`) / 1000) + DAY_COUNTER_DAYS * 24 * 3600;
 
 type Tag = 'batch' | 'model' | 'day';
 
@@ -40,7 +44,7 @@ export class DynamoDbTriageStore extends DynamoDbSiteModelStore implements Triag
       const entries = Object.entries(counts).filter(([, by]) => by);
       if (entries.length === 0) continue;
       const names: Record<string, string> = { '#type': 'type' };
-      const values: Record<string, unknown> = { ':type': ITEM_TYPE.triageDay, ':day': day };
+      const values: Record<string, unknown> = { ':type': ITEM_TYPE.triageDay, ':day': day, ':expires': dayExpiry(day) };
       const adds = entries.map(([field, by], i) => {
         names[`#f${i}`] = field;
         values[`:f${i}`] = by;
@@ -51,7 +55,7 @@ export class DynamoDbTriageStore extends DynamoDbSiteModelStore implements Triag
           Update: {
             TableName: table,
             Key: keys.triageDay(day),
-            UpdateExpression: `SET #type = :type, #day = :day ADD ${adds.join(', ')}`,
+            UpdateExpression: `SET #type = :type, #day = :day, expiresAt = :expires ADD ${adds.join(', ')}`,
             ExpressionAttributeNames: { ...names, '#day': 'day' },
             ExpressionAttributeValues: values,
           },

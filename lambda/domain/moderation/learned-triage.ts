@@ -6,7 +6,7 @@
  * With pre-moderation off, a score at or above its hold score (spam 0.5,
  * toxicity holdAt) holds it too; with "auto" the gate judges the scores.
  */
-import { SPAM_AT } from '../triage/decision';
+import { holdsAt } from '../triage/decision';
 import type { Phase, PhaseOutcome } from './phase';
 import { triageRun } from './triage-run';
 
@@ -14,9 +14,9 @@ export const learnedTriage: Phase = async (context) => {
   const run = await triageRun(context);
   if (!run) return undefined;
   const publishesUnlessHeld = (context.article.premoderation ?? context.settings.premoderation) === false;
-  const holdAt = { spam: SPAM_AT, toxicity: context.settings.triage?.toxicity.holdAt ?? 1 };
+  const toxicityHoldAt = context.settings.triage?.toxicity.holdAt ?? 1;
   return run.kinds.map(({ kind, reason, score }): PhaseOutcome => {
     if (score === null) return { hold: reason };
-    return publishesUnlessHeld && score >= holdAt[kind] ? { hold: reason } : { note: reason };
+    return publishesUnlessHeld && holdsAt(kind, score, toxicityHoldAt) ? { hold: reason } : { note: reason };
   });
 };

@@ -44,6 +44,11 @@ export function triageRun(input: PolicyInput): Promise<TriageRun | null> {
   return run;
 }
 
+/** The triage a decision already ran, without starting one (a comment the honeypot stopped calls no provider). */
+export function startedTriageRun(input: PolicyInput): Promise<TriageRun | null> | undefined {
+  return runs.get(input.submission);
+}
+
 async function runTriage(input: PolicyInput): Promise<TriageRun | null> {
   const triage = input.settings.triage;
   // Where no model is wired (a function that takes no submissions, a test), nothing scores the kinds set to builtin.

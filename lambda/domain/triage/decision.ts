@@ -10,18 +10,8 @@
 import type { ClassifierKind, ProviderName, Verdict } from '../../ports/classifier';
 import type { ClassifierOutcome } from './run-classifier';
 
-export interface ToxicityThresholds {
-  holdAt: number;
-  rejectAt: number;
-}
-
-export const DEFAULT_THRESHOLDS: ToxicityThresholds = { holdAt: 0.5, rejectAt: 0.9 };
-
-/** A spam verdict at or above this score holds the comment for a person. */
+/** A spam score at or above this holds the comment for a person where pre-moderation is off. */
 export const SPAM_AT = 0.5;
-
-/** Held for a person, or null to let the later phases decide. */
-export type TriageStatus = 'pending' | null;
 
 export interface TriageReason {
   rule: ClassifierKind;
@@ -30,17 +20,9 @@ export interface TriageReason {
   provider?: ProviderName;
 }
 
-/**
- * Whether a verdict holds the comment; null lets the later phases decide. A
- * failed classifier holds. A toxicity score at or above holdAt holds (and so
- * does one at or above rejectAt, which is never below holdAt).
- */
-export function statusFor(kind: ClassifierKind, outcome: ClassifierOutcome, thresholds = DEFAULT_THRESHOLDS): TriageStatus {
-  if (!outcome.ok) return 'pending';
-  const { score } = outcome.verdict;
-  const holdAt = kind === 'spam' ? SPAM_AT : thresholds.holdAt;
-  return score >= holdAt ? 'pending' : null;
-}
+/** Whether a score holds the comment where pre-moderation is off: spam at SPAM_AT, toxicity (remove) at the site's holdAt. */
+export const holdsAt = (kind: ClassifierKind, score: number, toxicityHoldAt: number): boolean =>
+  score >= (kind === 'spam' ? SPAM_AT : toxicityHoldAt);
 
 /** e.g. `{ rule: "toxicity", message: "toxicity 0.93 (builtin): insult", score: 0.93, provider: "builtin" }`. */
 export function reasonFor(kind: ClassifierKind, outcome: ClassifierOutcome): TriageReason {

@@ -10,9 +10,15 @@ import type { DecidedExample, DecisionLabel, GateDecision, TriageScores, TriageT
 /** The comment item's attribute that holds the record. */
 export const TRIAGE_ATTRIBUTE = 'triage';
 
+/** Who produced a head's score the gate judged: a cloud provider's name; absent for the model's own. */
+export interface ScoreSources {
+  remove?: string;
+  spam?: string;
+}
+
 export interface TriageRecord {
-  /** The scores the gate judged when the comment arrived (before any person decided). */
-  scores: TriageScores;
+  /** The scores the gate judged when the comment arrived (before any person decided), and whose they were. */
+  scores: TriageScores & { source?: ScoreSources };
   /** What the gate decided without a person; null when it left the comment to a person. */
   auto: Exclude<GateDecision, 'pending'> | null;
   /** The automatic decision was drawn for audit: the comment waits in the queue instead. */
@@ -43,7 +49,17 @@ export function triageRecordOf(value: unknown): TriageRecord | undefined {
     r && typeof r === 'object'
       ? { approved: Number(r.approved ?? 0), rejected: Number(r.rejected ?? 0), spam: Number(r.spam ?? 0) }
       : undefined;
-  return { scores: { remove: scores.remove, spam: scores.spam }, auto, audit: v.audit === true, ...(record ? { record } : {}) };
+  const s = scores.source as Record<string, unknown> | undefined;
+  const source: ScoreSources = {
+    ...(typeof s?.remove === 'string' ? { remove: s.remove } : {}),
+    ...(typeof s?.spam === 'string' ? { spam: s.spam } : {}),
+  };
+  return {
+    scores: { remove: scores.remove, spam: scores.spam, ...(Object.keys(source).length ? { source } : {}) },
+    auto,
+    audit: v.audit === true,
+    ...(record ? { record } : {}),
+  };
 }
 
 /** A person's decision on a comment: what the learner turns into an example. */
@@ -77,6 +93,7 @@ export function exampleOf(decision: HumanDecision): DecidedExample {
   return {
     input: { text: decision.text, url: decision.url, ...(decision.triage?.record ? { record: decision.triage.record } : {}) },
     label: decision.label,
+    // With its sources: the gate keeps evidence per score source, so a provider's score never vouches for the model's.
     ...(decision.triage ? { scoresAtDecision: decision.triage.scores } : {}),
     origin: originOf(decision),
   };

@@ -13,7 +13,7 @@ import { normaliseEmail } from '../email';
 import { commentsClosed, validationFailed } from '../errors';
 import { duplicateKeys, floodKeys } from '../guards';
 import type { KeyedHasher } from '../keyed-hash';
-import { type AuthorRecord, type Decision, decide, type PolicyInput, triageRun } from '../policy';
+import { type AuthorRecord, type Decision, decide, type PolicyInput, startedTriageRun } from '../policy';
 import { commentsAreOpen, defaultArticle, expiryFor, type SiteSettings } from '../settings';
 import type { TriageRecord } from '../triage/triage-record';
 import { type SubmissionInput, validateSubmission, wantsReplyMail } from '../validation';
@@ -216,7 +216,7 @@ const AUTOMATIC = { approved: 'published', rejected: 'rejected', spam: 'spam' } 
  * comment a hold kept from the gate's decision was decided by no one yet.
  */
 async function triageRecord(input: PolicyInput, decision: Decision): Promise<TriageRecord | undefined> {
-  const assessment = (await triageRun(input))?.assessment;
+  const assessment = (await startedTriageRun(input))?.assessment;
   if (!assessment) return undefined;
   const first = decision.reasons[0]?.rule;
   const audit = first === 'audit';

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ABUSE_WORDS } from '../../../lambda/domain/triage/abuse-words';
 import { loadBuiltin } from '../../../lambda/domain/triage/builtin';
-import { DEFAULT_THRESHOLDS, SPAM_AT } from '../../../lambda/domain/triage/decision';
+import { DEFAULT_SETTINGS } from '../../../lambda/domain/settings';
+import { holdsAt } from '../../../lambda/domain/triage/decision';
 import { revealWords } from '../../../lambda/domain/triage/evasions';
 import { SLURS, STARRABLE, starredSource } from '../../../lambda/domain/triage/profanity';
 import { SPAM_VOCABULARY, SPUN_TEMPLATES } from '../../../lambda/domain/triage/spam';
@@ -84,7 +85,8 @@ describe('hold rates per class', () => {
   let held: (c: CorpusComment) => boolean;
   beforeAll(async () => {
     const builtin = await loadBuiltin();
-    held = (c) => builtin.spam(c).score >= SPAM_AT || builtin.toxicity(c.text).score >= DEFAULT_THRESHOLDS.holdAt;
+    const { holdAt } = DEFAULT_SETTINGS.triage.toxicity;
+    held = (c) => holdsAt('spam', builtin.spam(c).score, holdAt) || holdsAt('toxicity', builtin.toxicity(c.text).score, holdAt);
   });
   const rate = (comments: CorpusComment[], label: CorpusComment['label']) => {
     const ofLabel = comments.filter((c) => c.label === label);

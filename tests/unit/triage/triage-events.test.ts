@@ -1,8 +1,8 @@
 /** What the learner reads from the comments table's stream: arrivals with a triage record, and people's decisions only. */
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { batchIdOf, triageEventOf } from '../../../lambda/adapters/dynamodb/triage-events';
+import { batchIdOf, learnerChangeOf, triageEventOf } from '../../../lambda/adapters/dynamodb/triage-events';
 
 const comment = (fields: Record<string, unknown>) => ({
   type: 'comment',
@@ -75,10 +75,14 @@ describe('triage events from the stream', () => {
     expect(event?.kind === 'decided' && event.decision.triage).toBeFalsy();
   });
 
-  it('names a batch by its records, so the same records delivered again have the same name', () => {
-    const batch = (...ids: string[]): DynamoDBStreamEvent => ({ Records: ids.map((id) => record('INSERT', undefined, { triage }, id)) });
-    expect(batchIdOf(batch('a', 'b'))).toBe(batchIdOf(batch('a', 'b')));
-    expect(batchIdOf(batch('a', 'b'))).not.toBe(batchIdOf(batch('a', 'c')));
-    expect(batchIdOf(batch())).toBeUndefined();
+  it('names a batch by the writes it carries, so the same writes delivered again have the same name', () => {
+    const write = (id: string, version: number) =>
+      learnerChangeOf(
+        record('MODIFY', { id, version, status: 'pending' }, { id, version: version + 1, status: 'approved', moderatedBy: 'mod-1' }),
+      )!;
+    expect(batchIdOf([write('a', 1), write('b', 1)])).toBe(batchIdOf([write('a', 1), write('b', 1)]));
+    expect(batchIdOf([write('a', 1), write('b', 1)])).not.toBe(batchIdOf([write('a', 1), write('b', 2)]));
+    expect(batchIdOf([write('a', 1), write('b', 1)])).not.toBe(batchIdOf([write('a', 1), write('c', 1)]));
+    expect(batchIdOf([])).toBeUndefined();
   });
 });
