@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
-import { STREAM_CONSUMERS } from '../lambda/background-functions';
+import { STREAM_DISPATCHER } from '../lambda/background-functions';
 import { ROUTES } from '../lambda/routes';
 import { ESBUILD_OPTIONS } from '../lib/bundling';
 import { median, ratio, round } from './stats';
@@ -117,7 +117,7 @@ export async function measureColdStart(
       { stdin: floorInput, external: ['@aws-sdk/*', '@smithy/*'] },
       { NODE_PATH: join(ROOT, 'node_modules') },
     );
-    for (const fn of [...ROUTES, ...STREAM_CONSUMERS]) await add(fn.name, { entryPoints: [resolve(ROOT, fn.entry)] });
+    for (const fn of [...ROUTES, STREAM_DISPATCHER]) await add(fn.name, { entryPoints: [resolve(ROOT, fn.entry)] });
     log(`  built ${bundles.length} bundles; timing ${options.samples} fresh processes each`);
 
     const timings = new Map<string, { withMaps: number[]; withoutMaps: number[]; process: number[] }>();

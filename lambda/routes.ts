@@ -16,7 +16,8 @@ export type Access =
   | 'secret:hashKey' // the key of email hashes and guards
   | 'secret:cursorKey' // the key that signs page cursors
   | 'queue:oldest' // Query on the byStatus index only (the oldest pending comment)
-  | 'classifiers'; // calls the spam and toxicity providers the stack enabled (-c classifiers=...)
+  | 'classifiers' // calls the spam and toxicity providers the stack enabled (-c classifiers=...)
+  | 'classifiers:feedback'; // reports moderators' contradicting decisions to the providers that learn (Akismet's key only)
 
 export interface Route {
   /** PascalCase; names the Lambda function and its log group. */

@@ -9,7 +9,14 @@ import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { EDGE_CACHE_ENV } from '../lambda/http/edge-cache';
-import { MAIL_FEEDBACK, SCHEDULED_JOBS, STREAM_CONSUMERS, type ScheduledJob, type StreamConsumer } from '../lambda/background-functions';
+import {
+  MAIL_FEEDBACK,
+  SCHEDULED_JOBS,
+  STREAM_CONSUMERS,
+  STREAM_DISPATCHER,
+  type ScheduledJob,
+  type StreamConsumer,
+} from '../lambda/background-functions';
 import { ROUTES, type Access, type Route } from '../lambda/routes';
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
 import { type StackConfig, readConfig } from './config';
@@ -25,7 +32,7 @@ import { ReplyMail } from './constructs/reply-mail';
 import { ReadCache } from './constructs/read-cache';
 import { ServiceFunction } from './constructs/service-function';
 import { ServiceSecrets } from './constructs/service-secrets';
-import { LIST_STREAMS_WILDCARD, StreamConsumers } from './constructs/stream-consumers';
+import { LIST_STREAMS_WILDCARD, STREAM_READING, StreamConsumers } from './constructs/stream-consumers';
 import { WebHosting } from './constructs/web-hosting';
 
 /** The moderators' console on the site (also its sign-in callback URL). */
@@ -75,6 +82,7 @@ export class CommentServiceStack extends Stack {
       hashKeySecret: secrets.hashKey,
       cursorKeySecret: secrets.cursorKey,
       classifierStatements: classifiers.callerStatements(),
+      classifierFeedbackStatements: classifiers.feedbackStatements(),
     };
     this.notifications = new Notifications(this, 'Notifications', { emails: config.moderatorEmails });
 
@@ -90,7 +98,7 @@ export class CommentServiceStack extends Stack {
       name: string,
       entry: string,
       access: readonly Access[],
-      extra: { environment?: Record<string, string>; public?: boolean; wildcardResourceUses?: string[] },
+      extra: { environment?: Record<string, string>; public?: boolean; wildcardResourceUses?: string[]; timeoutSeconds?: number },
     ) => {
       const callsClassifiers = access.includes('classifiers');
       const comprehend = callsClassifiers && config.classifiers.includes('comprehend') ? [COMPREHEND_WILDCARD] : [];
@@ -98,7 +106,7 @@ export class CommentServiceStack extends Stack {
         entry,
         description: `Comment service: ${name}`,
         memoryMb: config.lambdaMemoryMb,
-        timeoutSeconds: config.lambdaTimeoutSeconds,
+        timeoutSeconds: extra.timeoutSeconds ?? config.lambdaTimeoutSeconds,
         logRetention: config.logRetention,
         reservedConcurrency: extra.public ? (config.publicReservedConcurrency ?? undefined) : undefined,
         wildcardResourceUses: [...(extra.wildcardResourceUses ?? []), ...comprehend],
@@ -109,6 +117,7 @@ export class CommentServiceStack extends Stack {
           ...secretEnvironment(access, targets),
           ...classifiers.sharedEnvironment(),
           ...(callsClassifiers ? classifiers.callerEnvironment() : {}),
+          ...(access.includes('classifiers:feedback') ? classifiers.feedbackEnvironment() : {}),
           ...extra.environment,
         },
       });
@@ -167,16 +176,22 @@ export class CommentServiceStack extends Stack {
     });
 
     const mailers: ServiceFunction[] = [];
+    const deployable = (c: StreamConsumer) =>
+      // Without mailFrom nothing is mailed; without a provider that learns, no feedback is sent: those consumers are not deployed.
+      (this.replyMail !== undefined || !c.needs.includes('mail')) &&
+      (classifiers.learnsFromFeedback || !c.needs.includes('feedbackProvider'));
     const consumers = new StreamConsumers(this, 'StreamConsumers', {
-      // Without mailFrom nothing is mailed: the mail consumer is not deployed at all.
-      consumers: (props.streamConsumers ?? STREAM_CONSUMERS).filter((c) => this.replyMail || !c.needs.includes('mail')),
+      consumers: (props.streamConsumers ?? STREAM_CONSUMERS).filter(deployable),
       tables: { Comments: this.tables.comments },
-      createFunction: (consumer) => {
-        const notifies = consumer.needs.includes('notifyTopic');
-        const purges = consumer.needs.includes('edgeDistribution');
-        const mails = consumer.needs.includes('mail') ? this.replyMail : undefined;
-        const fn = createFunction(consumer.name, consumer.entry, consumer.access, {
+      createDispatcher: (deployed) => {
+        const needs = new Set(deployed.flatMap((c) => c.needs));
+        const notifies = needs.has('notifyTopic');
+        const purges = needs.has('edgeDistribution');
+        const mails = needs.has('mail') ? this.replyMail : undefined;
+        const fn = createFunction(STREAM_DISPATCHER.name, STREAM_DISPATCHER.entry, [...new Set(deployed.flatMap((c) => c.access))], {
+          timeoutSeconds: STREAM_READING.timeoutSeconds,
           environment: {
+            STREAM_CONSUMERS: deployed.map((c) => c.name).join(','),
             // The digest links to the console.
             ...(notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {}),
             ...(purges
@@ -202,7 +217,8 @@ export class CommentServiceStack extends Stack {
       this.replyMail.feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
       this.functions.set(MAIL_FEEDBACK.name, feedback);
     }
-    for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
+    const { dispatcher } = consumers;
+    if (dispatcher) this.functions.set(STREAM_DISPATCHER.name, dispatcher.fn);
 
     new ApiFirewall(this, 'Firewall', {
       stageArn: this.api.api.deploymentStage.stageArn,
@@ -234,7 +250,7 @@ export class CommentServiceStack extends Stack {
       api: this.api.api,
       functions: new Map([...this.functions].map(([name, fn]) => [name, fn.function])),
       tables: this.tables.all.map(({ definition, table }) => ({ name: definition.logicalName, table })),
-      streamConsumers: consumers.deployed.map((c) => ({ name: c.name, fn: c.fn.function, failures: c.failures })),
+      streamConsumers: dispatcher ? [{ name: STREAM_DISPATCHER.name, fn: dispatcher.fn.function, failures: dispatcher.failures }] : [],
       otherAlarms: [this.desk.queueAgeAlarm],
     });
 

@@ -86,6 +86,29 @@ export class Classifiers extends Construct {
     };
   }
 
+  /** For the feedback consumer: only what reporting to a learning provider (Akismet) needs. */
+  feedbackEnvironment(): Record<string, string> {
+    return this.akismetKey ? { AKISMET_API_KEY_SECRET_ARN: this.akismetKey.secretArn, SITE_URL: this.props.siteUrl } : {};
+  }
+
+  feedbackStatements(): PolicyStatement[] {
+    return this.akismetKey
+      ? [
+          new PolicyStatement({
+            sid: 'ReadAkismetKey',
+            effect: Effect.ALLOW,
+            actions: ['secretsmanager:GetSecretValue'],
+            resources: [this.akismetKey.secretArn],
+          }),
+        ]
+      : [];
+  }
+
+  /** Some enabled provider learns from moderators' decisions (only Akismet does). */
+  get learnsFromFeedback(): boolean {
+    return this.akismetKey !== undefined;
+  }
+
   callerStatements(): PolicyStatement[] {
     const statements: PolicyStatement[] = [];
     const allow = (sid: string, actions: string[], resources: string[]) =>

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { SCHEDULED_JOBS, STREAM_CONSUMERS } from '../../lambda/background-functions';
+import { SCHEDULED_JOBS, STREAM_DISPATCHER } from '../../lambda/background-functions';
 import { ROUTES } from '../../lambda/routes';
 import { PROJECT_ROOT } from '../../lib/constructs/service-function';
 import { INDEX_REWRITE_CODE, REGIONS_WITHOUT_CLOUDFRONT_LOGS, type WebConfig } from '../../lib/constructs/web-hosting';
@@ -17,16 +17,11 @@ beforeAll(() => {
   synth = synthesize();
 });
 
-/** Without -c mailFrom (the default synth) the reply-mail consumer is not deployed. */
-const DEPLOYED_CONSUMERS = STREAM_CONSUMERS.filter((c) => !c.needs.includes('mail'));
-const serviceFunctionNames = () => [
-  ...ROUTES.map((r) => r.name),
-  ...DEPLOYED_CONSUMERS.map((c) => c.name),
-  ...SCHEDULED_JOBS.map((j) => j.name),
-];
+/** The stream consumers share one dispatcher function, which has its own time limit (the others have the API's). */
+const serviceFunctionNames = () => [...ROUTES.map((r) => r.name), ...SCHEDULED_JOBS.map((j) => j.name)];
 
 describe('functions', () => {
-  it('one per route and stream consumer, each with the shared defaults', () => {
+  it('one per route and scheduled job, each with the shared defaults', () => {
     const functions = resourcesOf(synth.template, 'AWS::Lambda::Function');
     for (const name of serviceFunctionNames()) {
       const fn = functions[logicalIdOf(synth.stack, `${name}/Function`)]!.Properties;
@@ -47,6 +42,12 @@ describe('functions', () => {
       });
       expect(referencedId(fn.Role)).toBe(logicalIdOf(synth.stack, `${name}/Role`));
     }
+  });
+
+  it("the stream dispatcher has its own time limit, long enough for a batch of mails, beside the API's 10 s", () => {
+    const fn = resourcesOf(synth.template, 'AWS::Lambda::Function')[logicalIdOf(synth.stack, `${STREAM_DISPATCHER.name}/Function`)]!;
+    expect(fn.Properties.Timeout).toBe(120);
+    expect(fn.Properties.Environment.Variables.STREAM_CONSUMERS).toBe('NotifyModerators,PurgeEdgeCache');
   });
 
   it('roles carry no AWS managed policies', () => {
@@ -232,7 +233,8 @@ describe('alarms', () => {
   it('watch the API 5xx rate, every function, every table, every stream consumer and the queue age, and notify the alarm topic', () => {
     const alarms = Object.entries(resourcesOf(synth.template, 'AWS::CloudWatch::Alarm'));
     const topic = logicalIdOf(synth.stack, 'Notifications/Alarms');
-    const expected = 1 + 2 * serviceFunctionNames().length + 2 * 2 + 2 * DEPLOYED_CONSUMERS.length + 1;
+    // The API, each function and the dispatcher (errors, throttles), each table, the dispatcher's stream (iterator age, failed batches), the queue age.
+    const expected = 1 + 2 * (serviceFunctionNames().length + 1) + 2 * 2 + 2 + 1;
     expect(alarms).toHaveLength(expected);
     for (const [id, alarm] of alarms) expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topic }]);
     const ids = alarms.map(([id]) => id).join(' ');
@@ -244,6 +246,7 @@ describe('alarms', () => {
       'ListCommentsThrottles',
       'QueueAgeErrors',
       'QueueAgeAlarm',
+      'StreamDispatcherErrors',
     ])
       expect(ids).toContain(part);
   });

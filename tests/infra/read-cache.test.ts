@@ -69,11 +69,11 @@ describe('the read cache', () => {
     expect(JSON.stringify(tuned.template.toJSON())).toContain('"OriginShieldRegion":"eu-central-1"');
   });
 
-  it('is purged by a stream consumer that may invalidate this distribution and nothing else', () => {
-    const env = environmentOf('PurgeEdgeCache');
+  it('is purged by the stream dispatcher, which may invalidate this distribution and nothing else', () => {
+    const env = environmentOf('StreamDispatcher');
     expect(referencedId(env.EDGE_DISTRIBUTION_ID)).toBe(logicalIdOf(synth.stack, 'ReadCache/Cdn'));
     expect(env.EDGE_API_PREFIX).toBe('/api');
-    const role = logicalIdOf(synth.stack, 'PurgeEdgeCache/Role');
+    const role = logicalIdOf(synth.stack, 'StreamDispatcher/Role');
     const policy = Object.values(resourcesOf(synth.template, 'AWS::IAM::Policy')).find((p) =>
       p.Properties.Roles.some((r: unknown) => referencedId(r) === role),
     )!;
@@ -82,7 +82,7 @@ describe('the read cache', () => {
     expect(JSON.stringify(invalidations[0]!.Resource)).toContain(logicalIdOf(synth.stack, 'ReadCache/Cdn'));
     expect(JSON.stringify(invalidations[0]!.Resource)).toContain(':distribution/');
     const sources = Object.values(resourcesOf(synth.template, 'AWS::Lambda::EventSourceMapping')).filter(
-      (m) => referencedId(m.Properties.FunctionName) === logicalIdOf(synth.stack, 'PurgeEdgeCache/Function'),
+      (m) => referencedId(m.Properties.FunctionName) === logicalIdOf(synth.stack, 'StreamDispatcher/Function'),
     );
     expect(sources).toHaveLength(1);
     expect(JSON.stringify(sources[0]!.Properties.EventSourceArn)).toContain('StreamArn');

@@ -53,6 +53,7 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   'queue:oldest': [['Comments/index/byStatus', ['dynamodb:Query']]],
   // Only builtin by default, which runs inside the function: no rights (tests/infra/classifiers.test.ts enables the others).
   classifiers: [],
+  'classifiers:feedback': [],
 };
 const EVERY_FUNCTION: Array<[string, string[]]> = [
   ['OwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents']],
