@@ -20,6 +20,7 @@ import {
 import { ROUTES, type Access, type Route } from '../lambda/routes';
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
 import { type StackConfig, readConfig } from './config';
+import { addRegionRules, originShieldForStackRegion } from './regions';
 import { ApiFirewall } from './constructs/api-firewall';
 import { Classifiers, COMPREHEND_WILDCARD } from './constructs/classifiers';
 import { CommentsApi } from './constructs/comments-api';
@@ -67,7 +68,7 @@ export class CommentServiceStack extends Stack {
     const config = (this.config = readConfig(this.node));
     const routes = props.routes ?? ROUTES;
 
-    this.tables = new DataTables(this, 'Data');
+    this.tables = new DataTables(this, 'Data', { deletionProtection: config.deletionProtection });
     const secrets = new ServiceSecrets(this, 'Keys');
     const classifiers = new Classifiers(this, 'Classifiers', {
       providers: config.classifiers,
@@ -88,7 +89,11 @@ export class CommentServiceStack extends Stack {
 
     this.web = new WebHosting(this, 'Web', { logRetention: config.logRetention });
     const consoleUrl = `${this.web.origin}${CONSOLE_PATH}`;
-    this.signIn = new ModeratorSignIn(this, 'SignIn', { consoleUrl, domainPrefix: config.authDomainPrefix });
+    this.signIn = new ModeratorSignIn(this, 'SignIn', {
+      consoleUrl,
+      domainPrefix: config.authDomainPrefix,
+      deletionProtection: config.deletionProtection,
+    });
 
     // The hosted demo page posts like an article page; the console is the only browser client of /admin.
     const publicOrigins = [...config.allowedOrigins, this.web.origin];
@@ -126,6 +131,11 @@ export class CommentServiceStack extends Stack {
     };
 
     const { mailFrom } = config;
+    addRegionRules(this, {
+      mail: mailFrom !== null,
+      guardrails: config.classifiers.includes('guardrails'),
+      comprehend: config.classifiers.includes('comprehend'),
+    });
     this.replyMail = mailFrom ? new ReplyMail(this, 'ReplyMail', { mailFrom, topicKey: this.notifications.key }) : undefined;
     const articleUrl = config.articleUrl ?? `${config.allowedOrigins[0] ?? this.web.origin}/{articleId}`;
 
@@ -172,7 +182,7 @@ export class CommentServiceStack extends Stack {
       api: this.api.api,
       stageName: config.stageName,
       routes,
-      originShieldRegion: config.originShieldRegion,
+      originShieldRegion: config.originShieldRegion ?? originShieldForStackRegion(this),
     });
 
     const mailers: ServiceFunction[] = [];

@@ -8,6 +8,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { PROVIDER_NAMES, type ProviderName } from '../lambda/ports/classifier';
 import { isEmail } from '../lambda/domain/email';
+import { isOriginShieldRegion, ORIGIN_SHIELD_REGIONS } from './regions';
 
 export interface StackConfig {
   /** API Gateway stage name: the first path segment of the API URL. */
@@ -43,7 +44,9 @@ export interface StackConfig {
   /** Seconds the edge keeps a public read fresh (s-maxage) and may serve it stale while refreshing (stale-while-revalidate). */
   edgeCacheSeconds: number;
   edgeStaleSeconds: number;
-  /** CloudFront Origin Shield region for the read cache; null: the stack's region when known at synth, else us-east-1. */
+  /** Tables and user pool refuse deletion; false only for the first deploy, so a failed first create rolls back cleanly. */
+  deletionProtection: boolean;
+  /** CloudFront Origin Shield region for the read cache; null: the one nearest to the stack's region, chosen at deploy. */
   originShieldRegion: string | null;
 }
 
@@ -67,6 +70,7 @@ export const DEFAULT_CONFIG: StackConfig = {
   articleUrl: null,
   edgeCacheSeconds: 10,
   edgeStaleSeconds: 20,
+  deletionProtection: true,
   originShieldRegion: null,
 };
 
@@ -98,6 +102,7 @@ export function readConfig(node: Node): StackConfig {
     articleUrl: optionalText(get('articleUrl')),
     edgeCacheSeconds: wholeSeconds(get('edgeCacheSeconds'), d.edgeCacheSeconds, 'edgeCacheSeconds'),
     edgeStaleSeconds: wholeSeconds(get('edgeStaleSeconds'), d.edgeStaleSeconds, 'edgeStaleSeconds'),
+    deletionProtection: bool(get('deletionProtection'), d.deletionProtection),
     originShieldRegion: optionalText(get('originShieldRegion')),
   };
   if (config.mailFrom !== null && !isEmail(config.mailFrom))
@@ -113,6 +118,10 @@ export function readConfig(node: Node): StackConfig {
   }
   // AWS WAF rate-based rules accept limits from 10 up.
   if (config.commentPostsPerIpPer5Minutes < 10) throw new Error('commentPostsPerIpPer5Minutes must be at least 10 (AWS WAF minimum)');
+  if (config.originShieldRegion !== null && !isOriginShieldRegion(config.originShieldRegion))
+    throw new Error(
+      `originShieldRegion: "${config.originShieldRegion}" is not an Origin Shield region (choose from ${ORIGIN_SHIELD_REGIONS.join(', ')}, or leave it unset)`,
+    );
   if (!/^[A-Za-z0-9_-]+$/.test(config.stageName))
     throw new Error(`stageName: "${config.stageName}" may hold only letters, digits, - and _`);
   return config;

@@ -14,7 +14,7 @@
  * (through CloudFront every post would come from a CloudFront address). The
  * API keeps its WAF web ACL and stage throttling behind the distribution.
  */
-import { Aws, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   AllowedMethods,
@@ -37,8 +37,8 @@ export interface ReadCacheProps {
   /** The API's stage name (a literal, so path patterns are plain strings). */
   stageName: string;
   routes: readonly Route[];
-  /** The Origin Shield region; null: the stack's region when known at synth, else us-east-1. */
-  originShieldRegion: string | null;
+  /** The Origin Shield region (a token when CloudFormation picks it from the stack's region). */
+  originShieldRegion: string;
 }
 
 /** A CloudFront path pattern for an API Gateway resource path: `{param}` segments become `*`. */
@@ -53,11 +53,10 @@ export class ReadCache extends Construct {
     super(scope, id);
     const stage = props.stageName;
     this.apiPrefix = `/${stage}`;
-    const stackRegion = Stack.of(this).region;
     const origin = new HttpOrigin(`${props.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originShieldEnabled: true,
-      originShieldRegion: props.originShieldRegion ?? (Token.isUnresolved(stackRegion) ? 'us-east-1' : stackRegion),
+      originShieldRegion: props.originShieldRegion,
     });
 
     const cached = props.routes.filter((route) => route.edge === 'cached' && route.method === 'GET');

@@ -21,13 +21,16 @@ const behaviourFor = (pattern: string) => distribution.CacheBehaviors.find((b: {
 const environmentOf = (name: string) => functions[logicalIdOf(synth.stack, `${name}/Function`)]!.Properties.Environment.Variables;
 
 describe('the read cache', () => {
-  it('fronts the API stage with Origin Shield, over HTTPS only', () => {
+  it("fronts the API stage with Origin Shield in the region nearest the stack's, chosen at deploy, over HTTPS only", () => {
     const [origin] = distribution.Origins;
     expect(distribution.Origins).toHaveLength(1);
     expect(JSON.stringify(origin.DomainName)).toContain(logicalIdOf(synth.stack, 'Http/Api'));
     expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.');
     expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
-    expect(origin.OriginShield).toEqual({ Enabled: true, OriginShieldRegion: 'us-east-1' });
+    expect(origin.OriginShield).toEqual({
+      Enabled: true,
+      OriginShieldRegion: { 'Fn::FindInMap': ['OriginShieldByRegion', { Ref: 'AWS::Region' }, 'shield'] },
+    });
   });
 
   it('keys the comment lists on the path, limit and cursor only, and the counts on articles only: no headers, no cookies', () => {
