@@ -4,7 +4,7 @@
  * consumers and the hosted web pages. Environment-agnostic and free of
  * lookups, so `cdk synth` runs offline without credentials.
  */
-import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -178,11 +178,14 @@ export class CommentServiceStack extends Stack {
       consoleOrigins,
       userPool: this.signIn.userPool,
     });
+    // Known to CloudFront and the WAF only: the unique part of the stack's id, which no reader sees.
+    const originHeader = { name: 'x-comment-read-cache', value: Fn.select(2, Fn.split('/', Aws.STACK_ID)) };
     this.readCache = new ReadCache(this, 'ReadCache', {
       api: this.api.api,
       stageName: config.stageName,
       routes,
       originShieldRegion: config.originShieldRegion ?? originShieldForStackRegion(this),
+      originHeader,
     });
 
     const mailers: ServiceFunction[] = [];
@@ -233,6 +236,8 @@ export class CommentServiceStack extends Stack {
     new ApiFirewall(this, 'Firewall', {
       stageArn: this.api.api.deploymentStage.stageArn,
       commentPostsPerIpPer5Minutes: config.commentPostsPerIpPer5Minutes,
+      requestsPerIpPer5Minutes: config.requestsPerIpPer5Minutes,
+      originHeader,
     });
 
     const apiOrigin = `https://${this.api.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;

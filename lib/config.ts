@@ -27,6 +27,8 @@ export interface StackConfig {
   publicReservedConcurrency: number | null;
   /** WAF: comment posts allowed per client IP in each 5-minute window. */
   commentPostsPerIpPer5Minutes: number;
+  /** WAF: requests of any kind allowed per client IP in each 5-minute window, except the read cache's misses. */
+  requestsPerIpPer5Minutes: number;
   /** Creates the account-level role API Gateway needs to write execution logs. */
   apiGatewayCloudWatchRole: boolean;
   /** Hosted UI domain prefix; null derives a unique one from the stack id. */
@@ -61,6 +63,7 @@ export const DEFAULT_CONFIG: StackConfig = {
   lambdaTimeoutSeconds: 10,
   publicReservedConcurrency: null,
   commentPostsPerIpPer5Minutes: 100,
+  requestsPerIpPer5Minutes: 3000,
   apiGatewayCloudWatchRole: true,
   authDomainPrefix: null,
   queueAgeAlarmHours: 12,
@@ -93,6 +96,7 @@ export function readConfig(node: Node): StackConfig {
       d.commentPostsPerIpPer5Minutes,
       'commentPostsPerIpPer5Minutes',
     ),
+    requestsPerIpPer5Minutes: positiveNumber(get('requestsPerIpPer5Minutes'), d.requestsPerIpPer5Minutes, 'requestsPerIpPer5Minutes'),
     apiGatewayCloudWatchRole: bool(get('apiGatewayCloudWatchRole'), d.apiGatewayCloudWatchRole),
     authDomainPrefix: optionalText(get('authDomainPrefix')),
     queueAgeAlarmHours: positiveNumber(get('queueAgeAlarmHours'), d.queueAgeAlarmHours, 'queueAgeAlarmHours'),
@@ -118,6 +122,7 @@ export function readConfig(node: Node): StackConfig {
   }
   // AWS WAF rate-based rules accept limits from 10 up.
   if (config.commentPostsPerIpPer5Minutes < 10) throw new Error('commentPostsPerIpPer5Minutes must be at least 10 (AWS WAF minimum)');
+  if (config.requestsPerIpPer5Minutes < 10) throw new Error('requestsPerIpPer5Minutes must be at least 10 (AWS WAF minimum)');
   if (config.originShieldRegion !== null && !isOriginShieldRegion(config.originShieldRegion))
     throw new Error(
       `originShieldRegion: "${config.originShieldRegion}" is not an Origin Shield region (choose from ${ORIGIN_SHIELD_REGIONS.join(', ')}, or leave it unset)`,

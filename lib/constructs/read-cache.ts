@@ -12,7 +12,9 @@
  * Only GET, HEAD and OPTIONS pass: posts go straight to the API, so the
  * reader's own address reaches flood control and the WAF's per-address rule
  * (through CloudFront every post would come from a CloudFront address). The
- * API keeps its WAF web ACL and stage throttling behind the distribution.
+ * API keeps its WAF web ACL and stage throttling behind the distribution;
+ * a secret origin header tells the WAF which requests are the cache's misses.
+ * Any other path answers 404 at the edge, never reaching the API.
  */
 import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
@@ -20,6 +22,10 @@ import {
   AllowedMethods,
   type BehaviorOptions,
   CachePolicy,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as EdgeFunction,
   CacheQueryStringBehavior,
   Distribution,
   HttpVersion,
@@ -39,7 +45,14 @@ export interface ReadCacheProps {
   routes: readonly Route[];
   /** The Origin Shield region (a token when CloudFormation picks it from the stack's region). */
   originShieldRegion: string;
+  /** Sent to the API with every miss, so the WAF can tell the cache's requests from direct ones. */
+  originHeader: { name: string; value: string };
 }
+
+/** The edge's answer to any path that is not a cached read. */
+const NOT_FOUND_FUNCTION = `function handler() {
+  return { statusCode: 404, statusDescription: 'Not Found', headers: { 'cache-control': { value: 'max-age=300' } } };
+}`;
 
 /** A CloudFront path pattern for an API Gateway resource path: `{param}` segments become `*`. */
 export const pathPattern = (stage: string, routePath: string) => `/${stage}${routePath.replace(/\{[^}]+\}/g, '*')}`;
@@ -57,6 +70,7 @@ export class ReadCache extends Construct {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originShieldEnabled: true,
       originShieldRegion: props.originShieldRegion,
+      customHeaders: { [props.originHeader.name]: props.originHeader.value },
     });
 
     const cached = props.routes.filter((route) => route.edge === 'cached' && route.method === 'GET');
@@ -82,12 +96,22 @@ export class ReadCache extends Construct {
         }),
       },
     ]);
-    const [first, ...rest] = behaviours;
+    const notFound = new EdgeFunction(this, 'NotFound', {
+      comment: 'Comment service read cache: any path but the cached reads answers 404',
+      code: FunctionCode.fromInline(NOT_FOUND_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+    });
     this.distribution = new Distribution(this, 'Cdn', {
       comment: 'Comment service: cached public reads (comment lists and counts)',
-      // The default behaviour is the first cached route; the others get their own path patterns.
-      defaultBehavior: first![1],
-      additionalBehaviors: Object.fromEntries([[first![0], first![1]], ...rest]),
+      // Every cached route has its own path pattern; the default behaviour answers 404 without asking the API.
+      defaultBehavior: {
+        origin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        functionAssociations: [{ function: notFound, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: Object.fromEntries(behaviours),
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_ALL,
     });

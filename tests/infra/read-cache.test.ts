@@ -52,8 +52,8 @@ describe('the read cache', () => {
   });
 
   it('lets only GET, HEAD and OPTIONS through: posts go straight to the API with the reader’s own address', () => {
-    for (const behaviour of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors])
-      expect(behaviour.AllowedMethods.sort()).toEqual(['GET', 'HEAD', 'OPTIONS']);
+    for (const behaviour of distribution.CacheBehaviors) expect(behaviour.AllowedMethods.sort()).toEqual(['GET', 'HEAD', 'OPTIONS']);
+    expect(distribution.DefaultCacheBehavior.AllowedMethods.sort()).toEqual(['GET', 'HEAD']);
   });
 
   it('keeps the WAF web ACL on the API stage behind it', () => {
@@ -89,6 +89,19 @@ describe('the read cache', () => {
     );
     expect(sources).toHaveLength(1);
     expect(JSON.stringify(sources[0]!.Properties.EventSourceArn)).toContain('StreamArn');
+  });
+
+  it('answers 404 at the edge for any other path: the default behaviour never reaches the API', () => {
+    const { DefaultCacheBehavior } = distribution;
+    expect(DefaultCacheBehavior.AllowedMethods).toEqual(['GET', 'HEAD']);
+    const [association] = DefaultCacheBehavior.FunctionAssociations;
+    expect(association.EventType).toBe('viewer-request');
+    const fn = resourcesOf(synth.template, 'AWS::CloudFront::Function')[referencedId(association.FunctionARN)!]!;
+    expect(fn.Properties.FunctionCode).toContain('statusCode: 404');
+    expect(distribution.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual([
+      '/api/articles/*/comments',
+      '/api/counts',
+    ]);
   });
 
   it('names the read URL in the outputs', () => {
