@@ -3,11 +3,15 @@
  * the mail-feedback subscriber. The stack builds them from these lists as it
  * builds the HTTP functions from the route table (./routes.ts).
  */
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { CommentChange } from './adapters/dynamodb/comment-changes';
 import type { Access } from './routes';
 
-/** What a stream consumer does with a batch of decoded comment changes (lambda/adapters/dynamodb/comment-changes.ts). */
-export type ChangeHandler = (changes: readonly CommentChange[]) => Promise<unknown>;
+/**
+ * What a stream consumer does with a batch: its comment changes, decoded once (lambda/adapters/dynamodb/comment-changes.ts),
+ * and the batch itself, for a consumer of other items whose own adapter decodes them (e.g. the learner's TRIAGE items).
+ */
+export type ChangeHandler = (changes: readonly CommentChange[], batch: DynamoDBStreamEvent) => Promise<unknown>;
 
 /**
  * A consumer of the comments table's stream. One dispatcher function reads the

@@ -32,14 +32,14 @@ const batchKey = (event: DynamoDBStreamEvent): string => {
 export function streamDispatcher(consumers: () => Promise<readonly LoadedConsumer[]>) {
   const finishedOfFailedBatches = new Map<string, Set<string>>();
   return async (event: DynamoDBStreamEvent): Promise<{ changes: number; consumers: string[] }> => {
+    if ((event.Records ?? []).length === 0) return { changes: 0, consumers: [] };
     const changes = commentChangesOf(event);
-    if (changes.length === 0) return { changes: 0, consumers: [] };
     const key = batchKey(event);
     const finished = finishedOfFailedBatches.get(key) ?? new Set<string>();
     const due = (await consumers()).filter((c) => !finished.has(c.name));
     const outcomes = await Promise.allSettled(
       due.map(async (consumer) => {
-        await consumer.run(changes);
+        await consumer.run(changes, event);
         finished.add(consumer.name);
       }),
     );

@@ -110,7 +110,7 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   // Like the deployed dispatcher: the batch is decoded once; each consumer gets it; one failing does not stop the others.
   const handler = async (event: DynamoDBStreamEvent) => {
     const changes = commentChangesOf(event);
-    const runs = [...(notify ? [notify(event)] : []), ...consumers.map((consume) => consume(changes))];
+    const runs = [...(notify ? [notify(event)] : []), ...consumers.map((consume) => consume(changes, event))];
     const failures = (await Promise.allSettled(runs)).filter((r) => r.status === 'rejected');
     if (failures.length > 0) throw (failures[0] as PromiseRejectedResult).reason;
   };

@@ -80,11 +80,20 @@ describe('stream dispatcher', () => {
     expect(seen.map(([name]) => name).sort()).toEqual(['Mail', 'Purge']);
   });
 
-  it('skips a batch without comment changes', async () => {
+  it('hands a batch without comment changes on too, with its records, for consumers of other items', async () => {
     const seen: Array<[string, number]> = [];
-    const dispatch = streamDispatcher(async () => [recording('A', seen)]);
-    expect(await dispatch(batch(record('INSERT', undefined, { type: S('counter') })))).toEqual({ changes: 0, consumers: [] });
-    expect(seen).toEqual([]);
+    let records = 0;
+    const dispatch = streamDispatcher(async () => [
+      recording('A', seen),
+      { name: 'OtherItems', run: async (_changes, event) => void (records += event.Records.length) },
+    ]);
+    expect(await dispatch(batch(record('INSERT', undefined, { type: S('triage') })))).toEqual({
+      changes: 0,
+      consumers: ['A', 'OtherItems'],
+    });
+    expect(seen).toEqual([['A', 0]]);
+    expect(records).toBe(1);
+    expect(await dispatch(batch())).toEqual({ changes: 0, consumers: [] });
   });
 
   it('loads the consumers the stack names from the one list, and refuses a name not in it', async () => {
