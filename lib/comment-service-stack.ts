@@ -4,7 +4,9 @@
  * consumers and the hosted web pages. Environment-agnostic and free of
  * lookups, so `cdk synth` runs offline without credentials.
  */
-import { Aws, CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -225,9 +227,24 @@ export class CommentServiceStack extends Stack {
         return fn;
       },
     });
+    const failedEventQueues: Array<{ name: string; queue: Queue }> = [];
     if (this.replyMail) {
       const feedback = createFunction(MAIL_FEEDBACK.name, MAIL_FEEDBACK.entry, MAIL_FEEDBACK.access, {});
       this.replyMail.feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
+      // SNS invokes it asynchronously: a bounce it fails on after Lambda's retries is kept, not dropped (the address
+      // would otherwise be mailed again, which hurts the account's sending reputation).
+      const failures = new Queue(this, 'MailFeedbackFailures', {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      Validations.of(failures).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: "This queue is itself the on-failure destination of MailFeedback's asynchronous invocations; an alarm watches it.",
+      });
+      feedback.function.configureAsyncInvoke({ onFailure: new SqsDestination(failures) });
+      failedEventQueues.push({ name: MAIL_FEEDBACK.name, queue: failures });
       this.functions.set(MAIL_FEEDBACK.name, feedback);
     }
     const { dispatcher } = consumers;
@@ -267,6 +284,8 @@ export class CommentServiceStack extends Stack {
       tables: this.tables.all.map(({ definition, table }) => ({ name: definition.logicalName, table })),
       streamConsumers: dispatcher ? [{ name: STREAM_DISPATCHER.name, fn: dispatcher.fn.function, failures: dispatcher.failures }] : [],
       otherAlarms: [this.desk.queueAgeAlarm],
+      failedEventQueues,
+      mailReputation: this.replyMail !== undefined,
     });
 
     new CfnOutput(this, 'ApiUrl', {

@@ -79,6 +79,25 @@ describe('reply mail with -c mailFrom', () => {
     expect(feedback.filter((a) => /^ses:|dynamodb:(GetItem|Query|BatchGetItem)$/.test(a))).toEqual([]);
   });
 
+  it("keeps the bounces and complaints MailFeedback fails on in an alarmed queue, and watches SES's reputation", () => {
+    const configs = Object.values(resourcesOf(mail.template, 'AWS::Lambda::EventInvokeConfig'));
+    const feedbackFn = logicalIdOf(mail.stack, 'MailFeedback/Function');
+    const config = configs.find((c) => referencedId(c.Properties.FunctionName) === feedbackFn)!;
+    const queue = logicalIdOf(mail.stack, 'MailFeedbackFailures');
+    expect(config.Properties.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queue, 'Arn'] });
+    const alarms = Object.values(resourcesOf(mail.template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    const watching = alarms.filter((a) => JSON.stringify(a.Dimensions ?? []).includes(queue));
+    expect(watching.map((a) => a.MetricName)).toEqual(['ApproximateNumberOfMessagesVisible']);
+    expect(
+      alarms
+        .filter((a) => a.Namespace === 'AWS/SES')
+        .map((a) => a.MetricName)
+        .sort(),
+    ).toEqual(['Reputation.BounceRate', 'Reputation.ComplaintRate']);
+    const plainAlarms = Object.values(resourcesOf(plain.template, 'AWS::CloudWatch::Alarm'));
+    expect(plainAlarms.filter((a) => a.Properties.Namespace === 'AWS/SES')).toEqual([]);
+  });
+
   it('passes cdk-nag', () => {
     const report = new AwsSolutionsChecks(mail.app).validateScope(mail.app);
     expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
