@@ -139,6 +139,7 @@ describe('web hosting', () => {
   });
 
   it('deploys the assets plus a config.json and invalidates the cache', () => {
+    // Without web/dist (tests) only the pages' upload exists.
     const deployments = Object.values(resourcesOf(synth.template, 'Custom::CDKBucketDeployment'));
     expect(deployments).toHaveLength(1);
     const deployment = deployments[0]!.Properties;
@@ -156,8 +157,37 @@ describe('web hosting', () => {
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(DEMO_PAGE_MARKERS.apiUrl);
     const { stack, template } = synthesize({ webAssetsDir: dist });
-    const deployment = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment'))[0]!.Properties;
+    const deployments = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment')).map((d) => d.Properties);
+    const deployment = deployments.find((d) => d.DistributionPaths)!;
     expect(deployment.SourceObjectKeys).toHaveLength(3); // the built folder, index.html with the deploy-time values, config.json
+
+    // Each file with its own Cache-Control: pages and config.json revalidated every load, scripts and styles for minutes.
+    expect(deployments).toHaveLength(2);
+    const scripts = deployments.find((d) => !d.DistributionPaths)!;
+    expect(deployment.Include).toEqual(['*.html', 'config.json']);
+    expect(deployment.Exclude).toEqual(['*']);
+    expect(deployment.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(scripts.Exclude).toEqual(['*.html', 'config.json']);
+    expect(scripts.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=300' });
+    // A file goes to exactly one of the two: a script never gets the pages' header, nor the pages the scripts'.
+    // The sync's filters as `aws s3 sync` reads them: `*` matches any characters, `/` included.
+    const uploadedBy = (d: Record<string, any>, file: string) => {
+      const match = (patterns: string[] = []) =>
+        patterns.some((p) => new RegExp(`^${p.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(file));
+      return !match(d.Exclude) || match(d.Include);
+    };
+    for (const file of [
+      'index.html',
+      'admin/index.html',
+      'related/story/index.html',
+      'config.json',
+      'assets/comments.js',
+      'assets/admin.css',
+    ])
+      expect(
+        [deployment, scripts].filter((d) => uploadedBy(d, file)),
+        file,
+      ).toHaveLength(1);
     const markers = JSON.stringify(deployment.SourceMarkers);
     // The page's API URL and its own address are filled in at deploy time.
     expect(markers).toContain(logicalIdOf(stack, 'Http/Api'));
@@ -201,6 +231,7 @@ describe('retained resources', () => {
     ['Notifications/TopicKey', "the notification topics' KMS key"],
     ['Keys/HashKey', 'the email hash key secret'],
     ['SignIn/Moderators', 'the Cognito user pool'],
+    ['SignIn/ModeratorsGroup', 'its moderators group'],
     ['Web/Assets', 'the site bucket'],
     ['Web/AccessLogs', 'the access-log bucket'],
     ['Http/Api/CloudWatchRole', "API Gateway's account-level CloudWatch role"],
@@ -220,11 +251,11 @@ describe('retained resources', () => {
     expect(retained.sort()).toEqual(RETAINED.map(([path]) => logicalIdOf(synth.stack, path)).sort());
   });
 
-  it('are all listed in the README tear-down section', () => {
-    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-    const start = readme.indexOf('**Tear down');
+  it("are all listed in the deploy runbook's destroy section", () => {
+    const runbook = readFileSync(join(PROJECT_ROOT, 'docs', 'deploy.md'), 'utf8');
+    const start = runbook.indexOf('## 7. Destroy');
     expect(start).toBeGreaterThan(0);
-    const section = readme.slice(start, readme.indexOf('\n## ', start)).replace(/\s+/g, ' ');
+    const section = runbook.slice(start, runbook.indexOf('\n## ', start + 1)).replace(/\s+/g, ' ');
     for (const [, name] of RETAINED) expect(section, name).toContain(name);
   });
 });
