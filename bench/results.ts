@@ -7,7 +7,7 @@ import type { CostResult } from './cost';
 import type { LatencyResult } from './latency';
 import type { ScalingResult } from './scaling';
 import type { TargetCheck } from './targets';
-import type { TriageResult } from './triage';
+import type { TriageResult } from './triage/section';
 
 export interface Machine {
   cpuModel: string;
@@ -32,7 +32,7 @@ export interface BenchResults {
   coldStart: ColdStartResult;
   costPerMillion: CostResult;
   triage: TriageResult;
-  /** Set when the cost was computed again from the stored measurements (`npm run bench:readme -- --reprice`). */
+  /** Set when the cost was computed again from the stored measurements (`npm run bench:docs -- --reprice`). */
   repricedAt?: string;
   /** Section 7 (absent in results written before it existed). */
   import?: ImportBenchResult;

@@ -5,14 +5,15 @@
  * reports; nothing here passes or fails on a timing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { measureCapacity } from './capacity';
 import { scalingChart } from './chart';
 import { measureColdStart } from './cold-start';
 import { measureImport } from './import';
+import { writeImportResults } from './import-doc';
 import { FULL, QUICK } from './config';
 import { costModel } from './cost';
 import { measureLatency } from './latency';
@@ -21,12 +22,11 @@ import type { BenchResults, Machine } from './results';
 import { measureScaling } from './scaling';
 import { round } from './stats';
 import { serviceTables } from './tables';
-import { writeReadmeSections } from './readme-sections';
+import { writeDocSections } from './doc-sections';
 import { checkTargets } from './targets';
 import { countTemplate } from './template';
-import { measureTriage } from './triage';
+import { measureTriage, triageTargets } from './triage/section';
 import { measureViral } from './viral';
-import { triageTargets } from './triage-report';
 
 const RESULTS = resolve(__dirname, 'results');
 
@@ -36,12 +36,15 @@ const RESULTS = resolve(__dirname, 'results');
  * transactions about a hundred times slower, which says nothing about DynamoDB
  * (tables are independent there).
  */
-async function onItsOwnDatabase<T>(section: (endpoint: string) => Promise<T>): Promise<T> {
-  const database = await startDynamoDbLocal({ inMemory: true });
+async function onItsOwnDatabase<T>(section: (endpoint: string) => Promise<T>, options: { onDisk?: boolean } = {}): Promise<T> {
+  // On disk where the figure is about `npm run import`, which writes to DATA_DIR.
+  const dataDir = options.onDisk ? mkdtempSync(join(tmpdir(), 'bench-db-')) : undefined;
+  const database = await startDynamoDbLocal(dataDir ? { dataDir } : { inMemory: true });
   try {
     return await section(database.endpoint);
   } finally {
     await database.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
     console.log(
-      'usage: tsx bench/run.ts [--quick]\n  full run: writes bench/results/latest.{json,md,svg}\n  --quick:  small sizes, short runs; writes bench/results/quick.{json,md,svg}',
+      'usage: tsx bench/run.ts [--quick] [--data DIR]\n  full run: writes bench/results/latest.{json,md,svg}\n  --quick:  small sizes, short runs; writes bench/results/quick.{json,md,svg}\n  --data:   the labelled training files: the triage section also runs the leave-source-out evaluation',
     );
     return;
   }
@@ -68,10 +71,12 @@ async function main(): Promise<void> {
   log('4. cold start: bundling every function as deployed and timing fresh imports');
   const coldStart = await measureColdStart({ samples: config.importSamples, withoutSourceMaps: config.importWithoutSourceMaps }, log);
 
-  log('6. triage: the builtin classifiers on the labeled corpus');
-  const triage = await measureTriage({ timingRounds: config.quick ? 1 : 5, importSamples: config.importSamples });
+  const dataIndex = args.indexOf('--data');
+  const data = dataIndex >= 0 ? args[dataIndex + 1] : undefined;
+  log(`6. triage: the shipped model's cost and ranking${data ? ', and the leave-source-out evaluation' : ' (no data given)'}`);
+  const triage = await measureTriage({ data, importSamples: config.importSamples, comments: config.quick ? 500 : 5000 }, log);
   log(
-    `  held: civil ${triage.classes.civil.held}, abusive ${triage.classes.abusive.held}, spam ${triage.classes.spam.held}; decided without a person ${triage.decidedWithoutPerson}; p50 ${triage.builtinMsPerComment.p50} ms per comment`,
+    `  corpus AUC remove ${triage.corpus.remove}, spam ${triage.corpus.spam}; scoring p50 ${triage.cost.scoring1KbMs.p50} ms per 1 KB comment; weights ${triage.cost.weightsBytes} bytes`,
   );
 
   log('starting DynamoDB Local (in memory)');
@@ -112,9 +117,18 @@ async function main(): Promise<void> {
       `  ${template.wafRules} WAF rules, ${template.alarmMetrics} alarm metrics, ${template.kmsKeys} KMS keys, ${template.secrets} secrets`,
     );
     log(`7. import: a generated WordPress export of ${config.importComments.toLocaleString('en-US')} comments`);
-    const imported = await onItsOwnDatabase((endpoint) =>
-      measureImport(endpoint, { comments: config.importComments, sample: config.importSample }, log),
+    const importLoad = loadavg().map((l) => Math.round(l * 10) / 10);
+    const imported = await onItsOwnDatabase(
+      (endpoint) => measureImport(endpoint, { comments: config.importComments, sample: config.importSample, database: 'on disk' }, log),
+      { onDisk: true },
     );
+    // The full run's import figure is the one docs/import.md quotes.
+    if (!config.quick)
+      writeImportResults(imported, {
+        cores: cpus().length,
+        loadAverageStart: importLoad,
+        loadAverageEnd: loadavg().map((l) => Math.round(l * 10) / 10),
+      });
 
     log(`8. viral article: ${config.viralReaders} readers on one article for ${config.viralSeconds} s through the local edge`);
     const pageCost = costModel(capacity, latency, template).pageLoads.perMillion;
@@ -157,10 +171,10 @@ async function main(): Promise<void> {
     );
     for (const t of results.targets) log(`  [${t.met ? 'met' : 'missed'}] ${t.target}: ${t.measured}`);
     log(`wrote bench/results/${name}.{json,md,svg} in ${results.durationSeconds} s`);
-    // Only a full run speaks for the project: its figures go into the README (quick runs are CI's smoke test).
+    // Only a full run speaks for the project: its figures go into the docs (quick runs are CI's smoke test).
     if (!config.quick) {
-      writeReadmeSections(results);
-      log('wrote the README sections generated from bench/results/latest.json');
+      writeDocSections(results);
+      log('wrote the docs sections generated from bench/results/latest.json');
     }
   } finally {
     await dynamodb.stop();

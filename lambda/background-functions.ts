@@ -59,6 +59,18 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
     needs: ['mail'],
     load: async () => (await import('./handlers/mail-replies')).onChanges,
   },
+  // People's decisions -> the site's triage model (one versioned item) and the Triage page's day counters, a batch at a time.
+  // Only the TRIAGE items of the comments table, which its own adapter decodes from the batch's records.
+  {
+    name: 'LearnFromDecisions',
+    table: 'Comments',
+    access: ['triage:read', 'triage:write'],
+    needs: [],
+    load: async () => {
+      const { handler } = await import('./handlers/learn-from-decisions');
+      return (_changes, batch) => handler(batch);
+    },
+  },
   // Published comments that stop being public -> CloudFront invalidations of their articles' lists
   // (env EDGE_DISTRIBUTION_ID, EDGE_API_PREFIX); locally the same handler empties the edge stand-in.
   {

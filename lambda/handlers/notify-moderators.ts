@@ -1,7 +1,8 @@
 /**
  * DynamoDB stream of the comments table -> one digest to moderators per
  * batch of new pending comments. Only INSERTs of comment items with status
- * pending count: spam, approvals and TTL purges (REMOVE events) do not.
+ * pending count: spam, approvals and TTL purges (REMOVE events) do not,
+ * nor comments an import brought in (old, and possibly thousands).
  * The publisher is injectable: SNS in the cloud, the outbox locally.
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
@@ -10,11 +11,15 @@ import { buildDigest, type PendingComment } from '../domain/moderator-digest';
 import { SnsNotificationPublisher } from '../adapters/sns/notification-publisher';
 import type { NotificationPublisher } from '../ports/notification-publisher';
 import { logger } from '../shared/observability';
+import { envOptional } from '../environment';
 
-/** The new pending comments among a batch's changes. */
+/** The reason rule every imported comment carries (the importer's). */
+const IMPORT_RULE = 'import';
+
+/** The new pending comments among a batch's changes (imported ones are old news, possibly thousands). */
 export function newPendingComments(changes: readonly CommentChange[]): PendingComment[] {
   return changes
-    .filter((c) => c.kind === 'insert' && c.after?.status === 'pending')
+    .filter((c) => c.kind === 'insert' && c.after?.status === 'pending' && !c.after.reasons.some((r) => r.rule === IMPORT_RULE))
     .map(({ after }) => ({
       id: after!.id,
       articleId: after!.articleId,
@@ -45,10 +50,10 @@ export function notifyModerators(publisher: () => NotificationPublisher, console
 
 let sns: SnsNotificationPublisher | undefined;
 function snsPublisher(): SnsNotificationPublisher {
-  const topicArn = process.env.NOTIFY_TOPIC_ARN;
+  const topicArn = envOptional('NOTIFY_TOPIC_ARN');
   if (!topicArn) throw new Error('NOTIFY_TOPIC_ARN environment variable is not set');
   return (sns ??= new SnsNotificationPublisher(topicArn));
 }
 
 /** What the stream dispatcher runs when deployed. */
-export const onChanges = notifyModeratorsOfChanges(snsPublisher, process.env.CONSOLE_URL || undefined);
+export const onChanges = notifyModeratorsOfChanges(snsPublisher, envOptional('CONSOLE_URL'));

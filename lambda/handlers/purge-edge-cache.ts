@@ -11,6 +11,7 @@ import { CloudFrontInvalidationPurger } from '../adapters/cloudfront/invalidatio
 import { type CommentChange, commentChangesOf, type StoredComment } from '../adapters/dynamodb/comment-changes';
 import type { EdgeCachePurger } from '../ports/edge-cache-purger';
 import { logger } from '../shared/observability';
+import { envOptional, envString } from '../environment';
 
 /** What readers see of a comment: a change to any of these on a published comment must reach them at once. */
 const PUBLIC_FIELDS = ['author', 'url', 'comment', 'parentId'] as const;
@@ -46,9 +47,9 @@ export function purgeEdgeCache(purger: () => EdgeCachePurger) {
 
 let cloudFront: CloudFrontInvalidationPurger | undefined;
 function cloudFrontPurger(): CloudFrontInvalidationPurger {
-  const distributionId = process.env.EDGE_DISTRIBUTION_ID;
+  const distributionId = envOptional('EDGE_DISTRIBUTION_ID');
   if (!distributionId) throw new Error('EDGE_DISTRIBUTION_ID environment variable is not set');
-  return (cloudFront ??= new CloudFrontInvalidationPurger(distributionId, process.env.EDGE_API_PREFIX ?? '/api'));
+  return (cloudFront ??= new CloudFrontInvalidationPurger(distributionId, envString('EDGE_API_PREFIX')));
 }
 
 /** What the stream dispatcher runs when deployed. */

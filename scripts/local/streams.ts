@@ -6,7 +6,8 @@
  * deploy: notify-moderators, whose publisher writes each message to
  * DATA_DIR/outbox/<time>.json and prints one line instead of sending it
  * through SNS, and purge-edge-cache, whose purger empties the local edge's
- * entries instead of calling CloudFront. With `mailDir`, the same records
+ * entries instead of calling CloudFront, and the learner, which teaches the
+ * site's model from moderators' decisions. With `mailDir`, the same records
  * also go to the reply-mail handler, whose mails become .eml files there
  * (scripts/local/mail-outbox.ts) instead of going through SES. `pollNow`
  * reads at once; the local gateway calls it after each write, so a purge
@@ -26,9 +27,13 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { classifierSourceFromEnvironment } from '../../lambda/adapters/classifiers/source';
+import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { commentChangesOf } from '../../lambda/adapters/dynamodb/comment-changes';
+import { DynamoDbTriageStore } from '../../lambda/adapters/dynamodb/triage-store';
 import type { ChangeHandler } from '../../lambda/background-functions';
+import { SITE_MODEL_CODEC } from '../../lambda/domain/use-cases/site-model-codec';
 import { classifierFeedbackOfChanges } from '../../lambda/handlers/classifier-feedback';
+import { learnerConsumer } from '../../lambda/handlers/learn-from-decisions';
 import { mailRepliesOfChanges } from '../../lambda/handlers/mail-replies';
 import { notifyModeratorsOfChanges } from '../../lambda/handlers/notify-moderators';
 import { replyMailerWith } from '../../lambda/shared/mail';
@@ -106,7 +111,11 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   const mail = mailDir ? mailRepliesOfChanges(() => replyMailerWith(outboxMailer(mailDir, options.quiet))) : undefined;
   // Moderators' decisions that contradict a spam verdict go back to the provider, as the deployed consumer does.
   const feedback = classifierFeedbackOfChanges(classifierSourceFromEnvironment);
-  const consumers: ChangeHandler[] = [...(mail ? [mail] : []), feedback, ...(options.consumers ?? [])];
+  // The site's model learns from moderators' decisions, as the deployed learner does (the private table is not used).
+  const db = createDocumentClient(options.endpoint);
+  const triage = new DynamoDbTriageStore({ db, tables: { comments: options.tableName, private: '' } });
+  const learner = learnerConsumer(() => ({ store: triage, codec: SITE_MODEL_CODEC }));
+  const consumers: ChangeHandler[] = [...(mail ? [mail] : []), feedback, (_changes, batch) => learner(batch), ...(options.consumers ?? [])];
   // Like the deployed dispatcher: the batch is decoded once; each consumer gets it; one failing does not stop the others.
   const handler = async (event: DynamoDBStreamEvent) => {
     const changes = commentChangesOf(event);
@@ -186,6 +195,7 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
       clearTimeout(timer);
       await running;
       streams.destroy();
+      db.destroy();
     },
   };
 }

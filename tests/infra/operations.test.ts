@@ -223,8 +223,8 @@ describe('CloudFront access logs', () => {
 });
 
 describe('retained resources', () => {
-  /** Everything `cdk destroy` leaves behind, and how the README's tear-down section names it. */
-  const RETAINED: Array<[path: string, readme: string]> = [
+  /** Everything `cdk destroy` leaves behind, and how the tear-down section of docs/deploy.md names it. */
+  const RETAINED: Array<[path: string, docName: string]> = [
     ['Data/Comments', 'both DynamoDB tables'],
     ['Data/Private', 'both DynamoDB tables'],
     ['Data/PrivateTableKey', "the Private table's KMS key"],
