@@ -304,6 +304,13 @@ export class CommentServiceStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: this.signIn.hostedUiUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.notifications.alarmTopic.topicArn });
+    // For the runbook (docs/deploy.md): replaying failed stream batches, and what `cdk destroy` leaves behind.
+    if (dispatcher) {
+      new CfnOutput(this, 'StreamDispatcherName', { value: dispatcher.fn.function.functionName });
+      new CfnOutput(this, 'StreamFailureQueueUrl', { value: dispatcher.failures.queueUrl });
+    }
+    new CfnOutput(this, 'CommentsTableName', { value: this.tables.comments.tableName, description: 'Retained by cdk destroy' });
+    new CfnOutput(this, 'PrivateTableName', { value: this.tables.private.tableName, description: 'Retained by cdk destroy' });
     if (classifiers.akismetKey) {
       new CfnOutput(this, 'AkismetKeySecretArn', { value: classifiers.akismetKey.secretArn, description: 'Put the Akismet API key here' });
     }
