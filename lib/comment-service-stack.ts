@@ -190,6 +190,8 @@ export class CommentServiceStack extends Stack {
       routes,
       originShieldRegion: config.originShieldRegion ?? originShieldForStackRegion(this),
       originHeader,
+      logBucket: this.web.logBucket,
+      enableAccessLogs: (distribution) => this.web.skipLoggingWhereUnsupported(distribution, 'read-cache/'),
     });
 
     const mailers: ServiceFunction[] = [];

@@ -108,6 +108,9 @@ export interface WebHostingProps {
 export class WebHosting extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** CloudFront and S3 access logs (the read cache's too). */
+  readonly logBucket: Bucket;
+  private logsUnsupported: CfnCondition | undefined;
   /** Origins the pages may connect to besides their own (filled in once the API and Cognito exist). */
   private readonly connectOrigins: string[] = [];
   private readonly formTargets: string[] = [];
@@ -186,7 +189,8 @@ export class WebHosting extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
     });
-    this.skipLoggingWhereUnsupported(logs);
+    this.logBucket = logs;
+    this.skipLoggingWhereUnsupported(this.distribution, 'cloudfront/');
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'Comment readers and moderators are worldwide; there is no country to block.',
@@ -203,19 +207,24 @@ export class WebHosting extends Construct {
     });
   }
 
-  /** CloudFront cannot write standard logs to a bucket in an opt-in region: leave logging out there. */
-  private skipLoggingWhereUnsupported(logs: Bucket): void {
-    const regions = REGIONS_WITHOUT_CLOUDFRONT_LOGS.map((region) => Fn.conditionEquals(Aws.REGION, region));
-    // Fn::Or takes at most 10 conditions.
-    const groups = [];
-    for (let i = 0; i < regions.length; i += 10) groups.push(Fn.conditionOr(...regions.slice(i, i + 10)));
-    const unsupported = new CfnCondition(this, 'CloudFrontLogsUnsupported', {
-      expression: groups.length === 1 ? groups[0] : Fn.conditionOr(...groups),
-    });
-    const logging = { Bucket: logs.bucketRegionalDomainName, Prefix: 'cloudfront/' };
-    (this.distribution.node.defaultChild as CfnDistribution).addPropertyOverride(
+  /**
+   * CloudFront cannot write standard logs to a bucket in an opt-in region: leave logging out there. Also used for the
+   * read cache, whose logs go to the same bucket under their own prefix.
+   */
+  skipLoggingWhereUnsupported(distribution: Distribution, prefix: string): void {
+    this.logsUnsupported ??= (() => {
+      const regions = REGIONS_WITHOUT_CLOUDFRONT_LOGS.map((region) => Fn.conditionEquals(Aws.REGION, region));
+      // Fn::Or takes at most 10 conditions.
+      const groups = [];
+      for (let i = 0; i < regions.length; i += 10) groups.push(Fn.conditionOr(...regions.slice(i, i + 10)));
+      return new CfnCondition(this, 'CloudFrontLogsUnsupported', {
+        expression: groups.length === 1 ? groups[0] : Fn.conditionOr(...groups),
+      });
+    })();
+    const logging = { Bucket: this.logBucket.bucketRegionalDomainName, Prefix: prefix };
+    (distribution.node.defaultChild as CfnDistribution).addPropertyOverride(
       'DistributionConfig.Logging',
-      Fn.conditionIf(unsupported.logicalId, Aws.NO_VALUE, logging),
+      Fn.conditionIf(this.logsUnsupported.logicalId, Aws.NO_VALUE, logging),
     );
   }
 

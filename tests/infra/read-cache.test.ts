@@ -104,6 +104,14 @@ describe('the read cache', () => {
     ]);
   });
 
+  it('writes access logs to the log bucket, except in the opt-in regions CloudFront cannot deliver to', () => {
+    const [condition, whenUnsupported, otherwise] = distribution.Logging['Fn::If'];
+    expect(condition).toBe(logicalIdOf(synth.stack, 'Web/CloudFrontLogsUnsupported'));
+    expect(whenUnsupported).toEqual({ Ref: 'AWS::NoValue' });
+    expect(otherwise.Prefix).toBe('read-cache/');
+    expect(JSON.stringify(otherwise.Bucket)).toContain(logicalIdOf(synth.stack, 'Web/AccessLogs'));
+  });
+
   it('names the read URL in the outputs', () => {
     expect(Object.keys(synth.template.findOutputs('ReadUrl'))).toEqual(['ReadUrl']);
   });
