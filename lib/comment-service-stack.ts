@@ -265,6 +265,8 @@ export class CommentServiceStack extends Stack {
     // itself, which depends on every method and so (through its integration) on this function.
     for (const fn of mailers) fn.function.addEnvironment('PUBLIC_API_URL', `${apiOrigin}/${config.stageName}`);
     this.web.allowConnectionsTo(apiOrigin, { acceptsForms: true });
+    // The demo page reads through the read cache, as an article page does.
+    this.web.allowConnectionsTo(`https://${this.readCache.distribution.distributionDomainName}`);
     this.web.allowConnectionsTo(this.signIn.hostedUiUrl);
     this.web.allowConnectionsTo(`https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`);
     this.web.deployAssets(
@@ -277,7 +279,7 @@ export class CommentServiceStack extends Stack {
         userPoolId: this.signIn.userPool.userPoolId,
         redirectUri: consoleUrl,
       },
-      { apiUrl: `${apiOrigin}/${this.api.api.deploymentStage.stageName}`, siteUrl: this.web.origin },
+      { apiUrl: `${apiOrigin}/${this.api.api.deploymentStage.stageName}`, siteUrl: this.web.origin, readUrl: this.readCache.readUrl },
     );
 
     new OperationsAlarms(this, 'Alarms', {

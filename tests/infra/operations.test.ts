@@ -197,6 +197,13 @@ describe('web hosting', () => {
     // The page's API URL and its own address are filled in at deploy time.
     expect(markers).toContain(logicalIdOf(stack, 'Http/Api'));
     expect(markers).toContain(logicalIdOf(stack, 'Web/Cdn'));
+    // The demo page reads through the read cache, as an article page does, and its CSP lets it.
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(`data-read-url="${DEMO_PAGE_MARKERS.readUrl}"`);
+    expect(markers).toContain(logicalIdOf(stack, 'ReadCache/Cdn'));
+    const policies = Object.values(resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(
+      JSON.stringify(policies.map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy)),
+    ).toContain(logicalIdOf(stack, 'ReadCache/Cdn'));
   });
 });
 
