@@ -18,7 +18,7 @@ let validator: ReturnType<typeof schemaValidator>;
 
 beforeAll(async () => {
   runtime = await startFloodFreeRuntime({ userToken: USER_TOKEN });
-  document = openApiDocument({ localApiUrl: runtime.apiUrl });
+  document = await openApiDocument({ localApiUrl: runtime.apiUrl });
   validator = schemaValidator(document);
 });
 afterAll(() => runtime?.stop());
