@@ -13,6 +13,7 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { type ChangeHandler, STREAM_CONSUMERS } from '../background-functions';
+import { envString } from '../environment';
 import { logger } from '../shared/observability';
 
 export interface LoadedConsumer {
@@ -77,4 +78,4 @@ export function consumersNamed(names: string): () => Promise<readonly LoadedCons
     ));
 }
 
-export const handler = streamDispatcher(consumersNamed(process.env.STREAM_CONSUMERS ?? ''));
+export const handler = streamDispatcher(consumersNamed(envString('STREAM_CONSUMERS')));
