@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
-import { STREAM_CONSUMERS } from '../lambda/background-functions';
+import { STREAM_CONSUMERS, STREAM_DISPATCHER } from '../lambda/background-functions';
 import { ROUTES } from '../lambda/routes';
 import { ESBUILD_OPTIONS, externalModulesFor } from '../lib/bundling';
 import { median, ratio, round } from './stats';
@@ -125,8 +125,13 @@ export async function measureColdStart(
       { stdin: floorInput, external: ['@aws-sdk/*', '@smithy/*'] },
       { NODE_PATH: join(ROOT, 'node_modules') },
     );
-    for (const fn of [...ROUTES, ...STREAM_CONSUMERS])
+    for (const fn of ROUTES)
       await add(fn.name, { entryPoints: [resolve(ROOT, fn.entry)], external: [...base.external!, ...externalModulesFor(fn.access)] });
+    const consumerAccess = [...new Set(STREAM_CONSUMERS.flatMap((c) => c.access))];
+    await add(STREAM_DISPATCHER.name, {
+      entryPoints: [resolve(ROOT, STREAM_DISPATCHER.entry)],
+      external: [...base.external!, ...externalModulesFor(consumerAccess)],
+    });
     const model = (decode: boolean) => ({
       stdin: { contents: MODEL_SOURCE(decode), resolveDir: ROOT, sourcefile: `triage-model-${decode}.ts`, loader: 'ts' as const },
     });

@@ -25,6 +25,7 @@ import { serviceTables } from './tables';
 import { writeDocSections } from './doc-sections';
 import { checkTargets } from './targets';
 import { countTemplate } from './template';
+import { formatTemplateSizes, measureTemplateSizes } from './template-size';
 import { measureTriage, triageTargets } from './triage/section';
 import { measureViral } from './viral';
 import { measureLearnerCost } from './learner-cost';
@@ -117,6 +118,8 @@ async function main(): Promise<void> {
     log(
       `  ${template.wafRules} WAF rules, ${template.alarmMetrics} alarm metrics, ${template.kmsKeys} KMS keys, ${template.secrets} secrets`,
     );
+    // How close each variant is to CloudFormation's 500-resource limit.
+    for (const line of formatTemplateSizes(measureTemplateSizes()).split('\n')) log(`  ${line}`);
     log(`7. import: a generated WordPress export of ${config.importComments.toLocaleString('en-US')} comments`);
     const importLoad = loadavg().map((l) => Math.round(l * 10) / 10);
     const imported = await onItsOwnDatabase(

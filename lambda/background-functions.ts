@@ -3,46 +3,87 @@
  * the mail-feedback subscriber. The stack builds them from these lists as it
  * builds the HTTP functions from the route table (./routes.ts).
  */
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { CommentChange } from './adapters/dynamodb/comment-changes';
 import type { Access } from './routes';
 
-/** Functions fed by a table's DynamoDB stream rather than by HTTP. */
+/**
+ * What a stream consumer does with a batch: its comment changes, decoded once (lambda/adapters/dynamodb/comment-changes.ts),
+ * and the batch itself, for a consumer of other items whose own adapter decodes them (e.g. the learner's TRIAGE items).
+ */
+export type ChangeHandler = (changes: readonly CommentChange[], batch: DynamoDBStreamEvent) => Promise<unknown>;
+
+/**
+ * A consumer of the comments table's stream. One dispatcher function reads the
+ * stream and hands every batch's decoded changes to each deployed consumer
+ * (DynamoDB Streams allows two readers per shard): adding a consumer is one
+ * entry in STREAM_CONSUMERS.
+ */
 export interface StreamConsumer {
   name: string;
-  entry: string;
   table: 'Comments';
   access: Access[];
-  /** Extra environment the function needs: the SNS topic ('notifyTopic'), SES and the mail links ('mail'; deployed only with -c mailFrom), the read cache's distribution ('edgeDistribution'). */
-  needs: Array<'notifyTopic' | 'mail' | 'edgeDistribution'>;
+  /**
+   * Extra environment the consumer needs: the SNS topic ('notifyTopic'), SES and the mail links ('mail'; deployed only
+   * with -c mailFrom), the read cache's distribution ('edgeDistribution'), a classifier that learns from feedback
+   * ('feedbackProvider'; deployed only when one is enabled).
+   */
+  needs: Array<'notifyTopic' | 'mail' | 'edgeDistribution' | 'feedbackProvider'>;
+  /** The consumer's code, loaded by the dispatcher only (lazily, so the CDK app reads this list without it). */
+  load: () => Promise<ChangeHandler>;
 }
 
 export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
   // New pending comments -> one SNS digest per batch (env NOTIFY_TOPIC_ARN; CONSOLE_URL, when set, is linked).
-  // It reads only the stream records it is given (the event source grants the stream read), no table.
-  { name: 'NotifyModerators', entry: 'lambda/handlers/notify-moderators.ts', table: 'Comments', access: [], needs: ['notifyTopic'] },
+  {
+    name: 'NotifyModerators',
+    table: 'Comments',
+    access: [],
+    needs: ['notifyTopic'],
+    load: async () => (await import('./handlers/notify-moderators')).onChanges,
+  },
   // A moderator's decision contradicting a spam verdict -> the provider (Akismet's submit-ham / submit-spam), off the request path.
-  { name: 'ClassifierFeedback', entry: 'lambda/handlers/classifier-feedback.ts', table: 'Comments', access: ['classifiers'], needs: [] },
+  {
+    name: 'ClassifierFeedback',
+    table: 'Comments',
+    access: ['classifiers:feedback'],
+    needs: ['feedbackProvider'],
+    load: async () => (await import('./handlers/classifier-feedback')).onChanges,
+  },
   // Reply notifications: confirmation mails for new requests, one mail per approved reply (SES; deployed only with -c mailFrom).
   // Reads contacts and subscribers, writes the subscriber and the mail guards, signs links with the hash key.
   {
     name: 'MailReplies',
-    entry: 'lambda/handlers/mail-replies.ts',
     table: 'Comments',
     access: ['private:read', 'private:write', 'secret:hashKey'],
     needs: ['mail'],
+    load: async () => (await import('./handlers/mail-replies')).onChanges,
   },
   // People's decisions -> the site's triage model (one versioned item) and the Triage page's day counters, a batch at a time.
-  // Only the TRIAGE items of the comments table: everything it learns from is in the stream records.
+  // Only the TRIAGE items of the comments table, which its own adapter decodes from the batch's records.
   {
     name: 'LearnFromDecisions',
-    entry: 'lambda/handlers/learn-from-decisions.ts',
     table: 'Comments',
     access: ['triage:read', 'triage:write'],
     needs: [],
+    load: async () => {
+      const { handler } = await import('./handlers/learn-from-decisions');
+      return (_changes, batch) => handler(batch);
+    },
   },
-  // Published comments that stop being public -> one CloudFront invalidation per article per batch
+  // Published comments that stop being public -> CloudFront invalidations of their articles' lists
   // (env EDGE_DISTRIBUTION_ID, EDGE_API_PREFIX); locally the same handler empties the edge stand-in.
-  { name: 'PurgeEdgeCache', entry: 'lambda/handlers/purge-edge-cache.ts', table: 'Comments', access: [], needs: ['edgeDistribution'] },
+  {
+    name: 'PurgeEdgeCache',
+    table: 'Comments',
+    access: [],
+    needs: ['edgeDistribution'],
+    load: async () => (await import('./handlers/purge-edge-cache')).onChanges,
+  },
 ];
+
+/** The one function that reads the comments stream and runs the deployed consumers (env STREAM_CONSUMERS: their names). */
+export const STREAM_DISPATCHER = { name: 'StreamDispatcher', entry: 'lambda/handlers/stream-dispatcher.ts' } as const;
 
 /** Functions run on a schedule (an EventBridge rule) rather than by a request or a stream. */
 export interface ScheduledJob {

@@ -44,6 +44,7 @@ export const VARIABLES = {
   CONSOLE_URL: { meaning: "the moderators' console, linked from the digest", default: '' },
   EDGE_DISTRIBUTION_ID: { meaning: 'the CloudFront distribution of public reads, purged on change', default: '' },
   EDGE_API_PREFIX: { meaning: 'the path prefix of the API behind that distribution', default: '/api' },
+  STREAM_CONSUMERS: { meaning: 'the stream consumers the dispatcher runs, by name', default: '' },
   POWERTOOLS_SERVICE_NAME: { meaning: 'the service name in logs and metrics', default: 'comments' },
   POWERTOOLS_METRICS_NAMESPACE: { meaning: 'the CloudWatch namespace of the metrics', default: 'CommentModeration' },
 } as const satisfies Record<string, Variable>;

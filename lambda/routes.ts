@@ -18,7 +18,8 @@ export type Access =
   | 'queue:oldest' // Query on the byStatus index only (the oldest pending comment)
   | 'triage:read' // GetItem/Query of the site's model and the daily triage counters only (the TRIAGE partition)
   | 'triage:write' // Put/Update of those items only (the learner)
-  | 'classifiers'; // calls the spam and toxicity providers the stack enabled (-c classifiers=...)
+  | 'classifiers' // calls the spam and toxicity providers the stack enabled (-c classifiers=...)
+  | 'classifiers:feedback'; // reports moderators' contradicting decisions to the providers that learn (Akismet's key only)
 
 export interface Route {
   /** PascalCase; names the Lambda function and its log group. */
@@ -31,7 +32,7 @@ export interface Route {
   auth: 'public' | 'moderator';
   access: readonly Access[];
   /** The request body model (API Gateway validator) for routes that take JSON. */
-  bodyModel?: 'submission';
+  bodyModel?: 'submission' | 'report';
   /** 'cached': a public read the edge caches (CloudFront; locally the edge stand-in), keyed on the path and `cacheKeyQuery`; other routes answer no-store. */
   edge?: 'cached';
   /** The query parameters that make a different answer (the rest of the query string is not forwarded). */
@@ -83,6 +84,7 @@ const TABLE = [
     path: '/articles/{articleId}/comments/{id}/reports',
     entry: 'lambda/handlers/report-comment.ts',
     auth: 'public',
+    bodyModel: 'report',
     // Reads the comment, counts the report on it (private: the reader's marker and flood lock); keys the reader's address.
     access: ['comments:read', 'comments:write', 'private:read', 'private:write', 'secret:hashKey'],
   },

@@ -21,6 +21,8 @@ export interface AccessTargets {
   cursorKeySecret: ISecret;
   /** The rights to call the enabled classifier providers (none with only builtin). */
   classifierStatements: PolicyStatement[];
+  /** The rights to report feedback to the providers that learn: Akismet's key, never Comprehend or the guardrail. */
+  classifierFeedbackStatements: PolicyStatement[];
 }
 
 const READ_ITEMS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
@@ -107,6 +109,9 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
         break;
       case 'classifiers':
         statements.push(...t.classifierStatements);
+        break;
+      case 'classifiers:feedback':
+        statements.push(...t.classifierFeedbackStatements);
         break;
       default:
         throw new Error(`no IAM mapping for access "${grant satisfies never}"`);

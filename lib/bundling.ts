@@ -32,7 +32,7 @@ export const ESBUILD_OPTIONS = {
  */
 const LOADED_ONLY_WITH: Record<string, readonly Access[]> = {
   // The secret keys (lambda/shared/keys.ts), and Akismet's key for the functions that classify.
-  '@aws-sdk/client-secrets-manager': ['secret:hashKey', 'secret:cursorKey', 'classifiers'],
+  '@aws-sdk/client-secrets-manager': ['secret:hashKey', 'secret:cursorKey', 'classifiers', 'classifiers:feedback'],
 };
 
 /** The packages left out of the bundle of a function with this access list. */

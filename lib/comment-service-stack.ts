@@ -4,16 +4,26 @@
  * consumers and the hosted web pages. Environment-agnostic and free of
  * lookups, so `cdk synth` runs offline without credentials.
  */
-import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { EDGE_CACHE_ENV } from '../lambda/http/edge-cache';
-import { MAIL_FEEDBACK, SCHEDULED_JOBS, STREAM_CONSUMERS, type ScheduledJob, type StreamConsumer } from '../lambda/background-functions';
+import {
+  MAIL_FEEDBACK,
+  SCHEDULED_JOBS,
+  STREAM_CONSUMERS,
+  STREAM_DISPATCHER,
+  type ScheduledJob,
+  type StreamConsumer,
+} from '../lambda/background-functions';
 import { ROUTES, type Access, type Route } from '../lambda/routes';
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
 import { externalModulesFor } from './bundling';
 import { type StackConfig, readConfig } from './config';
+import { addRegionRules, originShieldForStackRegion } from './regions';
 import { ApiFirewall } from './constructs/api-firewall';
 import { Classifiers, COMPREHEND_WILDCARD } from './constructs/classifiers';
 import { CommentsApi } from './constructs/comments-api';
@@ -26,7 +36,7 @@ import { ReplyMail } from './constructs/reply-mail';
 import { ReadCache } from './constructs/read-cache';
 import { ServiceFunction } from './constructs/service-function';
 import { ServiceSecrets } from './constructs/service-secrets';
-import { LIST_STREAMS_WILDCARD, StreamConsumers } from './constructs/stream-consumers';
+import { LIST_STREAMS_WILDCARD, STREAM_READING, StreamConsumers } from './constructs/stream-consumers';
 import { WebHosting } from './constructs/web-hosting';
 
 /** The moderators' console on the site (also its sign-in callback URL). */
@@ -61,7 +71,7 @@ export class CommentServiceStack extends Stack {
     const config = (this.config = readConfig(this.node));
     const routes = props.routes ?? ROUTES;
 
-    this.tables = new DataTables(this, 'Data');
+    this.tables = new DataTables(this, 'Data', { deletionProtection: config.deletionProtection });
     const secrets = new ServiceSecrets(this, 'Keys');
     const classifiers = new Classifiers(this, 'Classifiers', {
       providers: config.classifiers,
@@ -76,12 +86,17 @@ export class CommentServiceStack extends Stack {
       hashKeySecret: secrets.hashKey,
       cursorKeySecret: secrets.cursorKey,
       classifierStatements: classifiers.callerStatements(),
+      classifierFeedbackStatements: classifiers.feedbackStatements(),
     };
     this.notifications = new Notifications(this, 'Notifications', { emails: config.moderatorEmails });
 
     this.web = new WebHosting(this, 'Web', { logRetention: config.logRetention });
     const consoleUrl = `${this.web.origin}${CONSOLE_PATH}`;
-    this.signIn = new ModeratorSignIn(this, 'SignIn', { consoleUrl, domainPrefix: config.authDomainPrefix });
+    this.signIn = new ModeratorSignIn(this, 'SignIn', {
+      consoleUrl,
+      domainPrefix: config.authDomainPrefix,
+      deletionProtection: config.deletionProtection,
+    });
 
     // The hosted demo page posts like an article page; the console is the only browser client of /admin.
     const publicOrigins = [...config.allowedOrigins, this.web.origin];
@@ -91,7 +106,7 @@ export class CommentServiceStack extends Stack {
       name: string,
       entry: string,
       access: readonly Access[],
-      extra: { environment?: Record<string, string>; public?: boolean; wildcardResourceUses?: string[] },
+      extra: { environment?: Record<string, string>; public?: boolean; wildcardResourceUses?: string[]; timeoutSeconds?: number },
     ) => {
       const callsClassifiers = access.includes('classifiers');
       const comprehend = callsClassifiers && config.classifiers.includes('comprehend') ? [COMPREHEND_WILDCARD] : [];
@@ -99,7 +114,7 @@ export class CommentServiceStack extends Stack {
         entry,
         description: `Comment service: ${name}`,
         memoryMb: config.lambdaMemoryMb,
-        timeoutSeconds: config.lambdaTimeoutSeconds,
+        timeoutSeconds: extra.timeoutSeconds ?? config.lambdaTimeoutSeconds,
         logRetention: config.logRetention,
         reservedConcurrency: extra.public ? (config.publicReservedConcurrency ?? undefined) : undefined,
         wildcardResourceUses: [...(extra.wildcardResourceUses ?? []), ...comprehend],
@@ -111,6 +126,7 @@ export class CommentServiceStack extends Stack {
           ...secretEnvironment(access, targets),
           ...classifiers.sharedEnvironment(),
           ...(callsClassifiers ? classifiers.callerEnvironment() : {}),
+          ...(access.includes('classifiers:feedback') ? classifiers.feedbackEnvironment() : {}),
           ...extra.environment,
         },
       });
@@ -119,6 +135,11 @@ export class CommentServiceStack extends Stack {
     };
 
     const { mailFrom } = config;
+    addRegionRules(this, {
+      mail: mailFrom !== null,
+      guardrails: config.classifiers.includes('guardrails'),
+      comprehend: config.classifiers.includes('comprehend'),
+    });
     this.replyMail = mailFrom ? new ReplyMail(this, 'ReplyMail', { mailFrom, topicKey: this.notifications.key }) : undefined;
     const articleUrl = config.articleUrl ?? `${config.allowedOrigins[0] ?? this.web.origin}/{articleId}`;
 
@@ -160,24 +181,35 @@ export class CommentServiceStack extends Stack {
       consoleOrigins,
       userPool: this.signIn.userPool,
     });
+    // Known to CloudFront and the WAF only: the unique part of the stack's id, which no reader sees.
+    const originHeader = { name: 'x-comment-read-cache', value: Fn.select(2, Fn.split('/', Aws.STACK_ID)) };
     this.readCache = new ReadCache(this, 'ReadCache', {
       api: this.api.api,
       stageName: config.stageName,
       routes,
-      originShieldRegion: config.originShieldRegion,
+      originShieldRegion: config.originShieldRegion ?? originShieldForStackRegion(this),
+      originHeader,
+      logBucket: this.web.logBucket,
+      enableAccessLogs: (distribution) => this.web.skipLoggingWhereUnsupported(distribution, 'read-cache/'),
     });
 
     const mailers: ServiceFunction[] = [];
+    const deployable = (c: StreamConsumer) =>
+      // Without mailFrom nothing is mailed; without a provider that learns, no feedback is sent: those consumers are not deployed.
+      (this.replyMail !== undefined || !c.needs.includes('mail')) &&
+      (classifiers.learnsFromFeedback || !c.needs.includes('feedbackProvider'));
     const consumers = new StreamConsumers(this, 'StreamConsumers', {
-      // Without mailFrom nothing is mailed: the mail consumer is not deployed at all.
-      consumers: (props.streamConsumers ?? STREAM_CONSUMERS).filter((c) => this.replyMail || !c.needs.includes('mail')),
+      consumers: (props.streamConsumers ?? STREAM_CONSUMERS).filter(deployable),
       tables: { Comments: this.tables.comments },
-      createFunction: (consumer) => {
-        const notifies = consumer.needs.includes('notifyTopic');
-        const purges = consumer.needs.includes('edgeDistribution');
-        const mails = consumer.needs.includes('mail') ? this.replyMail : undefined;
-        const fn = createFunction(consumer.name, consumer.entry, consumer.access, {
+      createDispatcher: (deployed) => {
+        const needs = new Set(deployed.flatMap((c) => c.needs));
+        const notifies = needs.has('notifyTopic');
+        const purges = needs.has('edgeDistribution');
+        const mails = needs.has('mail') ? this.replyMail : undefined;
+        const fn = createFunction(STREAM_DISPATCHER.name, STREAM_DISPATCHER.entry, [...new Set(deployed.flatMap((c) => c.access))], {
+          timeoutSeconds: STREAM_READING.timeoutSeconds,
           environment: {
+            STREAM_CONSUMERS: deployed.map((c) => c.name).join(','),
             // The digest links to the console.
             ...(notifies ? { NOTIFY_TOPIC_ARN: this.notifications.notifyTopic.topicArn, CONSOLE_URL: consoleUrl } : {}),
             ...(purges
@@ -198,16 +230,34 @@ export class CommentServiceStack extends Stack {
         return fn;
       },
     });
+    const failedEventQueues: Array<{ name: string; queue: Queue }> = [];
     if (this.replyMail) {
       const feedback = createFunction(MAIL_FEEDBACK.name, MAIL_FEEDBACK.entry, MAIL_FEEDBACK.access, {});
       this.replyMail.feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
+      // SNS invokes it asynchronously: a bounce it fails on after Lambda's retries is kept, not dropped (the address
+      // would otherwise be mailed again, which hurts the account's sending reputation).
+      const failures = new Queue(this, 'MailFeedbackFailures', {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      Validations.of(failures).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: "This queue is itself the on-failure destination of MailFeedback's asynchronous invocations; an alarm watches it.",
+      });
+      feedback.function.configureAsyncInvoke({ onFailure: new SqsDestination(failures) });
+      failedEventQueues.push({ name: MAIL_FEEDBACK.name, queue: failures });
       this.functions.set(MAIL_FEEDBACK.name, feedback);
     }
-    for (const consumer of consumers.deployed) this.functions.set(consumer.name, consumer.fn);
+    const { dispatcher } = consumers;
+    if (dispatcher) this.functions.set(STREAM_DISPATCHER.name, dispatcher.fn);
 
     new ApiFirewall(this, 'Firewall', {
       stageArn: this.api.api.deploymentStage.stageArn,
       commentPostsPerIpPer5Minutes: config.commentPostsPerIpPer5Minutes,
+      requestsPerIpPer5Minutes: config.requestsPerIpPer5Minutes,
+      originHeader,
     });
 
     const apiOrigin = `https://${this.api.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
@@ -215,6 +265,8 @@ export class CommentServiceStack extends Stack {
     // itself, which depends on every method and so (through its integration) on this function.
     for (const fn of mailers) fn.function.addEnvironment('PUBLIC_API_URL', `${apiOrigin}/${config.stageName}`);
     this.web.allowConnectionsTo(apiOrigin, { acceptsForms: true });
+    // The demo page reads through the read cache, as an article page does.
+    this.web.allowConnectionsTo(`https://${this.readCache.distribution.distributionDomainName}`);
     this.web.allowConnectionsTo(this.signIn.hostedUiUrl);
     this.web.allowConnectionsTo(`https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`);
     this.web.deployAssets(
@@ -227,7 +279,7 @@ export class CommentServiceStack extends Stack {
         userPoolId: this.signIn.userPool.userPoolId,
         redirectUri: consoleUrl,
       },
-      { apiUrl: `${apiOrigin}/${this.api.api.deploymentStage.stageName}`, siteUrl: this.web.origin },
+      { apiUrl: `${apiOrigin}/${this.api.api.deploymentStage.stageName}`, siteUrl: this.web.origin, readUrl: this.readCache.readUrl },
     );
 
     new OperationsAlarms(this, 'Alarms', {
@@ -235,8 +287,10 @@ export class CommentServiceStack extends Stack {
       api: this.api.api,
       functions: new Map([...this.functions].map(([name, fn]) => [name, fn.function])),
       tables: this.tables.all.map(({ definition, table }) => ({ name: definition.logicalName, table })),
-      streamConsumers: consumers.deployed.map((c) => ({ name: c.name, fn: c.fn.function, failures: c.failures })),
+      streamConsumers: dispatcher ? [{ name: STREAM_DISPATCHER.name, fn: dispatcher.fn.function, failures: dispatcher.failures }] : [],
       otherAlarms: [this.desk.queueAgeAlarm],
+      failedEventQueues,
+      mailReputation: this.replyMail !== undefined,
     });
 
     new CfnOutput(this, 'ApiUrl', {
@@ -253,6 +307,13 @@ export class CommentServiceStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: this.signIn.hostedUiUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.notifications.alarmTopic.topicArn });
+    // For the runbook (docs/deploy.md): replaying failed stream batches, and what `cdk destroy` leaves behind.
+    if (dispatcher) {
+      new CfnOutput(this, 'StreamDispatcherName', { value: dispatcher.fn.function.functionName });
+      new CfnOutput(this, 'StreamFailureQueueUrl', { value: dispatcher.failures.queueUrl });
+    }
+    new CfnOutput(this, 'CommentsTableName', { value: this.tables.comments.tableName, description: 'Retained by cdk destroy' });
+    new CfnOutput(this, 'PrivateTableName', { value: this.tables.private.tableName, description: 'Retained by cdk destroy' });
     if (classifiers.akismetKey) {
       new CfnOutput(this, 'AkismetKeySecretArn', { value: classifiers.akismetKey.secretArn, description: 'Put the Akismet API key here' });
     }

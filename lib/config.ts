@@ -8,6 +8,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { PROVIDER_NAMES, type ProviderName } from '../lambda/ports/classifier';
 import { isEmail } from '../lambda/domain/email';
+import { isOriginShieldRegion, ORIGIN_SHIELD_REGIONS } from './regions';
 
 export interface StackConfig {
   /** API Gateway stage name: the first path segment of the API URL. */
@@ -26,6 +27,8 @@ export interface StackConfig {
   publicReservedConcurrency: number | null;
   /** WAF: comment posts allowed per client IP in each 5-minute window. */
   commentPostsPerIpPer5Minutes: number;
+  /** WAF: requests of any kind allowed per client IP in each 5-minute window, except the read cache's misses. */
+  requestsPerIpPer5Minutes: number;
   /** Creates the account-level role API Gateway needs to write execution logs. */
   apiGatewayCloudWatchRole: boolean;
   /** Hosted UI domain prefix; null derives a unique one from the stack id. */
@@ -43,7 +46,9 @@ export interface StackConfig {
   /** Seconds the edge keeps a public read fresh (s-maxage) and may serve it stale while refreshing (stale-while-revalidate). */
   edgeCacheSeconds: number;
   edgeStaleSeconds: number;
-  /** CloudFront Origin Shield region for the read cache; null: the stack's region when known at synth, else us-east-1. */
+  /** Tables and user pool refuse deletion; false only for the first deploy, so a failed first create rolls back cleanly. */
+  deletionProtection: boolean;
+  /** CloudFront Origin Shield region for the read cache; null: the one nearest to the stack's region, chosen at deploy. */
   originShieldRegion: string | null;
 }
 
@@ -58,6 +63,7 @@ export const DEFAULT_CONFIG: StackConfig = {
   lambdaTimeoutSeconds: 10,
   publicReservedConcurrency: null,
   commentPostsPerIpPer5Minutes: 100,
+  requestsPerIpPer5Minutes: 3000,
   apiGatewayCloudWatchRole: true,
   authDomainPrefix: null,
   queueAgeAlarmHours: 12,
@@ -67,6 +73,7 @@ export const DEFAULT_CONFIG: StackConfig = {
   articleUrl: null,
   edgeCacheSeconds: 10,
   edgeStaleSeconds: 20,
+  deletionProtection: true,
   originShieldRegion: null,
 };
 
@@ -89,6 +96,7 @@ export function readConfig(node: Node): StackConfig {
       d.commentPostsPerIpPer5Minutes,
       'commentPostsPerIpPer5Minutes',
     ),
+    requestsPerIpPer5Minutes: positiveNumber(get('requestsPerIpPer5Minutes'), d.requestsPerIpPer5Minutes, 'requestsPerIpPer5Minutes'),
     apiGatewayCloudWatchRole: bool(get('apiGatewayCloudWatchRole'), d.apiGatewayCloudWatchRole),
     authDomainPrefix: optionalText(get('authDomainPrefix')),
     queueAgeAlarmHours: positiveNumber(get('queueAgeAlarmHours'), d.queueAgeAlarmHours, 'queueAgeAlarmHours'),
@@ -98,6 +106,7 @@ export function readConfig(node: Node): StackConfig {
     articleUrl: optionalText(get('articleUrl')),
     edgeCacheSeconds: wholeSeconds(get('edgeCacheSeconds'), d.edgeCacheSeconds, 'edgeCacheSeconds'),
     edgeStaleSeconds: wholeSeconds(get('edgeStaleSeconds'), d.edgeStaleSeconds, 'edgeStaleSeconds'),
+    deletionProtection: bool(get('deletionProtection'), d.deletionProtection),
     originShieldRegion: optionalText(get('originShieldRegion')),
   };
   if (config.mailFrom !== null && !isEmail(config.mailFrom))
@@ -113,6 +122,11 @@ export function readConfig(node: Node): StackConfig {
   }
   // AWS WAF rate-based rules accept limits from 10 up.
   if (config.commentPostsPerIpPer5Minutes < 10) throw new Error('commentPostsPerIpPer5Minutes must be at least 10 (AWS WAF minimum)');
+  if (config.requestsPerIpPer5Minutes < 10) throw new Error('requestsPerIpPer5Minutes must be at least 10 (AWS WAF minimum)');
+  if (config.originShieldRegion !== null && !isOriginShieldRegion(config.originShieldRegion))
+    throw new Error(
+      `originShieldRegion: "${config.originShieldRegion}" is not an Origin Shield region (choose from ${ORIGIN_SHIELD_REGIONS.join(', ')}, or leave it unset)`,
+    );
   if (!/^[A-Za-z0-9_-]+$/.test(config.stageName))
     throw new Error(`stageName: "${config.stageName}" may hold only letters, digits, - and _`);
   return config;

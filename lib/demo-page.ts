@@ -8,6 +8,8 @@ export const DEMO_PAGE_MARKERS = {
   apiUrl: 'https://comment-api.invalid/stage',
   /** The site's own origin (where a plain form post returns to). */
   siteUrl: 'https://comment-site.invalid',
+  /** The read cache's URL (the script's data-read-url): the demo reads as a real article page does. */
+  readUrl: 'https://comment-read-cache.invalid/stage',
 } as const;
 
 export type DemoPageValues = Record<keyof typeof DEMO_PAGE_MARKERS, string>;

@@ -11,11 +11,12 @@
  */
 import { type JsonSchema, JsonSchemaType, JsonSchemaVersion } from 'aws-cdk-lib/aws-apigateway';
 import * as z from 'zod';
-import { submissionShape } from '../lambda/domain/validation';
+import { reportShape, submissionShape } from '../lambda/domain/validation';
 
 /** Models by the name routes use in `bodyModel`. */
 export const REQUEST_MODELS = {
   submission: { schema: submissionShape, description: 'A comment submission: a JSON object whose known fields are strings or null' },
+  report: { schema: reportShape, description: "A reader's report: a JSON object whose reason and note are strings or null" },
 } as const;
 
 export type RequestModelName = keyof typeof REQUEST_MODELS;

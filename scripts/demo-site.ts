@@ -18,6 +18,7 @@ export function demoSitePages(): WebAsset[] {
     article,
     articleId: DEMO_ARTICLE_ID,
     apiUrl: DEMO_PAGE_MARKERS.apiUrl,
+    readUrl: DEMO_PAGE_MARKERS.readUrl,
     pageUrl: `${DEMO_PAGE_MARKERS.siteUrl}/`,
     assetsUrl: '/assets',
     outcome: null,

@@ -5,51 +5,24 @@
  * for Akismet; best effort under the classifier time limit: a failed report
  * is logged, not retried (the moderator's decision already stands).
  */
-import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { classifierSourceFromEnvironment } from '../adapters/classifiers/source';
-import type { CommentStatus, Reason } from '../domain/comment';
+import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { contradiction } from '../domain/triage/feedback';
 import type { ClassifierInput, ClassifierSource } from '../ports/classifier';
 import { logger } from '../shared/observability';
 
-type Image = Record<string, AttributeValue>;
-
-const text = (image: Image, name: string): string => image[name]?.S ?? '';
-
-function reasonsOf(image: Image): Reason[] {
-  return (image.reasons?.L ?? []).map((r) => {
-    const m = r.M ?? {};
-    const score = m.score?.N === undefined ? undefined : Number(m.score.N);
-    return {
-      rule: m.rule?.S ?? '',
-      message: m.message?.S ?? '',
-      ...(score === undefined ? {} : { score }),
-      ...(m.provider?.S ? { provider: m.provider.S } : {}),
-    };
-  });
+/** A moderator's status change of a comment (moderation writes set moderatedBy). */
+function moderatorChange({ kind, before, after }: CommentChange) {
+  if (kind !== 'modify' || !before || !after?.moderatedBy || before.status === after.status) return null;
+  const input: ClassifierInput = { text: after.comment, author: after.author, url: after.url, articleId: after.articleId };
+  return { id: after.id, from: before.status, to: after.status, reasons: before.reasons, input };
 }
 
-/** A moderator's status change of a comment (moderation writes set moderatedBy), read from the old and new images. */
-function moderatorChange(oldImage: Image | undefined, newImage: Image | undefined) {
-  if (!oldImage || !newImage || text(newImage, 'type') !== 'comment' || !text(newImage, 'moderatedBy')) return null;
-  const from = text(oldImage, 'status') as CommentStatus;
-  const to = text(newImage, 'status') as CommentStatus;
-  if (!from || !to || from === to) return null;
-  const input: ClassifierInput = {
-    text: text(newImage, 'comment'),
-    author: text(newImage, 'author'),
-    url: text(newImage, 'url') || null,
-    articleId: text(newImage, 'articleId'),
-  };
-  return { id: text(newImage, 'id'), from, to, reasons: reasonsOf(oldImage), input };
-}
-
-export function classifierFeedback(source: () => ClassifierSource) {
-  return async (event: DynamoDBStreamEvent): Promise<{ reported: number }> => {
+export function classifierFeedbackOfChanges(source: () => ClassifierSource) {
+  return async (changes: readonly CommentChange[]): Promise<{ reported: number }> => {
     let reported = 0;
-    for (const record of event.Records ?? []) {
-      if (record.eventName !== 'MODIFY') continue;
-      const change = moderatorChange(record.dynamodb?.OldImage as Image | undefined, record.dynamodb?.NewImage as Image | undefined);
+    for (const change of changes.map(moderatorChange)) {
       if (!change) continue;
       const found = contradiction({ reasons: change.reasons }, change.from, change.to);
       if (!found) continue;
@@ -72,5 +45,12 @@ export function classifierFeedback(source: () => ClassifierSource) {
   };
 }
 
+/** The same, fed a raw stream event (the local stream reader and the tests). */
+export function classifierFeedback(source: () => ClassifierSource) {
+  const onChanges = classifierFeedbackOfChanges(source);
+  return (event: DynamoDBStreamEvent) => onChanges(commentChangesOf(event));
+}
+
 let source: ClassifierSource | undefined;
-export const handler = classifierFeedback(() => (source ??= classifierSourceFromEnvironment()));
+/** What the stream dispatcher runs when deployed. */
+export const onChanges = classifierFeedbackOfChanges(() => (source ??= classifierSourceFromEnvironment()));

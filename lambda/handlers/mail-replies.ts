@@ -6,14 +6,11 @@
  * reply sends nothing. The mailer is injectable: SES in the cloud, the
  * outbox locally.
  */
-import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import type { ApprovedReply, ReplyMailer } from '../domain/reply-notifications/reply-mailer';
 import { logger } from '../shared/observability';
 import { replyMailerFromEnvironment } from '../shared/mail';
-
-type Image = Record<string, AttributeValue>;
-
-const text = (image: Image | undefined, name: string): string => image?.[name]?.S ?? '';
 
 export interface MailWork {
   /** Comments whose authors asked for reply notifications. */
@@ -21,32 +18,23 @@ export interface MailWork {
   replies: ApprovedReply[];
 }
 
-/** What a batch of stream records asks to be mailed. */
-export function mailWork(event: DynamoDBStreamEvent): MailWork {
+/** What a batch of comment changes asks to be mailed. */
+export function mailWork(changes: readonly CommentChange[]): MailWork {
   const work: MailWork = { confirmations: [], replies: [] };
-  for (const record of event.Records ?? []) {
-    const now = record.dynamodb?.NewImage as Image | undefined;
-    const before = record.dynamodb?.OldImage as Image | undefined;
-    if (!now || text(now, 'type') !== 'comment') continue;
-    const status = text(now, 'status');
-    if (record.eventName === 'INSERT' && now.notifyReplies?.BOOL === true && status !== 'spam') work.confirmations.push(text(now, 'id'));
-    const approvedNow = status === 'approved' && (record.eventName === 'INSERT' || text(before, 'status') !== 'approved');
-    if (approvedNow && text(now, 'parentId')) {
-      work.replies.push({
-        id: text(now, 'id'),
-        parentId: text(now, 'parentId'),
-        articleId: text(now, 'articleId'),
-        author: text(now, 'author'),
-        comment: text(now, 'comment'),
-      });
+  for (const { kind, before, after: now } of changes) {
+    if (!now) continue;
+    if (kind === 'insert' && now.notifyReplies === true && now.status !== 'spam') work.confirmations.push(now.id);
+    const approvedNow = now.status === 'approved' && (kind === 'insert' || before?.status !== 'approved');
+    if (approvedNow && now.parentId) {
+      work.replies.push({ id: now.id, parentId: now.parentId, articleId: now.articleId, author: now.author, comment: now.comment });
     }
   }
   return work;
 }
 
-export function mailReplies(mailer: () => Promise<ReplyMailer>) {
-  return async (event: DynamoDBStreamEvent): Promise<{ confirmations: number; sent: number }> => {
-    const work = mailWork(event);
+export function mailRepliesOfChanges(mailer: () => Promise<ReplyMailer>) {
+  return async (changes: readonly CommentChange[]): Promise<{ confirmations: number; sent: number }> => {
+    const work = mailWork(changes);
     if (work.confirmations.length === 0 && work.replies.length === 0) return { confirmations: 0, sent: 0 };
     const replyMailer = await mailer();
     // A failure throws, so the batch is retried; mails already claimed are not sent twice.
@@ -59,9 +47,16 @@ export function mailReplies(mailer: () => Promise<ReplyMailer>) {
       // Ids and outcomes only: never an address.
       else logger.info('reply mail not sent', { replyId: reply.id, outcome });
     }
-    logger.info('reply mails', { confirmations, sent, records: event.Records?.length ?? 0 });
+    logger.info('reply mails', { confirmations, sent, changes: changes.length });
     return { confirmations, sent };
   };
 }
 
-export const handler = mailReplies(replyMailerFromEnvironment);
+/** The same, fed a raw stream event (the local stream reader and the tests). */
+export function mailReplies(mailer: () => Promise<ReplyMailer>) {
+  const onChanges = mailRepliesOfChanges(mailer);
+  return (event: DynamoDBStreamEvent) => onChanges(commentChangesOf(event));
+}
+
+/** What the stream dispatcher runs when deployed. */
+export const onChanges = mailRepliesOfChanges(replyMailerFromEnvironment);

@@ -5,54 +5,47 @@
  * nor comments an import brought in (old, and possibly thousands).
  * The publisher is injectable: SNS in the cloud, the outbox locally.
  */
-import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { buildDigest, type PendingComment } from '../domain/moderator-digest';
-import type { Reason } from '../domain/comment';
 import { SnsNotificationPublisher } from '../adapters/sns/notification-publisher';
 import type { NotificationPublisher } from '../ports/notification-publisher';
 import { logger } from '../shared/observability';
 import { envOptional } from '../environment';
 
-type Image = Record<string, AttributeValue>;
-
 /** The reason rule every imported comment carries (the importer's). */
 const IMPORT_RULE = 'import';
 
-const text = (image: Image, name: string): string => image[name]?.S ?? '';
-
-function reasonsOf(image: Image): Reason[] {
-  return (image.reasons?.L ?? []).map((r) => ({ rule: r.M?.rule?.S ?? '', message: r.M?.message?.S ?? '' }));
+/** The new pending comments among a batch's changes (imported ones are old news, possibly thousands). */
+export function newPendingComments(changes: readonly CommentChange[]): PendingComment[] {
+  return changes
+    .filter((c) => c.kind === 'insert' && c.after?.status === 'pending' && !c.after.reasons.some((r) => r.rule === IMPORT_RULE))
+    .map(({ after }) => ({
+      id: after!.id,
+      articleId: after!.articleId,
+      author: after!.author,
+      comment: after!.comment,
+      reasons: after!.reasons,
+    }));
 }
 
-/** The new pending comments in a batch of stream records. */
-export function newPendingComments(event: DynamoDBStreamEvent): PendingComment[] {
-  const comments: PendingComment[] = [];
-  for (const record of event.Records ?? []) {
-    const image = record.dynamodb?.NewImage as Image | undefined;
-    if (record.eventName !== 'INSERT' || !image || text(image, 'type') !== 'comment' || text(image, 'status') !== 'pending') continue;
-    const reasons = reasonsOf(image);
-    if (reasons.some((reason) => reason.rule === IMPORT_RULE)) continue;
-    comments.push({
-      id: text(image, 'id'),
-      articleId: text(image, 'articleId'),
-      author: text(image, 'author'),
-      comment: text(image, 'comment'),
-      reasons,
-    });
-  }
-  return comments;
-}
-
-export function notifyModerators(publisher: () => NotificationPublisher, consoleUrl?: string) {
-  return async (event: DynamoDBStreamEvent): Promise<{ notified: number }> => {
-    const pending = newPendingComments(event);
+/** One digest for the batch's new pending comments. */
+export function notifyModeratorsOfChanges(publisher: () => NotificationPublisher, consoleUrl?: string) {
+  return async (changes: readonly CommentChange[]): Promise<{ notified: number }> => {
+    const pending = newPendingComments(changes);
     const digest = buildDigest(pending, consoleUrl);
     if (!digest) return { notified: 0 };
     // A failure throws, so the batch is retried rather than silently lost.
     await publisher().publish({ subject: digest.subject, message: digest.message });
-    logger.info('moderators notified', { comments: pending.length, records: event.Records?.length ?? 0 });
+    logger.info('moderators notified', { comments: pending.length, changes: changes.length });
     return { notified: pending.length };
   };
+}
+
+/** The same, fed a raw stream event (the local stream reader and the tests). */
+export function notifyModerators(publisher: () => NotificationPublisher, consoleUrl?: string) {
+  const onChanges = notifyModeratorsOfChanges(publisher, consoleUrl);
+  return (event: DynamoDBStreamEvent) => onChanges(commentChangesOf(event));
 }
 
 let sns: SnsNotificationPublisher | undefined;
@@ -62,4 +55,5 @@ function snsPublisher(): SnsNotificationPublisher {
   return (sns ??= new SnsNotificationPublisher(topicArn));
 }
 
-export const handler = notifyModerators(snsPublisher, envOptional('CONSOLE_URL'));
+/** What the stream dispatcher runs when deployed. */
+export const onChanges = notifyModeratorsOfChanges(snsPublisher, envOptional('CONSOLE_URL'));

@@ -3,45 +3,46 @@
  * article whose public page lost or changed a comment: a published comment
  * rejected, marked spam, deleted (by a moderator, a privacy erasure or TTL)
  * or anonymised. One purge per article per batch, however many of its
- * comments changed. New approvals purge nothing: they appear when the
+ * comments changed (CloudFront's limits: lambda/adapters/cloudfront). New approvals purge nothing: they appear when the
  * cached page expires (s-maxage + stale-while-revalidate).
  */
-import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { CloudFrontInvalidationPurger } from '../adapters/cloudfront/invalidation-purger';
+import { type CommentChange, commentChangesOf, type StoredComment } from '../adapters/dynamodb/comment-changes';
 import type { EdgeCachePurger } from '../ports/edge-cache-purger';
 import { logger } from '../shared/observability';
 import { envOptional, envString } from '../environment';
 
-type Image = Record<string, AttributeValue>;
-
 /** What readers see of a comment: a change to any of these on a published comment must reach them at once. */
 const PUBLIC_FIELDS = ['author', 'url', 'comment', 'parentId'] as const;
 
-const text = (image: Image | undefined, name: string): string | undefined => image?.[name]?.S;
-const shown = (image: Image | undefined) => text(image, 'type') === 'comment' && text(image, 'status') === 'approved';
+const shown = (comment: StoredComment | undefined): comment is StoredComment => comment?.status === 'approved';
 
 /** The articles whose cached public pages show something no longer true. */
-export function articlesToPurge(event: DynamoDBStreamEvent): string[] {
+export function articlesToPurge(changes: readonly CommentChange[]): string[] {
   const articles = new Set<string>();
-  for (const record of event.Records ?? []) {
-    const before = record.dynamodb?.OldImage as Image | undefined;
-    const after = record.dynamodb?.NewImage as Image | undefined;
+  for (const { before, after } of changes) {
     if (!shown(before)) continue;
-    const changed = !shown(after) || PUBLIC_FIELDS.some((field) => JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]));
-    const articleId = text(before, 'articleId');
-    if (changed && articleId) articles.add(articleId);
+    const changed = !shown(after) || PUBLIC_FIELDS.some((field) => before[field] !== after[field]);
+    if (changed && before.articleId) articles.add(before.articleId);
   }
   return [...articles];
 }
 
-export function purgeEdgeCache(purger: () => EdgeCachePurger) {
-  return async (event: DynamoDBStreamEvent): Promise<{ purged: string[] }> => {
-    const articles = articlesToPurge(event);
+export function purgeEdgeCacheOfChanges(purger: () => EdgeCachePurger) {
+  return async (changes: readonly CommentChange[]): Promise<{ purged: string[] }> => {
+    const articles = articlesToPurge(changes);
     // A failure throws, so the batch is retried: a removed comment must not stay cached.
-    await Promise.all(articles.map((articleId) => purger().purgeArticle(articleId)));
-    if (articles.length > 0) logger.info('edge cache purged', { articles: articles.length, records: event.Records?.length ?? 0 });
+    if (articles.length > 0) await purger().purgeArticles(articles);
+    if (articles.length > 0) logger.info('edge cache purged', { articles: articles.length, changes: changes.length });
     return { purged: articles };
   };
+}
+
+/** The same, fed a raw stream event (the local stream reader and the tests). */
+export function purgeEdgeCache(purger: () => EdgeCachePurger) {
+  const onChanges = purgeEdgeCacheOfChanges(purger);
+  return (event: DynamoDBStreamEvent) => onChanges(commentChangesOf(event));
 }
 
 let cloudFront: CloudFrontInvalidationPurger | undefined;
@@ -51,4 +52,5 @@ function cloudFrontPurger(): CloudFrontInvalidationPurger {
   return (cloudFront ??= new CloudFrontInvalidationPurger(distributionId, envString('EDGE_API_PREFIX')));
 }
 
-export const handler = purgeEdgeCache(cloudFrontPurger);
+/** What the stream dispatcher runs when deployed. */
+export const onChanges = purgeEdgeCacheOfChanges(cloudFrontPurger);

@@ -1,4 +1,6 @@
 /** POST /articles/{articleId}/comments/{id}/reports: a reader reports a published comment (JSON or form). */
+import { badRequest } from '../domain/errors';
+import { describeShapeError, reportShape } from '../domain/validation';
 import { articleIdParam } from '../http/article-id';
 import { routeHandler } from '../http/handler';
 import { commentIdParam } from '../http/moderation';
@@ -12,11 +14,13 @@ const MAX_BODY_BYTES = 8 * 1024;
 export const handler = routeHandler('ReportComment', async ({ event, services }) => {
   const articleId = articleIdParam(event);
   const commentId = commentIdParam(event);
-  const fields = parseBody(bodyKind(event), bodyText(event, MAX_BODY_BYTES));
+  const shape = reportShape.safeParse(parseBody(bodyKind(event), bodyText(event, MAX_BODY_BYTES)));
+  // The same shape the gateway's request model is generated from: a wrong JSON type is a 400 either way.
+  if (!shape.success) throw badRequest(describeShapeError(shape.error));
   const outcome = await services.comments.report({
     articleId,
     commentId,
-    input: { reason: fields.reason, note: fields.note },
+    input: { reason: shape.data.reason, note: shape.data.note },
     clientIp: event.requestContext?.identity?.sourceIp ?? null,
   });
   logger.info('comment reported', { commentId, articleId, outcome });

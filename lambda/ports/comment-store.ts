@@ -190,6 +190,10 @@ export interface CommentStore extends ReportStore, BanStore {
   setSubscriberState(emailHash: string, from: readonly (SubscriberState | 'absent')[], to: SubscriberState, at: string): Promise<boolean>;
   /** Takes one of a confirmed address's mails of `day` for one reply, atomically with the check that no mail went for it yet. */
   claimReplyMail(claim: ReplyMailRequest): Promise<ReplyMailClaim>;
+  /** Gives back a claimed confirmation whose mail was not accepted for sending (the one claimed at `at`), so a retry may send it. */
+  releaseConfirmation(emailHash: string, at: string): Promise<void>;
+  /** Gives back a claimed reply mail (its mark and one of the day's count) when the mail was not accepted for sending. */
+  releaseReplyMail(claim: ReplyMailRequest): Promise<void>;
 }
 
 export interface ReplyMailRequest {

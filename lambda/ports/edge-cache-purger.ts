@@ -1,6 +1,6 @@
-/** Drops an article's cached public pages at the edge (CloudFront deployed, the local edge stand-in under npm start). */
+/** Drops articles' cached public pages at the edge (CloudFront deployed, the local edge stand-in under npm start). */
 export interface EdgeCachePurger {
-  purgeArticle(articleId: string): Promise<void>;
+  purgeArticles(articleIds: readonly string[]): Promise<void>;
 }
 
 /** Every cached page of an article's public list, as one path ending in `*` (each list query string included). */

@@ -7,7 +7,8 @@
  * Every function learns the enabled list (the settings refuse others);
  * only functions whose route lists `classifiers` get the rights.
  */
-import { RemovalPolicy, SecretValue, Validations } from 'aws-cdk-lib';
+import { createHash } from 'node:crypto';
+import { RemovalPolicy, SecretValue, Stack, Token, Validations } from 'aws-cdk-lib';
 import { CfnGuardrail, CfnGuardrailVersion } from 'aws-cdk-lib/aws-bedrock';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -40,8 +41,10 @@ export class Classifiers extends Construct {
     this.props = props;
     this.providers = props.providers;
     if (props.providers.includes('guardrails')) {
-      this.guardrail = new CfnGuardrail(this, 'Guardrail', {
-        name: `${id}-comments`.slice(0, 50),
+      // Guardrail names are unique per account and region: the stack's name keeps a staging and a production stack apart.
+      const stackName = Stack.of(this).stackName;
+      const guardrailProps = {
+        name: Token.isUnresolved(stackName) ? `${id}-comments` : `${stackName}-comments`.replace(/[^0-9A-Za-z_-]/g, '-').slice(0, 50),
         description:
           'Scores reader comments for toxicity (the comment service only reads the filters’ confidence; it blocks nothing itself)',
         blockedInputMessaging: 'This comment was held for review.',
@@ -49,10 +52,14 @@ export class Classifiers extends Construct {
         contentPolicyConfig: {
           filtersConfig: FILTERS.map((type) => ({ type, inputStrength: 'HIGH', outputStrength: 'NONE' })),
         },
-      });
+      };
+      this.guardrail = new CfnGuardrail(this, 'Guardrail', guardrailProps);
+      // A version is a snapshot: only a new one carries edited filters to the functions. Its description changes with
+      // the configuration (a change replaces the version), so every configuration change mints one.
+      const configurationHash = createHash('sha256').update(JSON.stringify(guardrailProps)).digest('hex').slice(0, 12);
       this.guardrailVersion = new CfnGuardrailVersion(this, 'GuardrailVersion', {
         guardrailIdentifier: this.guardrail.attrGuardrailId,
-        description: 'The version the functions apply',
+        description: `The version the functions apply (configuration ${configurationHash})`,
       });
     }
     if (props.providers.includes('akismet')) {
@@ -84,6 +91,29 @@ export class Classifiers extends Construct {
         : {}),
       ...(this.akismetKey ? { AKISMET_API_KEY_SECRET_ARN: this.akismetKey.secretArn, SITE_URL: this.props.siteUrl } : {}),
     };
+  }
+
+  /** For the feedback consumer: only what reporting to a learning provider (Akismet) needs. */
+  feedbackEnvironment(): Record<string, string> {
+    return this.akismetKey ? { AKISMET_API_KEY_SECRET_ARN: this.akismetKey.secretArn, SITE_URL: this.props.siteUrl } : {};
+  }
+
+  feedbackStatements(): PolicyStatement[] {
+    return this.akismetKey
+      ? [
+          new PolicyStatement({
+            sid: 'ReadAkismetKey',
+            effect: Effect.ALLOW,
+            actions: ['secretsmanager:GetSecretValue'],
+            resources: [this.akismetKey.secretArn],
+          }),
+        ]
+      : [];
+  }
+
+  /** Some enabled provider learns from moderators' decisions (only Akismet does). */
+  get learnsFromFeedback(): boolean {
+    return this.akismetKey !== undefined;
   }
 
   callerStatements(): PolicyStatement[] {

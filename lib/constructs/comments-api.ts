@@ -78,6 +78,15 @@ export class CommentsApi extends Construct {
       },
     });
 
+    // API Gateway writes execution logs to a group it would create itself, outside the stack and kept forever.
+    // Declared here first (the stage waits for it), it has the stack's retention and goes with `cdk destroy`.
+    const executionLogs = new LogGroup(this, 'ExecutionLogs', {
+      logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${config.stageName}`,
+      retention: config.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api.deploymentStage.node.addDependency(executionLogs);
+
     if (this.api.node.tryFindChild('CloudWatchRole')) {
       Validations.of(this.api.node.findChild('CloudWatchRole')).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',

@@ -21,7 +21,11 @@ export class DataTables extends Construct {
   /** Encrypts the private table (emails, their hashes, client addresses). */
   readonly privateKey: Key;
 
-  constructor(scope: Construct, id: string) {
+  /**
+   * `deletionProtection`: off only for a first deploy (`-c deletionProtection=false`), so a failed first create can
+   * roll back and delete the tables; the next plain deploy switches it on (docs/deploy.md).
+   */
+  constructor(scope: Construct, id: string, { deletionProtection }: { deletionProtection: boolean }) {
     super(scope, id);
     this.privateKey = new Key(this, 'PrivateTableKey', {
       description: 'Encrypts the comment service table that holds emails and client addresses',
@@ -29,8 +33,8 @@ export class DataTables extends Construct {
       // Losing the key would make the retained table unreadable.
       removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
-    this.comments = buildTable(this, COMMENTS_TABLE);
-    this.private = buildTable(this, PRIVATE_TABLE, this.privateKey);
+    this.comments = buildTable(this, COMMENTS_TABLE, deletionProtection);
+    this.private = buildTable(this, PRIVATE_TABLE, deletionProtection, this.privateKey);
   }
 
   /** Every table with its definition, for alarms and tests. */
@@ -42,13 +46,13 @@ export class DataTables extends Construct {
   }
 }
 
-function buildTable(scope: Construct, definition: TableDefinition, key?: Key): Table {
+function buildTable(scope: Construct, definition: TableDefinition, deletionProtection: boolean, key?: Key): Table {
   const table = new Table(scope, definition.logicalName, {
     partitionKey: attribute(definition.partitionKey),
     sortKey: attribute(definition.sortKey),
     billingMode: BillingMode.PAY_PER_REQUEST,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-    deletionProtection: true,
+    deletionProtection,
     // Comments are the product: `cdk destroy` must never take them along.
     removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     timeToLiveAttribute: definition.timeToLiveAttribute,

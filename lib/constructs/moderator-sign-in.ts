@@ -22,8 +22,10 @@ import { MODERATOR_GROUP } from '../../lambda/http/auth';
 export interface ModeratorSignInProps {
   /** Where the console lives and sign-in returns to, e.g. https://d123.cloudfront.net/admin/ (a token is fine). */
   consoleUrl: string;
-  /** Hosted UI prefix; null derives a unique one from the stack id. */
+  /** Hosted UI prefix; null derives a unique one from the stack id. Set once: Cognito refuses a second domain on update. */
   domainPrefix: string | null;
+  /** Off only for a first deploy, so a failed create can roll back and delete the pool (docs/deploy.md). */
+  deletionProtection: boolean;
 }
 
 export class ModeratorSignIn extends Construct {
@@ -52,15 +54,17 @@ export class ModeratorSignIn extends Construct {
       // Plus tier: threat protection blocks credential stuffing; a handful of moderators costs cents a month.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
+      deletionProtection: props.deletionProtection,
       removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
 
-    new UserPoolGroup(this, 'ModeratorsGroup', {
+    const moderators = new UserPoolGroup(this, 'ModeratorsGroup', {
       userPool: this.userPool,
       groupName: MODERATOR_GROUP,
       description: 'May read the queue, see emails and approve, reject, mark as spam or delete comments',
     });
+    // Kept with the retained pool: every admin route checks membership, so the moderators keep their rights.
+    moderators.applyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
 
     this.client = this.userPool.addClient('Console', {
       generateSecret: false,

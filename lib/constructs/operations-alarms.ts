@@ -7,7 +7,7 @@
  */
 import { Aws, Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
-import { Alarm, ComparisonOperator, MathExpression, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -37,6 +37,10 @@ export interface OperationsAlarmsProps {
   streamConsumers: ReadonlyArray<{ name: string; fn: IFunction; failures: IQueue }>;
   /** Alarms made elsewhere that notify the same topic (the queue-age alarm): the topic must let them publish too. */
   otherAlarms?: readonly Alarm[];
+  /** Queues that hold events a function gave up on (the mail-feedback subscriber's failed invocations). */
+  failedEventQueues?: ReadonlyArray<{ name: string; queue: IQueue }>;
+  /** Watch SES's account reputation (bounce and complaint rates): with reply mail on. */
+  mailReputation?: boolean;
 }
 
 export class OperationsAlarms extends Construct {
@@ -103,6 +107,30 @@ export class OperationsAlarms extends Construct {
         metric: consumer.failures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
         threshold: 1,
         description: `${consumer.name} gave up on stream records; they are listed in its failure queue.`,
+      });
+    }
+
+    for (const { name, queue } of props.failedEventQueues ?? []) {
+      this.alarm(`${name}FailedEvents`, {
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+        threshold: 1,
+        description: `${name} gave up on events after Lambda's retries; they are kept in its failure queue.`,
+      });
+    }
+
+    if (props.mailReputation) {
+      // SES reviews an account at a 5% bounce or 0.1% complaint rate (SES's reputation metrics); warn before that.
+      const reputation = (metricName: string) =>
+        new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
+      this.alarm('MailBounceRate', {
+        metric: reputation('Reputation.BounceRate'),
+        threshold: 0.04,
+        description: "SES's bounce rate for this account reached 4% (SES reviews accounts at 5%): check the reply-mail addresses.",
+      });
+      this.alarm('MailComplaintRate', {
+        metric: reputation('Reputation.ComplaintRate'),
+        threshold: 0.0008,
+        description: "SES's complaint rate for this account reached 0.08% (SES reviews accounts at 0.1%).",
       });
     }
 

@@ -36,7 +36,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type DemoPageValues, fillDemoPage } from '../demo-page';
@@ -108,6 +108,9 @@ export interface WebHostingProps {
 export class WebHosting extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** CloudFront and S3 access logs (the read cache's too). */
+  readonly logBucket: Bucket;
+  private logsUnsupported: CfnCondition | undefined;
   /** Origins the pages may connect to besides their own (filled in once the API and Cognito exist). */
   private readonly connectOrigins: string[] = [];
   private readonly formTargets: string[] = [];
@@ -186,7 +189,8 @@ export class WebHosting extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
     });
-    this.skipLoggingWhereUnsupported(logs);
+    this.logBucket = logs;
+    this.skipLoggingWhereUnsupported(this.distribution, 'cloudfront/');
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'Comment readers and moderators are worldwide; there is no country to block.',
@@ -203,19 +207,24 @@ export class WebHosting extends Construct {
     });
   }
 
-  /** CloudFront cannot write standard logs to a bucket in an opt-in region: leave logging out there. */
-  private skipLoggingWhereUnsupported(logs: Bucket): void {
-    const regions = REGIONS_WITHOUT_CLOUDFRONT_LOGS.map((region) => Fn.conditionEquals(Aws.REGION, region));
-    // Fn::Or takes at most 10 conditions.
-    const groups = [];
-    for (let i = 0; i < regions.length; i += 10) groups.push(Fn.conditionOr(...regions.slice(i, i + 10)));
-    const unsupported = new CfnCondition(this, 'CloudFrontLogsUnsupported', {
-      expression: groups.length === 1 ? groups[0] : Fn.conditionOr(...groups),
-    });
-    const logging = { Bucket: logs.bucketRegionalDomainName, Prefix: 'cloudfront/' };
-    (this.distribution.node.defaultChild as CfnDistribution).addPropertyOverride(
+  /**
+   * CloudFront cannot write standard logs to a bucket in an opt-in region: leave logging out there. Also used for the
+   * read cache, whose logs go to the same bucket under their own prefix.
+   */
+  skipLoggingWhereUnsupported(distribution: Distribution, prefix: string): void {
+    this.logsUnsupported ??= (() => {
+      const regions = REGIONS_WITHOUT_CLOUDFRONT_LOGS.map((region) => Fn.conditionEquals(Aws.REGION, region));
+      // Fn::Or takes at most 10 conditions.
+      const groups = [];
+      for (let i = 0; i < regions.length; i += 10) groups.push(Fn.conditionOr(...regions.slice(i, i + 10)));
+      return new CfnCondition(this, 'CloudFrontLogsUnsupported', {
+        expression: groups.length === 1 ? groups[0] : Fn.conditionOr(...groups),
+      });
+    })();
+    const logging = { Bucket: this.logBucket.bucketRegionalDomainName, Prefix: prefix };
+    (distribution.node.defaultChild as CfnDistribution).addPropertyOverride(
       'DistributionConfig.Logging',
-      Fn.conditionIf(unsupported.logicalId, Aws.NO_VALUE, logging),
+      Fn.conditionIf(this.logsUnsupported.logicalId, Aws.NO_VALUE, logging),
     );
   }
 
@@ -234,10 +243,23 @@ export class WebHosting extends Construct {
    * Uploads the built assets plus a generated config.json. The demo article
    * page (index.html) is uploaded with the API URL and the site's address
    * filled in. Without built assets a placeholder page is deployed, so synth
-   * never depends on the web build.
+   * never depends on the web build. Two uploads, for two Cache-Control
+   * headers (ASSET_CACHE_CONTROL); each leaves the other's files alone.
    */
   deployAssets(assetsDir: string | undefined, config: WebConfig, page: DemoPageValues): BucketDeployment {
     const demoPage = assetsDir ? join(assetsDir, 'index.html') : undefined;
+    const logGroup = new LogGroup(this, 'DeployLogs', { retention: this.props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const scripts = assetsDir
+      ? new BucketDeployment(this, 'DeployScripts', {
+          sources: [Source.asset(assetsDir, { exclude: ['/index.html'], ignoreMode: IgnoreMode.GIT })],
+          destinationBucket: this.bucket,
+          // Pruning would delete the pages the other upload owns.
+          exclude: REVALIDATED_FILES,
+          cacheControl: [CacheControl.fromString(ASSET_CACHE_CONTROL.scripts)],
+          memoryLimit: 256,
+          logGroup,
+        })
+      : undefined;
     const sources: ISource[] = [
       assetsDir
         ? Source.asset(assetsDir, { exclude: ['/index.html'], ignoreMode: IgnoreMode.GIT })
@@ -245,18 +267,37 @@ export class WebHosting extends Construct {
       ...(demoPage && existsSync(demoPage) ? [Source.data('index.html', fillDemoPage(readFileSync(demoPage, 'utf8'), page))] : []),
       Source.jsonData('config.json', config),
     ];
-    const deployment = new BucketDeployment(this, 'Deploy', {
+    const pages = new BucketDeployment(this, 'Deploy', {
       sources,
       destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: REVALIDATED_FILES,
+      cacheControl: [CacheControl.fromString(ASSET_CACHE_CONTROL.pages)],
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 256,
-      logGroup: new LogGroup(this, 'DeployLogs', { retention: this.props.logRetention, removalPolicy: RemovalPolicy.DESTROY }),
+      logGroup,
     });
+    // One invalidation, after both uploads.
+    if (scripts) pages.node.addDependency(scripts);
     acknowledgeDeploymentHandler(this, this.bucket);
-    return deployment;
+    return pages;
   }
 }
+
+/** Files that name no version and must be fresh at once: the pages and the deploy-time settings (sync filters: `*` spans folders). */
+const REVALIDATED_FILES = ['*.html', 'config.json'];
+
+/**
+ * Browsers' caching of the site's files. Pages and config.json are revalidated on every load (ETag), so a deploy is
+ * seen at once. Scripts and styles keep fixed names, embedded by the news site's pages, so they may be reused for five
+ * minutes only: after an upgrade that changes the API, an old script stops running within minutes, not at the whim of
+ * heuristic caching.
+ */
+export const ASSET_CACHE_CONTROL = {
+  pages: 'no-cache',
+  scripts: 'public, max-age=300',
+} as const;
 
 /** A physical name CDK derives from the construct path, plus the region (CloudFront names are account-wide). */
 function regionalName(scope: Construct, id: string, maxLength: number): string {

@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
-import { STREAM_CONSUMERS } from '../../lambda/background-functions';
+import { STREAM_DISPATCHER } from '../../lambda/background-functions';
 import { PROJECT_ROOT } from '../build-web';
 import { startAwsStandIns } from './aws-stand-ins';
 import { type DeployedFunction, deployedFunctions } from './cloud-assembly';
@@ -31,7 +31,6 @@ const REGION = 'local';
 const ACCOUNT = '000000000000';
 const secretArn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}`;
 const NOTIFY_TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:ModeratorNotifications`;
-const NOTIFIER = STREAM_CONSUMERS.find((c) => c.needs.includes('notifyTopic'))?.name ?? 'NotifyModerators';
 
 /** The local value of each variable that the template fills with a reference to a resource of the stack. */
 const LOCAL_VALUES: Record<string, (service: LocalService) => string> = {
@@ -45,6 +44,9 @@ const LOCAL_VALUES: Record<string, (service: LocalService) => string> = {
   // The purge bundle would call CloudFront; locally the edge stand-in is purged by the TypeScript handler, fed the same stream.
   EDGE_DISTRIBUTION_ID: () => 'LOCAL-EDGE',
 };
+
+/** Stream consumers the dispatcher bundle leaves to the TypeScript handlers locally (they call what has no stand-in). */
+const NOT_FROM_BUNDLES = new Set(['PurgeEdgeCache']);
 
 /** The function's environment as Lambda would give it, with local endpoints and local values for references. */
 export function environmentFor(fn: DeployedFunction, service: LocalService, standInsEndpoint: string): Record<string, string> {
@@ -82,6 +84,10 @@ export function environmentFor(fn: DeployedFunction, service: LocalService, stan
     if (!local) throw new Error(`${fn.name}: no local value for ${name} (${JSON.stringify(value)}); add one to LOCAL_VALUES`);
     env[name] = local(service);
   }
+  if (env.STREAM_CONSUMERS)
+    env.STREAM_CONSUMERS = env.STREAM_CONSUMERS.split(',')
+      .filter((c) => !NOT_FROM_BUNDLES.has(c))
+      .join(',');
   return env;
 }
 
@@ -213,7 +219,7 @@ export function deployedBundles(assemblyDir: string): HandlerLoaderFactory {
         return (event) => fn.invoke(event) as Promise<APIGatewayProxyResult>;
       },
       notifier: async () => {
-        const fn = instance(NOTIFIER);
+        const fn = instance(STREAM_DISPATCHER.name);
         return (event) => fn.invoke(event);
       },
       stop: async () => {

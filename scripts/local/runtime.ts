@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
-import { purgeEdgeCache } from '../../lambda/handlers/purge-edge-cache';
+import { purgeEdgeCacheOfChanges } from '../../lambda/handlers/purge-edge-cache';
 import { EDGE_CACHE_ENV } from '../../lambda/http/edge-cache';
 import { articleCachePath } from '../../lambda/ports/edge-cache-purger';
 import type { Route } from '../../lambda/routes';
@@ -184,7 +184,9 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   // The edge stand-in, purged by the same stream handler that invalidates CloudFront deployed.
   const edge = options.edge === false ? undefined : new LocalEdge();
   const purger = edge && {
-    purgeArticle: async (articleId: string) => void edge.purge(articleCachePath(API_PREFIX, articleId).slice(0, -1)),
+    purgeArticles: async (articleIds: readonly string[]) => {
+      for (const articleId of articleIds) edge.purge(articleCachePath(API_PREFIX, articleId).slice(0, -1));
+    },
   };
 
   // Moderator notifications and edge purges from the comments stream; the API works without them.
@@ -194,7 +196,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
       ? undefined
       : await startLocalStreams({
           notify,
-          consumers: purger ? [purgeEdgeCache(() => purger)] : [],
+          consumers: purger ? [purgeEdgeCacheOfChanges(() => purger)] : [],
           endpoint: dynamodb.endpoint,
           tableName: tables.Comments!,
           outboxDir,

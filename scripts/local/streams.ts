@@ -28,12 +28,14 @@ import {
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { classifierSourceFromEnvironment } from '../../lambda/adapters/classifiers/source';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
+import { commentChangesOf } from '../../lambda/adapters/dynamodb/comment-changes';
 import { DynamoDbTriageStore } from '../../lambda/adapters/dynamodb/triage-store';
+import type { ChangeHandler } from '../../lambda/background-functions';
 import { SITE_MODEL_CODEC } from '../../lambda/domain/use-cases/site-model-codec';
-import { classifierFeedback } from '../../lambda/handlers/classifier-feedback';
+import { classifierFeedbackOfChanges } from '../../lambda/handlers/classifier-feedback';
 import { learnerConsumer } from '../../lambda/handlers/learn-from-decisions';
-import { mailReplies } from '../../lambda/handlers/mail-replies';
-import { notifyModerators } from '../../lambda/handlers/notify-moderators';
+import { mailRepliesOfChanges } from '../../lambda/handlers/mail-replies';
+import { notifyModeratorsOfChanges } from '../../lambda/handlers/notify-moderators';
 import { replyMailerWith } from '../../lambda/shared/mail';
 import type { NotificationPublisher } from '../../lambda/ports/notification-publisher';
 import { outboxMailer } from './mail-outbox';
@@ -54,8 +56,8 @@ export interface StreamOptions {
   handler?: (event: DynamoDBStreamEvent) => Promise<unknown>;
   /** Write moderator notifications to the outbox (default true). */
   notify?: boolean;
-  /** Further handlers of each batch (the edge cache purge). */
-  consumers?: ReadonlyArray<(event: DynamoDBStreamEvent) => Promise<unknown>>;
+  /** Further consumers of each batch's decoded changes (the edge cache purge). */
+  consumers?: readonly ChangeHandler[];
 }
 
 export interface LocalStreams {
@@ -101,26 +103,24 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
 
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...local });
-  const notify = options.handler ?? notifyModerators(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  const notifyChanges = notifyModeratorsOfChanges(() => outboxPublisher(options.outboxDir, options.quiet), options.consoleUrl);
+  const notify =
+    options.notify === false ? undefined : (options.handler ?? ((event: DynamoDBStreamEvent) => notifyChanges(commentChangesOf(event))));
   const { mailDir } = options;
   // Reply mails run from the TypeScript module whatever the loader (the mail consumer deploys only with mailFrom).
-  const mail = mailDir ? mailReplies(() => replyMailerWith(outboxMailer(mailDir, options.quiet))) : undefined;
+  const mail = mailDir ? mailRepliesOfChanges(() => replyMailerWith(outboxMailer(mailDir, options.quiet))) : undefined;
   // Moderators' decisions that contradict a spam verdict go back to the provider, as the deployed consumer does.
-  const feedback = classifierFeedback(classifierSourceFromEnvironment);
+  const feedback = classifierFeedbackOfChanges(classifierSourceFromEnvironment);
   // The site's model learns from moderators' decisions, as the deployed learner does (the private table is not used).
   const db = createDocumentClient(options.endpoint);
   const triage = new DynamoDbTriageStore({ db, tables: { comments: options.tableName, private: '' } });
   const learner = learnerConsumer(() => ({ store: triage, codec: SITE_MODEL_CODEC }));
-  const handlers = [
-    ...(options.notify === false ? [] : [notify]),
-    ...(mail ? [mail] : []),
-    feedback,
-    learner,
-    ...(options.consumers ?? []),
-  ];
-  // Like separate event source mappings: each handler gets the whole batch; one failing does not stop the others.
+  const consumers: ChangeHandler[] = [...(mail ? [mail] : []), feedback, (_changes, batch) => learner(batch), ...(options.consumers ?? [])];
+  // Like the deployed dispatcher: the batch is decoded once; each consumer gets it; one failing does not stop the others.
   const handler = async (event: DynamoDBStreamEvent) => {
-    const failures = (await Promise.allSettled(handlers.map((h) => h(event)))).filter((r) => r.status === 'rejected');
+    const changes = commentChangesOf(event);
+    const runs = [...(notify ? [notify(event)] : []), ...consumers.map((consume) => consume(changes, event))];
+    const failures = (await Promise.allSettled(runs)).filter((r) => r.status === 'rejected');
     if (failures.length > 0) throw (failures[0] as PromiseRejectedResult).reason;
   };
   // Open shards and where to read each next; a shard leaves when it closes.

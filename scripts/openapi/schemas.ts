@@ -13,7 +13,8 @@ import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-
 import { SUBSCRIBER_STATES } from '../../lambda/domain/reply-notifications/subscriber';
 import type { CommentCounts } from '../../lambda/domain/use-cases/count-comments';
 import type { ArticleSettings, SiteSettings } from '../../lambda/domain/settings';
-import { BAN_MAX_DAYS, BAN_REASON_MAX_LENGTH, BAN_SCOPES, type Ban } from '../../lambda/domain/bans';
+import { BAN_SCOPES, type Ban } from '../../lambda/domain/bans';
+import { banBody, erasureBody } from '../../lambda/domain/request-bodies';
 import { REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportSummary } from '../../lambda/domain/reports';
 import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
 import { LIMITS, submissionShape } from '../../lambda/domain/validation';
@@ -156,17 +157,11 @@ const privacyExport = z.object({
     }),
 });
 const erasureReceipt = z.object({ email: z.string(), erased: z.int().min(0) });
-const erasureRequest = z.object({ email: z.string() });
 const reportRequest = z.object({
   reason: z.enum(REPORT_REASONS),
   note: z.string().nullable().optional().describe(`Optional; at most ${REPORT_NOTE_MAX_BYTES} UTF-8 bytes.`),
 });
 const reported = z.object({ reported: z.literal(true) });
-const banRequest = z.strictObject({
-  scope: z.enum(BAN_SCOPES),
-  days: z.int().min(1).max(BAN_MAX_DAYS).nullable().optional().describe('How long; null or left out: never ends.'),
-  reason: z.string().max(BAN_REASON_MAX_LENGTH).nullable().optional(),
-});
 const ban = z.object({
   id: z.string(),
   scope: z.enum(BAN_SCOPES),
@@ -230,7 +225,7 @@ register(submissionForm, 'SubmissionForm', 'A comment as a plain HTML form posts
 register(moderationBody, 'ModerationAction', 'Optional body of approve, reject and spam.');
 register(settingsPatch, 'SettingsPatch', 'Any subset of the settings; unknown keys and values out of range are field errors (422).');
 register(articlePatch, 'ArticlePatch', "Any subset of an article's settings.");
-register(erasureRequest, 'ErasureRequest', 'The address whose data is erased.');
+register(erasureBody, 'ErasureRequest', 'The address whose data is erased.');
 register(submitted, 'Submitted', 'The stored comment: pending (202) or published at once (201). Never the email.');
 register(publicComment, 'PublicComment', 'A published comment as anyone may read it: no email, no moderation state.');
 register(publishedPage, 'PublishedPage', 'Approved comments, oldest first.');
@@ -245,7 +240,7 @@ register(privacyExport, 'PrivacyExport', 'Everything stored about one email addr
 register(erasureReceipt, 'ErasureReceipt', 'How many comments the erasure changed.');
 register(reportRequest, 'ReportRequest', "A reader's report: a reason and an optional note (JSON or form).");
 register(reported, 'Reported', 'The report is received (also when this reader had reported the comment before).');
-register(banRequest, 'BanRequest', 'What to ban (the email, the address the comment came from, or both), for how many days, and why.');
+register(banBody, 'BanRequest', 'What to ban (the email, the address the comment came from, or both), for how many days, and why.');
 register(banAnswer, 'BanCreated', 'The new ban.');
 register(banList, 'BanList', 'The bans in force, newest first.');
 register(

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEDULED_JOBS, STREAM_CONSUMERS } from '../../lambda/background-functions';
+import { SCHEDULED_JOBS, STREAM_DISPATCHER } from '../../lambda/background-functions';
 import { ROUTES } from '../../lambda/routes';
 import { deployedFunctions, synthesizeCloudAssembly } from '../../scripts/local/cloud-assembly';
 import { deployedBundles, environmentFor } from '../../scripts/local/deployed-bundles';
@@ -48,10 +48,9 @@ describe('cdk synth', () => {
 
     // Each function of the service is an esbuild bundle with its source map.
     const deployed = deployedFunctions(outdir);
-    // cdk.json has no mailFrom, so the reply-mail consumer is not deployed (tests/infra/reply-mail.test.ts synthesizes it).
-    const consumers = STREAM_CONSUMERS.filter((c) => !c.needs.includes('mail'));
+    // The stream consumers run in the one dispatcher function.
     expect(deployed.map((f) => f.name).sort()).toEqual(
-      [...ROUTES.map((r) => r.name), ...consumers.map((c) => c.name), ...SCHEDULED_JOBS.map((j) => j.name)].sort(),
+      [...ROUTES.map((r) => r.name), STREAM_DISPATCHER.name, ...SCHEDULED_JOBS.map((j) => j.name)].sort(),
     );
     for (const fn of deployed) {
       expect(readdirSync(fn.bundleDir).sort(), fn.name).toEqual(['index.js', 'index.js.map']);

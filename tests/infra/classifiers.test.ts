@@ -73,6 +73,15 @@ describe('classifiers enabled at deploy', () => {
     expect(rightsOf(all, 'ListComments').filter((p) => !p.includes(logicalIdOf(all.stack, 'Keys/CursorKey')))).toEqual([]);
   });
 
+  it('lets the stream dispatcher report feedback with the Akismet key only, never classify', () => {
+    const secret = logicalIdOf(all.stack, 'Classifiers/AkismetKey');
+    expect(rightsOf(all, 'StreamDispatcher')).toEqual([`secretsmanager:GetSecretValue ${secret}`]);
+    const env = functionOf(all, 'StreamDispatcher').Environment.Variables;
+    expect(env.STREAM_CONSUMERS.split(',')).toContain('ClassifierFeedback');
+    expect(env).toMatchObject({ AKISMET_API_KEY_SECRET_ARN: { Ref: secret } });
+    expect(env.GUARDRAIL_ID).toBeUndefined();
+  });
+
   it('has no unacknowledged cdk-nag finding', () => {
     const report = new AwsSolutionsChecks(all.app).validateScope(all.app);
     expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
@@ -88,6 +97,11 @@ describe('by default (builtin only)', () => {
       CLASSIFIERS: 'builtin',
       CLASSIFIER_TIME_LIMIT_MS: '800',
     });
+  });
+
+  it('deploys no classifier feedback: no provider learns from it', () => {
+    const env = functionOf(plain, 'StreamDispatcher').Environment.Variables;
+    expect(env.STREAM_CONSUMERS.split(',')).not.toContain('ClassifierFeedback');
   });
 
   it('refuses an unknown provider at synth', () => {

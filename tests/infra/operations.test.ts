@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { SCHEDULED_JOBS, STREAM_CONSUMERS } from '../../lambda/background-functions';
+import { SCHEDULED_JOBS, STREAM_CONSUMERS, STREAM_DISPATCHER } from '../../lambda/background-functions';
 import { ROUTES } from '../../lambda/routes';
 import { PROJECT_ROOT } from '../../lib/constructs/service-function';
 import { INDEX_REWRITE_CODE, REGIONS_WITHOUT_CLOUDFRONT_LOGS, type WebConfig } from '../../lib/constructs/web-hosting';
@@ -17,16 +17,11 @@ beforeAll(() => {
   synth = synthesize();
 });
 
-/** Without -c mailFrom (the default synth) the reply-mail consumer is not deployed. */
-const DEPLOYED_CONSUMERS = STREAM_CONSUMERS.filter((c) => !c.needs.includes('mail'));
-const serviceFunctionNames = () => [
-  ...ROUTES.map((r) => r.name),
-  ...DEPLOYED_CONSUMERS.map((c) => c.name),
-  ...SCHEDULED_JOBS.map((j) => j.name),
-];
+/** The stream consumers share one dispatcher function, which has its own time limit (the others have the API's). */
+const serviceFunctionNames = () => [...ROUTES.map((r) => r.name), ...SCHEDULED_JOBS.map((j) => j.name)];
 
 describe('functions', () => {
-  it('one per route and stream consumer, each with the shared defaults', () => {
+  it('one per route and scheduled job, each with the shared defaults', () => {
     const functions = resourcesOf(synth.template, 'AWS::Lambda::Function');
     for (const name of serviceFunctionNames()) {
       const fn = functions[logicalIdOf(synth.stack, `${name}/Function`)]!.Properties;
@@ -47,6 +42,17 @@ describe('functions', () => {
       });
       expect(referencedId(fn.Role)).toBe(logicalIdOf(synth.stack, `${name}/Role`));
     }
+  });
+
+  it("the stream dispatcher has its own time limit, long enough for a batch of mails, beside the API's 10 s", () => {
+    const fn = resourcesOf(synth.template, 'AWS::Lambda::Function')[logicalIdOf(synth.stack, `${STREAM_DISPATCHER.name}/Function`)]!;
+    expect(fn.Properties.Timeout).toBe(120);
+    // Without mailFrom and Akismet, neither reply mails nor classifier feedback is deployed.
+    expect(fn.Properties.Environment.Variables.STREAM_CONSUMERS).toBe(
+      STREAM_CONSUMERS.filter((c) => !c.needs.includes('mail') && !c.needs.includes('feedbackProvider'))
+        .map((c) => c.name)
+        .join(','),
+    );
   });
 
   it('roles carry no AWS managed policies', () => {
@@ -138,6 +144,7 @@ describe('web hosting', () => {
   });
 
   it('deploys the assets plus a config.json and invalidates the cache', () => {
+    // Without web/dist (tests) only the pages' upload exists.
     const deployments = Object.values(resourcesOf(synth.template, 'Custom::CDKBucketDeployment'));
     expect(deployments).toHaveLength(1);
     const deployment = deployments[0]!.Properties;
@@ -155,12 +162,48 @@ describe('web hosting', () => {
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(DEMO_PAGE_MARKERS.apiUrl);
     const { stack, template } = synthesize({ webAssetsDir: dist });
-    const deployment = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment'))[0]!.Properties;
+    const deployments = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment')).map((d) => d.Properties);
+    const deployment = deployments.find((d) => d.DistributionPaths)!;
     expect(deployment.SourceObjectKeys).toHaveLength(3); // the built folder, index.html with the deploy-time values, config.json
+
+    // Each file with its own Cache-Control: pages and config.json revalidated every load, scripts and styles for minutes.
+    expect(deployments).toHaveLength(2);
+    const scripts = deployments.find((d) => !d.DistributionPaths)!;
+    expect(deployment.Include).toEqual(['*.html', 'config.json']);
+    expect(deployment.Exclude).toEqual(['*']);
+    expect(deployment.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(scripts.Exclude).toEqual(['*.html', 'config.json']);
+    expect(scripts.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=300' });
+    // A file goes to exactly one of the two: a script never gets the pages' header, nor the pages the scripts'.
+    // The sync's filters as `aws s3 sync` reads them: `*` matches any characters, `/` included.
+    const uploadedBy = (d: Record<string, any>, file: string) => {
+      const match = (patterns: string[] = []) =>
+        patterns.some((p) => new RegExp(`^${p.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(file));
+      return !match(d.Exclude) || match(d.Include);
+    };
+    for (const file of [
+      'index.html',
+      'admin/index.html',
+      'related/story/index.html',
+      'config.json',
+      'assets/comments.js',
+      'assets/admin.css',
+    ])
+      expect(
+        [deployment, scripts].filter((d) => uploadedBy(d, file)),
+        file,
+      ).toHaveLength(1);
     const markers = JSON.stringify(deployment.SourceMarkers);
     // The page's API URL and its own address are filled in at deploy time.
     expect(markers).toContain(logicalIdOf(stack, 'Http/Api'));
     expect(markers).toContain(logicalIdOf(stack, 'Web/Cdn'));
+    // The demo page reads through the read cache, as an article page does, and its CSP lets it.
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(`data-read-url="${DEMO_PAGE_MARKERS.readUrl}"`);
+    expect(markers).toContain(logicalIdOf(stack, 'ReadCache/Cdn'));
+    const policies = Object.values(resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(
+      JSON.stringify(policies.map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy)),
+    ).toContain(logicalIdOf(stack, 'ReadCache/Cdn'));
   });
 });
 
@@ -200,6 +243,7 @@ describe('retained resources', () => {
     ['Notifications/TopicKey', "the notification topics' KMS key"],
     ['Keys/HashKey', 'the email hash key secret'],
     ['SignIn/Moderators', 'the Cognito user pool'],
+    ['SignIn/ModeratorsGroup', 'its moderators group'],
     ['Web/Assets', 'the site bucket'],
     ['Web/AccessLogs', 'the access-log bucket'],
     ['Http/Api/CloudWatchRole', "API Gateway's account-level CloudWatch role"],
@@ -219,12 +263,11 @@ describe('retained resources', () => {
     expect(retained.sort()).toEqual(RETAINED.map(([path]) => logicalIdOf(synth.stack, path)).sort());
   });
 
-  it('are all listed in the tear-down section of docs/deploy.md', () => {
-    const page = readFileSync(join(PROJECT_ROOT, 'docs/deploy.md'), 'utf8');
-    const start = page.indexOf('**Tear down');
+  it("are all listed in the deploy runbook's destroy section", () => {
+    const runbook = readFileSync(join(PROJECT_ROOT, 'docs', 'deploy.md'), 'utf8');
+    const start = runbook.indexOf('## 7. Destroy');
     expect(start).toBeGreaterThan(0);
-    const end = page.indexOf('\n## ', start);
-    const section = page.slice(start, end < 0 ? undefined : end).replace(/\s+/g, ' ');
+    const section = runbook.slice(start, runbook.indexOf('\n## ', start + 1)).replace(/\s+/g, ' ');
     for (const [, name] of RETAINED) expect(section, name).toContain(name);
   });
 });
@@ -233,7 +276,8 @@ describe('alarms', () => {
   it('watch the API 5xx rate, every function, every table, every stream consumer and the queue age, and notify the alarm topic', () => {
     const alarms = Object.entries(resourcesOf(synth.template, 'AWS::CloudWatch::Alarm'));
     const topic = logicalIdOf(synth.stack, 'Notifications/Alarms');
-    const expected = 1 + 2 * serviceFunctionNames().length + 2 * 2 + 2 * DEPLOYED_CONSUMERS.length + 1;
+    // The API, each function and the dispatcher (errors, throttles), each table, the dispatcher's stream (iterator age, failed batches), the queue age.
+    const expected = 1 + 2 * (serviceFunctionNames().length + 1) + 2 * 2 + 2 + 1;
     expect(alarms).toHaveLength(expected);
     for (const [id, alarm] of alarms) expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topic }]);
     const ids = alarms.map(([id]) => id).join(' ');
@@ -245,6 +289,7 @@ describe('alarms', () => {
       'ListCommentsThrottles',
       'QueueAgeErrors',
       'QueueAgeAlarm',
+      'StreamDispatcherErrors',
     ])
       expect(ids).toContain(part);
   });

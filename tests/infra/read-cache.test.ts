@@ -21,13 +21,16 @@ const behaviourFor = (pattern: string) => distribution.CacheBehaviors.find((b: {
 const environmentOf = (name: string) => functions[logicalIdOf(synth.stack, `${name}/Function`)]!.Properties.Environment.Variables;
 
 describe('the read cache', () => {
-  it('fronts the API stage with Origin Shield, over HTTPS only', () => {
+  it("fronts the API stage with Origin Shield in the region nearest the stack's, chosen at deploy, over HTTPS only", () => {
     const [origin] = distribution.Origins;
     expect(distribution.Origins).toHaveLength(1);
     expect(JSON.stringify(origin.DomainName)).toContain(logicalIdOf(synth.stack, 'Http/Api'));
     expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.');
     expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
-    expect(origin.OriginShield).toEqual({ Enabled: true, OriginShieldRegion: 'us-east-1' });
+    expect(origin.OriginShield).toEqual({
+      Enabled: true,
+      OriginShieldRegion: { 'Fn::FindInMap': ['OriginShieldByRegion', { Ref: 'AWS::Region' }, 'shield'] },
+    });
   });
 
   it('keys the comment lists on the path, limit and cursor only, and the counts on articles only: no headers, no cookies', () => {
@@ -49,8 +52,8 @@ describe('the read cache', () => {
   });
 
   it('lets only GET, HEAD and OPTIONS through: posts go straight to the API with the reader’s own address', () => {
-    for (const behaviour of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors])
-      expect(behaviour.AllowedMethods.sort()).toEqual(['GET', 'HEAD', 'OPTIONS']);
+    for (const behaviour of distribution.CacheBehaviors) expect(behaviour.AllowedMethods.sort()).toEqual(['GET', 'HEAD', 'OPTIONS']);
+    expect(distribution.DefaultCacheBehavior.AllowedMethods.sort()).toEqual(['GET', 'HEAD']);
   });
 
   it('keeps the WAF web ACL on the API stage behind it', () => {
@@ -69,11 +72,11 @@ describe('the read cache', () => {
     expect(JSON.stringify(tuned.template.toJSON())).toContain('"OriginShieldRegion":"eu-central-1"');
   });
 
-  it('is purged by a stream consumer that may invalidate this distribution and nothing else', () => {
-    const env = environmentOf('PurgeEdgeCache');
+  it('is purged by the stream dispatcher, which may invalidate this distribution and nothing else', () => {
+    const env = environmentOf('StreamDispatcher');
     expect(referencedId(env.EDGE_DISTRIBUTION_ID)).toBe(logicalIdOf(synth.stack, 'ReadCache/Cdn'));
     expect(env.EDGE_API_PREFIX).toBe('/api');
-    const role = logicalIdOf(synth.stack, 'PurgeEdgeCache/Role');
+    const role = logicalIdOf(synth.stack, 'StreamDispatcher/Role');
     const policy = Object.values(resourcesOf(synth.template, 'AWS::IAM::Policy')).find((p) =>
       p.Properties.Roles.some((r: unknown) => referencedId(r) === role),
     )!;
@@ -82,10 +85,31 @@ describe('the read cache', () => {
     expect(JSON.stringify(invalidations[0]!.Resource)).toContain(logicalIdOf(synth.stack, 'ReadCache/Cdn'));
     expect(JSON.stringify(invalidations[0]!.Resource)).toContain(':distribution/');
     const sources = Object.values(resourcesOf(synth.template, 'AWS::Lambda::EventSourceMapping')).filter(
-      (m) => referencedId(m.Properties.FunctionName) === logicalIdOf(synth.stack, 'PurgeEdgeCache/Function'),
+      (m) => referencedId(m.Properties.FunctionName) === logicalIdOf(synth.stack, 'StreamDispatcher/Function'),
     );
     expect(sources).toHaveLength(1);
     expect(JSON.stringify(sources[0]!.Properties.EventSourceArn)).toContain('StreamArn');
+  });
+
+  it('answers 404 at the edge for any other path: the default behaviour never reaches the API', () => {
+    const { DefaultCacheBehavior } = distribution;
+    expect(DefaultCacheBehavior.AllowedMethods).toEqual(['GET', 'HEAD']);
+    const [association] = DefaultCacheBehavior.FunctionAssociations;
+    expect(association.EventType).toBe('viewer-request');
+    const fn = resourcesOf(synth.template, 'AWS::CloudFront::Function')[referencedId(association.FunctionARN)!]!;
+    expect(fn.Properties.FunctionCode).toContain('statusCode: 404');
+    expect(distribution.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual([
+      '/api/articles/*/comments',
+      '/api/counts',
+    ]);
+  });
+
+  it('writes access logs to the log bucket, except in the opt-in regions CloudFront cannot deliver to', () => {
+    const [condition, whenUnsupported, otherwise] = distribution.Logging['Fn::If'];
+    expect(condition).toBe(logicalIdOf(synth.stack, 'Web/CloudFrontLogsUnsupported'));
+    expect(whenUnsupported).toEqual({ Ref: 'AWS::NoValue' });
+    expect(otherwise.Prefix).toBe('read-cache/');
+    expect(JSON.stringify(otherwise.Bucket)).toContain(logicalIdOf(synth.stack, 'Web/AccessLogs'));
   });
 
   it('names the read URL in the outputs', () => {

@@ -28,8 +28,9 @@ const sesStatements = (synth: Synthesized) =>
     .filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
 
 describe('reply mail with -c mailFrom', () => {
-  it('deploys the mail consumer with its sender, links and configuration set', () => {
-    const env = functionOf(mail, 'MailReplies').Properties.Environment.Variables;
+  it('deploys the mail consumer in the stream dispatcher, with its sender, links and configuration set', () => {
+    const env = functionOf(mail, 'StreamDispatcher').Properties.Environment.Variables;
+    expect(env.STREAM_CONSUMERS.split(',')).toContain('MailReplies');
     expect(env.MAIL_FROM).toBe(MAIL_FROM);
     expect(env.ARTICLE_URL).toBe('https://news.example.com/story/{articleId}');
     expect(referencedId(env.MAIL_CONFIGURATION_SET)).toBe(logicalIdOf(mail.stack, 'ReplyMail/Sending'));
@@ -37,10 +38,12 @@ describe('reply mail with -c mailFrom', () => {
     expect(functionOf(mail, 'ListComments').Properties.Environment.Variables.REPLY_NOTIFICATIONS).toBe('on');
   });
 
-  it('lets only the mail consumer send, only ses:SendEmail, only from mailFrom, on its identity and configuration set', () => {
+  it('lets only the stream dispatcher (the mail consumer) send, only ses:SendEmail, only from mailFrom, on its identity and configuration set', () => {
     const statements = sesStatements(mail);
     expect(statements).toHaveLength(1);
-    expect(statementsOfRole(mail, 'MailReplies').filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')))).toEqual(statements);
+    expect(statementsOfRole(mail, 'StreamDispatcher').filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')))).toEqual(
+      statements,
+    );
     const [send] = statements;
     expect(send!.Action).toBe('ses:SendEmail');
     expect(send!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': MAIL_FROM } });
@@ -76,6 +79,25 @@ describe('reply mail with -c mailFrom', () => {
     expect(feedback.filter((a) => /^ses:|dynamodb:(GetItem|Query|BatchGetItem)$/.test(a))).toEqual([]);
   });
 
+  it("keeps the bounces and complaints MailFeedback fails on in an alarmed queue, and watches SES's reputation", () => {
+    const configs = Object.values(resourcesOf(mail.template, 'AWS::Lambda::EventInvokeConfig'));
+    const feedbackFn = logicalIdOf(mail.stack, 'MailFeedback/Function');
+    const config = configs.find((c) => referencedId(c.Properties.FunctionName) === feedbackFn)!;
+    const queue = logicalIdOf(mail.stack, 'MailFeedbackFailures');
+    expect(config.Properties.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queue, 'Arn'] });
+    const alarms = Object.values(resourcesOf(mail.template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    const watching = alarms.filter((a) => JSON.stringify(a.Dimensions ?? []).includes(queue));
+    expect(watching.map((a) => a.MetricName)).toEqual(['ApproximateNumberOfMessagesVisible']);
+    expect(
+      alarms
+        .filter((a) => a.Namespace === 'AWS/SES')
+        .map((a) => a.MetricName)
+        .sort(),
+    ).toEqual(['Reputation.BounceRate', 'Reputation.ComplaintRate']);
+    const plainAlarms = Object.values(resourcesOf(plain.template, 'AWS::CloudWatch::Alarm'));
+    expect(plainAlarms.filter((a) => a.Properties.Namespace === 'AWS/SES')).toEqual([]);
+  });
+
   it('passes cdk-nag', () => {
     const report = new AwsSolutionsChecks(mail.app).validateScope(mail.app);
     expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
@@ -86,7 +108,7 @@ describe('without mailFrom', () => {
   it('has no SES resources, no mail functions and no box', () => {
     expect(Object.keys(resourcesOf(plain.template, 'AWS::SES::ConfigurationSet'))).toEqual([]);
     expect(sesStatements(plain)).toEqual([]);
-    expect(plain.stack.functions.has('MailReplies')).toBe(false);
+    expect(functionOf(plain, 'StreamDispatcher').Properties.Environment.Variables.STREAM_CONSUMERS).not.toContain('MailReplies');
     expect(plain.stack.functions.has('MailFeedback')).toBe(false);
     expect(functionOf(plain, 'ListComments').Properties.Environment.Variables.REPLY_NOTIFICATIONS).toBeUndefined();
   });

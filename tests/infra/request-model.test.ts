@@ -8,15 +8,17 @@
 import { JsonSchemaType } from 'aws-cdk-lib/aws-apigateway';
 import Ajv04, { type ValidateFunction } from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { submissionShape } from '../../lambda/domain/validation';
+import { reportShape, submissionShape } from '../../lambda/domain/validation';
+import { apiMethods } from './support';
 import { REQUEST_MODELS, requestModelSchema, toApiGatewaySchema } from '../../lib/request-models';
 import { resourcesOf, synthesize } from './support';
 
 /** The submission model exactly as the template deploys it, compiled by Ajv (which checks it against the draft-04 meta-schema). */
 let deployedSchema: Record<string, unknown>;
 let gatewayAccepts: ValidateFunction;
+let template: ReturnType<typeof synthesize>['template'];
 beforeAll(() => {
-  const { template } = synthesize();
+  ({ template } = synthesize());
   const models = Object.values(resourcesOf(template, 'AWS::ApiGateway::Model')).filter(
     (m) => m.Properties.Description === REQUEST_MODELS.submission.description,
   );
@@ -81,5 +83,37 @@ describe('submission request model', () => {
   it('refuses JSON schema keywords it cannot translate instead of dropping them', () => {
     expect(() => toApiGatewaySchema({ type: 'string', contentEncoding: 'base64' })).toThrow(/contentEncoding/);
     expect(() => toApiGatewaySchema({ type: 'bigint' })).toThrow(/unknown JSON type/);
+  });
+});
+
+describe("the reader's report POST", () => {
+  const REPORT_BODIES: unknown[] = [
+    {},
+    { reason: 'spam' },
+    { reason: 'abuse', note: 'Quotes <script> and ../../etc/passwd' },
+    { reason: null, note: null },
+    { reason: 3 },
+    { note: ['x'] },
+    { reason: 'spam', extra: { nested: 1 } },
+    [],
+    'spam',
+    null,
+  ];
+
+  it('has a request model and a body validator, like the comment POST', () => {
+    const report = apiMethods(template).find((m) => m.method === 'POST' && m.path.endsWith('/reports'))!;
+    const modelId = report.properties.RequestModels?.['application/json']?.Ref;
+    const model = resourcesOf(template, 'AWS::ApiGateway::Model')[modelId]!;
+    expect(model.Properties.Description).toBe(REQUEST_MODELS.report.description);
+    const validator = resourcesOf(template, 'AWS::ApiGateway::RequestValidator')[report.properties.RequestValidatorId.Ref]!;
+    expect(validator.Properties.ValidateRequestBody).toBe(true);
+  });
+
+  it.each(REPORT_BODIES.map((b) => [JSON.stringify(b), b] as const))('gateway model and handler shape agree on %s', (_label, body) => {
+    const model = Object.values(resourcesOf(template, 'AWS::ApiGateway::Model')).find(
+      (m) => m.Properties.Description === REQUEST_MODELS.report.description,
+    )!;
+    const accepts = new Ajv04({ strict: true, allErrors: true }).compile(model.Properties.Schema);
+    expect(accepts(body)).toBe(reportShape.safeParse(body).success);
   });
 });

@@ -55,6 +55,7 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   'triage:write': [['Comments', ['dynamodb:PutItem', 'dynamodb:UpdateItem']]],
   // Only builtin by default, which runs inside the function: no rights (tests/infra/classifiers.test.ts enables the others).
   classifiers: [],
+  'classifiers:feedback': [],
 };
 const EVERY_FUNCTION: Array<[string, string[]]> = [
   ['OwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents']],
@@ -125,7 +126,7 @@ describe('least privilege', () => {
     expect(getItem[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['A#*', 'SETTINGS'] } });
   });
 
-  it('the Triage page and the learner reach only the TRIAGE items of the comments table: no comment, no settings', () => {
+  it('the Triage page and the learner (in the stream dispatcher) reach only the TRIAGE items of the comments table: no comment, no settings', () => {
     const ITEM_ACTIONS = [
       'dynamodb:GetItem',
       'dynamodb:Query',
@@ -134,7 +135,8 @@ describe('least privilege', () => {
       'dynamodb:BatchGetItem',
       'dynamodb:DeleteItem',
     ];
-    for (const name of ['AdminTriage', 'LearnFromDecisions']) {
+    // The dispatcher's other consumers by default (the digest, the purge) read no table item either.
+    for (const name of ['AdminTriage', 'StreamDispatcher']) {
       const statements = statementsOf(policyOfRole(logicalIdOf(synth.stack, `${name}/Role`)));
       const itemStatements = statements.filter((s) => asArray(s.Action).some((a) => ITEM_ACTIONS.includes(String(a))));
       expect(itemStatements.length).toBeGreaterThan(0);
@@ -303,24 +305,62 @@ describe('WAF', () => {
     ]);
   });
 
-  it('lets a comment quote code or paths: the free-text body rules only count on the comment POST and block elsewhere', () => {
+  it('lets a comment, a report note or a word list quote code, paths or exploits: the body rules only count there and block elsewhere', () => {
     const acl = Object.values(resourcesOf(synth.template, 'AWS::WAFv2::WebACL'))[0]!.Properties;
     const rules: any[] = [...acl.Rules].sort((a, b) => a.Priority - b.Priority);
-    const common = rules.find((r) => r.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesCommonRuleSet');
-    const counted = common.Statement.ManagedRuleGroupStatement.RuleActionOverrides.map((o: any) => [o.Name, o.ActionToUse]);
+    const overrides = (name: string) =>
+      rules
+        .find((r) => r.Statement.ManagedRuleGroupStatement?.Name === name)
+        .Statement.ManagedRuleGroupStatement.RuleActionOverrides.map((o: any) => [o.Name, o.ActionToUse]);
     for (const rule of ['CrossSiteScripting_BODY', 'GenericLFI_BODY', 'GenericRFI_BODY', 'EC2MetaDataSSRF_BODY', 'SizeRestrictions_BODY'])
-      expect(counted, rule).toContainEqual([rule, { Count: {} }]);
+      expect(overrides('AWSManagedRulesCommonRuleSet'), rule).toContainEqual([rule, { Count: {} }]);
+    for (const rule of ['Log4JRCE_BODY', 'JavaDeserializationRCE_BODY'])
+      expect(overrides('AWSManagedRulesKnownBadInputsRuleSet'), rule).toContainEqual([rule, { Count: {} }]);
 
-    // Right after the rule set: block what those rules labelled, unless it is the comment POST.
-    const guard = rules[rules.indexOf(common) + 1];
+    // After both sets: block what those rules labelled, unless it is one of the free-text writes.
+    const guard = rules.at(-1);
+    expect(guard.Priority).toBeGreaterThan(Math.max(...rules.filter((r) => r.Statement.ManagedRuleGroupStatement).map((r) => r.Priority)));
     expect(guard.Action).toEqual({ Block: {} });
-    const [labels, notCommentPost] = guard.Statement.AndStatement.Statements;
-    expect(labels.OrStatement.Statements.map((s: any) => s.LabelMatchStatement)).toEqual(
-      FREE_TEXT_BODY_RULES.map((rule) => ({ Scope: 'LABEL', Key: `awswaf:managed:aws:core-rule-set:${rule.replace('_BODY', '_Body')}` })),
-    );
-    const scope = JSON.stringify(notCommentPost.NotStatement.Statement);
-    expect(scope).toContain('"SearchString":"POST"');
-    expect(scope).toContain(JSON.stringify(COMMENT_POST_PATH_REGEX));
+    const [labels, notFreeText] = guard.Statement.AndStatement.Statements;
+    expect(labels.OrStatement.Statements.map((s: any) => s.LabelMatchStatement.Key)).toEqual([
+      ...FREE_TEXT_BODY_RULES.map((rule) => `awswaf:managed:aws:core-rule-set:${rule.replace('_BODY', '_Body')}`),
+      'awswaf:managed:aws:known-bad-inputs:Log4JRCE_Body',
+      'awswaf:managed:aws:known-bad-inputs:JavaDeserializationRCE_Body',
+    ]);
+    const writes = notFreeText.NotStatement.Statement.OrStatement.Statements.map((w: any) => {
+      const [method, path] = w.AndStatement.Statements;
+      return [method.ByteMatchStatement.SearchString, new RegExp(path.RegexMatchStatement.RegexString)] as const;
+    });
+    const exempt = (method: string, path: string) =>
+      writes.some(([m, regex]: readonly [string, RegExp]) => m === method && regex.test(path));
+    expect(exempt('POST', '/api/articles/a/comments')).toBe(true);
+    expect(exempt('POST', '/api/articles/a/comments/c1/reports')).toBe(true);
+    expect(exempt('PUT', '/api/admin/settings')).toBe(true);
+    expect(exempt('PUT', '/api/admin/articles/a')).toBe(true);
+    for (const [method, path] of [
+      ['POST', '/api/admin/comments/c1/approve'],
+      ['POST', '/api/admin/privacy/erase'],
+      ['GET', '/api/articles/a/comments'],
+      ['PUT', '/api/admin/settings/extra'],
+    ])
+      expect(exempt(method!, path!), `${method} ${path}`).toBe(false);
+  });
+
+  it("limits every direct caller's requests per IP, exempting only the read cache's misses by their secret origin header", () => {
+    const acl = Object.values(resourcesOf(synth.template, 'AWS::WAFv2::WebACL'))[0]!.Properties;
+    const rule = acl.Rules.find((r: any) => r.Name === 'RequestsPerIpOutsideReadCache');
+    expect(rule.Action).toEqual({ Block: {} });
+    const rate = rule.Statement.RateBasedStatement;
+    expect(rate).toMatchObject({ AggregateKeyType: 'IP', Limit: 3000, EvaluationWindowSec: 300 });
+    const header = rate.ScopeDownStatement.NotStatement.Statement.ByteMatchStatement;
+    expect(header.FieldToMatch.SingleHeader.Name).toBe('x-comment-read-cache');
+    expect(header.PositionalConstraint).toBe('EXACTLY');
+    // The same value CloudFront sends to the API, and not a constant anyone can read in the source.
+    const [origin] = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::Distribution'))
+      .map((d) => d.Properties.DistributionConfig.Origins)
+      .find((origins) => JSON.stringify(origins).includes('execute-api'));
+    expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: 'x-comment-read-cache', HeaderValue: header.SearchString }]);
+    expect(JSON.stringify(header.SearchString)).toContain('AWS::StackId');
   });
 
   it('answers a block with a neutral message that does not guess why', () => {

@@ -1,11 +1,11 @@
 /**
  * The stack follows the shared tables in lambda/routes.ts: a route added to
  * ROUTES becomes a method and a function, and a stream consumer added to
- * STREAM_CONSUMERS becomes a function on the table stream with its topic.
+ * STREAM_CONSUMERS is run by the one stream dispatcher, which gains its rights.
  * (The local server's half of the route test lives with the local runtime.)
  */
 import { describe, expect, it } from 'vitest';
-import type { StreamConsumer } from '../../lambda/background-functions';
+import { STREAM_CONSUMERS, STREAM_DISPATCHER, type StreamConsumer } from '../../lambda/background-functions';
 import { ROUTES, type Route } from '../../lambda/routes';
 import { apiMethods, integratedFunction, logicalIdOf, referencedId, resourcesOf, synthesize } from './support';
 
@@ -20,10 +20,10 @@ const PROBE_ROUTE: Route = {
 
 const PROBE_CONSUMER: StreamConsumer = {
   name: 'ProbeNotifier',
-  entry: 'lambda/handlers/list-comments.ts',
   table: 'Comments',
   access: [],
   needs: ['notifyTopic'],
+  load: async () => async () => undefined,
 };
 
 // Each test builds a stack of its own (its props differ), 20-30 s on two busy cores: 90 s each.
@@ -59,41 +59,57 @@ describe('stream consumers', () => {
     expect(Object.keys(resourcesOf(template, 'AWS::SNS::Topic'))).toHaveLength(1); // alarms only
   });
 
-  it('a consumer reads the comments stream in batches, isolates failures and may publish to an encrypted topic', {
+  it('a consumer added to the list is run by the one dispatcher, which reads the stream in small batches, isolates failures and may publish to an encrypted topic', {
     timeout: 90_000,
   }, () => {
     const { stack, template } = synthesize({ streamConsumers: [PROBE_CONSUMER] });
-    const fnId = logicalIdOf(stack, `${PROBE_CONSUMER.name}/Function`);
+    const fnId = logicalIdOf(stack, `${STREAM_DISPATCHER.name}/Function`);
     const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping'));
     expect(mappings).toHaveLength(1);
     const mapping = mappings[0]!.Properties;
     expect(referencedId(mapping.FunctionName)).toBe(fnId);
     expect(mapping.EventSourceArn).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack, 'Data/Comments'), 'StreamArn'] });
     expect(mapping).toMatchObject({
-      BatchSize: 100,
-      MaximumBatchingWindowInSeconds: 60,
+      BatchSize: 25,
+      MaximumBatchingWindowInSeconds: 1,
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 3,
       StartingPosition: 'LATEST',
     });
-    const failureQueue = logicalIdOf(stack, `StreamConsumers/${PROBE_CONSUMER.name}Failures`);
+    const failureQueue = logicalIdOf(stack, 'StreamConsumers/DispatcherFailures');
     expect(mapping.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [failureQueue, 'Arn'] });
 
     const topics = resourcesOf(template, 'AWS::SNS::Topic');
     const notifyTopic = logicalIdOf(stack, 'Notifications/ModeratorNotifications');
     expect(topics[notifyTopic]!.Properties.KmsMasterKeyId).toBeDefined();
-    const env = resourcesOf(template, 'AWS::Lambda::Function')[fnId]!.Properties.Environment.Variables;
-    expect(env.NOTIFY_TOPIC_ARN).toEqual({ Ref: notifyTopic });
-    expect(JSON.stringify(env.CONSOLE_URL)).toContain('/admin');
+    const fn = resourcesOf(template, 'AWS::Lambda::Function')[fnId]!.Properties;
+    expect(fn.Environment.Variables.STREAM_CONSUMERS).toBe(PROBE_CONSUMER.name);
+    expect(fn.Environment.Variables.NOTIFY_TOPIC_ARN).toEqual({ Ref: notifyTopic });
+    expect(JSON.stringify(fn.Environment.Variables.CONSOLE_URL)).toContain('/admin');
 
     const policy = JSON.stringify(
       Object.values(resourcesOf(template, 'AWS::IAM::Policy')).find((p) =>
-        p.Properties.Roles.some((r: unknown) => referencedId(r) === logicalIdOf(stack, `${PROBE_CONSUMER.name}/Role`)),
+        p.Properties.Roles.some((r: unknown) => referencedId(r) === logicalIdOf(stack, `${STREAM_DISPATCHER.name}/Role`)),
       ),
     );
     expect(policy).toContain('sns:Publish');
     expect(policy).toContain('dynamodb:GetRecords');
     // No table data access beyond the stream records it is handed.
     expect(policy).not.toMatch(/dynamodb:(GetItem|Query|PutItem|UpdateItem|DeleteItem|BatchGetItem)/);
+  });
+
+  it('the default stack and the one with every option each have at most two readers of the comments stream', { timeout: 120_000 }, () => {
+    for (const context of [{}, { mailFrom: 'comments@news.example.com', classifiers: 'builtin,akismet' }]) {
+      const { template } = synthesize({}, context);
+      expect(Object.keys(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).length).toBeLessThanOrEqual(2);
+      const names = Object.values(resourcesOf(template, 'AWS::Lambda::Function'))
+        .map((f) => f.Properties.Environment?.Variables?.STREAM_CONSUMERS)
+        .filter(Boolean);
+      expect(names).toHaveLength(1);
+      const expected = context.mailFrom
+        ? STREAM_CONSUMERS.map((c) => c.name)
+        : STREAM_CONSUMERS.filter((c) => c.needs.every((n) => n !== 'mail' && n !== 'feedbackProvider')).map((c) => c.name);
+      expect(String(names[0]).split(',').sort()).toEqual([...expected].sort());
+    }
   });
 });

@@ -106,6 +106,9 @@ describe('readers report a published comment', () => {
     const bad = await report('127.0.0.7', article, id, { reason: 'boring', note: 'x'.repeat(501) });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['note', 'reason']);
+    // A wrong JSON type is refused as the deployed gateway's request model refuses it: 400.
+    const wrongType = await report('127.0.0.7', article, id, { reason: 'spam', note: 42 });
+    expect(wrongType).toMatchObject({ status: 400, body: { message: 'Field "note" must be a string.' } });
     expect((await report('127.0.0.7', 'another-article', id, { reason: 'spam' })).status).toBe(404);
     expect((await report('127.0.0.7', article, 'abcdef0123456789abcd', { reason: 'spam' })).status).toBe(404);
 

@@ -352,6 +352,18 @@ export class InMemoryCommentStore implements CommentStore {
     return 'claimed';
   }
 
+  async releaseConfirmation(emailHash: string, at: string): Promise<void> {
+    const stored = this.subscribers.get(emailHash);
+    if (stored?.confirmationSentAt === at) this.subscribers.set(emailHash, { ...stored, confirmationSentAt: null });
+  }
+
+  async releaseReplyMail(claim: ReplyMailRequest): Promise<void> {
+    this.mailMarks.delete(replyMailKey(claim.replyId, claim.emailHash));
+    const quota = mailQuotaKey(claim.emailHash, claim.day);
+    const sent = this.mailMarks.get(quota) ?? 0;
+    if (sent > 0) this.mailMarks.set(quota, sent - 1);
+  }
+
   async reportComment(report: NewReport): Promise<ReportOutcome> {
     const { comment } = report;
     const nowMs = Date.parse(report.at);

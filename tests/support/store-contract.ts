@@ -577,6 +577,22 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await claim('r3', '2030-03-02')).toBe('claimed');
       });
 
+      it('gives back a claimed mail: its mark and one of the day, and a confirmation claimed at that time only', async () => {
+        await store.claimConfirmation('h', at(0), at(0));
+        await store.setSubscriberState('h', ['pending'], 'confirmed', at(1));
+        const request = (replyId: string) => ({ replyId, emailHash: 'h', day: 'd', limit: 1, expiresAt: 1 });
+        expect(await store.claimReplyMail(request('r1'))).toBe('claimed');
+        await store.releaseReplyMail(request('r1'));
+        expect(await store.claimReplyMail(request('r1'))).toBe('claimed');
+        expect(await store.claimReplyMail(request('r2'))).toBe('overLimit');
+
+        expect(await store.claimConfirmation('p', at(0), at(-86_400))).toBe(true);
+        await store.releaseConfirmation('p', at(-5));
+        expect(await store.claimConfirmation('p', at(10), at(10 - 86_400))).toBe(false);
+        await store.releaseConfirmation('p', at(0));
+        expect(await store.claimConfirmation('p', at(10), at(10 - 86_400))).toBe(true);
+      });
+
       it('forgetAuthor removes the subscriber and the given mail counts', async () => {
         await store.claimConfirmation('h', at(0), at(0));
         await store.setSubscriberState('h', ['pending'], 'confirmed', at(1));

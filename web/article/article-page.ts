@@ -36,10 +36,12 @@ export interface ArticlePageOptions {
   outcome: FormOutcome | null;
   /** The plain form offers reply notifications (the deployment can send mail). */
   replyNotifications?: boolean;
+  /** Where the script reads comments from (the read cache); unset: the API itself. */
+  readUrl?: string;
 }
 
 export function articlePageHtml(options: ArticlePageOptions): string {
-  const { article, articleId, apiUrl, pageUrl, assetsUrl, outcome, replyNotifications } = options;
+  const { article, articleId, apiUrl, pageUrl, assetsUrl, outcome, replyNotifications, readUrl } = options;
   const e = escapeHtml;
   const action = `${apiUrl}/articles/${encodeURIComponent(articleId)}/comments`;
   const related = article.blocks.filter((b) => b.kind === 'related');
@@ -82,7 +84,7 @@ ${body}
 <h2 class="comments-title">Comments</h2>
 ${commentFormHtml({ action, redirectTo: pageUrl, outcome, replyNotifications })}
 </div>
-<script src="${e(assetsUrl)}/comments.js" data-api-url="${e(apiUrl)}" data-article-id="${e(articleId)}" defer></script>
+<script src="${e(assetsUrl)}/comments.js" data-api-url="${e(apiUrl)}"${readUrl ? ` data-read-url="${e(readUrl)}"` : ''} data-article-id="${e(articleId)}" defer></script>
 </main>
 <aside class="sidebar" aria-labelledby="most-read">
 <h2 id="most-read">Most read</h2>

@@ -45,7 +45,14 @@ import { listReported, reportComment } from './reports';
 import { addPublished, countPublished } from './published-counts';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
 import { insertComment, insertCommentsTogether } from './submission';
-import { claimConfirmation, claimReplyMail, getSubscriber, setSubscriberState } from './subscriptions';
+import {
+  claimConfirmation,
+  claimReplyMail,
+  getSubscriber,
+  releaseConfirmation,
+  releaseReplyMail,
+  setSubscriberState,
+} from './subscriptions';
 
 export type { TableNames } from './context';
 
@@ -147,6 +154,14 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   claimReplyMail(claim: ReplyMailRequest): Promise<ReplyMailClaim> {
     return claimReplyMail(this.ctx, claim);
+  }
+
+  releaseConfirmation(emailHash: string, at: string): Promise<void> {
+    return releaseConfirmation(this.ctx, emailHash, at);
+  }
+
+  releaseReplyMail(claim: ReplyMailRequest): Promise<void> {
+    return releaseReplyMail(this.ctx, claim);
   }
 
   // Readers' reports

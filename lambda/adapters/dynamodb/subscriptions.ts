@@ -5,7 +5,7 @@
  * state change is a single conditional write.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { serviceUnavailable } from '../../domain/errors';
 import {
   mailQuotaKey,
@@ -94,6 +94,39 @@ export function setSubscriberState(
       }),
     ),
   );
+}
+
+/** Forgets the confirmation mail claimed at `at` (only that one: a later claim stands). */
+export async function releaseConfirmation({ db, tables }: StoreContext, emailHash: string, at: string): Promise<void> {
+  await conditionally(() =>
+    db.send(
+      new UpdateCommand({
+        TableName: tables.private,
+        Key: keys.subscriber(emailHash),
+        UpdateExpression: 'REMOVE confirmationSentAt',
+        ConditionExpression: 'confirmationSentAt = :at',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    ),
+  );
+}
+
+/** Removes the reply's mark and takes one back from the day's count, together; the mark goes even when the count cannot. */
+export async function releaseReplyMail({ db, tables }: StoreContext, claim: ReplyMailRequest): Promise<void> {
+  const mark = { TableName: tables.private, Key: keys.guard(replyMailKey(claim.replyId, claim.emailHash)) };
+  const cancelled = await transactWrite(db, [
+    tagged('mark', { Delete: mark }),
+    tagged('quota', {
+      Update: {
+        TableName: tables.private,
+        Key: keys.guard(mailQuotaKey(claim.emailHash, claim.day)),
+        UpdateExpression: 'ADD mailCount :minusOne',
+        ConditionExpression: 'mailCount > :zero',
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      },
+    }),
+  ]);
+  if (cancelled) await db.send(new DeleteCommand(mark));
 }
 
 type ReplyMailTag = 'subscriber' | 'replyMail' | 'quota';

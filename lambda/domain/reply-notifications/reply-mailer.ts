@@ -3,7 +3,9 @@
  * asks for reply notifications, and one mail to a parent's author when a
  * reply to it is approved. Runs off the request path, so neither a post nor
  * an approval ever waits for mail. Every mail is claimed in the store before
- * it is sent, so a retried batch sends nothing twice.
+ * it is sent, so a retried batch sends nothing twice; a mail the sender did
+ * not accept gives its claim back, so the retry sends it (a mail counts as
+ * sent only once SES accepted it).
  */
 import type { CommentStore } from '../../ports/comment-store';
 import type { Mailer } from '../../ports/mailer';
@@ -12,7 +14,10 @@ import { CONFIRMATION_INTERVAL_MS, DAILY_MAIL_LIMIT, mailDay, type ReplyMailClai
 import type { SubscriptionTokens } from './tokens';
 
 export interface ReplyMailerDeps {
-  store: Pick<CommentStore, 'getContact' | 'getSubscriber' | 'claimConfirmation' | 'claimReplyMail'>;
+  store: Pick<
+    CommentStore,
+    'getContact' | 'getSubscriber' | 'claimConfirmation' | 'claimReplyMail' | 'releaseConfirmation' | 'releaseReplyMail'
+  >;
   mailer: Mailer;
   tokens: SubscriptionTokens;
   links: MailLinks;
@@ -48,8 +53,12 @@ export class ReplyMailer {
     if (!contact?.notifyReplies) return false;
     const now = this.now();
     const notBefore = new Date(now.getTime() - CONFIRMATION_INTERVAL_MS).toISOString();
-    if (!(await store.claimConfirmation(contact.emailHash, now.toISOString(), notBefore))) return false;
-    await mailer.send(confirmationMail(links, contact.email, tokens.sign('confirm', contact.emailHash)));
+    const at = now.toISOString();
+    if (!(await store.claimConfirmation(contact.emailHash, at, notBefore))) return false;
+    await sendOrRelease(
+      () => mailer.send(confirmationMail(links, contact.email, tokens.sign('confirm', contact.emailHash))),
+      () => store.releaseConfirmation(contact.emailHash, at),
+    );
     return true;
   }
 
@@ -60,16 +69,30 @@ export class ReplyMailer {
     if (!parent?.notifyReplies) return 'notRequested';
     if (own?.emailHash === parent.emailHash) return 'ownReply';
     const now = this.now();
-    const claim = await store.claimReplyMail({
+    const request = {
       replyId: reply.id,
       emailHash: parent.emailHash,
       day: mailDay(now),
       limit: this.deps.dailyLimit ?? DAILY_MAIL_LIMIT,
       expiresAt: Math.floor(now.getTime() / 1000) + MARK_SECONDS,
-    });
+    };
+    const claim = await store.claimReplyMail(request);
     if (claim !== 'claimed') return claim;
     const facts = { articleId: reply.articleId, replierName: reply.author, replyText: reply.comment };
-    await mailer.send(replyMail(links, parent.email, facts, tokens.sign('unsubscribe', parent.emailHash)));
+    await sendOrRelease(
+      () => mailer.send(replyMail(links, parent.email, facts, tokens.sign('unsubscribe', parent.emailHash))),
+      () => store.releaseReplyMail(request),
+    );
     return 'sent';
+  }
+}
+
+/** Sends; when the sender refuses or fails, gives the claim back and fails (the stream retries the batch). */
+async function sendOrRelease(send: () => Promise<void>, release: () => Promise<void>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    await release();
+    throw error;
   }
 }

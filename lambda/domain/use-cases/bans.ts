@@ -5,18 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { BanStore, CommentStore } from '../../ports/comment-store';
-import {
-  BAN_MAX_DAYS,
-  BAN_REASON_MAX_LENGTH,
-  BAN_SCOPES,
-  type Ban,
-  type BanScope,
-  type BanSubjects,
-  banIsActive,
-  type StoredBan,
-  toBanView,
-} from '../bans';
+import { type Ban, type BanScope, type BanSubjects, banIsActive, type StoredBan, toBanView } from '../bans';
 import { notFound, validationFailed } from '../errors';
+import { BAN_FIELD_MESSAGES, banBody, fieldErrors } from '../request-bodies';
 
 const DAY_MS = 86_400_000;
 export const BAN_ID_PATTERN = /^[a-z0-9]{8,40}$/;
@@ -85,20 +76,8 @@ function newBanId(now: Date): string {
 }
 
 function validBan(input: Record<string, unknown>): { scope: BanScope; days: number | null; reason: string } {
-  const fields: Record<string, string> = {};
-  const unknown = Object.keys(input).filter((key) => !['scope', 'days', 'reason'].includes(key));
-  for (const key of unknown) fields[key] = 'is not a ban field.';
-  const scope = input.scope;
-  if (typeof scope !== 'string' || !(BAN_SCOPES as readonly string[]).includes(scope))
-    fields.scope = 'scope must be "email", "address" or "both".';
-  const days = input.days === undefined ? null : input.days;
-  if (days !== null && !(typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= BAN_MAX_DAYS)) {
-    fields.days = `days must be null (never ends) or a whole number from 1 to ${BAN_MAX_DAYS}.`;
-  }
-  const reason = input.reason === undefined || input.reason === null ? '' : input.reason;
-  if (typeof reason !== 'string' || reason.length > BAN_REASON_MAX_LENGTH || !reason.isWellFormed()) {
-    fields.reason = `reason must be text of at most ${BAN_REASON_MAX_LENGTH} characters.`;
-  }
-  if (Object.keys(fields).length > 0) throw validationFailed(fields);
-  return { scope: scope as BanScope, days: days as number | null, reason: (reason as string).trim() };
+  const parsed = banBody.safeParse(input);
+  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error, BAN_FIELD_MESSAGES, 'is not a ban field.'));
+  const { scope, days, reason } = parsed.data;
+  return { scope, days: days ?? null, reason: (reason ?? '').trim() };
 }

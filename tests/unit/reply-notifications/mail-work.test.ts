@@ -1,7 +1,10 @@
 /** Which stream records become mails: only approvals of replies, and requests of comments that are not spam. */
-import type { DynamoDBRecord } from 'aws-lambda';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { mailWork } from '../../../lambda/handlers/mail-replies';
+import { commentChangesOf } from '../../../lambda/adapters/dynamodb/comment-changes';
+import { mailWork as mailWorkOfChanges } from '../../../lambda/handlers/mail-replies';
+
+const mailWork = (event: DynamoDBStreamEvent) => mailWorkOfChanges(commentChangesOf(event));
 
 const image = (fields: Record<string, string | boolean | undefined>) =>
   Object.fromEntries(

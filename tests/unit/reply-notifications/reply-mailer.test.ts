@@ -99,6 +99,57 @@ describe('confirmation mails', () => {
   });
 });
 
+describe('a mail the sender does not accept', () => {
+  const refusingOnce = () => {
+    let refuse = true;
+    return new ReplyMailer({
+      store,
+      mailer: {
+        send: async (m) => {
+          if (refuse) {
+            refuse = false;
+            throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
+          }
+          sent.push(m);
+        },
+      },
+      tokens,
+      links,
+      now: clock,
+    });
+  };
+
+  it('is not marked sent: the retried batch sends the reply mail', async () => {
+    await comment('parent', 'ann@example.com', { notify: true });
+    const reply = await comment('r1', 'bob@example.com', { parentId: 'parent' });
+    await confirm('ann@example.com');
+    const throttled = refusingOnce();
+    await expect(throttled.notifyParent(reply)).rejects.toThrow('Maximum sending rate');
+    expect(await throttled.notifyParent(reply)).toBe('sent');
+    expect(await throttled.notifyParent(reply)).toBe('duplicate');
+    expect(sent.map((m) => [m.kind, m.to])).toEqual([['reply', 'ann@example.com']]);
+  });
+
+  it('is not counted against the day: a refused mail leaves the limit whole', async () => {
+    await comment('parent', 'ann@example.com', { notify: true });
+    await confirm('ann@example.com');
+    const throttled = refusingOnce();
+    const replies = await Promise.all(
+      Array.from({ length: DAILY_MAIL_LIMIT }, (_, i) => comment(`r${i}`, `b${i}@example.com`, { parentId: 'parent' })),
+    );
+    await expect(throttled.notifyParent(replies[0]!)).rejects.toThrow();
+    for (const reply of replies) expect(await throttled.notifyParent(reply)).toBe('sent');
+  });
+
+  it('is not marked sent: the retried batch sends the confirmation', async () => {
+    await comment('p1', 'ann@example.com', { notify: true });
+    const throttled = refusingOnce();
+    await expect(throttled.requestConfirmation('p1')).rejects.toThrow();
+    expect(await throttled.requestConfirmation('p1')).toBe(true);
+    expect(sent.map((m) => m.kind)).toEqual(['confirmation']);
+  });
+});
+
 describe('reply mails', () => {
   it('go to a confirmed parent author once per reply, never for their own reply or to an unconfirmed address', async () => {
     await comment('parent', 'ann@example.com', { notify: true });
