@@ -24,6 +24,7 @@ import { serviceTables } from './tables';
 import { writeReadmeSections } from './readme-sections';
 import { checkTargets } from './targets';
 import { countTemplate } from './template';
+import { committedReplay, replayTargets } from './triage/replay-report';
 import { measureTriage, triageTargets } from './triage/section';
 import { measureViral } from './viral';
 
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
       mode: config.quick ? 'quick' : 'full',
       durationSeconds: Math.round((performance.now() - started) / 1000),
       machine: machine(loadAverageStart),
-      targets: [...checkTargets(capacity, scaling, latency, coldStart), ...triageTargets(triage)],
+      targets: [...checkTargets(capacity, scaling, latency, coldStart), ...triageTargets(triage), ...replayTargets(committedReplay())],
       capacity,
       scaling,
       latency,

@@ -67,11 +67,23 @@ describe('the gate', () => {
     expect(gate(site, { remove: 0.3, spam: 0.3 }, loose, never).decision).toBe('pending');
   });
 
-  it('judges a comment on decided comments of similar score only', () => {
+  it('acts as a threshold the site’s decisions support: surer comments pass it, doubtful ones beyond the evidence do not', () => {
     const site = siteWith(decided(500, 'approved', low));
-    expect(gate(site, { remove: 0.4, spam: 0.01 }, loose, never).decision).toBe('pending');
     expect(gate(site, { remove: 0.01, spam: 0.01 }, loose, never).decision).toBe('published');
-    expect(gate(site, { remove: 0.0001, spam: 0.0001 }, loose, never).decision).toBe('pending');
+    expect(gate(site, { remove: 0.0001, spam: 0.0001 }, loose, never).decision).toBe('published');
+    const doubtful = gate(site, { remove: 0.4, spam: 0.01 }, loose, never);
+    expect(doubtful.decision).toBe('pending');
+    expect(doubtful.message).toContain('too few comments of nearly this score');
+  });
+
+  it('does not stretch a threshold to where the site’s decisions turn', () => {
+    const mixed = siteWith(
+      decided(2000, 'approved', low),
+      decided(40, 'approved', { remove: 0.3, spam: 0.01 }),
+      decided(10, 'rejected', { remove: 0.3, spam: 0.01 }),
+    );
+    expect(gate(mixed, low, loose, never).decision).toBe('published');
+    expect(gate(mixed, { remove: 0.3, spam: 0.01 }, loose, never).decision).toBe('pending');
   });
 
   it('keeps evidence per score source: the model’s record does not vouch for a provider’s scores', () => {

@@ -58,21 +58,16 @@ export function pruneTables(tables: Record<string, EvidenceTable>, keep: Readonl
   for (const key of droppable.slice(0, keys.length - MAX_TABLES)) delete tables[key];
 }
 
-/**
- * How far "similar" reaches: the comment's own bin and two on either side
- * (2.5 units of log-odds in all). A band reaching to either end would judge a
- * doubtful comment on the record of much surer ones, or the reverse.
- */
-export const SIMILAR_REACH = 2;
+/** Sure of a decision: low scores for publishing (risk), high ones for removal and spam. */
+export type SureEnd = 'low' | 'high';
 
-/** The decided comments of similar score: how many, and how many carried `agree`'s label. */
-export function similar(table: EvidenceTable | undefined, score: number, agree: DecisionLabel): { n: number; agreed: number } {
+/** The decided comments in bins [from, to]: how many, and how many carried `agree`'s label. */
+export function countBins(table: EvidenceTable | undefined, from: number, to: number, agree: DecisionLabel): { n: number; agreed: number } {
   if (!table) return { n: 0, agreed: 0 };
-  const bin = scoreBin(score);
   const labelAt = LABELS.indexOf(agree);
   let n = 0;
   let agreed = 0;
-  for (let b = Math.max(0, bin - SIMILAR_REACH); b <= Math.min(BINS - 1, bin + SIMILAR_REACH); b++) {
+  for (let b = Math.max(0, from); b <= Math.min(BINS - 1, to); b++) {
     for (let l = 0; l < LABELS.length; l++) {
       const c = table.counts[b * LABELS.length + l]!;
       n += c;
@@ -80,6 +75,19 @@ export function similar(table: EvidenceTable | undefined, score: number, agree: 
     }
   }
   return { n, agreed };
+}
+
+/** The decided comments from bin `threshold` to the sure end. */
+export function pastThreshold(table: EvidenceTable | undefined, threshold: number, sure: SureEnd, agree: DecisionLabel) {
+  return sure === 'low' ? countBins(table, 0, threshold, agree) : countBins(table, threshold, BINS - 1, agree);
+}
+
+/** How far "nearby" reaches: a bin and two on either side (2.5 units of log-odds). */
+export const NEARBY_REACH = 2;
+
+/** The decided comments of nearly the score of bin `bin`. */
+export function nearby(table: EvidenceTable | undefined, bin: number, agree: DecisionLabel) {
+  return countBins(table, bin - NEARBY_REACH, bin + NEARBY_REACH, agree);
 }
 
 /** Wilson score interval's upper end for an error rate: `errors` of `n` at 95 %. */
