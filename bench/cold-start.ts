@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
 import { STREAM_CONSUMERS } from '../lambda/background-functions';
 import { ROUTES } from '../lambda/routes';
-import { ESBUILD_OPTIONS } from '../lib/bundling';
+import { ESBUILD_OPTIONS, externalModulesFor } from '../lib/bundling';
 import { median, ratio, round } from './stats';
 
 export interface BundleTiming {
@@ -50,6 +50,8 @@ export interface ColdStartResult {
   /** floorWithTracer.importMs - floor.importMs. */
   tracerAddsMs: number;
   functions: BundleTiming[];
+  /** The submit function's learned model alone: its bundle, its import, and its import with the first decode of the weights. */
+  triageModel?: { bytes: number; importMs: number; importAndDecodeMs: number; decodeMs: number };
 }
 
 const ROOT = resolve(__dirname, '..');
@@ -75,6 +77,12 @@ export const handler = async () => {
   db ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})));
   return (await db.send(new GetCommand({ TableName: process.env.COMMENTS_TABLE, Key: { PK: 'x', SK: 'y' } }))).Item ?? null;
 };`;
+
+/** The shipped model's module alone; with DECODE, the weights decoded as the first scored comment does. */
+const MODEL_SOURCE = (decode: boolean) => `
+import { shippedModel } from './lambda/domain/triage/model/shipped';
+${decode ? 'shippedModel();' : ''}
+export const model = shippedModel;`;
 
 /** Prints the milliseconds one require() of argv[1] takes. */
 const IMPORT_SCRIPT =
@@ -117,7 +125,13 @@ export async function measureColdStart(
       { stdin: floorInput, external: ['@aws-sdk/*', '@smithy/*'] },
       { NODE_PATH: join(ROOT, 'node_modules') },
     );
-    for (const fn of [...ROUTES, ...STREAM_CONSUMERS]) await add(fn.name, { entryPoints: [resolve(ROOT, fn.entry)] });
+    for (const fn of [...ROUTES, ...STREAM_CONSUMERS])
+      await add(fn.name, { entryPoints: [resolve(ROOT, fn.entry)], external: [...base.external!, ...externalModulesFor(fn.access)] });
+    const model = (decode: boolean) => ({
+      stdin: { contents: MODEL_SOURCE(decode), resolveDir: ROOT, sourcefile: `triage-model-${decode}.ts`, loader: 'ts' as const },
+    });
+    await add('triageModel', model(false));
+    await add('triageModelDecoded', model(true));
     log(`  built ${bundles.length} bundles; timing ${options.samples} fresh processes each`);
 
     const timings = new Map<string, { withMaps: number[]; withoutMaps: number[]; process: number[] }>();
@@ -153,7 +167,10 @@ export async function measureColdStart(
       };
     };
     const floorMs = round(median(timings.get('floor')!.withMaps), 1);
-    const [floor, withTracer, external, ...functions] = bundles.map((b) => timing(b, floorMs));
+    const [floor, withTracer, external, ...rest] = bundles.map((b) => timing(b, floorMs));
+    const modelOnly = rest.find((b) => b.name === 'triageModel')!;
+    const modelDecoded = rest.find((b) => b.name === 'triageModelDecoded')!;
+    const functions = rest.filter((b) => b !== modelOnly && b !== modelDecoded);
     return {
       samples: options.samples,
       nodeOptions: '--enable-source-maps',
@@ -164,6 +181,12 @@ export async function measureColdStart(
       floorWithTracer: withTracer!,
       tracerAddsMs: round(withTracer!.importMs - floor!.importMs, 1),
       functions,
+      triageModel: {
+        bytes: modelOnly.bytes,
+        importMs: modelOnly.importMs,
+        importAndDecodeMs: modelDecoded.importMs,
+        decodeMs: round(modelDecoded.importMs - modelOnly.importMs, 1),
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -35,7 +35,7 @@ export const FULL: BenchConfig = {
   warmupSeconds: 1.5,
   importSamples: 9,
   importWithoutSourceMaps: true,
-  importComments: 10_000,
+  importComments: 50_000,
   importSample: 200,
   viralSeconds: 30,
   viralReaders: 64,

@@ -1,17 +1,16 @@
 /**
- * Section 7: import. Generates a WordPress export of N comments at run time
- * (100 per post, a quarter of them replies, some replies before their
- * parents; 85 % approved, 10 % pending, 5 % spam; 1,000 distinct authors),
- * imports it into fresh tables on DynamoDB Local the way `npm run import`
- * does (same reader, same store, up to 8 writes in flight: one article at a time, articles in parallel), and imports it again
+ * Section 7: import. Generates a WordPress export of N comments with the
+ * shape of a real site's (import-export-file.ts), imports it into fresh
+ * tables on DynamoDB Local the way `npm run import` does (same reader, same
+ * store, the same writes in flight, one counter update per article per
+ * batch), sampling the process's memory as it goes, and imports it again
  * (idempotency: nothing new). Write units by AWS's transaction rules come
  * from a metered sample imported one at a time (replaying each transaction
  * item costs time, so not all N are metered).
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { DynamoDbCommentStore } from '../lambda/adapters/dynamodb/comment-store';
 import { KeyedHasher } from '../lambda/domain/keyed-hash';
 import { runImport } from '../scripts/import/run-import';
@@ -19,10 +18,18 @@ import { CapacityMeter, instrument, localDocumentClient } from './instrumented-c
 import { round } from './stats';
 import { serviceTables, shadowTables } from './tables';
 import { TransactionShadow } from './transaction-cost';
+import { articleSizes, writeExport } from './import-export-file';
 
-export interface ImportBenchResult {
+export { writeExport } from './import-export-file';
+
+export interface MeasuredImport {
   comments: number;
   fileBytes: number;
+  /** Articles in the file, and the share of comments on the three hottest. */
+  articles: number;
+  hottestShare: number;
+  /** Where DynamoDB Local kept the tables ("on disk", as under `npm run import`, or "in memory"). */
+  database: string;
   concurrency: number;
   seconds: number;
   commentsPerSecond: number;
@@ -37,16 +44,22 @@ export interface ImportBenchResult {
   /** Per-comment units × comments. */
   estimatedWriteUnits: number;
   writeUnitsByItem: Record<string, number>;
+  /** Resident memory of the importing process (MB): before, and the highest seen while importing. */
+  memoryMb: { before: number; peak: number };
 }
 
-const CONCURRENCY = 8;
+type ShapeAndMemory = 'articles' | 'hottestShare' | 'database' | 'memoryMb';
+/** As stored in the results: runs before the export had a real site's shape lack the shape and memory figures. */
+export type ImportBenchResult = Omit<MeasuredImport, ShapeAndMemory> & Partial<Pick<MeasuredImport, ShapeAndMemory>>;
+
+const CONCURRENCY = 64;
 const hasher = new KeyedHasher('benchmark-hash-key-0123456789');
 
 export async function measureImport(
   endpoint: string,
-  sizes: { comments: number; sample: number },
+  sizes: { comments: number; sample: number; database: string },
   log: (line: string) => void,
-): Promise<ImportBenchResult> {
+): Promise<MeasuredImport> {
   const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
   try {
     const file = join(dir, 'export.xml');
@@ -58,10 +71,17 @@ export async function measureImport(
     const db = localDocumentClient(endpoint);
     const store = new DynamoDbCommentStore(db, tables.names);
     const open = () => createReadStream(file);
-    log(`  importing ${sizes.comments.toLocaleString('en-US')} comments (up to ${CONCURRENCY} writes in flight, one per article)`);
+    log(
+      `  importing ${sizes.comments.toLocaleString('en-US')} comments (up to ${CONCURRENCY} writes in flight; DynamoDB Local ${sizes.database})`,
+    );
+    const memory = sampleMemory();
     let started = performance.now();
     const first = await runImport({ open, store, hasher, concurrency: CONCURRENCY });
     const seconds = (performance.now() - started) / 1000;
+    const memoryMb = memory.stop();
+    log(
+      `  ${first.imported} in ${round(seconds)} s (${Math.round(first.imported / seconds)}/s), memory ${memoryMb.before} → peak ${memoryMb.peak} MB`,
+    );
     started = performance.now();
     const again = await runImport({ open, store, hasher, concurrency: CONCURRENCY });
     const reimportSeconds = (performance.now() - started) / 1000;
@@ -82,9 +102,13 @@ export async function measureImport(
     const byItem: Record<string, number> = {};
     for (const item of usage.transactItems) byItem[item.item] = (byItem[item.item] ?? 0) + item.awsWriteUnits;
     const perComment = usage.writeUnits / sampled.imported;
+    const articles = articleSizes(sizes.comments);
     return {
       comments: sizes.comments,
       fileBytes: statSync(file).size,
+      articles: articles.length,
+      hottestShare: round(articles.slice(0, 3).reduce((a, b) => a + b, 0) / sizes.comments),
+      database: sizes.database,
       concurrency: CONCURRENCY,
       seconds: round(seconds),
       commentsPerSecond: Math.round(first.imported / seconds),
@@ -96,50 +120,25 @@ export async function measureImport(
       readUnitsPerComment: round(usage.readUnits / sampled.imported),
       estimatedWriteUnits: Math.round(perComment * first.imported),
       writeUnitsByItem: Object.fromEntries(Object.entries(byItem).map(([item, units]) => [item, round(units / sampled.imported)])),
+      memoryMb,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** A WXR 1.2 file of `count` comments, written as a stream. */
-export async function writeExport(path: string, count: number): Promise<void> {
-  const out = createWriteStream(path);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
+/** The process's resident memory, sampled every 200 ms until stopped. */
+function sampleMemory(): { stop(): { before: number; peak: number } } {
+  const mb = () => Math.round(process.memoryUsage().rss / 1_048_576);
+  const before = mb();
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, mb());
+  }, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { before, peak: Math.max(peak, mb()) };
+    },
   };
-  await write(
-    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel>\n<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://bench.example</wp:base_site_url>\n',
-  );
-  const perPost = 100;
-  for (let post = 0; post * perPost < count; post += 1) {
-    await write(
-      `<item><link>https://bench.example/post-${post}/</link><wp:post_id>${post + 1}</wp:post_id><wp:post_name>post-${post}</wp:post_name>\n`,
-    );
-    const first = post * perPost;
-    const last = Math.min(count, first + perPost);
-    for (let n = first; n < last; n += 1) {
-      // Now and then a reply comes before its parent (comment n + 2 replies to n + 1).
-      if (n % 8 === 6 && n + 1 < last) {
-        await write(commentXml(n + 2, first));
-        await write(commentXml(n + 1, first));
-        n += 1;
-      } else await write(commentXml(n + 1, first));
-    }
-    await write('</item>\n');
-  }
-  await write('</channel></rss>\n');
-  out.end();
-  await once(out, 'finish');
-}
-
-function commentXml(id: number, firstOfPost: number): string {
-  const n = id - 1;
-  const status = n % 20 === 19 ? 'spam' : n % 10 === 9 ? '0' : '1';
-  const parent = n % 4 === 3 && n - 1 >= firstOfPost ? id - 1 : 0;
-  const date = new Date(Date.UTC(2020, 0, 1) + n * 60_000).toISOString().replace('T', ' ').slice(0, 19);
-  return `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Reader ${n % 1000} &amp; friends]]></wp:comment_author>
-<wp:comment_author_email>reader${n % 1000}@example.com</wp:comment_author_email><wp:comment_author_url>https://reader${n % 1000}.example</wp:comment_author_url>
-<wp:comment_date_gmt>${date}</wp:comment_date_gmt><wp:comment_content><![CDATA[<p>Comment ${id}: the negotiations went nowhere&#8230; <a href="https://source.example/${id}">source</a>. A typical comment is a couple of sentences long, like this one.</p>]]></wp:comment_content>
-<wp:comment_approved>${status}</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>\n`;
 }

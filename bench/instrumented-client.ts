@@ -11,6 +11,10 @@
  * one by one as plain writes, then priced as AWS documents (two underlying
  * writes per transactional item). `units` holds that figure; `reported`
  * keeps what DynamoDB Local said.
+ *
+ * Round trips: a call that starts while none of the measured work's calls is
+ * in flight starts a new one; calls started alongside (Promise.all) share it.
+ * That is how long a request waits on DynamoDB, counted in network hops.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -32,6 +36,8 @@ export interface CallRecord {
   scannedCount?: number;
   count?: number;
   transactItems?: TransactItemCost[];
+  /** No other call was in flight when this one started: the request waited one more round trip. */
+  startsRoundTrip: boolean;
 }
 
 export interface Usage {
@@ -45,6 +51,8 @@ export interface Usage {
   scannedCount: number;
   returnedCount: number;
   transactItems: TransactItemCost[];
+  /** Round trips one after another (calls made in parallel count once). */
+  roundTrips: number;
 }
 
 const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
@@ -52,6 +60,17 @@ const METERED = new Set([...READS, 'PutItem', 'UpdateItem', 'DeleteItem', 'Batch
 
 export class CapacityMeter {
   private readonly records: CallRecord[] = [];
+  private inFlight = 0;
+
+  /** Marks a call's start; answers whether it starts a new round trip. */
+  callStarted(): boolean {
+    this.inFlight += 1;
+    return this.inFlight === 1;
+  }
+
+  callEnded(): void {
+    this.inFlight -= 1;
+  }
 
   record(call: CallRecord): void {
     this.records.push(call);
@@ -75,8 +94,10 @@ export function summarise(records: readonly CallRecord[]): Usage {
     scannedCount: 0,
     returnedCount: 0,
     transactItems: [],
+    roundTrips: 0,
   };
   for (const r of records) {
+    if (r.startsRoundTrip) usage.roundTrips += 1;
     usage.calls[r.command] = (usage.calls[r.command] ?? 0) + 1;
     usage.readUnits += r.units.read;
     usage.writeUnits += r.units.write;
@@ -118,42 +139,57 @@ export function instrument(doc: DynamoDBDocumentClient, meter: CapacityMeter, op
     (next, context) => async (args) => {
       const command = String(context.commandName ?? '').replace(/Command$/, '');
       if (!METERED.has(command)) return next(args);
-      const input: Record<string, unknown> = { ...(args.input as Record<string, unknown>), ReturnConsumedCapacity: 'INDEXES' };
-      const transactItems =
-        command === 'TransactWriteItems' && options.shadow ? structuredClone(input.TransactItems as unknown[]) : undefined;
-      if (transactItems) await options.shadow!.prepare(transactItems);
-      const result = await next({ ...args, input });
-      const output = result.output as Record<string, unknown>;
-      const consumed = parseConsumed(output.ConsumedCapacity, options.labels);
-      const reportedTotal = sum(consumed.map((c) => c.total));
-      const kind = READS.has(command) ? 'read' : 'write';
-      const reported: Units = { read: 0, write: 0, [kind]: reportedTotal };
-      const call: CallRecord = {
-        command,
-        reported,
-        units: reported,
-        byTarget: mergeTargets(
-          consumed.map((c) => c.byTarget),
-          kind,
-        ),
-      };
-      if (typeof output.ScannedCount === 'number') call.scannedCount = output.ScannedCount;
-      if (typeof output.Count === 'number') call.count = output.Count;
-      if (transactItems) {
-        const costs = await options.shadow!.replay(transactItems);
-        call.transactItems = costs;
-        call.units = { read: 0, write: sum(costs.map((c) => c.awsWriteUnits)) };
-        call.byTarget = mergeTargets(
-          costs.map((c) => c.awsByTarget),
-          'write',
-        );
+      const startsRoundTrip = meter.callStarted();
+      try {
+        const input: Record<string, unknown> = { ...(args.input as Record<string, unknown>), ReturnConsumedCapacity: 'INDEXES' };
+        const transactItems =
+          command === 'TransactWriteItems' && options.shadow ? structuredClone(input.TransactItems as unknown[]) : undefined;
+        if (transactItems) await options.shadow!.prepare(transactItems);
+        const result = await next({ ...args, input });
+        meter.record(await callRecord(command, startsRoundTrip, result.output as Record<string, unknown>, transactItems, options));
+        return result;
+      } finally {
+        meter.callEnded();
       }
-      meter.record(call);
-      return result;
     },
     { step: 'initialize', name: 'benchCapacityMeter' },
   );
   return doc;
+}
+
+async function callRecord(
+  command: string,
+  startsRoundTrip: boolean,
+  output: Record<string, unknown>,
+  transactItems: unknown[] | undefined,
+  options: InstrumentOptions,
+): Promise<CallRecord> {
+  const consumed = parseConsumed(output.ConsumedCapacity, options.labels);
+  const reportedTotal = sum(consumed.map((c) => c.total));
+  const kind = READS.has(command) ? 'read' : 'write';
+  const reported: Units = { read: 0, write: 0, [kind]: reportedTotal };
+  const call: CallRecord = {
+    command,
+    startsRoundTrip,
+    reported,
+    units: reported,
+    byTarget: mergeTargets(
+      consumed.map((c) => c.byTarget),
+      kind,
+    ),
+  };
+  if (typeof output.ScannedCount === 'number') call.scannedCount = output.ScannedCount;
+  if (typeof output.Count === 'number') call.count = output.Count;
+  if (transactItems) {
+    const costs = await options.shadow!.replay(transactItems);
+    call.transactItems = costs;
+    call.units = { read: 0, write: sum(costs.map((c) => c.awsWriteUnits)) };
+    call.byTarget = mergeTargets(
+      costs.map((c) => c.awsByTarget),
+      'write',
+    );
+  }
+  return call;
 }
 
 function mergeTargets(parts: readonly Record<string, number>[], kind: keyof Units): Record<string, Units> {

@@ -3,15 +3,19 @@
  * behind the API Gateway stand-in, in a process of their own) against a
  * bare DynamoDB Local round trip from the same client library, in the same
  * run, at concurrency 1 and at the fixed load concurrency. Runs on the
- * filled tables of the scaling section.
+ * filled tables of the scaling section. The server caches settings and
+ * articles as deployed (SETTINGS_CACHE_SECONDS' default); a second server
+ * that reads them on every request (cache time 0) is timed at the load
+ * concurrency too, so the caches' effect is measured side by side.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../lambda/adapters/dynamodb/client';
-import { commentItem, ITEM_ABSENT, ITEM_TYPE, keys } from '../lambda/adapters/dynamodb/items';
-import { INDEXES } from '../lambda/adapters/dynamodb/schema';
+import { commentItem, ITEM_ABSENT, ITEM_TYPE, KEY_PREFIX, keys } from '../lambda/adapters/dynamodb/items';
+import { INDEXES, TABLE_KEY } from '../lambda/adapters/dynamodb/schema';
+import { DEFAULT_SETTINGS_CACHE_SECONDS } from '../lambda/shared/service';
 import { SyntheticComments } from './data';
 import { closedLoop, httpLoad, type LoadStats } from './load';
 import { ratio } from './stats';
@@ -22,7 +26,7 @@ export interface LatencyRun {
   submit: LoadStats;
   list: LoadStats;
   barePut: LoadStats;
-  /** The DynamoDB calls a submission makes, made directly: two GetItems in parallel, then the same five-item transaction. */
+  /** The DynamoDB calls a warm function's submission makes, made directly: the two ban look-ups and the author's counts in parallel, then the same five-item transaction. */
   bareSubmitCalls: LoadStats;
   bareQuery: LoadStats;
   /** A CORS preflight answered by the API Gateway stand-in itself: the local HTTP hop, no handler, no database. */
@@ -41,6 +45,8 @@ export interface LatencyResult {
   runs: LatencyRun[];
   /** Bytes the handlers wrote to stdout (their JSON log line and EMF metrics) per request, at concurrency 1. */
   handlerLogBytesPerRequest?: { submit: number; list: number; approve: number };
+  /** The same submit and list at the load concurrency on a server that reads settings and the article on every request. */
+  uncached?: { concurrency: number; submit: LoadStats; list: LoadStats; submitToPut: number; listToQuery: number };
 }
 
 const SUBMIT_ARTICLES = 20;
@@ -53,7 +59,7 @@ export async function measureLatency(
   log: (line: string) => void,
 ): Promise<LatencyResult> {
   const token = randomBytes(18).toString('base64url');
-  const { child, apiUrl, logBytes } = await startServer(endpoint, prefix, token);
+  const { child, apiUrl, logBytes } = await startServer(endpoint, prefix, token, DEFAULT_SETTINGS_CACHE_SECONDS);
   try {
     const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     // One client address sends everything: flood control off, as the brief of a load test requires.
@@ -113,9 +119,20 @@ export async function measureLatency(
     const synthetic = new SyntheticComments(tables, 99);
     let m = 50_000_000;
     const bareSubmitCalls = async () => {
+      // Settings, article and site model come from the warm function's caches; the bans of the email and the
+      // address and the author's counts the model reads are read together.
       await Promise.all([
-        db.send(new GetCommand({ TableName: tables.comments, Key: keys.settings() })),
-        db.send(new GetCommand({ TableName: tables.comments, Key: keys.article('article-0001') })),
+        db.send(new GetCommand({ TableName: tables.private, Key: keys.author(`${token}${m}`) })),
+        ...['email', 'address'].map((subject) =>
+          db.send(
+            new QueryCommand({
+              TableName: tables.private,
+              KeyConditionExpression: `${TABLE_KEY.partition.name} = :pk`,
+              ExpressionAttributeValues: { ':pk': `${KEY_PREFIX.banned}${subject}:${token}${m}` },
+              Limit: 50,
+            }),
+          ),
+        ),
       ]);
       const rows = synthetic.rows(m++, { articleId: 'article-0001', status: 'pending', createdAt: new Date() });
       const conditional = (item: Record<string, unknown>) => item.type === ITEM_TYPE.comment || item.type === ITEM_TYPE.duplicateGuard;
@@ -194,11 +211,49 @@ export async function measureLatency(
       });
     }
     db.destroy();
+    const loaded = runs[runs.length - 1]!;
+    const uncached = await timeUncached(endpoint, prefix, token, { submit, list }, options, log);
     return {
       seconds: options.seconds,
       articleId: options.listArticle,
       runs,
+      uncached: {
+        ...uncached,
+        submitToPut: ratio(uncached.submit.p50Ms, loaded.barePut.p50Ms),
+        listToQuery: ratio(uncached.list.p50Ms, loaded.bareQuery.p50Ms),
+      },
       handlerLogBytesPerRequest: { submit: logged.submit ?? 0, list: logged.list ?? 0, approve: logged.approve ?? 0 },
+    };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+/** Submit and list at the load concurrency on a server that reads settings and articles on every request (the caches off). */
+async function timeUncached(
+  endpoint: string,
+  prefix: string,
+  token: string,
+  requests: { submit: Parameters<typeof httpLoad>[0]; list: Parameters<typeof httpLoad>[0] },
+  options: { concurrency: number; seconds: number; warmupSeconds: number },
+  log: (line: string) => void,
+) {
+  const { child, apiUrl } = await startServer(endpoint, prefix, token, 0);
+  try {
+    const at = (request: Parameters<typeof httpLoad>[0]) => ({
+      ...request,
+      url: request.url.replace(/^.*?\/articles\//, `${apiUrl}/articles/`),
+    });
+    const measure = async (name: string, request: Parameters<typeof httpLoad>[0]) => {
+      await httpLoad(at(request), options.concurrency, options.warmupSeconds);
+      const result = await httpLoad(at(request), options.concurrency, options.seconds);
+      log(`  ${name} @${options.concurrency}, caches off: ${JSON.stringify(result)}`);
+      return result;
+    };
+    return {
+      concurrency: options.concurrency,
+      submit: await measure('submit', requests.submit),
+      list: await measure('list', requests.list),
     };
   } finally {
     await stopServer(child);
@@ -209,6 +264,7 @@ async function startServer(
   endpoint: string,
   prefix: string,
   token: string,
+  settingsCacheSeconds: number,
 ): Promise<{ child: ChildProcess; apiUrl: string; logBytes: () => number }> {
   const child = fork(resolve(__dirname, 'server.ts'), [], {
     execArgv: ['--import', 'tsx'],
@@ -218,6 +274,7 @@ async function startServer(
       BENCH_DYNAMODB_ENDPOINT: endpoint,
       BENCH_TABLE_PREFIX: prefix,
       BENCH_MODERATOR_TOKEN: token,
+      BENCH_SETTINGS_CACHE_SECONDS: String(settingsCacheSeconds),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     // The handlers log as deployed (JSON lines, EMF metrics): counted, for the cost model's log bytes, not kept.

@@ -2,6 +2,7 @@
 import type { BenchResults } from './results';
 import { replaySection } from './triage/replay-report';
 import { triageMarkdown } from './triage/section';
+import { whyWritten } from './write-reasons';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const calls = (c: Record<string, number>) =>
@@ -37,10 +38,11 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   );
   out.push(
     table(
-      ['operation', 'DynamoDB calls', 'read units', 'write units', 'floor', 'ratio', 'DynamoDB Local reported (R / W)'],
+      ['operation', 'DynamoDB calls', 'round trips', 'read units', 'write units', 'floor', 'ratio', 'DynamoDB Local reported (R / W)'],
       r.capacity.map((c) => [
         c.description,
         calls(c.calls),
+        c.roundTrips,
         c.readUnits,
         c.writeUnits,
         `${c.floor.units} ${c.floor.kind === 'write' ? 'WRU' : 'RRU'} (${c.floor.what}, ${n(c.floor.bytes)} B)`,
@@ -53,7 +55,16 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
     out.push(`### ${c.description}: the transaction item by item`);
     out.push(
       table(
-        ['item', 'table', 'op', 'bytes ≈', 'table units (plain write)', 'index units', 'AWS units (2 × table + index)'],
+        [
+          'item',
+          'table',
+          'op',
+          'bytes ≈',
+          'table units (plain write)',
+          'index units',
+          'AWS units (2 × table + index)',
+          'why it is written',
+        ],
         c.breakdown!.map((b) => [
           b.item,
           b.table,
@@ -64,6 +75,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
             .map(([k, v]) => `${k} ${v}`)
             .join(', ') || '–',
           b.awsWriteUnits,
+          whyWritten(b.item),
         ]),
       ),
     );
@@ -108,7 +120,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
 
   out.push('## 3. Latency');
   out.push(
-    `Through the local HTTP server (real handlers behind the API Gateway stand-in, own process; autocannon) and, in the same run, bare DynamoDB Local calls from the same SDK client; ${r.latency.seconds} s per measurement after a warm-up, on the filled tables. Submissions go to existing articles with flood control off.`,
+    `Through the local HTTP server (real handlers behind the API Gateway stand-in, own process; autocannon) and, in the same run, bare DynamoDB Local calls from the same SDK client; ${r.latency.seconds} s per measurement after a warm-up, on the filled tables. Submissions go to existing articles with flood control off. The server keeps settings and articles for the deployed cache time.`,
   );
   for (const run of r.latency.runs) {
     out.push(
@@ -121,7 +133,10 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
           [
             ['POST comment (service)', run.submit],
             ['PutItem (bare)', run.barePut],
-            ["submit's DynamoDB calls (bare: 2 GetItem ∥, then the 5-item TransactWriteItems)", run.bareSubmitCalls],
+            [
+              "submit's DynamoDB calls (bare: the 2 ban Queries ∥ the author's GetItem, then the 5-item TransactWriteItems)",
+              run.bareSubmitCalls,
+            ],
             ['GET page of 50 (service)', run.list],
             ['Query 51 (bare)', run.bareQuery],
             ['CORS preflight (HTTP hop only)', run.httpHop],
@@ -130,12 +145,22 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
       ),
     );
   }
+  const u = r.latency.uncached;
+  if (u) {
+    out.push(
+      `**Side by side, caches off** (a server reading the settings and the article on every request, concurrency ${u.concurrency}): submit p50 ${u.submit.p50Ms} ms (${u.submitToPut}× PutItem), list p50 ${u.list.p50Ms} ms (${u.listToQuery}× Query).`,
+    );
+  }
 
   const c = r.coldStart;
   out.push('## 4. Cold start');
   out.push(
     `Each function bundled with lib/bundling.ts (esbuild, minified, CJS, SDK bundled), then \`require()\` timed in ${c.samples} fresh \`node ${c.nodeOptions}\` processes (median; the deployed functions set NODE_OPTIONS=${c.nodeOptions}). A bare \`node -e 0\` takes ${c.bareNodeMs} ms.`,
   );
+  if (c.triageModel)
+    out.push(
+      `The learned triage model alone: ${n(c.triageModel.bytes)} bytes, \`require()\` ${c.triageModel.importMs} ms, ${c.triageModel.importAndDecodeMs} ms with the first decode of its weights (+${c.triageModel.decodeMs} ms; the submit function does both on its first request).`,
+    );
   const noMaps = c.functions.some((f) => f.importMsNoSourceMaps !== undefined);
   out.push(
     table(
@@ -238,7 +263,10 @@ function viralSection(v: NonNullable<BenchResults['viral']>): string[] {
 function importSection(i: NonNullable<BenchResults['import']>): string[] {
   return [
     '## 7. Import',
-    `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes) imported with \`npm run import\`'s reader and store, up to ${i.concurrency} writes in flight (one article's comments one after the other), then imported again.`,
+    // Results of runs before the export had a real site's shape lack the shape and memory figures.
+    i.memoryMb && i.articles !== undefined && i.hottestShare !== undefined
+      ? `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes; ${n(i.articles)} articles, ${Math.round(i.hottestShare * 100)} % of the comments on the three hottest) imported with \`npm run import\`'s reader and store into DynamoDB Local ${i.database}, up to ${i.concurrency} writes in flight (one counter update per article per batch), then imported again. Memory of the process: ${i.memoryMb.before} MB before, at most ${i.memoryMb.peak} MB.`
+      : `A generated WordPress export of ${n(i.comments)} comments (${n(i.fileBytes)} bytes) imported with \`npm run import\`'s reader and store, up to ${i.concurrency} writes in flight, then imported again.`,
     table(
       ['', 'result'],
       [

@@ -32,7 +32,7 @@ export interface BenchResults {
   coldStart: ColdStartResult;
   costPerMillion: CostResult;
   triage: TriageResult;
-  /** Set when the cost was computed again from the stored measurements (`npm run bench:readme -- --reprice`). */
+  /** Set when the cost was computed again from the stored measurements (`npm run bench:docs -- --reprice`). */
   repricedAt?: string;
   /** Section 7 (absent in results written before it existed). */
   import?: ImportBenchResult;

@@ -16,6 +16,8 @@ async function main() {
     quiet: true,
     // Section 3 times the functions themselves; the edge is section 8's subject.
     edge: false,
+    // The deployed cache time of settings and articles, or 0 for the side-by-side run without the caches.
+    settingsCacheSeconds: Number(process.env.BENCH_SETTINGS_CACHE_SECONDS ?? '0'),
   });
   process.send?.({ apiUrl: runtime.apiUrl });
   process.once('disconnect', () => void runtime.stop().finally(() => process.exit(0)));

@@ -1,8 +1,16 @@
-/** The real CommentService on DynamoDB Local, wired to a metered document client. */
+/**
+ * The real CommentService on DynamoDB Local, wired to a metered document
+ * client, with the settings and article caches of a deployed function
+ * (SETTINGS_CACHE_SECONDS' default): a fresh service is a cold function, the
+ * same one again within the cache time a warm one.
+ */
 import { DynamoDbCommentStore } from '../lambda/adapters/dynamodb/comment-store';
+import { DynamoDbTriageStore } from '../lambda/adapters/dynamodb/triage-store';
 import { CommentService } from '../lambda/domain/comment-service';
 import { CursorCodec } from '../lambda/domain/cursor';
 import { KeyedHasher } from '../lambda/domain/keyed-hash';
+import { LearnedTriage } from '../lambda/domain/triage/learned-triage';
+import { DEFAULT_SETTINGS_CACHE_SECONDS } from '../lambda/shared/service';
 import type { TableNames } from './data';
 import { CapacityMeter, instrument, localDocumentClient } from './instrumented-client';
 import type { TransactionShadow } from './transaction-cost';
@@ -24,6 +32,9 @@ export function meteredService(
     store: new DynamoDbCommentStore(db, tables),
     hasher: new KeyedHasher('benchmark-hash-key-0123456789'),
     cursors: new CursorCodec(new KeyedHasher('benchmark-cursor-key-0123456789')),
+    settingsCacheMs: DEFAULT_SETTINGS_CACHE_SECONDS * 1000,
+    // As deployed: the learned triage scores every submission, its site model reused for the settings cache time.
+    triage: new LearnedTriage(new DynamoDbTriageStore({ db, tables }), { cacheMs: DEFAULT_SETTINGS_CACHE_SECONDS * 1000 }),
   });
   return { service, meter };
 }

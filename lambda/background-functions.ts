@@ -30,6 +30,15 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
     access: ['private:read', 'private:write', 'secret:hashKey'],
     needs: ['mail'],
   },
+  // People's decisions -> the site's triage model (one versioned item) and the Triage page's day counters, a batch at a time.
+  // Only the TRIAGE items of the comments table: everything it learns from is in the stream records.
+  {
+    name: 'LearnFromDecisions',
+    entry: 'lambda/handlers/learn-from-decisions.ts',
+    table: 'Comments',
+    access: ['triage:read', 'triage:write'],
+    needs: [],
+  },
   // Published comments that stop being public -> one CloudFront invalidation per article per batch
   // (env EDGE_DISTRIBUTION_ID, EDGE_API_PREFIX); locally the same handler empties the edge stand-in.
   { name: 'PurgeEdgeCache', entry: 'lambda/handlers/purge-edge-cache.ts', table: 'Comments', access: [], needs: ['edgeDistribution'] },

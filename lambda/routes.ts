@@ -16,6 +16,8 @@ export type Access =
   | 'secret:hashKey' // the key of email hashes and guards
   | 'secret:cursorKey' // the key that signs page cursors
   | 'queue:oldest' // Query on the byStatus index only (the oldest pending comment)
+  | 'triage:read' // GetItem/Query of the site's model and the daily triage counters only (the TRIAGE partition)
+  | 'triage:write' // Put/Update of those items only (the learner)
   | 'classifiers'; // calls the spam and toxicity providers the stack enabled (-c classifiers=...)
 
 export interface Route {
@@ -152,6 +154,15 @@ const TABLE = [
     entry: 'lambda/handlers/admin/put-settings.ts',
     auth: 'moderator',
     access: ['comments:read', 'comments:write'],
+  },
+  // The Triage page: 30 days of day counters and what the model was taught (the TRIAGE items only).
+  {
+    name: 'AdminTriage',
+    method: 'GET',
+    path: '/admin/triage',
+    entry: 'lambda/handlers/admin/triage.ts',
+    auth: 'moderator',
+    access: ['triage:read'],
   },
   {
     name: 'AdminGetArticle',

@@ -9,7 +9,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { KEY_PREFIX, keys } from '../lambda/adapters/dynamodb/items';
+import { KEY_PREFIX, keys, TRIAGE_PARTITION_KEY } from '../lambda/adapters/dynamodb/items';
 import { COMMENTS_TABLE, INDEXES, PRIVATE_TABLE, TABLE_KEY, type TableDefinition } from '../lambda/adapters/dynamodb/schema';
 import type { Access } from '../lambda/routes';
 
@@ -87,6 +87,17 @@ export function statementsFor(access: readonly Access[], t: AccessTargets): Poli
       case 'queue:oldest':
         // The scheduled queue-age reading: that one Query, on that one index, nothing else of the table.
         allow('QueryModerationIndex', ['dynamodb:Query'], [indexArn(t.comments, COMMENTS_TABLE, INDEXES.byStatus)]);
+        break;
+      case 'triage:read':
+        // The site's model and the daily counters share one partition: nothing else of the table.
+        allow('ReadTriageItems', ['dynamodb:GetItem', 'dynamodb:Query'], [t.comments.tableArn], {
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [TRIAGE_PARTITION_KEY] },
+        });
+        break;
+      case 'triage:write':
+        allow('WriteTriageItems', ['dynamodb:PutItem', 'dynamodb:UpdateItem'], [t.comments.tableArn], {
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [TRIAGE_PARTITION_KEY] },
+        });
         break;
       case 'secret:hashKey':
         allow('ReadHashKey', ['secretsmanager:GetSecretValue'], [t.hashKeySecret.secretArn]);

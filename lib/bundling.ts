@@ -6,6 +6,8 @@
  * then the one in package-lock.json (tested), and a minified bundle of just
  * the clients we use imports faster than the runtime's full SDK from disk.
  */
+import type { Access } from '../lambda/routes';
+
 export const NODE_TARGET = 'node22';
 
 export const ESBUILD_OPTIONS = {
@@ -21,3 +23,21 @@ export const ESBUILD_OPTIONS = {
   mainFields: ['module', 'main'],
   external: [] as string[],
 } as const;
+
+/**
+ * Packages a function loads only when its access list grants what they serve.
+ * A function without that grant has neither the permission nor the
+ * environment to reach the code that loads them, so they stay out of its
+ * bundle (should one ever be loaded, the runtime's own SDK answers).
+ */
+const LOADED_ONLY_WITH: Record<string, readonly Access[]> = {
+  // The secret keys (lambda/shared/keys.ts), and Akismet's key for the functions that classify.
+  '@aws-sdk/client-secrets-manager': ['secret:hashKey', 'secret:cursorKey', 'classifiers'],
+};
+
+/** The packages left out of the bundle of a function with this access list. */
+export function externalModulesFor(access: readonly Access[]): string[] {
+  return Object.entries(LOADED_ONLY_WITH)
+    .filter(([, grants]) => !grants.some((grant) => access.includes(grant)))
+    .map(([name]) => name);
+}

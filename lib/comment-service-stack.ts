@@ -12,6 +12,7 @@ import { EDGE_CACHE_ENV } from '../lambda/http/edge-cache';
 import { MAIL_FEEDBACK, SCHEDULED_JOBS, STREAM_CONSUMERS, type ScheduledJob, type StreamConsumer } from '../lambda/background-functions';
 import { ROUTES, type Access, type Route } from '../lambda/routes';
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
+import { externalModulesFor } from './bundling';
 import { type StackConfig, readConfig } from './config';
 import { ApiFirewall } from './constructs/api-firewall';
 import { Classifiers, COMPREHEND_WILDCARD } from './constructs/classifiers';
@@ -102,6 +103,7 @@ export class CommentServiceStack extends Stack {
         logRetention: config.logRetention,
         reservedConcurrency: extra.public ? (config.publicReservedConcurrency ?? undefined) : undefined,
         wildcardResourceUses: [...(extra.wildcardResourceUses ?? []), ...comprehend],
+        externalModules: externalModulesFor(access),
         environment: {
           // Table names are not access: IAM decides what each function may touch.
           [TABLE_ENV.Comments]: this.tables.comments.tableName,

@@ -6,7 +6,8 @@ export interface TriageEval {
   /** The leave-source-out figures, or why there are none. */
   data: 'given' | 'no data given';
   maxError: number;
-  sources: (HeldOutSource & { newSiteRemoves?: number })[];
+  /** Older results files may lack `newSiteRemoves`. */
+  sources: (Omit<HeldOutSource, 'newSiteRemoves'> & { newSiteRemoves?: number })[];
   /** The model each held-out run trained: same features, options and weighting as the shipped one. */
   learning: Record<string, number>;
 }
@@ -28,9 +29,10 @@ export function evalMarkdown(e: TriageEval): string {
     s.file,
     s.head,
     `${s.rows.toLocaleString('en-US')} (${s.positives.toLocaleString('en-US')})`,
-    s.auc.toFixed(3),
-    pct(s.automaticAtBest.publish),
-    pct(s.automaticAtBest.remove),
+    // One class only (the all-toxic news comments): nothing to rank, and "at best" would be trivially all or nothing.
+    s.auc === null ? 'one class only' : s.auc.toFixed(3),
+    s.auc === null ? '—' : pct(s.automaticAtBest.publish),
+    s.auc === null ? '—' : pct(s.automaticAtBest.remove),
     s.newSiteRemoves === undefined ? '—' : pct(s.newSiteRemoves),
   ]);
   return [
@@ -46,20 +48,19 @@ export function evalMarkdown(e: TriageEval): string {
   ].join('\n');
 }
 
-const START = '<!-- triage-eval:start -->';
-const END = '<!-- triage-eval:end -->';
-
-/** Replaces the generated region of a markdown file (between the markers) with the evaluation's table. */
-export function writeEvalRegion(path: string, e: TriageEval): void {
-  const page = readFileSync(path, 'utf8');
-  const from = page.indexOf(START);
-  const to = page.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${path} has no ${START} … ${END} region`);
-  writeFileSync(path, `${page.slice(0, from + START.length)}\n${evalMarkdown(e)}${page.slice(to)}`);
+/** A generated region of a markdown page: the text between `<!-- name:start -->` and `<!-- name:end -->`. */
+export function region(page: string, name: string): string | undefined {
+  const start = `<!-- ${name}:start -->\n`;
+  const from = page.indexOf(start);
+  const to = page.indexOf(`<!-- ${name}:end -->`);
+  return from < 0 || to < from ? undefined : page.slice(from + start.length, to);
 }
 
-export function evalRegion(page: string): string | undefined {
-  const from = page.indexOf(START);
-  const to = page.indexOf(END);
-  return from < 0 || to < from ? undefined : page.slice(from + START.length + 1, to);
+/** Replaces a generated region of a markdown file. */
+export function writeRegion(path: string, name: string, content: string): void {
+  const page = readFileSync(path, 'utf8');
+  const current = region(page, name);
+  if (current === undefined) throw new Error(`${path} has no <!-- ${name}:start --> … <!-- ${name}:end --> region`);
+  const at = page.indexOf(`<!-- ${name}:start -->\n`) + `<!-- ${name}:start -->\n`.length;
+  writeFileSync(path, page.slice(0, at) + content + page.slice(at + current.length));
 }

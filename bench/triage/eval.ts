@@ -11,7 +11,8 @@ import { resolve } from 'node:path';
 import { readRows } from '../../scripts/triage/data';
 import { featurize } from '../../scripts/triage/fit';
 import { LEARN_OPTIONS } from '../../scripts/triage/learn';
-import { evalMarkdown, type TriageEval, writeEvalRegion } from './eval-report';
+import { writeModelCard } from './card';
+import { evalMarkdown, type TriageEval } from './eval-report';
 import { leaveSourceOut } from './leave-source-out';
 
 const ROOT = resolve(__dirname, '../..');
@@ -27,7 +28,7 @@ export function evaluate(dir: string, log: (line: string) => void, only?: string
   const rows = readRows(resolve(dir));
   log(`${rows.length} rows; extracting features`);
   const features = featurize(rows);
-  const { sources } = leaveSourceOut(rows, features, { maxError: MAX_ERROR, only, log });
+  const sources = leaveSourceOut(rows, features, { maxError: MAX_ERROR, only, log });
   return { data: 'given', maxError: MAX_ERROR, sources, learning: { ...LEARN_OPTIONS } };
 }
 
@@ -48,7 +49,7 @@ function main(): void {
   }
   writeFileSync(resolve(ROOT, 'bench/results/triage-eval.json'), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(resolve(ROOT, 'bench/results/triage-eval.md'), `# Triage model: leave-source-out\n\n${evalMarkdown(result)}`);
-  writeEvalRegion(resolve(ROOT, 'docs/model-card.md'), result);
+  writeModelCard();
   log('wrote bench/results/triage-eval.{json,md} and the figures in docs/model-card.md');
 }
 

@@ -4,8 +4,9 @@
  * Toxicity files are scored by the remove head, spam files by the spam head.
  * Counts only: no text of any comment leaves this module.
  */
-import { dot, sigmoid } from '../../lambda/domain/triage/model/linear';
-import type { FeatureVector } from '../../lambda/domain/triage/model/features';
+import { dot } from '../../lambda/domain/triage/model/linear';
+import { DEFAULT_AUTO_DECIDE, gate, scoreComment, seededRandom, wilsonUpper } from '../../lambda/domain/triage/site';
+import { type FeatureVector, SHIPPED_BITS } from '../../lambda/domain/triage/model/features';
 import { files, isSpamFile, type Row } from '../../scripts/triage/data';
 import { fitHead } from '../../scripts/triage/fit';
 import { rocAuc } from '../../scripts/triage/learn';
@@ -16,7 +17,8 @@ export interface HeldOutSource {
   rows: number;
   /** toxic or spam rows (the positives of the head). */
   positives: number;
-  auc: number;
+  /** null for a file with one class only (the all-toxic news comments): nothing to rank. */
+  auc: number | null;
   /**
    * At best: the share of the source a gate could decide automatically with the
    * error's Wilson 95 % upper bound ≤ maxError, the threshold placed on the
@@ -25,14 +27,12 @@ export interface HeldOutSource {
    * `remove`: the highest-scored removed.
    */
   automaticAtBest: { maxError: number; publish: number; remove: number };
-}
-
-/** The upper end of the Wilson score interval (95 %) for `errors` in `n`. */
-export function wilsonUpper(errors: number, n: number, z = 1.96): number {
-  if (n === 0) return 1;
-  const p = errors / n;
-  const z2 = z * z;
-  return (p + z2 / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  /**
+   * The share of the source's civil or ham comments a new site would reject or
+   * mark spam: each scored as the service scores it (no site part yet) by the
+   * model trained without the source, and put through the default gate.
+   */
+  newSiteRemoves: number;
 }
 
 /** The largest share of the sorted labels, taken from the front, whose errors stay under the bound. */
@@ -47,14 +47,14 @@ export function largestSafePrefix(wrongInOrder: readonly boolean[], maxError: nu
 }
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+const finiteOrNull = (x: number) => (Number.isFinite(x) ? round(x) : null);
 
 export function leaveSourceOut(
   rows: readonly Row[],
   features: readonly FeatureVector[],
   options: { maxError: number; only?: string[]; log?: (line: string) => void },
-): { sources: HeldOutSource[]; civilScores: Map<string, { remove: number; spam: number }[]> } {
+): HeldOutSource[] {
   const sources: HeldOutSource[] = [];
-  const civilScores = new Map<string, { remove: number; spam: number }[]>();
   for (const file of files(rows)) {
     if (options.only && !options.only.includes(file)) continue;
     const head = isSpamFile(rows, file) ? 'spam' : 'remove';
@@ -65,12 +65,20 @@ export function leaveSourceOut(
     );
     const scored = test.map((t) => ({ y: t.y as 0 | 1, remove: dot(heads.remove, t.x), spam: dot(heads.spam, t.x) }));
     const byScore = [...scored].sort((a, b) => a[head] - b[head]);
+    const prior = { bits: SHIPPED_BITS, ...heads };
+    const random = seededRandom(1);
+    const negatives = rows.filter((r) => r.file === file && (r.label === 'civil' || r.label === 'ham'));
+    const removed = negatives.filter((r) => {
+      const { scores } = scoreComment(null, { text: r.text }, undefined, prior);
+      const verdict = gate(null, scores, DEFAULT_AUTO_DECIDE, random);
+      return verdict.decision === 'rejected' || verdict.decision === 'spam';
+    }).length;
     sources.push({
       file,
       head,
       rows: scored.length,
       positives: scored.filter((s) => s.y === 1).length,
-      auc: round(
+      auc: finiteOrNull(
         rocAuc(
           scored.map((s) => s[head]),
           scored.map((s) => s.y),
@@ -91,13 +99,9 @@ export function leaveSourceOut(
           ),
         ),
       },
+      newSiteRemoves: negatives.length === 0 ? 0 : round(removed / negatives.length),
     });
-    // Both heads' probabilities for the source's civil/ham comments: what a new site's gate is given.
-    civilScores.set(
-      file,
-      scored.filter((s) => s.y === 0).map((s) => ({ remove: sigmoid(s.remove), spam: sigmoid(s.spam) })),
-    );
     options.log?.(`  held out ${file}: ${head} AUC ${sources.at(-1)!.auc} over ${scored.length} rows`);
   }
-  return { sources, civilScores };
+  return sources;
 }

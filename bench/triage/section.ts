@@ -13,12 +13,12 @@ import { resolve } from 'node:path';
 import { shippedModel } from '../../lambda/domain/triage/model/shipped';
 import { type CorpusAuc, corpusAuc, readCorpus } from '../../scripts/triage/corpus';
 import type { TargetCheck } from '../targets';
+import { EVAL_RESULTS } from './card';
 import { measureModelCost, type ModelCost } from './cost';
 import { evaluate } from './eval';
 import { evalMarkdown, type TriageEval } from './eval-report';
 
 const ROOT = resolve(__dirname, '../..');
-export const EVAL_RESULTS = 'bench/results/triage-eval.json';
 
 export interface TriageResult {
   corpus: CorpusAuc & { path: string };
@@ -71,9 +71,10 @@ export function triageTargets(t: TriageResult): TargetCheck[] {
   const held = heldOut(t);
   if (!held) return targets;
   const youtube = held.figures.sources.find((s) => s.file === 'youtube-spam');
-  if (youtube) {
+  if (youtube?.auc != null) {
     targets.push({
-      target: 'Triage: spam ROC AUC ≥ 0.95 on YouTube comments, trained without them',
+      // The issue's target holds out one video at a time; the data has no video field, so the whole collection is held out: a harder test.
+      target: 'Triage: spam ROC AUC ≥ 0.95 on YouTube comments (whole collection held out: the data has no video field)',
       measured: `${youtube.auc.toFixed(3)} (${held.from})`,
       met: youtube.auc >= 0.95,
     });

@@ -1,6 +1,7 @@
 /** The comment aggregate and the views different readers get of it. */
 import type { AuthorRecord } from './moderation/phase';
 import { NO_REPORTS, type ReportSummary } from './reports';
+import type { TriageRecord } from './triage/triage-record';
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
@@ -32,6 +33,8 @@ export interface Comment {
   reports?: ReportSummary;
   /** When the latest of those reports came (the Reported list's order). */
   reportedAt?: string;
+  /** The triage's scores when the comment arrived, and whether the gate decided it (absent when nothing scored it). */
+  triage?: TriageRecord;
 }
 
 /** How risky the classifiers found a comment: its highest score, 0 when none scored it (the queue's sort=risk). */

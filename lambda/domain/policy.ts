@@ -5,3 +5,4 @@
  */
 export { decide, MODERATION_PHASES } from './moderation/phases';
 export type { AuthorRecord, Decision, PolicyInput } from './moderation/phase';
+export { startedTriageRun } from './moderation/triage-run';

@@ -25,10 +25,17 @@ const triage = z.strictObject({
       rejectAt: z.optional(threshold),
     }),
   ),
+  autoDecide: z.optional(
+    z.strictObject({
+      maxError: z.optional(z.number().check(z.minimum(0), z.maximum(0.1))),
+      audit: z.optional(z.number().check(z.minimum(0), z.maximum(0.5))),
+      minExamples: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
+    }),
+  ),
 });
 
 export const settingsPatch = z.strictObject({
-  premoderation: z.optional(z.boolean()),
+  premoderation: z.optional(z.union([z.boolean(), z.literal('auto')])),
   maxLinks: z.optional(z.int().check(z.minimum(0), z.maximum(1000))),
   moderationWords: z.optional(wordList),
   disallowedWords: z.optional(wordList),
@@ -69,16 +76,18 @@ const MESSAGES: Record<string, string> = {
   retention: 'retention must be { "spamDays": null or 1 to 36500, "rejectedDays": null or 1 to 36500 }.',
   autoApprove: 'autoApprove must be { "enabled": true|false, "minApproved": 1 to 1000, "windowDays": null or 1 to 3650 }.',
   triage:
-    'triage must be { "spam": { "provider": "builtin" | "akismet" | null, "sendPersonalData": true|false }, "toxicity": { "provider": "builtin" | "comprehend" | "guardrails" | null, "holdAt": 0 to 1, "rejectAt": 0 to 1 } }.',
+    'triage must be { "spam": { "provider": "builtin" | "akismet" | null, "sendPersonalData": true|false }, "toxicity": { "provider": "builtin" | "comprehend" | "guardrails" | null, "holdAt": 0 to 1 }, "autoDecide": { ... } }.',
+  'triage.autoDecide':
+    'triage.autoDecide must be { "maxError": 0 to 0.1, "audit": 0 to 0.5, "minExamples": a whole number from 1 to 1000000 }.',
   eraseMode: 'eraseMode must be "anonymise" or "delete".',
   reports: 'reports must be { "threshold": null (reports off) or a whole number from 1 to 1000 }.',
-  premoderation: 'premoderation must be true or false.',
+  premoderation: 'premoderation must be true, false or "auto".',
   version: 'version must be a whole number.',
   commentsOpen: 'commentsOpen must be true or false.',
   publishedAt: 'publishedAt must be null or an ISO 8601 date.',
 };
 
-/** Field messages for a failed patch: one per top-level key. */
+/** Field messages for a failed patch: one per key, the most specific key that has a message of its own (`triage.autoDecide`, else `triage`). */
 export function patchErrors(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -86,10 +95,18 @@ export function patchErrors(error: z.core.$ZodError): Record<string, string> {
       for (const key of issue.keys) fields[[...issue.path.map(String), key].join('.')] = 'is not a setting.';
       continue;
     }
-    const key = String(issue.path[0] ?? 'body');
+    const key = messageKey(issue.path.map(String));
     fields[key] ??= MESSAGES[key] ?? issue.message;
   }
   return fields;
+}
+
+function messageKey(path: string[]): string {
+  for (let n = path.length; n > 1; n -= 1) {
+    const key = path.slice(0, n).join('.');
+    if (MESSAGES[key]) return key;
+  }
+  return path[0] ?? 'body';
 }
 
 export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch): SiteSettings {
@@ -102,6 +119,7 @@ export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch):
     triage: {
       spam: { ...current.triage.spam, ...(triagePatch?.spam ?? {}) },
       toxicity: { ...current.triage.toxicity, ...(triagePatch?.toxicity ?? {}) },
+      autoDecide: { ...current.triage.autoDecide, ...(triagePatch?.autoDecide ?? {}) },
     },
     reports: { ...current.reports, ...(reports ?? {}) },
     version: current.version + 1,
@@ -109,14 +127,14 @@ export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch):
 }
 
 /**
- * What the whole settings say that a single field cannot: thresholds in
- * order, and only providers this deployment enabled (the stack's
- * `-c classifiers=...`). Field errors, empty when all is well.
+ * What the whole settings say that a single field cannot: only providers
+ * this deployment enabled (the stack's `-c classifiers=...`). Field errors,
+ * empty when all is well. (holdAt and rejectAt need no order: no score
+ * removes a comment any more, so rejectAt decides nothing.)
  */
 export function triageErrors(settings: SiteSettings, enabled: readonly ProviderName[]): Record<string, string> {
   const fields: Record<string, string> = {};
   const { spam, toxicity } = settings.triage;
-  if (toxicity.holdAt > toxicity.rejectAt) fields['triage.toxicity'] = 'holdAt must not be above rejectAt.';
   for (const [kind, provider] of [
     ['spam', spam.provider],
     ['toxicity', toxicity.provider],

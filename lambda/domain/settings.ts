@@ -2,16 +2,26 @@
 import type { SpamProvider, ToxicityProvider } from '../ports/classifier';
 import type { CommentStatus } from './comment';
 import { DEFAULT_REPORT_THRESHOLD } from './reports';
+import type { AutoDecideSettings } from './triage/learning';
 
-/** The automated triage: which provider classifies each kind (null: off) and the toxicity thresholds (0..1, holdAt ≤ rejectAt). */
+/**
+ * The automated triage: which provider scores each kind (null: off), the
+ * toxicity score that holds a comment when pre-moderation is off, and the
+ * gate's bounds for automatic decisions (premoderation "auto").
+ */
 export interface TriageSettings {
   /** sendPersonalData: the reader's email, address and browser go to the provider (Akismet); off by default. */
   spam: { provider: SpamProvider | null; sendPersonalData: boolean };
+  /** rejectAt is kept so older clients' saves still validate: no score removes a comment (the gate alone may). */
   toxicity: { provider: ToxicityProvider | null; holdAt: number; rejectAt: number };
+  autoDecide: AutoDecideSettings;
 }
 
+/** true: a person sees every comment; false: published unless a rule holds it; "auto": the gate decides what it is sure of. */
+export type Premoderation = boolean | 'auto';
+
 export interface SiteSettings {
-  premoderation: boolean;
+  premoderation: Premoderation;
   maxLinks: number;
   moderationWords: string[];
   disallowedWords: string[];
@@ -51,10 +61,26 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   triage: {
     spam: { provider: 'builtin', sendPersonalData: false },
     toxicity: { provider: 'builtin', holdAt: 0.5, rejectAt: 0.9 },
+    // The gate's defaults (DEFAULT_AUTO_DECIDE), copied so that reading settings never loads the scoring code; a test keeps them equal.
+    autoDecide: { maxError: 0.01, audit: 0.02, minExamples: 200 },
   },
   reports: { threshold: DEFAULT_REPORT_THRESHOLD },
   version: 0,
 };
+
+/** Stored settings over the defaults, nested sections included: settings saved before a section existed get its defaults. */
+export function withDefaults(stored: Partial<SiteSettings>): SiteSettings {
+  const triage: Partial<TriageSettings> = stored.triage ?? {};
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    triage: {
+      ...DEFAULT_SETTINGS.triage,
+      ...triage,
+      autoDecide: { ...DEFAULT_SETTINGS.triage.autoDecide, ...triage.autoDecide },
+    },
+  };
+}
 
 export const defaultArticle = (articleId: string): ArticleSettings => ({
   articleId,

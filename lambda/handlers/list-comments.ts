@@ -1,4 +1,5 @@
 /** GET /articles/{articleId}/comments: the published comments, oldest first; cacheable at the edge. */
+import { envString } from '../environment';
 import { articleIdParam } from '../http/article-id';
 import { cacheableJson } from '../http/edge-cache';
 import { routeHandler } from '../http/handler';
@@ -10,5 +11,5 @@ export const handler = routeHandler('ListComments', async ({ event, services }) 
   const { limit, cursor } = queryParams(event, ['limit', 'cursor']);
   const page = await services.comments.listPublished(articleId, { limit: parseLimit(limit), cursor });
   // Tells the form to offer "Notify me of follow-up comments by email": set only where mail can be sent.
-  return cacheableJson(event, process.env.REPLY_NOTIFICATIONS === 'on' ? { ...page, replyNotifications: true } : page);
+  return cacheableJson(event, envString('REPLY_NOTIFICATIONS') === 'on' ? { ...page, replyNotifications: true } : page);
 });

@@ -1,7 +1,8 @@
 /**
  * DynamoDB stream of the comments table -> one digest to moderators per
  * batch of new pending comments. Only INSERTs of comment items with status
- * pending count: spam, approvals and TTL purges (REMOVE events) do not.
+ * pending count: spam, approvals and TTL purges (REMOVE events) do not,
+ * nor comments an import brought in (old, and possibly thousands).
  * The publisher is injectable: SNS in the cloud, the outbox locally.
  */
 import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
@@ -10,8 +11,12 @@ import type { Reason } from '../domain/comment';
 import { SnsNotificationPublisher } from '../adapters/sns/notification-publisher';
 import type { NotificationPublisher } from '../ports/notification-publisher';
 import { logger } from '../shared/observability';
+import { envOptional } from '../environment';
 
 type Image = Record<string, AttributeValue>;
+
+/** The reason rule every imported comment carries (the importer's). */
+const IMPORT_RULE = 'import';
 
 const text = (image: Image, name: string): string => image[name]?.S ?? '';
 
@@ -25,12 +30,14 @@ export function newPendingComments(event: DynamoDBStreamEvent): PendingComment[]
   for (const record of event.Records ?? []) {
     const image = record.dynamodb?.NewImage as Image | undefined;
     if (record.eventName !== 'INSERT' || !image || text(image, 'type') !== 'comment' || text(image, 'status') !== 'pending') continue;
+    const reasons = reasonsOf(image);
+    if (reasons.some((reason) => reason.rule === IMPORT_RULE)) continue;
     comments.push({
       id: text(image, 'id'),
       articleId: text(image, 'articleId'),
       author: text(image, 'author'),
       comment: text(image, 'comment'),
-      reasons: reasonsOf(image),
+      reasons,
     });
   }
   return comments;
@@ -50,9 +57,9 @@ export function notifyModerators(publisher: () => NotificationPublisher, console
 
 let sns: SnsNotificationPublisher | undefined;
 function snsPublisher(): SnsNotificationPublisher {
-  const topicArn = process.env.NOTIFY_TOPIC_ARN;
+  const topicArn = envOptional('NOTIFY_TOPIC_ARN');
   if (!topicArn) throw new Error('NOTIFY_TOPIC_ARN environment variable is not set');
   return (sns ??= new SnsNotificationPublisher(topicArn));
 }
 
-export const handler = notifyModerators(snsPublisher, process.env.CONSOLE_URL || undefined);
+export const handler = notifyModerators(snsPublisher, envOptional('CONSOLE_URL'));

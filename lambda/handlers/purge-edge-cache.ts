@@ -10,6 +10,7 @@ import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
 import { CloudFrontInvalidationPurger } from '../adapters/cloudfront/invalidation-purger';
 import type { EdgeCachePurger } from '../ports/edge-cache-purger';
 import { logger } from '../shared/observability';
+import { envOptional, envString } from '../environment';
 
 type Image = Record<string, AttributeValue>;
 
@@ -45,9 +46,9 @@ export function purgeEdgeCache(purger: () => EdgeCachePurger) {
 
 let cloudFront: CloudFrontInvalidationPurger | undefined;
 function cloudFrontPurger(): CloudFrontInvalidationPurger {
-  const distributionId = process.env.EDGE_DISTRIBUTION_ID;
+  const distributionId = envOptional('EDGE_DISTRIBUTION_ID');
   if (!distributionId) throw new Error('EDGE_DISTRIBUTION_ID environment variable is not set');
-  return (cloudFront ??= new CloudFrontInvalidationPurger(distributionId, process.env.EDGE_API_PREFIX ?? '/api'));
+  return (cloudFront ??= new CloudFrontInvalidationPurger(distributionId, envString('EDGE_API_PREFIX')));
 }
 
 export const handler = purgeEdgeCache(cloudFrontPurger);

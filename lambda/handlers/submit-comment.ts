@@ -9,27 +9,32 @@ import { redirectTarget, redirectWithError, redirectWithOutcome } from '../http/
 import { bodyKind, bodyText, parseBody } from '../http/request';
 import { json } from '../http/response';
 import { logger } from '../shared/observability';
+import { submissionServicesFor } from '../shared/submission-service';
 
-export const handler = routeHandler('SubmitComment', async ({ event, services }) => {
-  const articleId = articleIdParam(event);
-  const kind = bodyKind(event);
-  const fields = parseBody(kind, bodyText(event, LIMITS.body));
-  const redirect = kind === 'form' ? redirectTarget(event, fields) : null;
-  try {
-    const shape = submissionShape.safeParse(fields);
-    if (!shape.success) throw badRequest(describeShapeError(shape.error));
-    const result = await services.comments.submit({
-      articleId,
-      input: shape.data,
-      clientIp: event.requestContext?.identity?.sourceIp ?? null,
-      idempotencyKey: idempotencyKey(event),
-      userAgent: headerValue(event, 'user-agent') ?? null,
-    });
-    logger.info('comment stored', { commentId: result.body.id, articleId, status: result.body.status });
-    if (redirect) return redirectWithOutcome(redirect, { comment_status: result.body.status, comment_id: result.body.id });
-    return json(event, result.created ? 201 : 202, result.body);
-  } catch (error) {
-    if (!redirect || !isClientError(error)) throw error;
-    return redirectWithError(redirect, error);
-  }
-});
+export const handler = routeHandler(
+  'SubmitComment',
+  async ({ event, services }) => {
+    const articleId = articleIdParam(event);
+    const kind = bodyKind(event);
+    const fields = parseBody(kind, bodyText(event, LIMITS.body));
+    const redirect = kind === 'form' ? redirectTarget(event, fields) : null;
+    try {
+      const shape = submissionShape.safeParse(fields);
+      if (!shape.success) throw badRequest(describeShapeError(shape.error));
+      const result = await services.comments.submit({
+        articleId,
+        input: shape.data,
+        clientIp: event.requestContext?.identity?.sourceIp ?? null,
+        idempotencyKey: idempotencyKey(event),
+        userAgent: headerValue(event, 'user-agent') ?? null,
+      });
+      logger.info('comment stored', { commentId: result.body.id, articleId, status: result.body.status });
+      if (redirect) return redirectWithOutcome(redirect, { comment_status: result.body.status, comment_id: result.body.id });
+      return json(event, result.created ? 201 : 202, result.body);
+    } catch (error) {
+      if (!redirect || !isClientError(error)) throw error;
+      return redirectWithError(redirect, error);
+    }
+  },
+  submissionServicesFor,
+);

@@ -3,6 +3,7 @@
  * gateway and the functions' responses all use these.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { envString } from '../environment';
 import { headerValue } from './headers';
 
 /** Request headers a browser may send. */
@@ -12,7 +13,7 @@ export const CORS_EXPOSE_HEADERS = ['Retry-After'] as const;
 
 /** Origins allowed to call the API from a browser and to receive a form's redirect (comma-separated ALLOWED_ORIGINS). */
 export function allowedOrigins(): string[] {
-  return (process.env.ALLOWED_ORIGINS ?? '')
+  return envString('ALLOWED_ORIGINS')
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);

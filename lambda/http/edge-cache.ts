@@ -12,25 +12,25 @@
  */
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { envCount, VARIABLES, type VariableName } from '../environment';
 import { CORS_EXPOSE_HEADERS } from './cors';
 import { headerValue } from './headers';
 
 /** Seconds a shared cache keeps an answer fresh (S) and may serve it stale while revalidating (W); deploy-time settings. */
-export const EDGE_CACHE_ENV = { freshSeconds: 'EDGE_CACHE_SECONDS', staleSeconds: 'EDGE_STALE_SECONDS' } as const;
-export const EDGE_CACHE_DEFAULTS = { freshSeconds: 10, staleSeconds: 20 } as const;
+export const EDGE_CACHE_ENV = { freshSeconds: 'EDGE_CACHE_SECONDS', staleSeconds: 'EDGE_STALE_SECONDS' } as const satisfies Record<
+  string,
+  VariableName
+>;
+export const EDGE_CACHE_DEFAULTS = {
+  freshSeconds: Number(VARIABLES.EDGE_CACHE_SECONDS.default),
+  staleSeconds: Number(VARIABLES.EDGE_STALE_SECONDS.default),
+} as const;
 /** How long a cache may keep serving an answer while the origin fails. */
 export const STALE_IF_ERROR_SECONDS = 86_400;
 
-function secondsFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  return Number.isInteger(value) && value >= 0 ? value : fallback;
-}
-
 export function edgeCacheControl(): string {
-  const fresh = secondsFromEnv(EDGE_CACHE_ENV.freshSeconds, EDGE_CACHE_DEFAULTS.freshSeconds);
-  const stale = secondsFromEnv(EDGE_CACHE_ENV.staleSeconds, EDGE_CACHE_DEFAULTS.staleSeconds);
+  const fresh = envCount(EDGE_CACHE_ENV.freshSeconds);
+  const stale = envCount(EDGE_CACHE_ENV.staleSeconds);
   return `public, max-age=0, s-maxage=${fresh}, stale-while-revalidate=${stale}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
 }
 

@@ -9,21 +9,29 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Route, type RouteName, routeNamed } from '../routes';
 import { logger, metrics } from '../shared/observability';
-import { type RouteServices, servicesFor } from '../shared/service';
+import type { CommentOperations } from '../domain/comment-operations';
+import { type RouteServices, type ServicesFor, servicesFor } from '../shared/service';
 import { requireModerator } from './auth';
 import { errorResponse } from './response';
 
-export interface RouteContext {
+export interface RouteContext<Comments extends CommentOperations = CommentOperations> {
   readonly event: APIGatewayProxyEvent;
   readonly route: Route;
   /** The signed-in moderator; only routes with `auth: 'moderator'` have one. */
   readonly actor: string;
-  readonly services: RouteServices;
+  readonly services: RouteServices<Comments>;
 }
 
-export type RouteLogic = (context: RouteContext) => Promise<APIGatewayProxyResult>;
+export type RouteLogic<Comments extends CommentOperations = CommentOperations> = (
+  context: RouteContext<Comments>,
+) => Promise<APIGatewayProxyResult>;
 
-export function routeHandler(routeOrName: Route | RouteName, logic: RouteLogic) {
+/** `wiring` builds the route's services; the default carries no classifier (only the submit route passes its own). */
+export function routeHandler<Comments extends CommentOperations = CommentOperations>(
+  routeOrName: Route | RouteName,
+  logic: RouteLogic<Comments>,
+  wiring: ServicesFor<Comments> = servicesFor as ServicesFor<Comments>,
+) {
   const route = typeof routeOrName === 'string' ? routeNamed(routeOrName) : routeOrName;
   const operation = route.name;
   return async (event: APIGatewayProxyEvent, context?: Context): Promise<APIGatewayProxyResult> => {
@@ -32,7 +40,7 @@ export function routeHandler(routeOrName: Route | RouteName, logic: RouteLogic) 
     let response: APIGatewayProxyResult;
     try {
       const actor = route.auth === 'moderator' ? requireModerator(event).actor : undefined;
-      const services = await servicesFor(route.access);
+      const services = await wiring(route.access);
       response = await logic({
         event,
         route,

@@ -29,6 +29,11 @@ export interface NewCommentRecord {
   expiresAt: number | null;
   /** Set when this is the article's first comment (for closeAfterDays). */
   firstCommentOfArticle: boolean;
+  /**
+   * The caller adds to the article's published counter itself, with addPublished (the
+   * importer, once per article per batch: the counter would serialise its writes).
+   */
+  publishedCountLater?: boolean;
 }
 
 export interface StatusChange {
@@ -131,6 +136,12 @@ export interface CommentStore extends ReportStore, BanStore {
    * when a flood lock is held, and CommentIdTaken when the id already exists.
    */
   insertComment(record: NewCommentRecord): Promise<void>;
+  /**
+   * Stores several new comments as one, all or none (at most 12; no two may share an
+   * author, a guard or an article's first comment). False when any would fail: nothing
+   * is stored, and the caller stores them one by one to learn which and why.
+   */
+  insertCommentsTogether(records: readonly NewCommentRecord[]): Promise<boolean>;
 
   getComment(id: string): Promise<Comment | undefined>;
   getContact(id: string): Promise<Contact | undefined>;
@@ -142,6 +153,8 @@ export interface CommentStore extends ReportStore, BanStore {
    * transaction (never by reading the comments). An unknown article counts 0.
    */
   countPublished(articleIds: readonly string[]): Promise<Map<string, number>>;
+  /** Adds to an article's published counter (for inserts made with publishedCountLater). */
+  addPublished(articleId: string, delta: number): Promise<void>;
   /** Each comment with its email and that email's record (approved / rejected / spam counts). */
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>>;
   /** Every stored comment of one email hash, newest first, with the email's record: the email index, never a scan. */

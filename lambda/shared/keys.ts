@@ -5,12 +5,14 @@
  * only the secrets its route declares.
  */
 
+import { envOptional } from '../environment';
+
 const cache = new Map<string, Promise<string>>();
 
 export function secretKey(name: 'HASH_KEY' | 'CURSOR_KEY' | 'AKISMET_API_KEY'): Promise<string> {
-  const direct = process.env[name];
+  const direct = envOptional(name);
   if (direct) return Promise.resolve(direct);
-  const arn = process.env[`${name}_SECRET_ARN`];
+  const arn = envOptional(`${name}_SECRET_ARN`);
   if (!arn) return Promise.reject(new Error(`${name} (or ${name}_SECRET_ARN) is not set`));
   let value = cache.get(arn);
   if (!value) {

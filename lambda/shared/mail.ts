@@ -14,13 +14,14 @@ import { ReplyMailer } from '../domain/reply-notifications/reply-mailer';
 import { SubscriptionTokens } from '../domain/reply-notifications/tokens';
 import type { Mailer } from '../ports/mailer';
 import { secretKey } from './keys';
-import { commentStore, requiredEnv } from './service';
+import { envOptional, envString } from '../environment';
+import { commentStore } from './service';
 
 export function mailLinksFromEnvironment(): MailLinks {
-  const template = requiredEnv('ARTICLE_URL');
+  const template = envString('ARTICLE_URL');
   return {
-    from: requiredEnv('MAIL_FROM'),
-    apiUrl: requiredEnv('PUBLIC_API_URL').replace(/\/+$/, ''),
+    from: envString('MAIL_FROM'),
+    apiUrl: envString('PUBLIC_API_URL').replace(/\/+$/, ''),
     articleUrl: (articleId) => template.replaceAll('{articleId}', encodeURIComponent(articleId)),
   };
 }
@@ -33,7 +34,7 @@ export async function replyMailerWith(mailer: Mailer): Promise<ReplyMailer> {
 
 let deployed: Promise<ReplyMailer> | undefined;
 export function replyMailerFromEnvironment(): Promise<ReplyMailer> {
-  deployed ??= replyMailerWith(new SesMailer(new SESv2Client({}), process.env.MAIL_CONFIGURATION_SET || undefined));
+  deployed ??= replyMailerWith(new SesMailer(new SESv2Client({}), envOptional('MAIL_CONFIGURATION_SET')));
   deployed.catch(() => {
     deployed = undefined;
   });

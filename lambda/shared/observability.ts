@@ -3,10 +3,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { CommentStatus } from '../domain/comment';
 import { maskEmailLike } from '../domain/text-patterns';
+import { envString } from '../environment';
 import { MODERATION_METRIC, type ModerationAction, type ModerationMetrics } from '../ports/moderation-metrics';
 
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'comments' });
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'CommentModeration', serviceName: 'comments' });
+export const logger = new Logger({ serviceName: envString('POWERTOOLS_SERVICE_NAME') });
+export const metrics = new Metrics({ namespace: envString('POWERTOOLS_METRICS_NAMESPACE'), serviceName: 'comments' });
 
 /** Error text for logs with anything shaped like an email address removed. */
 export const redact = (text: string): string => maskEmailLike(text, '[redacted-email]');

@@ -1,76 +1,111 @@
-/** Builds the services once per cold start from the environment, with only the secrets a route was granted. */
-import { classifierSourceFromEnvironment } from '../adapters/classifiers/source';
+/**
+ * Builds the services once per cold start from the environment, with only the
+ * secrets a route was granted. The comment operations built here carry no
+ * classifier; the submit route passes its own builder (./submission-service.ts)
+ * so that only its bundle holds the moderation phases and the classifiers.
+ */
+import { enabledProvidersFromEnvironment } from '../adapters/classifiers/enabled';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
-import { CommentService } from '../domain/comment-service';
+import { DynamoDbTriageStore } from '../adapters/dynamodb/triage-store';
+import { CommentOperations, type ServiceDeps } from '../domain/comment-operations';
 import { CursorCodec } from '../domain/cursor';
 import { KeyedHasher } from '../domain/keyed-hash';
 import { PrivacyService } from '../domain/privacy-service';
 import { Subscriptions } from '../domain/reply-notifications/subscriptions';
 import { SubscriptionTokens } from '../domain/reply-notifications/tokens';
+import { envCount, envString, VARIABLES } from '../environment';
 import type { Access } from '../routes';
 import { secretKey } from './keys';
 import { EmfModerationMetrics } from './observability';
 
-export function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} environment variable is not set`);
-  return value;
-}
+let client: DynamoDBDocumentClient | undefined;
+const documentClient = () => (client ??= createDocumentClient());
+const tableNames = () => ({ comments: envString(TABLE_ENV.Comments), private: envString(TABLE_ENV.Private) });
 
 let store: DynamoDbCommentStore | undefined;
 export function commentStore(): DynamoDbCommentStore {
-  store ??= new DynamoDbCommentStore(createDocumentClient(), {
-    comments: requiredEnv(TABLE_ENV.Comments),
-    private: requiredEnv(TABLE_ENV.Private),
-  });
+  store ??= new DynamoDbCommentStore(documentClient(), tableNames());
   return store;
 }
 
-/** SETTINGS_CACHE_SECONDS (default 5; the local runtime sets 0 so a change applies at once). */
-export function settingsCacheMs(): number {
-  const seconds = Number(process.env.SETTINGS_CACHE_SECONDS ?? '5');
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+let triage: DynamoDbTriageStore | undefined;
+/** The site model and the Triage page's counters (functions granted triage:read / triage:write). */
+export function triageStore(): DynamoDbTriageStore {
+  triage ??= new DynamoDbTriageStore({ db: documentClient(), tables: tableNames() });
+  return triage;
 }
 
+/**
+ * How long a warm function reuses the site settings and an article's settings
+ * it read: a change made in another function applies within this time.
+ */
+export const DEFAULT_SETTINGS_CACHE_SECONDS = Number(VARIABLES.SETTINGS_CACHE_SECONDS.default);
+
+/** SETTINGS_CACHE_SECONDS (the local runtime sets 0 so a change applies at once). */
+export const settingsCacheMs = (): number => envCount('SETTINGS_CACHE_SECONDS') * 1000;
+
 /** What a route's logic works with: built with exactly the secrets its access list names. */
-export interface RouteServices {
-  readonly comments: CommentService;
+export interface RouteServices<Comments extends CommentOperations = CommentOperations> {
+  readonly comments: Comments;
   /** Only for routes granted `secret:hashKey` (privacy requests find an address by its keyed hash). */
   readonly privacy: PrivacyService;
   /** Confirm and unsubscribe links; only for routes granted `secret:hashKey` (the tokens are signed with it). */
   readonly subscriptions: Subscriptions;
 }
 
-const built = new Map<string, Promise<RouteServices>>();
+/** Builds a route's comment use cases from what its function holds. */
+export type CommentsBuilder<Comments extends CommentOperations> = (deps: ServiceDeps) => Comments;
+
+/** Services for the routes that take no submissions. */
+export type ServicesFor<Comments extends CommentOperations = CommentOperations> = (
+  access: readonly Access[],
+) => Promise<RouteServices<Comments>>;
+
+const operations: CommentsBuilder<CommentOperations> = (deps) => new CommentOperations(deps);
+/** By builder, then by the secrets held: the local runtime serves every route from one process. */
+const built = new Map<object, Map<string, Promise<unknown>>>();
 
 /** The services for a route's access list, once per cold start. */
-export function servicesFor(access: readonly Access[]): Promise<RouteServices> {
+export const servicesFor: ServicesFor = (access) => servicesWith(access, operations);
+
+/** The same with the comment use cases `make` builds (the submit route adds submissions). */
+export function servicesWith<Comments extends CommentOperations>(
+  access: readonly Access[],
+  make: CommentsBuilder<Comments>,
+): Promise<RouteServices<Comments>> {
   const hashKey = access.includes('secret:hashKey');
   const cursorKey = access.includes('secret:cursorKey');
   const id = `${hashKey ? 'h' : ''}${cursorKey ? 'c' : ''}`;
-  let services = built.get(id);
+  const byAccess = built.get(make) ?? new Map<string, Promise<unknown>>();
+  built.set(make, byAccess);
+  let services = byAccess.get(id) as Promise<RouteServices<Comments>> | undefined;
   if (!services) {
     services = Promise.all([hashKey ? secretKey('HASH_KEY') : undefined, cursorKey ? secretKey('CURSOR_KEY') : undefined]).then(
-      ([hash, cursor]) => build(hash, cursor),
+      ([hash, cursor]) => build(make, hash, cursor),
     );
-    services.catch(() => built.delete(id));
-    built.set(id, services);
+    services.catch(() => byAccess.delete(id));
+    byAccess.set(id, services);
   }
   return services;
 }
 
-function build(hashKey: string | undefined, cursorKey: string | undefined): RouteServices {
+function build<Comments extends CommentOperations>(
+  make: CommentsBuilder<Comments>,
+  hashKey: string | undefined,
+  cursorKey: string | undefined,
+): RouteServices<Comments> {
   const store = commentStore();
   const hasher = hashKey ? new KeyedHasher(hashKey) : undefined;
-  const comments = new CommentService({
+  const comments = make({
     store,
     hasher,
     cursors: cursorKey ? new CursorCodec(new KeyedHasher(cursorKey)) : undefined,
     settingsCacheMs: settingsCacheMs(),
     metrics: new EmfModerationMetrics(),
-    classifiers: classifierSourceFromEnvironment(),
+    enabledProviders: enabledProvidersFromEnvironment(),
   });
   let privacy: PrivacyService | undefined;
   let subscriptions: Subscriptions | undefined;

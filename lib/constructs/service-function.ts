@@ -34,6 +34,8 @@ export interface ServiceFunctionProps {
   timeoutSeconds: number;
   logRetention: RetentionDays;
   reservedConcurrency?: number;
+  /** Packages left out of this function's bundle (lib/bundling.ts, externalModulesFor: by its access list). */
+  externalModules?: string[];
   /** Other actions that need Resource "*", with why (appended to the nag acknowledgement). */
   wildcardResourceUses?: string[];
 }
@@ -87,7 +89,7 @@ export class ServiceFunction extends Construct {
         format: ESBUILD_OPTIONS.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
         mainFields: [...ESBUILD_OPTIONS.mainFields],
         // Bundle the AWS SDK too: the tested version from package-lock.json deploys.
-        externalModules: [...ESBUILD_OPTIONS.external],
+        externalModules: [...ESBUILD_OPTIONS.external, ...(props.externalModules ?? [])],
         bundleAwsSDK: true,
       },
     });

@@ -10,6 +10,7 @@ import type { CommentStatus } from '../../lambda/domain/comment';
 import { isEmail } from '../../lambda/domain/email';
 import { ARTICLE_ID_PATTERN, LIMITS, utf8Bytes, validateSubmission } from '../../lambda/domain/submission-rules';
 import { decodeEntities, htmlToText } from './html-text';
+import { cleanLine, cleanText } from './invisible-characters';
 import type { SkipReason, SourceComment, SourceName } from './source-comment';
 
 export interface ImportedComment {
@@ -29,7 +30,8 @@ export interface ImportedComment {
 
 export type Conversion =
   | { kind: 'comment'; comment: ImportedComment; notes: string[] }
-  | { kind: 'skip'; reason: SkipReason }
+  /** `id`: what the comment's id would be (a re-import applies a later deletion to it); `text`: a trashed comment's, for the triage to learn from. */
+  | { kind: 'skip'; reason: SkipReason; id: string; text?: string }
   | { kind: 'bad'; problem: string };
 
 /** Same site and source id, same comment id: what makes a second import store nothing new. */
@@ -38,22 +40,29 @@ export function importedCommentId(source: SourceName, site: string, sourceId: st
 }
 
 const ANONYMOUS = 'Anonymous';
+const ARTICLE_ID_HINT = 'give its article an id with --article-id-map, or try another --article-id-from';
 // A placeholder that passes the email rule, so the other fields get the submission rules' own messages.
 const CHECKED_APART = 'placeholder@example.com';
 
 export function convert(source: SourceComment): Conversion {
-  if (typeof source.status === 'object') return { kind: 'skip', reason: source.status.skip };
+  if (typeof source.status === 'object') {
+    const reason = source.status.skip;
+    const id = importedCommentId(source.source, source.site, source.sourceId);
+    return reason === 'trash' ? { kind: 'skip', reason, id, text: htmlToText(source.html) } : { kind: 'skip', reason, id };
+  }
   const problems: string[] = [];
   const notes = [...source.notes];
 
   const articleId = source.articleId;
-  if (articleId === null) problems.push('its article has no id to import it under (try another --article-id-from)');
+  if (articleId === null) problems.push(`its article has no id to import it under (${ARTICLE_ID_HINT})`);
   else if (!ARTICLE_ID_PATTERN.test(articleId))
-    problems.push(`article id "${articleId.slice(0, 60)}" is not 1–128 of A-Z a-z 0-9 - _ . (try another --article-id-from)`);
+    problems.push(`article id "${articleId.slice(0, 60)}" is not 1–128 of A-Z a-z 0-9 - _ . (${ARTICLE_ID_HINT})`);
   if (source.createdAt === null) problems.push('it has no valid date');
 
   // Names are stored by WordPress with HTML characters escaped ("Ivan &amp; Co"), even inside CDATA.
-  let author = decodeEntities(source.author).trim();
+  const name = cleanLine(decodeEntities(source.author), 'name');
+  notes.push(...name.notes);
+  let author = name.text.trim();
   if (author === '') {
     author = ANONYMOUS;
     notes.push(`no name: imported as "${ANONYMOUS}"`);
@@ -62,7 +71,9 @@ export function convert(source: SourceComment): Conversion {
   const email = emailText !== '' && utf8Bytes(emailText) <= LIMITS.email && isEmail(emailText) ? emailText : null;
   if (email === null) notes.push(emailText === '' ? 'no email address' : 'email address not valid: left out');
 
-  const text = htmlToText(source.html);
+  const body = cleanText(htmlToText(source.html), 'comment');
+  notes.push(...body.notes);
+  const text = body.text;
   const rules = validateSubmission({ comment: text, author, email: CHECKED_APART, url: '' });
   if (!rules.ok) {
     const { comment: commentProblem, ...others } = rules.fields;

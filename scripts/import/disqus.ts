@@ -5,8 +5,8 @@
  * their thread and parent. The file is read twice: first for the threads
  * (small: one entry per article), then for the posts.
  */
+import { type ArticleIdMap, articleIdOfIdentifier, articleIdOfLink, mappedArticleId } from './article-ids';
 import type { ArticleIdSource, SourceComment, SourceItem } from './source-comment';
-import { lastPathSegment } from './wxr';
 import { attributeKey, type ElementStart, type Location, type XmlReader } from './xml-stream';
 
 export const DISQUS_NAMESPACE = 'http://disqus.com';
@@ -17,6 +17,7 @@ export interface DisqusThread {
   identifier: string;
   forum: string;
   isDeleted: boolean;
+  isClosed: boolean;
 }
 
 const dsqId = (element: ElementStart) => element.attributes.get(attributeKey(INTERNALS_NAMESPACE, 'id')) ?? null;
@@ -50,6 +51,7 @@ export class DisqusThreadReader implements XmlReader<never> {
         identifier: fields.get('id') ?? '',
         forum: fields.get('forum') ?? '',
         isDeleted: isTrue(fields.get('isDeleted')),
+        isClosed: isTrue(fields.get('isClosed')),
       });
       this.current = null;
     }
@@ -74,6 +76,7 @@ export class DisqusPostReader implements XmlReader<SourceItem> {
   constructor(
     private readonly threads: ReadonlyMap<string, DisqusThread>,
     private readonly articleIdFrom: ArticleIdSource,
+    private readonly articleIdMap?: ArticleIdMap,
   ) {}
 
   open(element: ElementStart): void {
@@ -116,6 +119,7 @@ export class DisqusPostReader implements XmlReader<SourceItem> {
       sourceId,
       parentSourceId: post.parentId?.trim() || null,
       articleId: this.articleIdOf(thread),
+      articleClosed: thread.isClosed,
       author: field('author/name'),
       email: field('author/email'),
       // Disqus exports carry no website for commenters.
@@ -130,8 +134,10 @@ export class DisqusPostReader implements XmlReader<SourceItem> {
   }
 
   private articleIdOf(thread: DisqusThread): string | null {
-    const value = this.articleIdFrom === 'id' ? thread.identifier : lastPathSegment(thread.link);
-    return value.trim() === '' ? null : value.trim();
+    const mapped = mappedArticleId(this.articleIdMap, [thread.link, thread.identifier]);
+    if (mapped !== undefined) return mapped;
+    const value = this.articleIdFrom === 'id' ? articleIdOfIdentifier(thread.identifier) : articleIdOfLink(thread.link);
+    return value === '' ? null : value;
   }
 }
 

@@ -74,7 +74,10 @@ export function decodeEntities(text: string): string {
 }
 
 // Elements after which the text continues on a new paragraph or line.
-const PARAGRAPH = new Set(['p', 'blockquote', 'pre', 'ul', 'ol', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table']);
+const PARAGRAPH = new Set([
+  ...['p', 'blockquote', 'pre', 'ul', 'ol', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'address', 'hr', 'dl'],
+  ...['article', 'section', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption', 'details', 'summary', 'center'],
+]);
 const LINE = new Set(['br', 'li', 'tr', 'dt', 'dd']);
 // Whose content is never text a reader saw.
 const HIDDEN = new Set(['script', 'style']);
@@ -87,6 +90,8 @@ export function htmlToText(html: string): string {
   let hidden: string | null = null;
   let link: { href: string | null; start: number } | null = null;
   let last = 0;
+  // Item numbers of the ordered lists open here (null for a bulleted one), innermost last.
+  const lists: Array<number | null> = [];
   for (const match of html.matchAll(TAG)) {
     const index = match.index ?? 0;
     if (hidden === null) out += decodeEntities(html.slice(last, index));
@@ -103,13 +108,55 @@ export function htmlToText(html: string): string {
     else if (name === 'a' && closing && link) {
       out = out.slice(0, link.start) + linkText(out.slice(link.start), link.href);
       link = null;
-    } else if (PARAGRAPH.has(name)) out += '\n\n';
+    } else if (name === 'li' && !closing && typeof lists.at(-1) === 'number') {
+      const number = (lists.at(-1) as number) + 1;
+      lists[lists.length - 1] = number;
+      out += `\n${number}. `;
+    } else if (PARAGRAPH.has(name)) {
+      if (name === 'ol' || name === 'ul') {
+        if (closing) lists.pop();
+        else lists.push(name === 'ol' ? 0 : null);
+      }
+      out += '\n\n';
+    }
     // A line break starts a line once: "<br />" followed by a newline is one break (WordPress writes both).
     else if (LINE.has(name) && !closing && !/^\r?\n/.test(html.slice(last, last + 2))) out += '\n';
   }
   if (hidden === null) out += decodeEntities(html.slice(last));
   if (link) out = out.slice(0, link.start) + linkText(out.slice(link.start), link.href);
-  return tidy(out);
+  return smiliesAsEmoji(tidy(out));
+}
+
+// WordPress's word smilies (smilies_init), which readers saw as images: as text they read as code.
+const SMILIES: Record<string, string> = {
+  mrgreen: '😀',
+  neutral: '😐',
+  twisted: '😈',
+  arrow: '➡',
+  shock: '😯',
+  smile: '🙂',
+  '???': '😕',
+  cool: '😎',
+  evil: '👿',
+  grin: '😀',
+  idea: '💡',
+  oops: '😳',
+  razz: '😛',
+  roll: '🙄',
+  wink: '😉',
+  cry: '😥',
+  eek: '😮',
+  lol: '😆',
+  mad: '😡',
+  sad: '🙁',
+  '!': '❗',
+  '?': '❓',
+};
+const SMILEY =
+  /(^|\s):(mrgreen|neutral|twisted|arrow|shock|smile|\?\?\?|cool|evil|grin|idea|oops|razz|roll|wink|cry|eek|lol|mad|sad|!|\?):(?=\s|$)/g;
+
+function smiliesAsEmoji(text: string): string {
+  return text.replace(SMILEY, (_whole, before: string, code: string) => `${before}${SMILIES[code]}`);
 }
 
 function hrefOf(attributes: string): string | null {
@@ -125,7 +172,18 @@ function linkText(label: string, href: string | null): string {
   const shown = label.trim();
   if (shown === '' || shown === href || shown === href.replace(/\/$/, '')) return href;
   if (shown.includes(href)) return label;
+  // Disqus shortens long addresses shown as the label: "http://x.example/very-lo..." for http://x.example/very-long-path.
+  const stem = shown.replace(/(?:\.\.\.|…)$/, '');
+  if (stem !== shown && stem.length > 0 && (href.startsWith(stem) || safeDecode(href).startsWith(stem))) return href;
   return `${label} (${href})`;
+}
+
+function safeDecode(uri: string): string {
+  try {
+    return decodeURI(uri);
+  } catch {
+    return uri;
+  }
 }
 
 /** WordPress's auto-paragraphs: single newlines are line breaks, blank lines paragraphs; no runs of blank lines, no trailing spaces. */

@@ -6,19 +6,31 @@ export type SourceName = 'wordpress' | 'disqus';
 export const SOURCE_LABEL: Record<SourceName, string> = { wordpress: 'WordPress', disqus: 'Disqus' };
 
 /** Why an entry is deliberately not imported (counted, not an error). */
-export type SkipReason = 'trash' | 'pingback' | 'trackback' | 'deleted' | 'other comment type' | 'already imported' | 'duplicate';
+export type SkipReason =
+  | 'trash'
+  | 'on a trashed post'
+  | 'pingback'
+  | 'trackback'
+  | 'deleted'
+  | 'other comment type'
+  | 'on a password-protected post'
+  | 'on a private or unpublished post'
+  | 'already imported'
+  | 'duplicate';
 
 /** Where the article id comes from: the post slug / the last segment of the thread link (default), the link's last path segment, or the source's own post or thread id. */
 export type ArticleIdSource = 'slug' | 'link' | 'id';
 
 export interface SourceComment {
   source: SourceName;
-  /** The site the export is from (WordPress base URL, Disqus forum): ids are unique only within it. */
+  /** The site the export is from (WordPress blog URL, Disqus forum): ids are unique only within it. */
   site: string;
   sourceId: string;
   parentSourceId: string | null;
-  /** The raw article id candidate chosen by --article-id-from, or null when the export has none. */
+  /** The article id chosen by --article-id-map or --article-id-from, or null when the export has none. */
   articleId: string | null;
+  /** The post or thread takes no new comments at the source: the article is closed here too. */
+  articleClosed: boolean;
   author: string;
   email: string;
   url: string;

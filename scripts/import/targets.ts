@@ -11,17 +11,22 @@ import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
+import type { SiteLearner } from '../../lambda/domain/triage/learning';
 import type { CommentStore } from '../../lambda/ports/comment-store';
+import { dynamoDbSiteLearner } from '../../lambda/shared/site-learner';
 import { secretKey } from '../../lambda/shared/keys';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
 import { DYNAMODB_ENDPOINT_FILE, serviceKeys } from '../local/runtime';
 import { ensureTables } from '../local/tables';
+import { lockDataDir } from './data-dir-lock';
 
 export interface ImportTarget {
   store: CommentStore;
   hasher: KeyedHasher;
   /** Where the comments go, for the summary. */
   description: string;
+  /** The site's learned triage, taught the file's past decisions (on the same tables). */
+  learner: SiteLearner;
   close(): Promise<void>;
 }
 
@@ -37,25 +42,34 @@ export async function localTarget(dataDirOption: string): Promise<ImportTarget> 
   let own: DynamoDbLocal | undefined;
   let endpoint = process.env.DYNAMODB_ENDPOINT || (await runningEndpoint(dataDir));
   let description = endpoint ? `DynamoDB Local on ${endpoint}` : '';
+  let release: (() => void) | undefined;
   if (!endpoint) {
-    own = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    release = lockDataDir(dataDir, dataDirOption);
+    own = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') }).catch((error: unknown) => {
+      release?.();
+      throw error;
+    });
     endpoint = own.endpoint;
     description = `DynamoDB Local on the data in ${dataDirOption}/ (started for this import)`;
   }
   try {
     const tables = await ensureTables(endpoint);
     const db = createDocumentClient(endpoint);
+    const names = { comments: tables.Comments!, private: tables.Private! };
     return {
-      store: new DynamoDbCommentStore(db, { comments: tables.Comments!, private: tables.Private! }),
+      store: new DynamoDbCommentStore(db, names),
+      learner: dynamoDbSiteLearner({ db, tables: names }),
       hasher: new KeyedHasher(serviceKeys(dataDir, false).hashKey),
       description,
       close: async () => {
         db.destroy();
         await own?.stop();
+        release?.();
       },
     };
   } catch (error) {
     await own?.stop();
+    release?.();
     throw error;
   }
 }
@@ -88,7 +102,7 @@ export async function awsTarget(): Promise<ImportTarget> {
   if (!process.env.HASH_KEY && !process.env.HASH_KEY_SECRET_ARN) missing.push('HASH_KEY_SECRET_ARN');
   if (missing.length > 0) {
     throw new TargetError(
-      `--aws needs ${missing.join(', ')} in the environment: the deployed functions' settings (see "Import" in the README for the one command that prints them).`,
+      `--aws needs ${missing.join(', ')} in the environment: the deployed functions' settings (docs/import.md, "Importing into the deployed service", gives the one command that prints them).`,
     );
   }
   // The deployed tables, never a local endpoint left in the environment.
@@ -96,8 +110,10 @@ export async function awsTarget(): Promise<ImportTarget> {
   const db = createDocumentClient();
   const hashKey = await secretKey('HASH_KEY');
   const comments = process.env[TABLE_ENV.Comments]!;
+  const names = { comments, private: process.env[TABLE_ENV.Private]! };
   return {
-    store: new DynamoDbCommentStore(db, { comments, private: process.env[TABLE_ENV.Private]! }),
+    store: new DynamoDbCommentStore(db, names),
+    learner: dynamoDbSiteLearner({ db, tables: names }),
     hasher: new KeyedHasher(hashKey),
     description: `the deployed tables ${comments} and ${process.env[TABLE_ENV.Private]} (${process.env.AWS_REGION ?? 'default region'})`,
     close: async () => db.destroy(),

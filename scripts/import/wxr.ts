@@ -6,10 +6,13 @@
  * derived from the source ids, not from the order.
  */
 import type { CommentStatus } from '../../lambda/domain/comment';
+import { type ArticleIdMap, articleIdOfLink, articleIdOfText, mappedArticleId } from './article-ids';
 import type { ArticleIdSource, SkipReason, SourceComment, SourceItem } from './source-comment';
 import type { ElementStart, Location, XmlReader } from './xml-stream';
 
-const WP_NAMESPACE = /^http:\/\/wordpress\.org\/export\/1\.\d+\/$/;
+// WordPress.com and the official test data write https; an unbound "wp" prefix is read as WordPress's too.
+const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/$/;
+export const isWordPressNamespace = (uri: string) => WP_NAMESPACE.test(uri);
 const ZERO_DATE = /^0000-00-00/;
 
 type Fields = Map<string, string>;
@@ -17,12 +20,20 @@ type Fields = Map<string, string>;
 export class WxrReader implements XmlReader<SourceItem> {
   private readonly path: string[] = [];
   private buffer = '';
-  private site = '';
+  /** The blog's own URL, else the network's, else the channel link: a multisite network and WordPress.com share base_site_url. */
+  private readonly siteUrls = { 'wp:base_blog_url': '', 'wp:base_site_url': '', link: '' };
   private post: Fields | null = null;
   private comments: Array<{ fields: Fields; at: Location }> = [];
   private comment: { fields: Fields; at: Location } | null = null;
 
-  constructor(private readonly articleIdFrom: ArticleIdSource) {}
+  constructor(
+    private readonly articleIdFrom: ArticleIdSource,
+    private readonly articleIdMap?: ArticleIdMap,
+  ) {}
+
+  private get site(): string {
+    return this.siteUrls['wp:base_blog_url'] || this.siteUrls['wp:base_site_url'] || this.siteUrls.link;
+  }
 
   open(element: ElementStart): void {
     const name = nameOf(element);
@@ -45,7 +56,8 @@ export class WxrReader implements XmlReader<SourceItem> {
     const parent = this.path.at(-1);
     const value = this.buffer;
     this.buffer = '';
-    if (parent === 'channel' && (name === 'wp:base_site_url' || (name === 'link' && this.site === ''))) this.site = value.trim();
+    if (parent === 'channel' && (name === 'wp:base_blog_url' || name === 'wp:base_site_url' || name === 'link'))
+      this.siteUrls[name] = value.trim();
     else if (parent === 'item' && this.post && name !== 'wp:comment') this.post.set(name, value);
     else if (parent === 'wp:comment' && this.comment) this.comment.fields.set(name, value);
     else if (name === 'wp:comment' && this.comment) {
@@ -64,7 +76,7 @@ export class WxrReader implements XmlReader<SourceItem> {
     const sourceId = (fields.get('wp:comment_id') ?? '').trim();
     if (!/^\d+$/.test(sourceId))
       return { kind: 'bad', at, sourceId: sourceId || null, problem: 'wp:comment_id is missing or not a number' };
-    const status = statusOf(fields);
+    const status = statusOf(fields, post);
     if (status === null) {
       return { kind: 'bad', at, sourceId, problem: `unknown wp:comment_approved "${(fields.get('wp:comment_approved') ?? '').trim()}"` };
     }
@@ -80,7 +92,8 @@ export class WxrReader implements XmlReader<SourceItem> {
       site: this.site,
       sourceId,
       parentSourceId: parent === '' || parent === '0' ? null : parent,
-      articleId: articleIdOf(post, this.articleIdFrom),
+      articleId: articleIdOf(post, this.articleIdFrom, this.articleIdMap),
+      articleClosed: (post.get('wp:comment_status') ?? '').trim() === 'closed',
       author: fields.get('wp:comment_author') ?? '',
       email: fields.get('wp:comment_author_email') ?? '',
       url: fields.get('wp:comment_author_url') ?? '',
@@ -96,10 +109,15 @@ export class WxrReader implements XmlReader<SourceItem> {
 
 /** Namespaced WordPress elements as "wp:local" whatever prefix the file uses; others by local name. */
 function nameOf(element: Pick<ElementStart, 'uri' | 'local'>): string {
-  return WP_NAMESPACE.test(element.uri) ? `wp:${element.local}` : element.local;
+  return WP_NAMESPACE.test(element.uri) || element.uri === 'wp' ? `wp:${element.local}` : element.local;
 }
 
-function statusOf(fields: Fields): CommentStatus | { skip: SkipReason } | null {
+// Post states whose comments readers never saw ("trash" posts mark their comments post-trashed).
+const UNPUBLISHED = new Set(['private', 'draft', 'pending', 'future', 'auto-draft']);
+
+function statusOf(fields: Fields, post: Fields): CommentStatus | { skip: SkipReason } | null {
+  if ((post.get('wp:post_password') ?? '').trim() !== '') return { skip: 'on a password-protected post' };
+  if (UNPUBLISHED.has((post.get('wp:status') ?? '').trim())) return { skip: 'on a private or unpublished post' };
   const type = (fields.get('wp:comment_type') ?? '').trim();
   if (type === 'pingback' || type === 'trackback') return { skip: type };
   if (type !== '' && type !== 'comment') return { skip: 'other comment type' };
@@ -111,8 +129,9 @@ function statusOf(fields: Fields): CommentStatus | { skip: SkipReason } | null {
     case 'spam':
       return 'spam';
     case 'trash':
-    case 'post-trashed':
       return { skip: 'trash' };
+    case 'post-trashed':
+      return { skip: 'on a trashed post' };
     default:
       return null;
   }
@@ -131,21 +150,13 @@ export function wpDate(raw: string | undefined): string | null {
   return date.toISOString();
 }
 
-function articleIdOf(post: Fields, from: ArticleIdSource): string | null {
+function articleIdOf(post: Fields, from: ArticleIdSource, map: ArticleIdMap | undefined): string | null {
+  const field = (name: string) => (post.get(name) ?? '').trim();
+  const mapped = mappedArticleId(map, [field('link'), field('wp:post_name'), field('wp:post_id'), field('guid')]);
+  if (mapped !== undefined) return mapped;
   const value =
-    from === 'slug' ? post.get('wp:post_name') : from === 'id' ? post.get('wp:post_id') : lastPathSegment(post.get('link') ?? '');
-  const trimmed = (value ?? '').trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-/** The last non-empty segment of a URL's path ("https://x.example/2024/03/my-post/" → "my-post"), or "". */
-export function lastPathSegment(link: string): string {
-  try {
-    const segments = new URL(link.trim()).pathname.split('/').filter(Boolean);
-    return segments.at(-1) ?? '';
-  } catch {
-    return '';
-  }
+    from === 'slug' ? articleIdOfText(field('wp:post_name')) : from === 'id' ? field('wp:post_id') : articleIdOfLink(field('link'));
+  return value === '' ? null : value;
 }
 
 function byDate(a: SourceItem, b: SourceItem): number {

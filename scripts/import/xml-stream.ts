@@ -44,13 +44,31 @@ export class StopReading extends Error {}
 
 export const attributeKey = (uri: string, local: string) => `${uri} ${local}`;
 
+export interface ReadXmlOptions {
+  /** A TextDecoder label; bytes that are not valid in it stop the reading with their line. Default utf-8. */
+  encoding?: string;
+  /** Drop the characters XML 1.0 forbids (and tell `onDropped`) instead of stopping there. */
+  lenient?: boolean;
+  onDropped?: (codePoint: number) => void;
+}
+
+// C0 controls other than tab, newline and carriage return, and the two non-characters: never allowed in XML 1.0.
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export const codePointName = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** Runs `reader` over the XML in `chunks`, yielding what it emits as soon as each chunk is parsed. */
-export async function* readXml<T>(chunks: AsyncIterable<string | Buffer>, reader: XmlReader<T>): AsyncGenerator<T> {
+export async function* readXml<T>(
+  chunks: AsyncIterable<string | Buffer>,
+  reader: XmlReader<T>,
+  options: ReadXmlOptions = {},
+): AsyncGenerator<T> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const pending: T[] = [];
   const emit = (item: T) => pending.push(item);
   let failure: MalformedXml | StopReading | undefined;
   let tagStart: Location = { line: 1, column: 1 };
+  const here = (): Location => ({ line: parser.line, column: Math.max(1, parser.column) });
 
   parser.on('opentagstart', (tag) => {
     // The parser stands just after "<name": step back to the "<".
@@ -65,7 +83,10 @@ export async function* readXml<T>(chunks: AsyncIterable<string | Buffer>, reader
   parser.on('cdata', (text) => guard(() => reader.text(text)));
   parser.on('closetag', (tag) => guard(() => reader.close({ uri: tag.uri, local: tag.local }, emit)));
   parser.on('error', (error) => {
-    failure ??= new MalformedXml(reasonOf(error.message), { line: parser.line, column: parser.column + 1 });
+    const reason = reasonOf(error.message);
+    // Old WordPress.com exports use <atom:link> without declaring "atom": the element is kept under its prefix.
+    if (reason.startsWith('unbound namespace prefix')) return;
+    failure ??= new MalformedXml(reason, here());
   });
 
   function guard(step: () => void): void {
@@ -78,10 +99,44 @@ export async function* readXml<T>(chunks: AsyncIterable<string | Buffer>, reader
     }
   }
 
+  /** Feeds decoded text, dropping or stopping at characters XML forbids. */
+  function feed(text: string): void {
+    let from = 0;
+    for (const match of text.matchAll(FORBIDDEN)) {
+      const index = match.index ?? 0;
+      const codePoint = match[0].codePointAt(0) ?? 0;
+      parser.write(text.slice(from, index));
+      from = index + 1;
+      if (options.lenient) {
+        options.onDropped?.(codePoint);
+        continue;
+      }
+      const at = here();
+      failure ??= new MalformedXml(`the character ${codePointName(codePoint)} is not allowed in XML (--lenient drops such characters)`, {
+        line: at.line,
+        column: at.column + 1,
+      });
+      return;
+    }
+    parser.write(text.slice(from));
+  }
+
   // A multi-byte character can straddle two chunks: the decoder carries it over.
-  const decoder = new TextDecoder('utf-8');
+  const encoding = options.encoding ?? 'utf-8';
+  const decoder = new TextDecoder(encoding, { fatal: true });
   for await (const chunk of chunks) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (typeof chunk === 'string') feed(chunk);
+    else {
+      try {
+        feed(decoder.decode(chunk, { stream: true }));
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        // Feed what precedes the first bad byte, so the position names its line.
+        const loose = new TextDecoder(encoding).decode(chunk);
+        feed(loose.slice(0, Math.max(0, loose.indexOf('\uFFFD'))));
+        failure ??= new MalformedXml(`the bytes here are not valid ${encoding} text (save the file as UTF-8)`, here());
+      }
+    }
     yield* pending.splice(0);
     if (failure) break;
   }
@@ -92,5 +147,5 @@ export async function* readXml<T>(chunks: AsyncIterable<string | Buffer>, reader
   if (failure instanceof MalformedXml) throw failure;
 }
 
-/** saxes prefixes its messages with "file:line:column: "; the location is reported separately. */
-const reasonOf = (message: string) => message.replace(/^[^:]*:\d+:\d+: /, '');
+/** saxes prefixes its messages with "[file:]line:column: "; the location is reported separately. */
+const reasonOf = (message: string) => message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');

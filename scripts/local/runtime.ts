@@ -48,6 +48,8 @@ export interface RuntimeOptions {
   /** The edge cache's s-maxage and stale-while-revalidate, in seconds (default EDGE_CACHE_SECONDS / EDGE_STALE_SECONDS, else 10 and 20). */
   edgeFreshSeconds?: number;
   edgeStaleSeconds?: number;
+  /** How long settings and articles read may be reused (default 0: a change applies to the next request). */
+  settingsCacheSeconds?: number;
 }
 
 export interface LocalRuntime {
@@ -146,8 +148,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     HASH_KEY: keys.hashKey,
     CURSOR_KEY: keys.cursorKey,
     ALLOWED_ORIGINS: allowedOrigins.join(','),
-    // Settings changes apply to the next request locally.
-    SETTINGS_CACHE_SECONDS: '0',
+    // Settings changes apply to the next request locally (the benchmark sets the deployed cache time).
+    SETTINGS_CACHE_SECONDS: String(options.settingsCacheSeconds ?? 0),
     POWERTOOLS_DEV: 'true',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: options.quiet ? 'SILENT' : (process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO'),

@@ -6,7 +6,8 @@
  * deploy: notify-moderators, whose publisher writes each message to
  * DATA_DIR/outbox/<time>.json and prints one line instead of sending it
  * through SNS, and purge-edge-cache, whose purger empties the local edge's
- * entries instead of calling CloudFront. With `mailDir`, the same records
+ * entries instead of calling CloudFront, and the learner, which teaches the
+ * site's model from moderators' decisions. With `mailDir`, the same records
  * also go to the reply-mail handler, whose mails become .eml files there
  * (scripts/local/mail-outbox.ts) instead of going through SES. `pollNow`
  * reads at once; the local gateway calls it after each write, so a purge
@@ -26,7 +27,11 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { classifierSourceFromEnvironment } from '../../lambda/adapters/classifiers/source';
+import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
+import { DynamoDbTriageStore } from '../../lambda/adapters/dynamodb/triage-store';
+import { SITE_MODEL_CODEC } from '../../lambda/domain/use-cases/site-model-codec';
 import { classifierFeedback } from '../../lambda/handlers/classifier-feedback';
+import { learnerConsumer } from '../../lambda/handlers/learn-from-decisions';
 import { mailReplies } from '../../lambda/handlers/mail-replies';
 import { notifyModerators } from '../../lambda/handlers/notify-moderators';
 import { replyMailerWith } from '../../lambda/shared/mail';
@@ -102,7 +107,17 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
   const mail = mailDir ? mailReplies(() => replyMailerWith(outboxMailer(mailDir, options.quiet))) : undefined;
   // Moderators' decisions that contradict a spam verdict go back to the provider, as the deployed consumer does.
   const feedback = classifierFeedback(classifierSourceFromEnvironment);
-  const handlers = [...(options.notify === false ? [] : [notify]), ...(mail ? [mail] : []), feedback, ...(options.consumers ?? [])];
+  // The site's model learns from moderators' decisions, as the deployed learner does (the private table is not used).
+  const db = createDocumentClient(options.endpoint);
+  const triage = new DynamoDbTriageStore({ db, tables: { comments: options.tableName, private: '' } });
+  const learner = learnerConsumer(() => ({ store: triage, codec: SITE_MODEL_CODEC }));
+  const handlers = [
+    ...(options.notify === false ? [] : [notify]),
+    ...(mail ? [mail] : []),
+    feedback,
+    learner,
+    ...(options.consumers ?? []),
+  ];
   // Like separate event source mappings: each handler gets the whole batch; one failing does not stop the others.
   const handler = async (event: DynamoDBStreamEvent) => {
     const failures = (await Promise.allSettled(handlers.map((h) => h(event)))).filter((r) => r.status === 'rejected');
@@ -180,6 +195,7 @@ export async function startLocalStreams(options: StreamOptions): Promise<LocalSt
       clearTimeout(timer);
       await running;
       streams.destroy();
+      db.destroy();
     },
   };
 }

@@ -266,6 +266,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       404: { description: 'NotFound: no such ban.', body: 'Error' },
     },
   },
+  AdminTriage: {
+    summary: 'How triage did over the last 30 days',
+    description:
+      'The share of comments decided without a person, the error the audits found with its bound, what people taught the model, and automation by day. Counts only: no comment text, name or address.',
+    answers: { 200: { description: 'The figures.', body: 'TriageSummary' } },
+  },
   AdminGetSettings: {
     summary: 'The moderation settings',
     description: 'The site-wide settings, with defaults for any never set.',

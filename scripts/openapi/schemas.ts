@@ -18,6 +18,7 @@ import { REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportSummary } from '../..
 import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
 import { LIMITS, submissionShape } from '../../lambda/domain/validation';
 import { moderationBody } from '../../lambda/http/moderation';
+import { triageSummarySchema } from './triage-schema';
 
 const SCHEMAS = z.registry<{ id: string; description: string }>();
 
@@ -26,7 +27,9 @@ const dateTime = z.string().meta({ format: 'date-time' });
 const reason = z.object({
   rule: z.string(),
   message: z.string(),
-  score: z.number().min(0).max(1).optional().meta({ description: "A classifier's score (rules spam and toxicity)." }),
+  score: z.number().min(0).max(1).optional().meta({
+    description: "A score: a classifier's or the model's (rules spam and toxicity), the one the gate judged (rules gate and audit).",
+  }),
   provider: z.string().optional().meta({ description: 'The classifier provider that scored it.' }),
 });
 
@@ -61,6 +64,17 @@ const moderatorComment = z.object({
     notes: z.array(z.string()),
   }),
   reportedAt: dateTime.optional(),
+  triage: z
+    .object({
+      scores: z.object({ remove: z.number().min(0).max(1), spam: z.number().min(0).max(1) }),
+      auto: z.enum(['published', 'rejected', 'spam']).nullable(),
+      audit: z.boolean(),
+      record: authorRecord.optional(),
+    })
+    .optional()
+    .describe(
+      'The scores the gate judged when the comment arrived, what it decided without a person (null: nothing), and whether that decision was queued as an audit. Absent when nothing scored the comment.',
+    ),
 });
 const historyEntry = z.object({
   at: dateTime,
@@ -89,7 +103,11 @@ const commentCounts = z.object({
 const moderationPage = z.object({ comments: z.array(moderatorComment), nextCursor: z.string().nullable() });
 const history = z.object({ history: z.array(historyEntry) });
 const settings = z.object({
-  premoderation: z.boolean(),
+  premoderation: z
+    .union([z.boolean(), z.literal('auto')])
+    .describe(
+      'true: a person sees every comment; false: published unless a rule holds it; "auto": the gate decides what it is sure of, the rest waits.',
+    ),
   maxLinks: z.int(),
   moderationWords: z.array(z.string()),
   disallowedWords: z.array(z.string()),
@@ -100,7 +118,16 @@ const settings = z.object({
   retention: z.object({ spamDays: z.int().nullable(), rejectedDays: z.int().nullable() }),
   triage: z.object({
     spam: z.object({ provider: z.enum(SPAM_PROVIDERS).nullable(), sendPersonalData: z.boolean() }),
-    toxicity: z.object({ provider: z.enum(TOXICITY_PROVIDERS).nullable(), holdAt: z.number(), rejectAt: z.number() }),
+    toxicity: z.object({
+      provider: z.enum(TOXICITY_PROVIDERS).nullable(),
+      holdAt: z.number(),
+      rejectAt: z.number().describe('Kept for older clients; no score removes a comment, so it decides nothing.'),
+    }),
+    autoDecide: z
+      .object({ maxError: z.number(), audit: z.number(), minExamples: z.int() })
+      .describe(
+        'The gate (premoderation "auto"): the error bound automatic decisions keep, the audited share, the decided comments needed.',
+      ),
   }),
   reports: z.object({ threshold: z.int().nullable() }),
   version: z.int(),
@@ -221,6 +248,11 @@ register(reported, 'Reported', 'The report is received (also when this reader ha
 register(banRequest, 'BanRequest', 'What to ban (the email, the address the comment came from, or both), for how many days, and why.');
 register(banAnswer, 'BanCreated', 'The new ban.');
 register(banList, 'BanList', 'The bans in force, newest first.');
+register(
+  triageSummarySchema,
+  'TriageSummary',
+  'The Triage page: what the gate decided, the audits and what the site taught, over the last 30 days.',
+);
 register(error, 'Error', 'Every error answer has this shape.');
 register(validationError, 'ValidationError', 'Field errors (422).');
 
@@ -246,6 +278,7 @@ export type SchemaName =
   | 'BanRequest'
   | 'BanCreated'
   | 'BanList'
+  | 'TriageSummary'
   | 'Error'
   | 'ValidationError';
 

@@ -14,7 +14,7 @@ export interface LearnOptions {
   seed: number;
 }
 
-export const LEARN_OPTIONS: LearnOptions = { epochs: 5, learningRate: 0.1, l2: 1e-6, seed: 17 };
+export const LEARN_OPTIONS: LearnOptions = { epochs: 8, learningRate: 0.1, l2: 1e-6, seed: 17 };
 
 /** mulberry32: a small seeded generator, enough for shuffling. */
 export function seededRandom(seed: number): () => number {

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { encodeHead, decodeHead } from '../../lambda/domain/triage/model/codec';
 import { SHIPPED_BITS } from '../../lambda/domain/triage/model/features';
 import { dot } from '../../lambda/domain/triage/model/linear';
+import { writeModelCard } from '../../bench/triage/card';
 import { corpusAuc } from './corpus';
 import { files, isSpamFile, readRows } from './data';
 import { featurize, fitHead, trainedOn } from './fit';
@@ -87,7 +88,8 @@ function main(): void {
   ].join('\n');
   writeFileSync(resolve(MODEL_DIR, 'weights.generated.ts'), module);
   writeFileSync(resolve(MODEL_DIR, 'model-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  log(`wrote weights.generated.ts (${module.length} bytes) and model-figures.json`);
+  writeModelCard();
+  log(`wrote weights.generated.ts (${module.length} bytes), model-figures.json and the model card's figures`);
 }
 
 main();

@@ -1,4 +1,4 @@
-/** The import benchmark's generated export is what it claims: N valid comments, replies before parents included. */
+/** The import benchmark's generated export has a real site's shape: N valid comments, hot articles and many small ones, threads, non-ASCII. */
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,25 +10,43 @@ import { readExport } from '../../scripts/import/read-export';
 const dir = mkdtempSync(join(tmpdir(), 'import-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('writes the number of comments asked for, all importable, with replies that come before their parents', async () => {
+it('writes the number of comments asked for, all importable, shaped like a real site', async () => {
   const file = join(dir, 'export.xml');
-  await writeExport(file, 250);
+  await writeExport(file, 1_000);
   const comments: ImportedComment[] = [];
+  let replyBeforeParent = false;
+  const seen = new Set<string>();
   for await (const item of readExport(() => createReadStream(file), 'wxr', 'slug')) {
     const result = item.kind === 'comment' ? convert(item.comment) : undefined;
     expect(result?.kind).toBe('comment');
-    if (result?.kind === 'comment') comments.push(result.comment);
+    if (result?.kind !== 'comment') continue;
+    comments.push(result.comment);
+    seen.add(result.comment.id);
   }
-  expect(comments).toHaveLength(250);
-  expect(new Set(comments.map((c) => c.id)).size).toBe(250);
-  const ids = new Set(comments.map((c) => c.id));
+  expect(comments).toHaveLength(1_000);
+  expect(seen.size).toBe(1_000);
+
+  const perArticle = new Map<string, number>();
+  for (const c of comments) perArticle.set(c.articleId, (perArticle.get(c.articleId) ?? 0) + 1);
+  const sizes = [...perArticle.values()].sort((a, b) => b - a);
+  expect(sizes.slice(0, 3)).toEqual([100, 100, 100]);
+  // Most articles have a handful.
+  expect(sizes.filter((size) => size <= 5).length / sizes.length).toBeGreaterThan(0.6);
+
   const replies = comments.filter((c) => c.parentId !== null);
-  expect(replies.length).toBeGreaterThan(50);
-  expect(replies.every((c) => ids.has(c.parentId!))).toBe(true);
-  // In the file, reply 8 comes before its parent 7.
-  const text = readFileSync(file, 'utf8');
-  expect(text.indexOf('<wp:comment_id>8<')).toBeLessThan(text.indexOf('<wp:comment_id>7<'));
-  expect(text).toMatch(/<wp:comment_id>8<\/wp:comment_id>[\s\S]*?<wp:comment_parent>7</);
-  const statuses = new Set(comments.map((c) => c.status));
-  expect(statuses).toEqual(new Set(['approved', 'pending', 'spam']));
+  expect(replies.length / comments.length).toBeGreaterThan(0.2);
+  expect(replies.every((c) => seen.has(c.parentId!))).toBe(true);
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const depth = (c: ImportedComment): number => (c.parentId ? 1 + depth(byId.get(c.parentId)!) : 0);
+  expect(Math.max(...comments.map(depth))).toBeGreaterThanOrEqual(3);
+  // In the file, some replies come before their parents.
+  const inFileOrder = [...readFileSync(file, 'utf8').matchAll(/<wp:comment_id>(\d+)<[\s\S]*?<wp:comment_parent>(\d+)</g)];
+  const position = new Map(inFileOrder.map((match, index) => [match[1], index]));
+  replyBeforeParent = inFileOrder.some((match) => match[2] !== '0' && position.get(match[2])! > position.get(match[1])!);
+  expect(replyBeforeParent).toBe(true);
+
+  expect(comments.some((c) => /[^\u0000-\u007F]/.test(c.comment))).toBe(true);
+  expect(comments.some((c) => /[^\u0000-\u007F]/.test(c.author))).toBe(true);
+  expect([...perArticle.keys()].some((id) => id.startsWith('_D0_BD'))).toBe(true);
+  expect(new Set(comments.map((c) => c.status))).toEqual(new Set(['approved', 'pending', 'spam']));
 });

@@ -1,6 +1,6 @@
 /**
  * The console's pages in a real Chromium against the local runtime:
- * Settings, Articles, Bans, Privacy requests and the header's queue figures, used
+ * Settings, Triage, Articles, Bans, Privacy requests and the header's queue figures, used
  * with the keyboard; every page on a 390 px phone; an axe-core audit of the
  * article page and every console page.
  *
@@ -16,7 +16,7 @@ import { launchChromium } from './chromium';
 import { overlap, PHONE, phoneLayout, seriousAxeViolations, signInContext } from './page-checks';
 
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const CONSOLE_PAGES = ['queue', 'settings', 'articles', 'bans', 'privacy'] as const;
+const CONSOLE_PAGES = ['queue', 'settings', 'triage', 'articles', 'bans', 'privacy'] as const;
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -54,6 +54,7 @@ async function openConsole(page: Page, path: string): Promise<void> {
   if (path === 'queue') await page.locator('.queue-item, .queue-empty:not([hidden])').first().waitFor();
   if (path === 'settings') await page.locator('.settings-form[aria-busy="false"]').waitFor();
   if (path === 'bans') await page.locator('.bans-list[aria-busy="false"]').waitFor({ state: 'attached' });
+  if (path === 'triage') await page.locator('.triage-body[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 
 const settingsNow = async () => (await api(runtime, 'GET', '/admin/settings', { token: MODERATOR_TOKEN })).body;
@@ -100,7 +101,7 @@ describe('the Settings page', () => {
     await page.locator('.settings-form[aria-busy="false"]').waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings'); // the page's heading
     expect(await page.getByLabel('Hold comments with at least this many links').inputValue()).toBe('2');
-    expect(await page.getByLabel('Hold every new comment for moderation').isChecked()).toBe(true);
+    expect(await page.getByLabel('New comments').inputValue()).toBe('true'); // a person sees every comment
 
     const before = await settingsNow();
     await page.getByLabel('Hold comments with at least this many links').fill('5000');
@@ -173,30 +174,41 @@ describe('the Settings page', () => {
 });
 
 describe('the Settings page’s triage and reports', () => {
-  it('saves the classifiers, the toxicity scores and the reports threshold; a reload shows them', async () => {
+  it('saves the classifiers, the toxicity score, automatic decisions and the reports threshold; a reload shows them', async () => {
     const { page, context } = await moderatorPage();
     await openConsole(page, 'settings');
+    const premoderation = page.getByLabel('New comments');
     const spam = page.getByLabel('Spam classifier');
     const toxicity = page.getByLabel('Toxicity classifier');
     const holdAt = page.getByLabel('Hold comments whose toxicity score is at least');
-    const rejectAt = page.getByLabel('Reject comments whose toxicity score is at least');
+    const maxError = page.getByLabel('Largest error an automatic decision may have');
+    const audit = page.getByLabel('Share of automatic decisions a person checks anyway');
+    const minExamples = page.getByLabel('Decided comments of similar score needed first');
     const threshold = page.getByLabel('Reports from different readers that send a published comment back to the queue');
     expect(await spam.inputValue()).toBe('builtin');
     expect(await toxicity.inputValue()).toBe('builtin');
     expect(await holdAt.inputValue()).toBe('0.5');
-    expect(await rejectAt.inputValue()).toBe('0.9');
+    expect([await maxError.inputValue(), await audit.inputValue(), await minExamples.inputValue()]).toEqual(['0.01', '0.02', '200']);
     expect(await threshold.inputValue()).toBe('3');
     expect(await page.getByRole('group', { name: 'Automated triage' }).textContent()).toContain('-c classifiers=');
 
     const before = await settingsNow();
     await toxicity.selectOption({ label: 'off' });
     await holdAt.fill('0,4'); // as a phone's keyboard may type it
-    await rejectAt.fill('0.8');
+    await premoderation.selectOption('auto');
+    await maxError.fill('0,02');
+    await audit.fill('0.05');
+    await minExamples.fill('300');
     await threshold.fill('5');
     await threshold.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
     expect(await settingsNow()).toMatchObject({
-      triage: { spam: { provider: 'builtin', sendPersonalData: false }, toxicity: { provider: null, holdAt: 0.4, rejectAt: 0.8 } },
+      premoderation: 'auto',
+      triage: {
+        spam: { provider: 'builtin', sendPersonalData: false },
+        toxicity: { provider: null, holdAt: 0.4, rejectAt: 0.9 },
+        autoDecide: { maxError: 0.02, audit: 0.05, minExamples: 300 },
+      },
       reports: { threshold: 5 },
       version: before.version + 1,
     });
@@ -206,7 +218,8 @@ describe('the Settings page’s triage and reports', () => {
     expect(await toxicity.inputValue()).toBe('');
     expect(await toxicity.locator('option:checked').textContent()).toBe('off');
     expect(await holdAt.inputValue()).toBe('0.4');
-    expect(await rejectAt.inputValue()).toBe('0.8');
+    expect(await premoderation.inputValue()).toBe('auto');
+    expect([await maxError.inputValue(), await audit.inputValue(), await minExamples.inputValue()]).toEqual(['0.02', '0.05', '300']);
     expect(await threshold.inputValue()).toBe('5');
 
     // Empty threshold: readers' reports off (the API's null).
@@ -216,7 +229,7 @@ describe('the Settings page’s triage and reports', () => {
     expect((await settingsNow()).reports).toEqual({ threshold: null });
     await api(runtime, 'PUT', '/admin/settings', {
       token: MODERATOR_TOKEN,
-      body: { triage: before.triage, reports: before.reports },
+      body: { premoderation: before.premoderation, triage: before.triage, reports: before.reports },
     });
     await context.close();
   });
@@ -225,7 +238,7 @@ describe('the Settings page’s triage and reports', () => {
     const { page, context } = await moderatorPage();
     await openConsole(page, 'settings');
     const before = await settingsNow();
-    const holdAt = page.getByLabel('Hold comments whose toxicity score is at least');
+    const maxError = page.getByLabel('Largest error an automatic decision may have');
     const threshold = page.getByLabel('Reports from different readers that send a published comment back to the queue');
     const save = page.getByRole('button', { name: 'Save settings' });
 
@@ -240,19 +253,26 @@ describe('the Settings page’s triage and reports', () => {
     await page.getByRole('alert').filter({ hasText: 'Nothing was saved: one setting needs correcting.' }).waitFor();
     expect(await settingsNow()).toEqual(before);
 
-    // Checks across fields come after the shape: a hold score above the reject score, and a provider this deployment lacks.
+    // An automatic-decision bound out of range: the message sits on its section.
     await threshold.fill('4');
-    await holdAt.fill('0.95');
-    await page.getByLabel('Spam classifier').selectOption('akismet');
+    await maxError.fill('0.5');
     await save.click();
-    await page.locator('#triage-toxicity-holdAt-error:not([hidden])').waitFor();
-    expect(await page.locator('#triage-toxicity-holdAt-error').textContent()).toBe('holdAt must not be above rejectAt.');
-    expect(await holdAt.getAttribute('aria-describedby')).toContain('triage-toxicity-holdAt-error');
-    expect(await page.locator('#triage-spam-provider-error').textContent()).toContain('akismet is not enabled in this deployment');
-    expect(await page.getByLabel('Spam classifier').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#triage-autoDecide-error:not([hidden])').waitFor();
+    expect(await page.locator('#triage-autoDecide-error').textContent()).toMatch(/^triage\.autoDecide must be \{ "maxError": 0 to 0\.1/);
     expect(await page.locator('#reports-threshold-error').isHidden()).toBe(true);
     expect(await threshold.getAttribute('aria-invalid')).toBeNull();
-    await page.getByRole('alert').filter({ hasText: 'Nothing was saved: 2 settings need correcting.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Nothing was saved: one setting needs correcting.' }).waitFor();
+    expect(await settingsNow()).toEqual(before);
+
+    // Checks across settings come after the shape: a provider this deployment lacks.
+    await maxError.fill('0.01');
+    await page.getByLabel('Spam classifier').selectOption('akismet');
+    await save.click();
+    await page.locator('#triage-spam-provider-error:not([hidden])').waitFor();
+    expect(await page.locator('#triage-spam-provider-error').textContent()).toContain('akismet is not enabled in this deployment');
+    expect(await page.getByLabel('Spam classifier').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#triage-autoDecide-error').isHidden()).toBe(true);
+    await page.getByRole('alert').filter({ hasText: 'Nothing was saved: one setting needs correcting.' }).waitFor();
     expect(await settingsNow()).toEqual(before);
     await context.close();
   });
@@ -385,6 +405,7 @@ describe('on a phone, 390 px wide', () => {
     expect(await Promise.all(links.map((link) => link.textContent()))).toEqual([
       'Queue',
       'Settings',
+      'Triage',
       'Articles',
       'Bans',
       'Privacy requests',

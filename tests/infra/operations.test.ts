@@ -192,8 +192,8 @@ describe('CloudFront access logs', () => {
 });
 
 describe('retained resources', () => {
-  /** Everything `cdk destroy` leaves behind, and how the README's tear-down section names it. */
-  const RETAINED: Array<[path: string, readme: string]> = [
+  /** Everything `cdk destroy` leaves behind, and how the tear-down section of docs/deploy.md names it. */
+  const RETAINED: Array<[path: string, docName: string]> = [
     ['Data/Comments', 'both DynamoDB tables'],
     ['Data/Private', 'both DynamoDB tables'],
     ['Data/PrivateTableKey', "the Private table's KMS key"],
@@ -219,11 +219,12 @@ describe('retained resources', () => {
     expect(retained.sort()).toEqual(RETAINED.map(([path]) => logicalIdOf(synth.stack, path)).sort());
   });
 
-  it('are all listed in the README tear-down section', () => {
-    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-    const start = readme.indexOf('**Tear down');
+  it('are all listed in the tear-down section of docs/deploy.md', () => {
+    const page = readFileSync(join(PROJECT_ROOT, 'docs/deploy.md'), 'utf8');
+    const start = page.indexOf('**Tear down');
     expect(start).toBeGreaterThan(0);
-    const section = readme.slice(start, readme.indexOf('\n## ', start)).replace(/\s+/g, ' ');
+    const end = page.indexOf('\n## ', start);
+    const section = page.slice(start, end < 0 ? undefined : end).replace(/\s+/g, ' ');
     for (const [, name] of RETAINED) expect(section, name).toContain(name);
   });
 });

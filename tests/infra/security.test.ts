@@ -51,6 +51,8 @@ const GRANTS: Record<Access, Array<[resource: string, actions: string[]]>> = {
   'secret:hashKey': [['HashKey', ['secretsmanager:GetSecretValue']]],
   'secret:cursorKey': [['CursorKey', ['secretsmanager:GetSecretValue']]],
   'queue:oldest': [['Comments/index/byStatus', ['dynamodb:Query']]],
+  'triage:read': [['Comments', ['dynamodb:GetItem', 'dynamodb:Query']]],
+  'triage:write': [['Comments', ['dynamodb:PutItem', 'dynamodb:UpdateItem']]],
   // Only builtin by default, which runs inside the function: no rights (tests/infra/classifiers.test.ts enables the others).
   classifiers: [],
 };
@@ -121,6 +123,24 @@ describe('least privilege', () => {
     const getItem = statements.filter((s) => asArray(s.Action).includes('dynamodb:GetItem'));
     expect(getItem).toHaveLength(1);
     expect(getItem[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['A#*', 'SETTINGS'] } });
+  });
+
+  it('the Triage page and the learner reach only the TRIAGE items of the comments table: no comment, no settings', () => {
+    const ITEM_ACTIONS = [
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:DeleteItem',
+    ];
+    for (const name of ['AdminTriage', 'LearnFromDecisions']) {
+      const statements = statementsOf(policyOfRole(logicalIdOf(synth.stack, `${name}/Role`)));
+      const itemStatements = statements.filter((s) => asArray(s.Action).some((a) => ITEM_ACTIONS.includes(String(a))));
+      expect(itemStatements.length).toBeGreaterThan(0);
+      for (const statement of itemStatements)
+        expect(statement.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['TRIAGE'] } });
+    }
   });
 
   it('no statement anywhere grants dynamodb:*, Scan, or a wildcard on a table', () => {

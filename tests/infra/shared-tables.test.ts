@@ -26,8 +26,9 @@ const PROBE_CONSUMER: StreamConsumer = {
   needs: ['notifyTopic'],
 };
 
+// Each test builds a stack of its own (its props differ), 20-30 s on two busy cores: 90 s each.
 describe('route table', () => {
-  it('a route added to the table shows up as a method with its own function and grants', () => {
+  it('a route added to the table shows up as a method with its own function and grants', { timeout: 90_000 }, () => {
     const { stack, template } = synthesize({ routes: [...ROUTES, PROBE_ROUTE] });
     const probe = apiMethods(template).find((m) => m.method === 'GET' && m.path === PROBE_ROUTE.path);
     expect(probe).toBeDefined();
@@ -40,7 +41,7 @@ describe('route table', () => {
     expect(JSON.stringify(policy)).toContain('/index/published');
   });
 
-  it('a route removed from the table disappears from the API', () => {
+  it('a route removed from the table disappears from the API', { timeout: 90_000 }, () => {
     const [removed, ...rest] = ROUTES;
     const { template } = synthesize({ routes: rest });
     const paths = apiMethods(template)
@@ -52,13 +53,15 @@ describe('route table', () => {
 });
 
 describe('stream consumers', () => {
-  it('with none, the stack has no event source and no notification topic', () => {
+  it('with none, the stack has no event source and no notification topic', { timeout: 90_000 }, () => {
     const { template } = synthesize({ streamConsumers: [] });
     expect(Object.keys(resourcesOf(template, 'AWS::Lambda::EventSourceMapping'))).toHaveLength(0);
     expect(Object.keys(resourcesOf(template, 'AWS::SNS::Topic'))).toHaveLength(1); // alarms only
   });
 
-  it('a consumer reads the comments stream in batches, isolates failures and may publish to an encrypted topic', () => {
+  it('a consumer reads the comments stream in batches, isolates failures and may publish to an encrypted topic', {
+    timeout: 90_000,
+  }, () => {
     const { stack, template } = synthesize({ streamConsumers: [PROBE_CONSUMER] });
     const fnId = logicalIdOf(stack, `${PROBE_CONSUMER.name}/Function`);
     const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping'));

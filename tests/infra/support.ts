@@ -17,7 +17,23 @@ export interface Synthesized {
   template: Template;
 }
 
+/**
+ * Stacks built with the project's own props, by context. The infra test files
+ * share one worker (vitest.config.mts), so each such stack is built once per
+ * run, not once per file. Tests only read a synthesized stack.
+ */
+const builtByContext = new Map<string, Synthesized>();
+
 export function synthesize(props: CommentServiceStackProps = {}, context: Record<string, unknown> = {}): Synthesized {
+  // Props can carry routes and consumers, which a key would not tell apart: those stacks are built each time.
+  if (Object.keys(props).length > 0) return build(props, context);
+  const key = JSON.stringify(context);
+  const built = builtByContext.get(key) ?? build(props, context);
+  builtByContext.set(key, built);
+  return built;
+}
+
+function build(props: CommentServiceStackProps, context: Record<string, unknown>): Synthesized {
   const app = new App({ context: { ...CDK_CONTEXT, ...context, 'aws:cdk:bundling-stacks': [] } });
   const stack = new CommentServiceStack(app, 'TestStack', props);
   return { app, stack, template: Template.fromStack(stack) };

@@ -8,8 +8,10 @@ import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
 import { CommentService } from '../../lambda/domain/comment-service';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
+import { LearnedTriage } from '../../lambda/domain/triage/learned-triage';
 import type { LocalRuntime } from '../../scripts/local/runtime';
 import { startTestRuntime, validComment } from '../support/runtime';
+import { InMemorySiteModelStore } from '../support/memory-site-model-store';
 import { BUILTIN_SCORES } from '../support/triage';
 
 let runtime: LocalRuntime;
@@ -23,7 +25,9 @@ beforeAll(async () => {
     comments: runtime.tables.Comments!,
     private: runtime.tables.Private!,
   });
-  service = new CommentService({ store, hasher: new KeyedHasher(process.env.HASH_KEY!), now: () => clock });
+  // Scored as deployed (the learned triage on a new site), so every comment carries both scores.
+  const triage = new LearnedTriage(new InMemorySiteModelStore(), { cacheMs: 0 });
+  service = new CommentService({ store, hasher: new KeyedHasher(process.env.HASH_KEY!), now: () => clock, triage });
   await service.updateSettings({ floodSeconds: 0, autoApprove: { enabled: true, minApproved: 1, windowDays: 30 } });
 });
 afterAll(() => runtime?.stop());

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
+import { DynamoDbTriageStore } from '../../lambda/adapters/dynamodb/triage-store';
 
 const ROOT = resolve(__dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'import-cli-'));
@@ -48,6 +50,13 @@ describe('npm run import', () => {
     expect(first.stdout).toContain("115:4 (id 7007): the post's thread 9999 is not in the file");
     expect(first.code).toBe(1);
     expect(first.stdout + first.stderr).not.toContain('@example.com');
+    // The file's past decisions went to the site's model, on the same tables.
+    expect(first.stdout).toContain('the triage learned from 4 past decisions: 3 approved, 0 rejected (trashed), 1 spam');
+    const model = await new DynamoDbTriageStore({
+      db: createDocumentClient(inject('dynamoDbEndpoint')),
+      tables: { comments: 'Comments', private: 'Private' },
+    }).load();
+    expect(model?.bytes.length).toBeGreaterThan(0);
 
     const second = await runImportCli([fixture('disqus.xml')]);
     expect(second.stdout).toMatch(/imported\s+0\n/);

@@ -48,8 +48,9 @@ async function waitFor(condition: () => boolean, ms = 10_000) {
   return condition();
 }
 
+// Each test starts the whole service (DynamoDB Local's JVM included), some of them twice: 90 s each.
 describe('npm start', () => {
-  it('serves the API with the printed token, keeps data across a restart, and leaves no Java behind', async () => {
+  it('serves the API with the printed token, keeps data across a restart, and leaves no Java behind', { timeout: 90_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'comments-data-'));
     const port = await freePort();
     const env = { PORT: String(port), DATA_DIR: dataDir };
@@ -89,7 +90,7 @@ describe('npm start', () => {
     expect(await waitFor(() => !javaOnPort(again.dynamoPort))).toBe(true);
   });
 
-  it('says in one line when the port is taken', async () => {
+  it('says in one line when the port is taken', { timeout: 90_000 }, async () => {
     const blocker: Server = createServer();
     const port = await freePort();
     await new Promise<void>((ok) => blocker.listen(port, '127.0.0.1', ok));
@@ -103,7 +104,7 @@ describe('npm start', () => {
     }
   });
 
-  it('names the package to install when Java is missing', async () => {
+  it('names the package to install when Java is missing', { timeout: 90_000 }, async () => {
     const bin = mkdtempSync(join(tmpdir(), 'no-java-'));
     symlinkSync(process.execPath, join(bin, 'node'));
     const run = start({ PORT: String(await freePort()), IN_MEMORY: '1', PATH: bin, JAVA_HOME: '' });

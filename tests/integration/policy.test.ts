@@ -55,16 +55,20 @@ describe('rules on submission', () => {
   });
 
   it('publishes at once (201) when pre-moderation is off, and holds 2 links but not 1', async () => {
-    await settings({ premoderation: false, maxLinks: 2 });
-    const one = await post('links', { comment: `See ${links(1)}` });
-    expect(one.status).toBe(201);
-    expect(one.body.status).toBe('approved');
-    const two = await post('links', { comment: `See ${links(2)}` });
-    expect(two.status).toBe(202);
-    expect((await stored(two.body.id)).reasons).toEqual([{ rule: 'maxLinks', message: '2 links, limit 2' }, ...BUILTIN_SCORES]);
-    const published = (await api(runtime, 'GET', '/articles/links/comments')).body.comments.map((c: { id: string }) => c.id);
-    expect(published).toEqual([one.body.id]);
-    await settings({ premoderation: true });
+    // The spam score is off here: a new site's model finds a bare link spammy enough to hold, and this is about the rule.
+    await settings({ premoderation: false, maxLinks: 2, triage: { spam: { provider: null } } });
+    try {
+      const one = await post('links', { comment: `See ${links(1)}` });
+      expect(one.status).toBe(201);
+      expect(one.body.status).toBe('approved');
+      const two = await post('links', { comment: `See ${links(2)}` });
+      expect(two.status).toBe(202);
+      expect((await stored(two.body.id)).reasons).toEqual([{ rule: 'maxLinks', message: '2 links, limit 2' }, BUILTIN_SCORES[1]]);
+      const published = (await api(runtime, 'GET', '/articles/links/comments')).body.comments.map((c: { id: string }) => c.id);
+      expect(published).toEqual([one.body.id]);
+    } finally {
+      await settings({ premoderation: true, triage: { spam: { provider: 'builtin' } } });
+    }
   });
 
   it('holds moderation words', async () => {

@@ -54,6 +54,13 @@ describe('privacy export', () => {
       reasons: [{ rule: 'premoderation', message: 'every comment is held for review' }, ...BUILTIN_SCORES],
       authorRecord: { approved: 1, rejected: 0, spam: 0 },
       reports: { count: 0, reasons: {}, notes: [] },
+      // The triage's record: scores and counts, nothing personal.
+      triage: {
+        scores: { remove: expect.any(Number), spam: expect.any(Number) },
+        auto: null,
+        audit: false,
+        record: { approved: 0, rejected: 0, spam: 0 },
+      },
       history: [
         expect.objectContaining({ actor: 'system', from: null, to: 'pending' }),
         expect.objectContaining({ actor: 'local-moderator', from: 'pending', to: 'approved' }),

@@ -1,6 +1,6 @@
 /**
  * Automated triage through the local runtime on DynamoDB Local, with
- * pre-moderation off: abuse is held or rejected with its score, civil
+ * pre-moderation off: abuse is held for a person with its score (no guess removes a comment), civil
  * comments are published at once, a provider that hangs holds the comment
  * within its limit, and auto-approve never publishes what a classifier held.
  */
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe('triage with pre-moderation off', () => {
   it('publishes a civil comment at once (201), with both scores recorded', async () => {
-    const response = await post('triage', { comment: 'The strike killed twelve people; the minister must answer for it.' });
+    const response = await post('triage', { comment: 'I disagree with the editorial, but it is well argued.' });
     expect(response.status).toBe(201);
     const comment = await stored(response.body.id);
     expect(comment.status).toBe('approved');
@@ -57,27 +57,28 @@ describe('triage with pre-moderation off', () => {
     ]);
   });
 
-  it('rejects clear abuse with its score, answered like any held comment, and the history says why', async () => {
+  it('holds clear abuse for a person with its score, never removing it, and the history says why', async () => {
     const response = await post('triage', { comment: 'Shut up, you stupid idiot.' });
     expect(response.status).toBe(202);
     expect(response.body.status).toBe('pending');
     const comment = await stored(response.body.id);
-    expect(comment.status).toBe('rejected');
+    expect(comment.status).toBe('pending');
+    // The learned model's "remove" score, with the words that weighed most.
     expect(comment.reasons[0]).toEqual({
       rule: 'toxicity',
-      message: expect.stringMatching(/^toxicity 0\.\d\d \(builtin\): insult$/),
+      message: expect.stringMatching(/^remove [01]\.\d\d \(builtin\): .*word "(idiot|stupid)"/),
       score: expect.any(Number),
       provider: 'builtin',
     });
-    expect(comment.reasons[0].score).toBeGreaterThanOrEqual(0.9);
+    expect(comment.reasons[0].score).toBeGreaterThanOrEqual(0.5);
     const history = (await admin('GET', `/comments/${response.body.id}/history`)).body.history;
     expect(history).toEqual([
-      expect.objectContaining({ actor: 'system', from: null, to: 'rejected', rule: 'toxicity', reason: comment.reasons[0].message }),
+      expect.objectContaining({ actor: 'system', from: null, to: 'pending', rule: 'toxicity', reason: comment.reasons[0].message }),
     ]);
   });
 
-  it('holds abuse between holdAt and rejectAt, and auto-approve never publishes it', async () => {
-    await settings({ triage: { toxicity: { rejectAt: 0.99 } }, autoApprove: { enabled: true, minApproved: 1 } });
+  it('holds abuse, and auto-approve never publishes it', async () => {
+    await settings({ autoApprove: { enabled: true, minApproved: 1 } });
     const email = 'trusted.reader@example.com';
     const first = await post('triage-trusted', { email });
     expect(first.status).toBe(201); // pre-moderation is off
@@ -93,7 +94,7 @@ describe('triage with pre-moderation off', () => {
     expect(comment.reasons.map((r: { rule: string }) => r.rule)).not.toContain('autoApprove');
     const published = (await api(runtime, 'GET', '/articles/triage-trusted/comments')).body.comments.map((c: { id: string }) => c.id);
     expect(published).not.toContain(abusive.body.id);
-    await settings({ triage: { toxicity: { rejectAt: 0.9 } }, autoApprove: { enabled: false } });
+    await settings({ autoApprove: { enabled: false } });
   });
 
   it('holds the comment within its time limit when the provider hangs, and never fails the post', async () => {
@@ -116,23 +117,31 @@ describe('triage with pre-moderation off', () => {
 
 describe('the queue by risk', () => {
   it('lists pending comments highest score first, page by page', async () => {
-    await settings({ premoderation: true, triage: { toxicity: { rejectAt: 0.99 } } });
+    await settings({ premoderation: true });
     const civil = await post('triage-risk', { comment: 'I disagree with the editorial, but it is well argued.' });
     const abusive = await post('triage-risk', { comment: 'Shut up, you stupid idiot.' });
     const threat = await post('triage-risk', { comment: 'I will find you and kill you, you scum.' });
     const ids = [civil, abusive, threat].map((r) => r.body.id as string);
 
-    const first = await admin('GET', '/comments?status=pending&sort=risk&limit=2');
-    expect(first.status).toBe(200);
-    const firstIds = first.body.comments.map((c: { id: string }) => c.id);
-    expect(firstIds).toEqual([ids[2], ids[1]]);
-    const scores = first.body.comments.map((c: { reasons: { score?: number }[] }) => Math.max(...c.reasons.map((r) => r.score ?? 0)));
-    expect(scores[0]).toBeGreaterThanOrEqual(scores[1]);
-    const rest = await admin('GET', `/comments?status=pending&sort=risk&limit=100&cursor=${encodeURIComponent(first.body.nextCursor)}`);
-    expect(rest.body.comments.map((c: { id: string }) => c.id)).toContain(ids[0]);
+    // Page by page (two at a time), the whole pending list: earlier tests left held comments in it too.
+    const listed: { id: string; reasons: { score?: number }[] }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await admin('GET', `/comments?status=pending&sort=risk&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      listed.push(...page.body.comments);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const risk = listed.map((c) => Math.max(...c.reasons.map((r) => r.score ?? 0)));
+    expect(risk).toEqual([...risk].sort((a, b) => b - a));
+    const at = (id: string) => listed.findIndex((c) => c.id === id);
+    // What the model finds likelier to be removed comes before the civil comment.
+    expect(at(ids[1]!)).toBeLessThan(at(ids[0]!));
+    expect(at(ids[2]!)).toBeLessThan(at(ids[0]!));
+    expect(at(ids[0]!)).toBeGreaterThanOrEqual(0);
 
     expect((await admin('GET', '/comments?status=pending&sort=risk&articleId=triage-risk')).status).toBe(400);
     expect((await admin('GET', '/comments?sort=loudest')).status).toBe(400);
-    await settings({ premoderation: false, triage: { toxicity: { rejectAt: 0.9 } } });
+    await settings({ premoderation: false });
   });
 });

@@ -63,6 +63,7 @@ describe('500 concurrent submissions', () => {
   }, async () => {
     const ARTICLE = 'concurrency-burst';
     const N = 500;
+    figures.burstSubmissions = N;
     const inputs = Array.from({ length: N }, (_, i) => submission('burst', i));
     const send = (i: number) => api(runtime, 'POST', `/articles/${ARTICLE}/comments`, { body: inputs[i] });
     const responses = await Promise.all(inputs.map((_, i) => send(i)));
@@ -142,6 +143,7 @@ describe('Idempotency-Key', () => {
   it('stores once when the retries arrive while the first is still being written', async () => {
     const body = submission('parallel-retry', 2);
     const answers = await Promise.all(Array.from({ length: 8 }, () => post(body, 'parallel-key-000002')));
+    figures.idempotentSent = answers.length;
     figures.idempotentStatuses = answers.map((a) => a.status).join(' ');
     for (const a of answers) expect(a.status, a.text).toBe(202);
     const ids = new Set(answers.map((a) => a.body.id));
@@ -241,27 +243,34 @@ describe('two moderators on the same 200 comments at once', () => {
   });
 });
 
+/** A figure this run measured; a missing one fails the report instead of printing a placeholder. */
+function figure(name: string): string | number {
+  const value = figures[name];
+  if (value === undefined) throw new Error(`the concurrency run measured no ${name}`);
+  return value;
+}
+
 function report(): string {
   return [
     '## Concurrency',
     '',
-    `**${figures.burstStoredOnce ?? '—'} of 500 simultaneous submissions stored exactly once (${figures.burstLost ?? '—'} lost); ${figures.moderatorPairs ?? '—'} comments moderated twice at once, ${figures.moderatorProblems ?? '—'} with a wrong state or history.**`,
+    `**${figure('burstStoredOnce')} of ${figure('burstSubmissions')} simultaneous submissions stored exactly once (${figure('burstLost')} lost); ${figure('moderatorPairs')} comments moderated twice at once, ${figure('moderatorProblems')} with a wrong state or history.**`,
     '',
     table(
       ['run', 'result'],
       [
         [
-          '500 submissions at once (distinct emails, flood control off)',
-          `answers ${figures.burstStatuses ?? '—'}; ${figures.burstAcked ?? '—'} acknowledged and stored at once; ${figures.burstRetried ?? '—'} retried after Retry-After ` +
-            `(${figures.burstDuplicatesOnRetry ?? '—'} of them had landed and were answered 409 duplicate); in the end ${figures.burstStored ?? '—'} of 500 stored, ${figures.burstStoredOnce ?? '—'} distinct, each with its own email; ${figures.burstLost ?? '—'} lost`,
+          `${figure('burstSubmissions')} submissions at once (distinct emails, flood control off)`,
+          `answers ${figure('burstStatuses')}; ${figure('burstAcked')} acknowledged and stored at once; ${figure('burstRetried')} retried after Retry-After ` +
+            `(${figure('burstDuplicatesOnRetry')} of them had landed and were answered 409 duplicate); in the end ${figure('burstStored')} of ${figure('burstSubmissions')} stored, ${figure('burstStoredOnce')} distinct, each with its own email; ${figure('burstLost')} lost`,
         ],
         [
-          '8 copies of one submission at once, same Idempotency-Key',
-          `answers ${figures.idempotentStatuses ?? '—'}; ${figures.idempotentCopies ?? '—'} comment stored, ${figures.idempotentIds ?? '—'} id`,
+          `${figure('idempotentSent')} copies of one submission at once, same Idempotency-Key`,
+          `answers ${figure('idempotentStatuses')}; ${figure('idempotentCopies')} comment stored, ${figure('idempotentIds')} id`,
         ],
         [
-          `two moderators on the same ${figures.moderatorPairs ?? '—'} comments at once (approve vs reject, both with expectedVersion 1)`,
-          `${figures.approvedWins ?? '—'} approvals and ${figures.rejectedWins ?? '—'} rejections won; ${figures.losersTold409 ?? '—'} of ${figures.moderatorPairs ?? '—'} losers got 409 VersionConflict; ${figures.moderatorProblems ?? '—'} comments with a wrong state or history`,
+          `two moderators on the same ${figure('moderatorPairs')} comments at once (approve vs reject, both with expectedVersion 1)`,
+          `${figure('approvedWins')} approvals and ${figure('rejectedWins')} rejections won; ${figure('losersTold409')} of ${figure('moderatorPairs')} losers got 409 VersionConflict; ${figure('moderatorProblems')} comments with a wrong state or history`,
         ],
       ],
     ),

@@ -2,7 +2,7 @@
  * Where the reliability figures go. A run of the suite writes each area's
  * figures to a git-ignored directory; only `npm run reliability:report`
  * (tests/reliability/report.ts) and `npm run soak` copy them into the tracked
- * docs/reliability.md and the README's Reliability section.
+ * docs/reliability.md and the reliability headlines of docs/testing.md.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../..');
 export const FIGURES_DIR = resolve(ROOT, '.data/reports/reliability');
 export const REPORT_FILE = resolve(ROOT, 'docs/reliability.md');
-const README_FILE = resolve(ROOT, 'README.md');
+/** The contributors' page that repeats each area's headline. */
+export const SUMMARY_FILE = resolve(ROOT, 'docs/testing.md');
 
 export const SECTIONS = ['corpus', 'properties', 'access', 'privacy', 'concurrency', 'outage', 'soak'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -55,40 +56,58 @@ const TITLES: Record<Section, string> = {
 export const notPublished = (section: Section, when: string) =>
   `## ${TITLES[section]}\n\n**Not published: its tests did not all pass in the run of ${when}.**\n`;
 
-/**
- * Replaces the given sections of docs/reliability.md (others are kept as they
- * are) and mirrors each section's headline into the README's Reliability section.
- */
-export function publish(sections: ReadonlyMap<Section, string>): void {
-  const current = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : HEADER;
+const SUMMARY = /(<!-- reliability:summary:start -->\n)[\s\S]*?(<!-- reliability:summary:end -->)/;
+
+/** Where `publish` writes: the generated page and the page that repeats its headlines. */
+export interface PublishedFiles {
+  report: string;
+  summary: string;
+}
+
+const PUBLISHED: PublishedFiles = { report: REPORT_FILE, summary: SUMMARY_FILE };
+
+/** Each area's section body in a generated page, as `publish` wrote it. */
+export function sectionBodies(page: string): Map<Section, string> {
   const bodies = new Map<Section, string>();
   for (const s of SECTIONS) {
-    const match = new RegExp(`${marker(s)}\\n([\\s\\S]*?)${marker(s, true)}`).exec(current);
+    const match = new RegExp(`${marker(s)}\\n([\\s\\S]*?)${marker(s, true)}`).exec(page);
     if (match) bodies.set(s, match[1]!);
   }
+  return bodies;
+}
+
+/** One summary line per area: its title and the bold headline its run wrote. */
+export function summaryLines(bodies: ReadonlyMap<Section, string>): string[] {
+  return SECTIONS.flatMap((s) => {
+    const body = bodies.get(s);
+    const title = body && /^## (.+)$/m.exec(body)?.[1];
+    const headline = body && /^\*\*(.+?)\*\*/m.exec(body)?.[1];
+    return title && headline ? [`- **${title}**: ${headline}`] : [];
+  });
+}
+
+/**
+ * Replaces the given sections of docs/reliability.md (others are kept as they
+ * are) and mirrors each section's headline into docs/testing.md.
+ */
+export function publish(sections: ReadonlyMap<Section, string>, files: PublishedFiles = PUBLISHED): void {
+  const bodies = sectionBodies(existsSync(files.report) ? readFileSync(files.report, 'utf8') : HEADER);
   for (const [s, markdown] of sections) bodies.set(s, `${markdown.trim()}\n`);
   const parts = [HEADER];
   for (const s of SECTIONS) {
     const body = bodies.get(s);
     if (body !== undefined) parts.push(`${marker(s)}\n${body}${marker(s, true)}\n`);
   }
-  writeFileSync(REPORT_FILE, parts.join('\n'));
-  updateReadmeSummary(bodies);
+  writeFileSync(files.report, parts.join('\n'));
+  const page = readFileSync(files.summary, 'utf8');
+  if (!SUMMARY.test(page)) throw new Error(`${files.summary} has no reliability:summary markers`);
+  writeFileSync(
+    files.summary,
+    page.replace(SUMMARY, (_m, start: string, end: string) => `${start}${summaryLines(bodies).join('\n')}\n${end}`),
+  );
 }
 
-const SUMMARY = /(<!-- reliability:summary:start -->\n)[\s\S]*?(<!-- reliability:summary:end -->)/;
-
-function updateReadmeSummary(bodies: ReadonlyMap<Section, string>): void {
-  const readme = readFileSync(README_FILE, 'utf8');
-  if (!SUMMARY.test(readme)) throw new Error('README.md has no reliability:summary markers');
-  const lines = SECTIONS.flatMap((s) => {
-    const body = bodies.get(s);
-    const title = body && /^## (.+)$/m.exec(body)?.[1];
-    const headline = body && /^\*\*(.+?)\*\*/m.exec(body)?.[1];
-    return title && headline ? [`- **${title}**: ${headline}`] : [];
-  });
-  writeFileSync(
-    README_FILE,
-    readme.replace(SUMMARY, (_m, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`),
-  );
+/** The summary lines a page carries between its reliability:summary markers. */
+export function publishedSummary(page: string): string[] {
+  return (SUMMARY.exec(page)?.[0] ?? '').split('\n').filter((line) => line.startsWith('- '));
 }

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEmail } from '../../lambda/domain/email';
 import { countLinks } from '../../lambda/domain/links';
 import { decide, type PolicyInput } from '../../lambda/domain/policy';
+import { prepareWith } from '../../lambda/domain/triage/learned-triage';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
 import { LIMITS, utf8Bytes, validateSubmission, type SubmissionFields } from '../../lambda/domain/submission-rules';
 import type { LocalRuntime } from '../../scripts/local/runtime';
@@ -118,10 +119,10 @@ const fieldsArb: fc.Arbitrary<Fields> = fc.record({
 
 // ------------------------------------------------------- the documented form
 
-/** README: text is trimmed; CRLF (and a lone CR) from form posts is stored as LF. */
+/** docs/api.md: text is trimmed; CRLF (and a lone CR) from form posts is stored as LF. */
 const documentedComment = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 const documentedUrl = (s: string) => (s.trim() === '' ? null : s.trim());
-/** README/WordPress: tags are stripped from the name (a `<` then a letter, `/` or `!`, up to `>` or the end), then it is trimmed. */
+/** docs/api.md, WordPress: tags are stripped from the name (a `<` then a letter, `/` or `!`, up to `>` or the end), then it is trimmed. */
 const documentedAuthor = (s: string) => s.replace(/<\/?[a-zA-Z!][^>]*>?/g, '').trim();
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
@@ -409,6 +410,8 @@ describe('through the HTTP API', () => {
           settings: put.body,
           article: { premoderation: null },
           author: { approved: 0, rejected: 0, spam: 0 },
+          // The runtime's site has no decisions: the shipped model on a new site, as the service scores it.
+          learnedTriage: prepareWith(null, Math.random),
         });
         const posted = await api(runtime, 'POST', `/articles/policy-${n}/comments`, { body: submission });
         expect(posted.status, posted.text).toBe(expected.status === 'approved' ? 201 : 202);

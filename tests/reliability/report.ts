@@ -1,7 +1,7 @@
 /**
  * `npm run reliability:report`: runs the reliability suite and publishes the
- * figures that run wrote into docs/reliability.md and the README's Reliability
- * section. An area whose tests failed has no figures and is published as
+ * figures that run wrote into docs/reliability.md and the reliability
+ * headlines of docs/testing.md. An area whose tests failed has no figures and is published as
  * "not published"; the soak section is kept as `npm run soak` last wrote it.
  * Commit the result when you mean to. Exits with the suite's exit code.
  */
@@ -25,7 +25,7 @@ for (const section of SUITE_SECTIONS) {
 }
 publish(sections);
 console.log(
-  `reliability: published ${SUITE_SECTIONS.length - missing.length} of ${SUITE_SECTIONS.length} areas to docs/reliability.md and README.md` +
+  `reliability: published ${SUITE_SECTIONS.length - missing.length} of ${SUITE_SECTIONS.length} areas to docs/reliability.md and docs/testing.md` +
     (missing.length ? `; not published (tests failed): ${missing.join(', ')}` : ''),
 );
 process.exitCode = run.status ?? 1;

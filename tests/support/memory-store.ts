@@ -25,7 +25,7 @@ import {
   type Subscriber,
   type SubscriberState,
 } from '../../lambda/domain/reply-notifications/subscriber';
-import { type ArticleSettings, DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
+import { type ArticleSettings, type SiteSettings, withDefaults } from '../../lambda/domain/settings';
 import {
   CommentIdTaken,
   type CommentStore,
@@ -78,7 +78,7 @@ export class InMemoryCommentStore implements CommentStore {
   private readonly publishedCounts = new Map<string, number>();
 
   async getSettings(): Promise<SiteSettings> {
-    return copy({ ...DEFAULT_SETTINGS, ...this.settings });
+    return copy(withDefaults(this.settings ?? {}));
   }
 
   async putSettings(settings: SiteSettings, expectedVersion: number): Promise<void> {
@@ -129,11 +129,20 @@ export class InMemoryCommentStore implements CommentStore {
     for (const key of contact.guardKeys) this.guards.set(key, { commentId: comment.id });
     for (const key of record.floodKeys) this.guards.set(key, { lastAtMs: nowMs });
     this.count(contact.emailHash, null, comment.status);
-    this.countPublishedChange(comment.articleId, null, comment.status);
+    if (!record.publishedCountLater) this.countPublishedChange(comment.articleId, null, comment.status);
     if (record.firstCommentOfArticle) {
       const article = this.articles.get(comment.articleId) ?? {};
       this.articles.set(comment.articleId, { ...article, firstCommentAt: article.firstCommentAt ?? comment.createdAt });
     }
+  }
+
+  async insertCommentsTogether(records: readonly NewCommentRecord[]): Promise<boolean> {
+    // All or none, as one DynamoDB transaction: every condition is checked before anything is stored.
+    const fails = (record: NewCommentRecord) =>
+      this.comments.has(record.comment.id) || record.contact.guardKeys.some((key) => this.guards.has(key)) || record.floodKeys.length > 0;
+    if (records.some(fails)) return false;
+    for (const record of records) await this.insertComment(record);
+    return true;
   }
 
   async getComment(id: string): Promise<Comment | undefined> {
@@ -449,6 +458,10 @@ export class InMemoryCommentStore implements CommentStore {
     const history = this.histories.get(id) ?? new Map();
     history.set(`${entry.at}#${version}`, { version, entry: copy(entry) });
     this.histories.set(id, history);
+  }
+
+  async addPublished(articleId: string, delta: number): Promise<void> {
+    this.publishedCounts.set(articleId, (this.publishedCounts.get(articleId) ?? 0) + delta);
   }
 
   private countPublishedChange(articleId: string, from: CommentStatus | null, to: CommentStatus | null): void {

@@ -100,6 +100,25 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expiresAt: null,
       });
 
+    describe("insertCommentsTogether (the importer's)", () => {
+      it('stores several comments at once, their published counts added later by the caller', async () => {
+        const records = ['t1', 't2', 't3'].map((id) => ({ ...draft({ id, status: 'approved' }), publishedCountLater: true }));
+        expect(await store.insertCommentsTogether(records)).toBe(true);
+        for (const record of records) expect(await store.getComment(record.comment.id)).toEqual(record.comment);
+        expect((await store.countPublished(['article-1'])).get('article-1')).toBe(0);
+        await store.addPublished('article-1', 3);
+        expect((await store.countPublished(['article-1'])).get('article-1')).toBe(3);
+      });
+
+      it('stores none of them when one cannot be stored', async () => {
+        await insert({ id: 'taken' });
+        const records = [draft({ id: 'new-1' }), draft({ id: 'taken', guardKeys: ['dup:x'] }), draft({ id: 'new-2' })];
+        expect(await store.insertCommentsTogether(records)).toBe(false);
+        expect(await store.getComment('new-1')).toBeUndefined();
+        expect(await store.getComment('new-2')).toBeUndefined();
+      });
+    });
+
     describe('insertComment', () => {
       it('stores the comment, its first history entry and its private data', async () => {
         const record = await insert({ id: 'c1' });

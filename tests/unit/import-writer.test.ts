@@ -45,7 +45,7 @@ describe('the import writer', () => {
   it('retries a server-side fault and stores the comment once', async () => {
     const store = flakyStore(2, serverFault);
     const writer = new ImportWriter(store, new KeyedHasher('0123456789abcdef0123'), { dryRun: false });
-    expect(await writer.write(imported)).toBe('imported');
+    expect(await writer.write(imported)).toEqual({ kind: 'imported' });
     expect((await store.getComment('imported-1'))?.status).toBe('approved');
   });
 

@@ -57,6 +57,16 @@ describe('notify-moderators', () => {
     expect(sent[0]!.message).toContain('(held: 3 links, limit 2)');
   });
 
+  it('leaves out pending comments brought in by an import: they are old, and a site may bring thousands', async () => {
+    const { sent, handler } = harness();
+    const imported = record('INSERT', { id: 'old', articleId: 'a', status: 'pending', author: 'Old', comment: 'x' }, [
+      { rule: 'import', message: 'imported from WordPress (comment 7)' },
+    ]);
+    expect(await handler(event(imported))).toEqual({ notified: 0 });
+    expect(await handler(event(imported, pending('new')))).toEqual({ notified: 1 });
+    expect(sent.map((digest) => digest.subject)).toEqual(['[Comments] 1 new comment awaiting moderation']);
+  });
+
   it('ignores spam, changes, removals (TTL purges) and items that are not comments', async () => {
     const { sent, handler } = harness();
     const ignored = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type PolicyInput } from '../../lambda/domain/policy';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
+import { fakeTriage } from './moderation/fake-triage';
 
 const noHistory = { approved: 0, rejected: 0, spam: 0 };
 const input = (
@@ -155,34 +156,36 @@ describe('the moderation policy', () => {
     });
   });
 
-  describe('with the classifiers (builtin, the default)', () => {
+  describe('with the learned triage (builtin, the default)', () => {
     const triage = { triage: DEFAULT_SETTINGS.triage, premoderation: false };
-    it('publishes a civil comment at once, with both scores as reasons', async () => {
-      const decision = await decide(
-        input({ settings: triage, submission: { comment: 'The strike killed twelve people; the minister must answer for it.' } }),
-      );
+    // Fixed scores: these tests are about what the policy does with scores, not about the model.
+    const scoring = (modelScores: { remove: number; spam: number }) => ({ learnedTriage: fakeTriage({ modelScores }).triage });
+    it('publishes a comment that scores low at once, with both scores as reasons', async () => {
+      const decision = await decide({ ...input({ settings: triage }), ...scoring({ remove: 0.04, spam: 0.02 }) });
       expect(decision.status).toBe('approved');
-      expect(decision.reasons.map((r) => [r.rule, r.provider])).toEqual([
-        ['premoderation', undefined],
-        ['spam', 'builtin'],
-        ['toxicity', 'builtin'],
+      expect(decision.reasons.map((r) => [r.rule, r.provider, r.score])).toEqual([
+        ['premoderation', undefined, undefined],
+        ['spam', 'builtin', 0.02],
+        ['toxicity', 'builtin', 0.04],
       ]);
-      expect(decision.reasons[2]?.score).toBeLessThan(0.5);
     });
 
-    it('takes an abusive comment out of the flow with its score, and auto-approve never publishes it', async () => {
-      const abusive = 'You are a worthless idiot and a pathetic moron, shut up.';
+    it('holds a comment likely to be removed for a person with its score, and auto-approve never publishes it', async () => {
       const settings = { ...triage, autoApprove: { enabled: true, minApproved: 1 } };
-      const decision = await decide(input({ settings, author: { approved: 50 }, submission: { comment: abusive } }));
-      expect(['pending', 'rejected']).toContain(decision.status);
-      expect(decision.reasons[0]).toMatchObject({ rule: 'toxicity', provider: 'builtin', score: expect.any(Number) });
+      const decision = await decide({ ...input({ settings, author: { approved: 50 } }), ...scoring({ remove: 0.95, spam: 0.1 }) });
+      expect(decision.status).toBe('pending');
+      expect(decision.reasons[0]).toMatchObject({ rule: 'toxicity', provider: 'builtin', score: 0.95 });
     });
 
-    it('marks link-farm spam as spam before toxicity is asked', async () => {
-      const spam = 'Cheap viagra pills, buy now at http://pills.example http://pills2.example http://pills3.example';
-      const decision = await decide(input({ settings: triage, submission: { comment: spam } }));
-      expect(decision.status).toBe('spam');
-      expect(decision.reasons.map((r) => r.rule)).not.toContain('toxicity');
+    it('holds likely spam for a person, the spam score first, and never marks it spam by itself', async () => {
+      const spam = 'Cheap pills, buy now at http://pills.example http://pills2.example http://pills3.example';
+      const decision = await decide({
+        ...input({ settings: triage, submission: { comment: spam } }),
+        ...scoring({ remove: 0.2, spam: 0.99 }),
+      });
+      expect(decision.status).toBe('pending');
+      expect(decision.reasons.map((r) => r.rule)).toEqual(['spam', 'maxLinks', 'toxicity']);
+      expect(decision.reasons[0]).toMatchObject({ provider: 'builtin', score: 0.99 });
     });
   });
 });

@@ -6,6 +6,7 @@ import type { CommentStatus, HistoryEntry, ModeratorComment } from '../../lambda
 import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';
 import type { SiteSettings } from '../../lambda/domain/settings';
 import type { ArticleView } from '../../lambda/domain/use-cases/site-settings';
+import type { TriageSummary } from '../../lambda/domain/triage/triage-summary';
 
 // The console reads the server's own types: a field the server adds or renames shows up here at compile time.
 export type { HistoryEntry, ModeratorComment } from '../../lambda/domain/comment';
@@ -13,6 +14,7 @@ export type { PrivacyExport } from '../../lambda/domain/privacy-service';
 export type { SiteSettings } from '../../lambda/domain/settings';
 export type ArticleSettings = ArticleView;
 export type { Ban, BanScope } from '../../lambda/domain/bans';
+export type { TriageDay, TriageSummary } from '../../lambda/domain/triage/triage-summary';
 
 /** The lists: the statuses, and Reported (comments readers reported since their last approval). */
 export const STATUSES = ['pending', 'reported', 'approved', 'rejected', 'spam'] as const satisfies ReadonlyArray<
@@ -20,9 +22,6 @@ export const STATUSES = ['pending', 'reported', 'approved', 'rejected', 'spam'] 
 >;
 export type Status = (typeof STATUSES)[number];
 export type Action = 'approve' | 'reject' | 'spam' | 'delete';
-
-/** The status each action leads to. */
-export const ACTION_RESULT: Record<Exclude<Action, 'delete'>, Status> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
 
 export interface Page {
   comments: ModeratorComment[];
@@ -115,6 +114,11 @@ export class ModerationApi {
 
   async liftBan(id: string): Promise<void> {
     await this.request('DELETE', `/admin/bans/${encodeURIComponent(id)}`);
+  }
+
+  /** The Triage page's figures for the last 30 days. */
+  triage(): Promise<TriageSummary> {
+    return this.request<TriageSummary>('GET', '/admin/triage');
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -9,8 +9,9 @@ import type { ConsolePage } from './pages/console-page';
 import { privacyPage } from './pages/privacy';
 import { queuePage } from './pages/queue';
 import { settingsPage } from './pages/settings';
+import { triagePage } from './pages/triage';
 
-export const PAGES: readonly ConsolePage[] = [queuePage, settingsPage, articlesPage, bansPage, privacyPage];
+export const PAGES: readonly ConsolePage[] = [queuePage, settingsPage, triagePage, articlesPage, bansPage, privacyPage];
 
 export const DEFAULT_PAGE = queuePage;
 

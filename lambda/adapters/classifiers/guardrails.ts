@@ -11,6 +11,7 @@
  */
 import { ApplyGuardrailCommand, BedrockRuntimeClient, type GuardrailAssessment } from '@aws-sdk/client-bedrock-runtime';
 import type { Classifier, Verdict } from '../../ports/classifier';
+import { envOptional, envString } from '../../environment';
 
 export const CONFIDENCE_SCORES: Record<string, number> = { NONE: 0, LOW: 0.3, MEDIUM: 0.7, HIGH: 0.95 };
 const SIGNALS: Record<string, string> = {
@@ -28,9 +29,9 @@ export interface GuardrailsOptions {
 }
 
 export function guardrailsFromEnvironment(): GuardrailsOptions {
-  const guardrailId = process.env.GUARDRAIL_ID;
+  const guardrailId = envOptional('GUARDRAIL_ID');
   if (!guardrailId) throw new Error('GUARDRAIL_ID is not set');
-  return { guardrailId, guardrailVersion: process.env.GUARDRAIL_VERSION ?? 'DRAFT' };
+  return { guardrailId, guardrailVersion: envString('GUARDRAIL_VERSION') };
 }
 
 export function guardrailsClassifier(options: GuardrailsOptions): Classifier {

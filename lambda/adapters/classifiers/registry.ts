@@ -7,6 +7,7 @@
 import { builtinSpam, builtinToxicity } from '../../domain/triage/builtin';
 import { DEFAULT_TIME_LIMIT_MS } from '../../domain/triage/run-classifier';
 import { type Classifier, type ClassifierFeedback, type ClassifierKind, PROVIDERS, type ProviderName } from '../../ports/classifier';
+import { envCount, envOptional } from '../../environment';
 
 export { PROVIDERS } from '../../ports/classifier';
 
@@ -34,10 +35,10 @@ const lazy = (kind: ClassifierKind, provider: ProviderName, load: () => Promise<
 
 async function akismet(options: ProviderOptions): Promise<Classifier & ClassifierFeedback> {
   const { akismetApiKey, akismetClassifier } = await import('./akismet');
-  const blog = options.siteUrl ?? process.env.SITE_URL;
+  const blog = options.siteUrl ?? envOptional('SITE_URL');
   if (!blog) throw new Error('SITE_URL is not set (Akismet needs the site address)');
   // AKISMET_ENDPOINT points the adapter at a stand-in (local runs, tests); deployed it is Akismet's own.
-  const endpoint = process.env.AKISMET_ENDPOINT || undefined;
+  const endpoint = envOptional('AKISMET_ENDPOINT');
   return akismetClassifier({ blog, apiKey: akismetApiKey, sendPersonalData: options.sendPersonalData ?? false, endpoint });
 }
 
@@ -68,6 +69,6 @@ export function feedbackFor(provider: ProviderName, options: ProviderOptions = {
 
 /** The stack's per-provider time limit (`CLASSIFIER_TIME_LIMIT_MS`), 800 ms by default. */
 export function classifierTimeLimitMs(): number {
-  const value = Number(process.env.CLASSIFIER_TIME_LIMIT_MS);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_TIME_LIMIT_MS;
+  const value = envCount('CLASSIFIER_TIME_LIMIT_MS');
+  return value > 0 ? value : DEFAULT_TIME_LIMIT_MS;
 }

@@ -11,12 +11,11 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { envOptional, envString } from '../../environment';
 
-export function createDocumentClient(endpoint = process.env.DYNAMODB_ENDPOINT): DynamoDBDocumentClient {
+export function createDocumentClient(endpoint = envOptional('DYNAMODB_ENDPOINT')): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
-    ...(endpoint
-      ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(endpoint ? { endpoint, region: envString('AWS_REGION'), credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     retryMode: 'standard',
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 2_000, socketTimeout: 2_000 },

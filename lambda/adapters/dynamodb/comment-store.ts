@@ -42,9 +42,9 @@ import type { StoreContext, TableNames } from './context';
 import { anonymiseComment, changeStatus, deleteComment } from './moderation';
 import { deleteContact, forgetAuthor, getContact, listContactsByEmailHash } from './private-data';
 import { listReported, reportComment } from './reports';
-import { countPublished } from './published-counts';
+import { addPublished, countPublished } from './published-counts';
 import { getArticle, getSettings, putArticle, putSettings } from './site-settings';
-import { insertComment } from './submission';
+import { insertComment, insertCommentsTogether } from './submission';
 import { claimConfirmation, claimReplyMail, getSubscriber, setSubscriberState } from './subscriptions';
 
 export type { TableNames } from './context';
@@ -74,6 +74,9 @@ export class DynamoDbCommentStore implements CommentStore {
   insertComment(record: NewCommentRecord): Promise<void> {
     return insertComment(this.ctx, record);
   }
+  insertCommentsTogether(records: readonly NewCommentRecord[]): Promise<boolean> {
+    return insertCommentsTogether(this.ctx, records);
+  }
   getAuthorRecord(emailHash: string): Promise<AuthorRecord> {
     return getAuthorRecord(this.ctx, emailHash);
   }
@@ -90,6 +93,9 @@ export class DynamoDbCommentStore implements CommentStore {
   }
   countPublished(articleIds: readonly string[]): Promise<Map<string, number>> {
     return countPublished(this.ctx, articleIds);
+  }
+  addPublished(articleId: string, delta: number): Promise<void> {
+    return addPublished(this.ctx, this.ctx.tables.comments, articleId, delta);
   }
   listByStatus(query: StatusQuery): Promise<Page<ModeratorComment>> {
     return listByStatus(this.ctx, query);

@@ -5,6 +5,7 @@
  * attribute names live in schema.ts).
  */
 import { type Comment, type CommentStatus, type Contact, type HistoryEntry, type PublicComment, riskOf } from '../../domain/comment';
+import { TRIAGE_ATTRIBUTE, triageRecordOf } from '../../domain/triage/triage-record';
 import { INDEXES, TABLE_KEY } from './schema';
 
 const PK = TABLE_KEY.partition.name;
@@ -37,9 +38,17 @@ export const SORT_KEY = {
   reportPrefix: 'R#',
   banPrefix: 'B#',
   publishedCount: 'PUBLISHED',
+  siteModel: 'MODEL',
+  triageDayPrefix: 'DAY#',
+  triageBatchPrefix: 'BATCH#',
 } as const;
 
 const SETTINGS_PARTITION = 'SETTINGS';
+/**
+ * The learned triage's items: the site's model and one counter item per day.
+ * A partition of their own, so an IAM policy can grant exactly these items.
+ */
+const TRIAGE_PARTITION = 'TRIAGE';
 /** Every ban sits in one partition of the private table (few items; listed with one Query). */
 const BANS_PARTITION = 'BANS';
 
@@ -59,6 +68,9 @@ export const ITEM_TYPE = {
   ban: 'ban',
   banMarker: 'banMarker',
   publishedCount: 'publishedCount',
+  siteModel: 'siteModel',
+  triageDay: 'triageDay',
+  triageBatch: 'triageBatch',
 } as const;
 
 const key = (partition: string, sort: string): ItemKey => ({ [PK]: partition, [SK]: sort }) as ItemKey;
@@ -81,7 +93,14 @@ export const keys = {
     key(`${KEY_PREFIX.banned}${subject}:${hash}`, `${SORT_KEY.banPrefix}${banId}`),
   /** Its own partition prefix, so the counts function's IAM policy can reach these items and nothing else. */
   publishedCount: (articleId: string) => key(`${KEY_PREFIX.publishedCount}${articleId}`, SORT_KEY.publishedCount),
+  siteModel: () => key(TRIAGE_PARTITION, SORT_KEY.siteModel),
+  /** One day's triage counters; `day` is YYYY-MM-DD, so the sort keys sort by date. */
+  triageDay: (day: string) => key(TRIAGE_PARTITION, `${SORT_KEY.triageDayPrefix}${day}`),
+  /** A stream batch the learner has applied (expires after the stream's retention). */
+  triageBatch: (batchId: string) => key(TRIAGE_PARTITION, `${SORT_KEY.triageBatchPrefix}${batchId}`),
 };
+
+export const TRIAGE_PARTITION_KEY = TRIAGE_PARTITION;
 
 export const BANS_PARTITION_KEY = BANS_PARTITION;
 
@@ -100,6 +119,10 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
   if (partition.startsWith(KEY_PREFIX.guard)) return 'guard';
   if (partition === SETTINGS_PARTITION) return ITEM_TYPE.settings;
   if (partition === BANS_PARTITION) return ITEM_TYPE.ban;
+  if (partition === TRIAGE_PARTITION) {
+    if (sort === SORT_KEY.siteModel) return ITEM_TYPE.siteModel;
+    return sort.startsWith(SORT_KEY.triageBatchPrefix) ? ITEM_TYPE.triageBatch : ITEM_TYPE.triageDay;
+  }
   if (partition.startsWith(KEY_PREFIX.banned)) return ITEM_TYPE.banMarker;
   if (sort.startsWith(SORT_KEY.reportPrefix)) return ITEM_TYPE.report;
   if (sort === SORT_KEY.contact) return ITEM_TYPE.contact;
@@ -177,7 +200,13 @@ export function commentFromItem(item: Record<string, unknown>): Comment {
     reasons: (item.reasons as Comment['reasons'] | undefined) ?? [],
     ...(item.reports ? { reports: item.reports as NonNullable<Comment['reports']> } : {}),
     ...(item.reportedAt ? { reportedAt: String(item.reportedAt) } : {}),
+    ...triageOf(item),
   };
+}
+
+function triageOf(item: Record<string, unknown>): Pick<Comment, 'triage'> {
+  const triage = triageRecordOf(item[TRIAGE_ATTRIBUTE]);
+  return triage ? { triage } : {};
 }
 
 export function contactItem(contact: Contact, c: Pick<Comment, 'createdAt' | 'id' | 'articleId'>) {

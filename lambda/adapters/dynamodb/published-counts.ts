@@ -7,6 +7,7 @@
  * reads the counters of a page's articles with one BatchGetItem.
  */
 import type { CommentStatus } from '../../domain/comment';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './bounded-reads';
 import type { StoreContext } from './context';
 import { ITEM_TYPE, keys } from './items';
@@ -31,6 +32,12 @@ export function publishedCountUpdate(table: string, articleId: string, delta: nu
       ExpressionAttributeValues: { ':type': ITEM_TYPE.publishedCount, ':article': articleId, ':delta': delta },
     },
   };
+}
+
+/** The counter update on its own (the importer's, once per article per batch). */
+export async function addPublished({ db }: StoreContext, table: string, articleId: string, delta: number): Promise<void> {
+  const update = publishedCountUpdate(table, articleId, delta);
+  if (update?.Update) await db.send(new UpdateCommand(update.Update));
 }
 
 export async function countPublished({ db, tables }: StoreContext, articleIds: readonly string[]): Promise<Map<string, number>> {

@@ -5,7 +5,7 @@
  * lose a count nor move the comment twice. At the threshold the same
  * transaction is a status change to pending (history by `system`).
  */
-import { versionConflict, serviceUnavailable, tooManyRequests } from '../../domain/errors';
+import { versionConflict, serviceUnavailable } from '../../domain/errors';
 import type { ModeratorComment } from '../../domain/comment';
 import type { NewReport, Page, ReportOutcome } from '../../ports/comment-store';
 import { queryPage } from './bounded-reads';
@@ -14,7 +14,8 @@ import type { StoreContext } from './context';
 import { commentFromItem, idFromPosition, ITEM_ABSENT, ITEM_TYPE, keys, REPORTED_PARTITION } from './items';
 import { type CommentUpdateExtras, type ModerationTag, statusChangeItems, updateExpression } from './moderation';
 import { INDEXES } from './schema';
-import { type Cancellation, numberAttribute, type Tagged, tagged, transactWrite } from './transaction';
+import { floodLockHeld, floodLockPut } from './flood-lock';
+import { type Cancellation, type Tagged, tagged, transactWrite } from './transaction';
 
 type ReportTag = 'marker' | 'floodGuard' | ModerationTag;
 
@@ -43,22 +44,7 @@ function reportItems({ tables }: StoreContext, report: NewReport): Tagged<Report
     }),
   ];
   if (report.floodKey) {
-    items.push(
-      tagged('floodGuard', {
-        Put: {
-          TableName: tables.private,
-          Item: {
-            ...keys.guard(report.floodKey),
-            type: ITEM_TYPE.floodGuard,
-            lastAtMs: nowMs,
-            expiresAt: Math.ceil((nowMs + report.floodMs) / 1000) + 3600,
-          },
-          ConditionExpression: `${ITEM_ABSENT} OR lastAtMs <= :cutoff`,
-          ExpressionAttributeValues: { ':cutoff': nowMs - report.floodMs },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      }),
-    );
+    items.push(tagged('floodGuard', floodLockPut(tables.private, report.floodKey, nowMs, report.floodMs)));
   }
   const extras = reportUpdate(report);
   if (report.unpublish) {
@@ -115,11 +101,7 @@ function reportUpdate(report: NewReport): Required<Pick<CommentUpdateExtras, 'se
 function reportFailure(cancelled: Cancellation<ReportTag>, report: NewReport): ReportOutcome {
   if (cancelled.has('marker')) return 'repeat';
   const held = cancelled.failed('floodGuard');
-  if (held.length > 0) {
-    const nowMs = Date.parse(report.at);
-    const lastAt = Math.max(...held.map((lock) => numberAttribute(lock.old, 'lastAtMs') ?? nowMs));
-    throw tooManyRequests((lastAt + report.floodMs - nowMs) / 1000);
-  }
+  if (held.length > 0) throw floodLockHeld(held, Date.parse(report.at), report.floodMs);
   const lostRace = cancelled.has('comment') || cancelled.has('privateData') || cancelled.any('TransactionConflict');
   if (lostRace) throw versionConflict(report.comment.version);
   throw serviceUnavailable();

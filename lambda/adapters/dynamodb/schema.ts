@@ -5,6 +5,7 @@
  *
  * No aws-cdk-lib import here: this module is bundled into the Lambdas.
  */
+import type { VariableName } from '../../environment';
 
 export interface KeyAttribute {
   name: string;
@@ -90,4 +91,4 @@ export const TABLES = [COMMENTS_TABLE, PRIVATE_TABLE] as const;
 export const TABLE_ENV = {
   Comments: 'COMMENTS_TABLE',
   Private: 'PRIVATE_TABLE',
-} as const;
+} as const satisfies Record<string, VariableName>;

@@ -2,7 +2,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { versionConflict } from '../../domain/errors';
-import { DEFAULT_SETTINGS, type ArticleSettings, type SiteSettings } from '../../domain/settings';
+import { type ArticleSettings, DEFAULT_SETTINGS, type SiteSettings, withDefaults } from '../../domain/settings';
 import type { StoreContext } from './context';
 import { ITEM_ABSENT, ITEM_TYPE, keys } from './items';
 import { TABLE_KEY } from './schema';
@@ -12,7 +12,7 @@ export async function getSettings({ db, tables }: StoreContext): Promise<SiteSet
   const { Item } = await db.send(new GetCommand({ TableName: tables.comments, Key: keys.settings() }));
   if (!Item) return DEFAULT_SETTINGS;
   const { [TABLE_KEY.partition.name]: _pk, [TABLE_KEY.sort.name]: _sk, type: _type, ...stored } = Item;
-  return { ...DEFAULT_SETTINGS, ...(stored as Partial<SiteSettings>) };
+  return withDefaults(stored as Partial<SiteSettings>);
 }
 
 /** Stores the settings if the stored ones are still at `expectedVersion` (0: none stored yet). */

@@ -10,7 +10,8 @@ import type { StoreContext, TableNames } from './context';
 import { commentItem, contactItem, historyItem, ITEM_ABSENT, ITEM_TYPE, keys } from './items';
 import { publishedCountUpdate, publishedDelta } from './published-counts';
 import { firstCommentUpdate } from './site-settings';
-import { type Cancellation, numberAttribute, type Tagged, tagged, transactWrite } from './transaction';
+import { floodLockHeld, floodLockPut } from './flood-lock';
+import { type Cancellation, type Tagged, tagged, transactWrite } from './transaction';
 
 /** The items of a submission, by what a failure of each means. */
 type SubmissionTag = 'comment' | 'history' | 'contact' | 'duplicateGuard' | 'floodGuard' | 'authorCounts' | 'publishedCount' | 'article';
@@ -18,6 +19,21 @@ type SubmissionTag = 'comment' | 'history' | 'contact' | 'duplicateGuard' | 'flo
 export async function insertComment({ db, tables }: StoreContext, record: NewCommentRecord): Promise<void> {
   const cancelled = await transactWrite(db, submissionItems(tables, record));
   if (cancelled) throw submissionFailure(cancelled, record);
+}
+
+/**
+ * Several new comments in one transaction, all or none (the importer's: one
+ * request and one commit instead of one per comment). False when any
+ * condition failed or the transaction met another: nothing was stored, and
+ * the caller stores them one by one to learn which and why.
+ */
+export async function insertCommentsTogether({ db, tables }: StoreContext, records: readonly NewCommentRecord[]): Promise<boolean> {
+  if (records.length === 0) return true;
+  const cancelled = await transactWrite(
+    db,
+    records.flatMap((record) => submissionItems(tables, record)),
+  );
+  return cancelled === null;
 }
 
 function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<SubmissionTag>[] {
@@ -44,28 +60,12 @@ function submissionItems(tables: TableNames, record: NewCommentRecord): Tagged<S
         },
       }),
     ),
-    ...record.floodKeys.map((key) =>
-      tagged('floodGuard', {
-        Put: {
-          TableName: tables.private,
-          // The condition, not TTL, enforces the window (TTL deletes lazily); TTL only tidies up.
-          Item: {
-            ...keys.guard(key),
-            type: ITEM_TYPE.floodGuard,
-            lastAtMs: nowMs,
-            expiresAt: Math.ceil((nowMs + record.floodMs) / 1000) + 3600,
-          },
-          ConditionExpression: `${ITEM_ABSENT} OR lastAtMs <= :cutoff`,
-          ExpressionAttributeValues: { ':cutoff': nowMs - record.floodMs },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      }),
-    ),
+    ...record.floodKeys.map((key) => tagged('floodGuard', floodLockPut(tables.private, key, nowMs, record.floodMs))),
   ];
   const counts = authorCountUpdate(tables.private, contact.emailHash, statusDeltas(null, comment.status));
   if (counts) items.push(tagged('authorCounts', counts));
   const published = publishedCountUpdate(tables.comments, comment.articleId, publishedDelta(null, comment.status));
-  if (published) items.push(tagged('publishedCount', published));
+  if (published && !record.publishedCountLater) items.push(tagged('publishedCount', published));
   if (record.firstCommentOfArticle)
     items.push(tagged('article', firstCommentUpdate(tables.comments, comment.articleId, comment.createdAt)));
   return items;
@@ -77,10 +77,7 @@ function submissionFailure(cancelled: Cancellation<SubmissionTag>, record: NewCo
   if (cancelled.has('comment')) return new CommentIdTaken(record.comment.id);
   if (cancelled.has('duplicateGuard')) return duplicateComment();
   const held = cancelled.failed('floodGuard');
-  if (held.length > 0) {
-    const lastAt = Math.max(...held.map((lock) => numberAttribute(lock.old, 'lastAtMs') ?? nowMs));
-    return tooManyRequests((lastAt + record.floodMs - nowMs) / 1000);
-  }
+  if (held.length > 0) return floodLockHeld(held, nowMs, record.floodMs);
   // Another submission holding the same guard is being written right now: it wins.
   if (cancelled.has('floodGuard', 'TransactionConflict')) return tooManyRequests(record.floodMs / 1000);
   if (cancelled.has('duplicateGuard', 'TransactionConflict')) return duplicateComment();

@@ -7,6 +7,7 @@
  * status. Phases may be async (classifiers call services).
  */
 import type { ClassifierSource, PersonalData } from '../../ports/classifier';
+import type { PreparedTriage } from '../../ports/triage-scorer';
 import type { Ban } from '../bans';
 import type { CommentStatus, Reason } from '../comment';
 import type { ArticleSettings, SiteSettings, TriageSettings } from '../settings';
@@ -35,6 +36,12 @@ export interface PolicyInput {
   subject?: { articleId: string; personal?: PersonalData };
   /** The ban in force on the poster's email or address, found before the phases run. */
   ban?: Pick<Ban, 'id' | 'scope'> | null;
+  /**
+   * The learned model (`builtin`), prepared for this submission; unavailable
+   * when the site's model could not be read (kinds it scores then hold);
+   * absent where a function is not wired for it (nothing scores those kinds).
+   */
+  learnedTriage?: PreparedTriage | { unavailable: string };
 }
 
 export interface PhaseContext extends PolicyInput {
@@ -52,7 +59,9 @@ export type PhaseOutcome =
   /** The status, with the reason that decided it; no later phase runs. */
   | { readonly decide: DecidedStatus; readonly reason: Reason };
 
-export type Phase = (context: PhaseContext) => PhaseOutcome | undefined | Promise<PhaseOutcome | undefined>;
+/** Several outcomes from one phase are taken in order, as if from phases one after the other. */
+type PhaseResult = PhaseOutcome | readonly PhaseOutcome[] | undefined;
+export type Phase = (context: PhaseContext) => PhaseResult | Promise<PhaseResult>;
 
 export interface Decision {
   status: DecidedStatus;
@@ -65,13 +74,15 @@ export async function runPhases(phases: readonly Phase[], input: PolicyInput): P
   const held: Reason[] = [];
   const notes: Reason[] = [];
   for (const phase of phases) {
-    const outcome = await phase({ ...input, held });
-    if (outcome === undefined) continue;
-    if ('hold' in outcome) held.push(outcome.hold);
-    else if ('note' in outcome) notes.push(outcome.note);
-    // A hold stands against a milder decision (pending, approved); a stricter one (spam, rejected) overrides it.
-    else if (held.length > 0 && isMild(outcome.decide)) return { status: 'pending', reasons: [...held, ...notes] };
-    else return { status: outcome.decide, reasons: [outcome.reason, ...held, ...notes] };
+    const result = await phase({ ...input, held });
+    const outcomes: readonly PhaseOutcome[] = result === undefined ? [] : 'length' in result ? result : [result];
+    for (const outcome of outcomes) {
+      if ('hold' in outcome) held.push(outcome.hold);
+      else if ('note' in outcome) notes.push(outcome.note);
+      // A hold stands against a milder decision (pending, approved); a stricter one (spam, rejected) overrides it.
+      else if (held.length > 0 && isMild(outcome.decide)) return { status: 'pending', reasons: [...held, ...notes] };
+      else return { status: outcome.decide, reasons: [outcome.reason, ...held, ...notes] };
+    }
   }
   throw new Error('the moderation phases ended without a decision');
 }

@@ -2,12 +2,12 @@
 
 // A vowel may be starred out: "st*pid", "id*ot".
 const starrable = (word: string) => word.replace(/[aeiou]/g, (v) => `[${v}*]`);
-const alternatives = (words: string[]) => words.map(starrable).join('|');
+const alternatives = (words: readonly string[]) => words.map(starrable).join('|');
 
 // Names for a person that are insults wherever they stand.
 const PLAIN_INSULTS = ['idiots?', 'morons?', 'imbeciles?', 'cretins?', 'halfwits?', 'dimwits?', 'nitwits?', 'dumbass(es)?', 'jackass(es)?'];
 
-export const INSULT_NOUNS = alternatives([
+const INSULT_NOUNS_WORDS = [
   ...PLAIN_INSULTS,
   'losers?',
   'scumbags?',
@@ -53,9 +53,10 @@ export const INSULT_NOUNS = alternatives([
   'filth',
   'subhumans?',
   'animals',
-]);
+];
+export const INSULT_NOUNS = alternatives(INSULT_NOUNS_WORDS);
 // Harsh enough to be an insult whoever it is aimed at.
-export const INSULT_ADJECTIVES = alternatives([
+const INSULT_ADJECTIVES_WORDS = [
   'stupid',
   'dumb',
   'pathetic',
@@ -74,9 +75,10 @@ export const INSULT_ADJECTIVES = alternatives([
   'braindead',
   'brain-dead',
   'senile',
-]);
+];
+export const INSULT_ADJECTIVES = alternatives(INSULT_ADJECTIVES_WORDS);
 // Criticism when said of officials ("they are incompetent"), an insult when said to the reader.
-export const SECOND_PERSON_ADJECTIVES = alternatives([
+const SECOND_PERSON_ADJECTIVES_WORDS = [
   'ignorant',
   'clueless',
   'delusional',
@@ -86,8 +88,9 @@ export const SECOND_PERSON_ADJECTIVES = alternatives([
   'thick',
   'insane',
   'a joke',
-]);
-export const STANDALONE_NOUNS = alternatives([
+];
+export const SECOND_PERSON_ADJECTIVES = alternatives(SECOND_PERSON_ADJECTIVES_WORDS);
+const STANDALONE_NOUNS_WORDS = [
   ...PLAIN_INSULTS,
   'scumbags?',
   'libtards?',
@@ -100,4 +103,10 @@ export const STANDALONE_NOUNS = alternatives([
   'subhumans?',
   'lunatics?',
   'snowflakes?',
-]);
+];
+export const STANDALONE_NOUNS = alternatives(STANDALONE_NOUNS_WORDS);
+
+/** Every entry of the lists above (before starring), so a test can check each entry against the corpus splits. */
+export const ABUSE_WORDS: readonly string[] = [
+  ...new Set([...INSULT_NOUNS_WORDS, ...INSULT_ADJECTIVES_WORDS, ...SECOND_PERSON_ADJECTIVES_WORDS, ...STANDALONE_NOUNS_WORDS]),
+];

@@ -2,21 +2,16 @@
  * What a verdict means for a comment, and the reason recorded with it
  * (the contract's "Automated triage": every verdict is a reason with its
  * score and provider, also when the comment was published).
+ *
+ * A verdict only ever holds a comment for a person: a fixed threshold on a
+ * guess removed civil comments nobody saw ("$10.50 an hour" read as spam, a
+ * surname read as a slur). Removing without a person is the gate's alone.
  */
 import type { ClassifierKind, ProviderName, Verdict } from '../../ports/classifier';
 import type { ClassifierOutcome } from './run-classifier';
 
-export interface ToxicityThresholds {
-  holdAt: number;
-  rejectAt: number;
-}
-
-export const DEFAULT_THRESHOLDS: ToxicityThresholds = { holdAt: 0.5, rejectAt: 0.9 };
-
-/** A spam verdict at or above this score marks the comment as spam. */
+/** A spam score at or above this holds the comment for a person where pre-moderation is off. */
 export const SPAM_AT = 0.5;
-
-export type TriageStatus = 'spam' | 'rejected' | 'pending' | null;
 
 export interface TriageReason {
   rule: ClassifierKind;
@@ -25,15 +20,9 @@ export interface TriageReason {
   provider?: ProviderName;
 }
 
-/** The status a verdict asks for; null lets the later phases decide. A failed classifier holds. */
-export function statusFor(kind: ClassifierKind, outcome: ClassifierOutcome, thresholds = DEFAULT_THRESHOLDS): TriageStatus {
-  if (!outcome.ok) return 'pending';
-  const { score } = outcome.verdict;
-  if (kind === 'spam') return score >= SPAM_AT ? 'spam' : null;
-  if (score >= thresholds.rejectAt) return 'rejected';
-  if (score >= thresholds.holdAt) return 'pending';
-  return null;
-}
+/** Whether a score holds the comment where pre-moderation is off: spam at SPAM_AT, toxicity (remove) at the site's holdAt. */
+export const holdsAt = (kind: ClassifierKind, score: number, toxicityHoldAt: number): boolean =>
+  score >= (kind === 'spam' ? SPAM_AT : toxicityHoldAt);
 
 /** e.g. `{ rule: "toxicity", message: "toxicity 0.93 (builtin): insult", score: 0.93, provider: "builtin" }`. */
 export function reasonFor(kind: ClassifierKind, outcome: ClassifierOutcome): TriageReason {

@@ -40,7 +40,20 @@ const NEWS_WORDS = new Set([
 ]);
 
 /** Slurs against a group: reported as "hate", not mere profanity. */
-const SLURS = new Set(['abo', 'abeed', 'africoon', 'arabush', 'boonga', 'chingchong', 'chink', 'fag', 'kike', 'negro', 'nigger', 'tranny']);
+export const SLURS: ReadonlySet<string> = new Set([
+  'abo',
+  'abeed',
+  'africoon',
+  'arabush',
+  'boonga',
+  'chingchong',
+  'chink',
+  'fag',
+  'kike',
+  'negro',
+  'nigger',
+  'tranny',
+]);
 
 /** Whole words that contain a listed word but are innocent. */
 const INNOCENT_WORDS =
@@ -57,7 +70,7 @@ export interface ProfanityFinder {
 }
 
 // Letters starred out, which obscenity does not undo for every word: "c*nt", "sh*t", "b**ch".
-const STARRABLE = [
+export const STARRABLE: readonly string[] = [
   'fuck',
   'cunt',
   'shit',
@@ -71,16 +84,14 @@ const STARRABLE = [
   'cock',
   'whore',
   'slut',
-  'bollocks',
 ];
 // Letters swapped: "cnuts" (plural only: King Cnut is history, not abuse).
 const TRANSPOSED = /(?<![\p{L}])cnuts(?![\p{L}])/gu;
 // Censored by the writer: "f***", "f-ing", "sh**".
 const MINCED = /(?<![\p{L}])(?:f[*#@$%!]{2,}k?(?:ing|in'?|ed|er)?|f-+(?:ing|in'?|ed|er)|sh[*]{2,}|c[*]{3})(?![\p{L}])/gu;
-const STARRED = new RegExp(
-  `(?<![\\p{L}*])(?:${STARRABLE.map((w) => w[0] + [...w.slice(1, -1)].map((c) => `[${c}*]`).join('') + w.slice(-1)).join('|')})`,
-  'gu',
-);
+/** "shit" -> `s[h*][i*]t`: the inner letters may be starred. */
+export const starredSource = (word: string) => word[0] + [...word.slice(1, -1)].map((c) => `[${c}*]`).join('') + word.slice(-1);
+const STARRED = new RegExp(`(?<![\\p{L}*])(?:${STARRABLE.map(starredSource).join('|')})`, 'gu');
 
 let loading: Promise<ProfanityFinder> | undefined;
 

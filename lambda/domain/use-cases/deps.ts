@@ -1,7 +1,8 @@
 /** What the use cases share: the store port, the keys this function holds, the clock, the settings cache. */
-import type { ClassifierSource } from '../../ports/classifier';
+import type { ClassifierSource, ProviderName } from '../../ports/classifier';
 import type { CommentStore } from '../../ports/comment-store';
 import type { ModerationMetrics } from '../../ports/moderation-metrics';
+import type { TriageScorer } from '../../ports/triage-scorer';
 import type { CursorCodec } from '../cursor';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SiteSettings } from '../settings';
@@ -23,6 +24,10 @@ export interface ServiceDeps {
   settingsCacheMs?: number;
   /** The spam and toxicity classifiers this deployment can call; `builtin` only when absent. */
   classifiers?: ClassifierSource;
+  /** The providers settings may name, for functions that validate settings without classifying (else those of `classifiers`). */
+  enabledProviders?: readonly ProviderName[];
+  /** The learned triage (`builtin`): only the functions that take submissions are given it. */
+  triage?: TriageScorer;
 }
 
 /** The site settings for the rules, reused for settingsCacheMs; shared by the use cases of one function. */

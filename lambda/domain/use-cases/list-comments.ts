@@ -6,6 +6,7 @@ import { normaliseEmail } from '../email';
 import { badRequest } from '../errors';
 import type { KeyedHasher } from '../keyed-hash';
 import { commentsAreOpen, defaultArticle } from '../settings';
+import type { ArticleCache } from './article-cache';
 import { required, type SettingsCache } from './deps';
 
 export interface Page<T> {
@@ -22,6 +23,7 @@ export class ListComments {
     private readonly store: CommentStore,
     private readonly cursors: CursorCodec | undefined,
     private readonly settings: SettingsCache,
+    private readonly articles: ArticleCache,
     private readonly now: () => Date,
     private readonly hasher: KeyedHasher | undefined,
   ) {}
@@ -29,8 +31,9 @@ export class ListComments {
   /**
    * A page of an article's published comments, and whether it still takes
    * comments (closed by hand or by closeAfterDays), so the page can show the
-   * form or "Comments are closed.". The article and settings are read
-   * alongside the page, not after it.
+   * form or "Comments are closed.". The article and settings come from the
+   * function's caches (settingsCacheMs): a warm function reads only the page;
+   * when it must read them, they are read alongside the page, not after it.
    */
   async listPublished(articleId: string, query: { limit: number; cursor?: string }): Promise<PublishedPage> {
     const scope = `published:${articleId}`;
@@ -38,7 +41,7 @@ export class ListComments {
     const [page, settings, article] = await Promise.all([
       this.store.listPublished(articleId, query.limit, after),
       this.settings.current(),
-      this.store.getArticle(articleId),
+      this.articles.current(articleId),
     ]);
     return {
       comments: page.items,

@@ -4,6 +4,7 @@ import { validationFailed, versionConflict } from '../errors';
 import { type ArticleSettings, defaultArticle, type SiteSettings } from '../settings';
 import type { ProviderName } from '../../ports/classifier';
 import { applyArticlePatch, applySettingsPatch, articlePatch, patchErrors, settingsPatch, triageErrors } from '../settings-schema';
+import type { ArticleCache } from './article-cache';
 import type { SettingsCache } from './deps';
 
 export type ArticleView = Omit<ArticleSettings, 'firstCommentAt'>;
@@ -13,6 +14,7 @@ export class SiteSettingsAdmin {
   constructor(
     private readonly store: CommentStore,
     private readonly cache: SettingsCache,
+    private readonly articles: ArticleCache,
     /** The classifier providers this deployment enabled; settings may name no other. */
     private readonly enabledProviders: readonly ProviderName[],
   ) {}
@@ -48,6 +50,7 @@ export class SiteSettingsAdmin {
     }
     const next = applyArticlePatch((await this.store.getArticle(articleId)) ?? defaultArticle(articleId), parsed.data);
     await this.store.putArticle(next);
+    this.articles.remember(next);
     return articleView(next);
   }
 }

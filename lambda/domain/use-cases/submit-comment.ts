@@ -7,15 +7,18 @@ import { randomBytes } from 'node:crypto';
 import type { ClassifierSource } from '../../ports/classifier';
 import { CommentIdTaken, type CommentStore } from '../../ports/comment-store';
 import type { ModerationMetrics } from '../../ports/moderation-metrics';
+import type { PreparedTriage, TriageScorer } from '../../ports/triage-scorer';
 import type { Comment } from '../comment';
 import { normaliseEmail } from '../email';
 import { commentsClosed, validationFailed } from '../errors';
 import { duplicateKeys, floodKeys } from '../guards';
 import type { KeyedHasher } from '../keyed-hash';
-import { type AuthorRecord, decide } from '../policy';
-import { commentsAreOpen, defaultArticle, expiryFor } from '../settings';
+import { type AuthorRecord, type Decision, decide, type PolicyInput, startedTriageRun } from '../policy';
+import { commentsAreOpen, defaultArticle, expiryFor, type SiteSettings } from '../settings';
+import type { TriageRecord } from '../triage/triage-record';
 import { type SubmissionInput, validateSubmission, wantsReplyMail } from '../validation';
 import { activeBan } from './bans';
+import type { ArticleCache } from './article-cache';
 import type { SettingsCache } from './deps';
 
 export interface SubmitRequest {
@@ -42,15 +45,24 @@ export class SubmitComment {
     private readonly store: CommentStore,
     private readonly hasher: KeyedHasher,
     private readonly settings: SettingsCache,
+    private readonly articles: ArticleCache,
     private readonly now: () => Date,
     private readonly metrics: ModerationMetrics,
     private readonly classifiers: ClassifierSource,
+    /** The learned triage (`builtin`); without it nothing scores the kinds set to builtin. */
+    private readonly triage?: TriageScorer,
   ) {}
 
   async submit(request: SubmitRequest): Promise<SubmitResult> {
     const { store, hasher } = this;
     const now = this.now();
-    const [settings, storedArticle] = await Promise.all([this.settings.current(), store.getArticle(request.articleId)]);
+    // Settings and the article from the function's caches on a warm function (settingsCacheMs), the site's model beside
+    // them (reused for the cache time too): no read before the ban look-ups.
+    const [settings, storedArticle, learnedTriage] = await Promise.all([
+      this.settings.current(),
+      this.articles.current(request.articleId),
+      this.prepareTriage(),
+    ]);
     const article = storedArticle ?? defaultArticle(request.articleId);
     if (!commentsAreOpen(settings, article, now)) throw commentsClosed();
 
@@ -69,10 +81,10 @@ export class SubmitComment {
     // Kept with the comment's private data (never the address itself), so a moderator can ban the address.
     const addressHash = request.clientIp ? hasher.hash('address', request.clientIp) : null;
     const [author, ban] = await Promise.all([
-      settings.autoApprove.enabled ? this.authorRecord(emailHash, settings.autoApprove.windowDays, now) : NO_HISTORY,
+      this.authorRecordFor(settings, emailHash, now, learnedTriage),
       activeBan(store, { emailHash, addressHash }, now),
     ]);
-    const decision = await decide({
+    const policyInput: PolicyInput = {
       submission,
       settings,
       article,
@@ -87,7 +99,10 @@ export class SubmitComment {
           ...(request.userAgent ? { userAgent: request.userAgent } : {}),
         },
       },
-    });
+      ...(learnedTriage ? { learnedTriage } : {}),
+    };
+    const decision = await decide(policyInput);
+    const triage = await triageRecord(policyInput, decision);
 
     const id = request.idempotencyKey ? this.idempotentId(request.articleId, request.idempotencyKey) : newCommentId();
     const createdAt = now.toISOString();
@@ -103,6 +118,7 @@ export class SubmitComment {
       updatedAt: createdAt,
       version: 1,
       reasons: decision.reasons,
+      ...(triage ? { triage } : {}),
     };
     const guardKeys = duplicateKeys(hasher, { articleId: request.articleId, ...submission }, emailHash, submission.author);
     const primary = decision.reasons[0];
@@ -140,9 +156,28 @@ export class SubmitComment {
       if (!stored) throw error;
       return submitResult(stored);
     }
+    // The cached article now has its first comment: the next submission need not write it again.
+    if (article.firstCommentAt === null) this.articles.remember({ ...article, firstCommentAt: createdAt });
     // Counted once stored: a refused post or an idempotent retry is not a new comment.
     this.metrics.commentSubmitted(comment.status);
     return submitResult(comment);
+  }
+
+  /** The site's model, or why it could not be read (the kinds it scores then hold the comment). */
+  private async prepareTriage(): Promise<PreparedTriage | { unavailable: string } | undefined> {
+    if (!this.triage) return undefined;
+    try {
+      return await this.triage.prepare();
+    } catch (error) {
+      return { unavailable: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** What auto-approve counts, and what the model reads of the author (counts only): read only when one of them needs it. */
+  private authorRecordFor(settings: SiteSettings, emailHash: string, now: Date, learnedTriage: unknown): Promise<AuthorRecord> {
+    if (settings.autoApprove.enabled) return this.authorRecord(emailHash, settings.autoApprove.windowDays, now);
+    const scored = learnedTriage !== undefined && (settings.triage.spam.provider !== null || settings.triage.toxicity.provider !== null);
+    return scored ? this.store.getAuthorRecord(emailHash) : Promise.resolve(NO_HISTORY);
   }
 
   /** The same article and key always give the same id, so a retry finds the first write. */
@@ -171,6 +206,24 @@ export class SubmitComment {
     for (const comment of comments.values()) if (comment.status !== 'pending') record[comment.status] += 1;
     return record;
   }
+}
+
+const AUTOMATIC = { approved: 'published', rejected: 'rejected', spam: 'spam' } as const;
+
+/**
+ * What the learner needs later (stored with the comment): the scores the gate
+ * judged, what it decided without a person, and whether that was audited. A
+ * comment a hold kept from the gate's decision was decided by no one yet.
+ */
+async function triageRecord(input: PolicyInput, decision: Decision): Promise<TriageRecord | undefined> {
+  const assessment = (await startedTriageRun(input))?.assessment;
+  if (!assessment) return undefined;
+  const first = decision.reasons[0]?.rule;
+  const audit = first === 'audit';
+  const decidedByGate = first === 'gate' && decision.status !== 'pending';
+  const auto = audit ? (assessment.verdict.automatic ?? null) : decidedByGate ? AUTOMATIC[decision.status as keyof typeof AUTOMATIC] : null;
+  const { approved, rejected, spam } = input.author;
+  return { scores: assessment.scores, auto, audit, record: { approved, rejected, spam } };
 }
 
 const submitResult = (c: Comment): SubmitResult => ({

@@ -14,14 +14,33 @@ it('keeps the order of the contract', () => {
     'honeypot',
     'disallowedWords',
     'banned',
-    'spamClassifier',
-    'toxicityClassifier',
+    'learnedTriage',
     'maxLinks',
     'moderationWords',
     'articlePremoderation',
     'autoApprove',
+    'gate',
     'sitePremoderation',
   ]);
+});
+
+it('takes several outcomes of one phase in order, as if from phases one after the other', async () => {
+  const both: Phase = () => [{ note: { rule: 'spam', message: '0.10' } }, { hold: { rule: 'toxicity', message: '0.80' } }];
+  expect(await runPhases([both, approve], context())).toEqual({
+    status: 'pending',
+    reasons: [
+      { rule: 'toxicity', message: '0.80' },
+      { rule: 'spam', message: '0.10' },
+    ],
+  });
+  const noteThenDecide: Phase = () => [
+    { note: { rule: 'score', message: '0.12' } },
+    { decide: 'spam', reason: { rule: 'x', message: 'y' } },
+  ];
+  expect(await runPhases([noteThenDecide, approve], context())).toMatchObject({
+    status: 'spam',
+    reasons: [{ rule: 'x' }, { rule: 'score' }],
+  });
 });
 
 it('stops at the first phase that decides, with its reason first and notes after it', async () => {

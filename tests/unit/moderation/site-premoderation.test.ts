@@ -18,3 +18,16 @@ it("follows the article's setting over the site's", async () => {
     decide: 'approved',
   });
 });
+
+it('holds under "auto" when nothing decided automatically, and an article may still say otherwise', async () => {
+  expect(await sitePremoderation(context({ settings: { premoderation: 'auto' } }))).toEqual({
+    decide: 'pending',
+    reason: { rule: 'premoderation', message: 'no automatic decision: held for review' },
+  });
+  expect(await sitePremoderation(context({ settings: { premoderation: 'auto' }, article: { premoderation: false } }))).toMatchObject({
+    decide: 'approved',
+  });
+  expect(await sitePremoderation(context({ settings: { premoderation: 'auto' }, article: { premoderation: true } }))).toMatchObject({
+    reason: { message: 'every comment is held for review' },
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reasonFor, statusFor } from '../../../lambda/domain/triage/decision';
+import { holdsAt, reasonFor } from '../../../lambda/domain/triage/decision';
 import { CLASSIFIER_UNAVAILABLE, runClassifier } from '../../../lambda/domain/triage/run-classifier';
 import type { Classifier, ClassifierInput, Verdict } from '../../../lambda/ports/classifier';
 
@@ -56,7 +56,6 @@ describe('runClassifier', () => {
       input,
     );
     expect(outcome).toEqual({ ok: false, message: CLASSIFIER_UNAVAILABLE, cause: 'error: ThrottlingException: Rate exceeded' });
-    expect(statusFor('toxicity', outcome)).toBe('pending');
     expect(reasonFor('toxicity', outcome)).toEqual({ rule: 'toxicity', message: 'classifier unavailable' });
   });
 
@@ -80,16 +79,15 @@ describe('runClassifier', () => {
   });
 });
 
-describe('statusFor', () => {
-  const at = (score: number) => ({ ok: true as const, verdict: { ...verdict, score } });
-  it('rejects at rejectAt, holds at holdAt, lets lower scores through', () => {
-    expect(statusFor('toxicity', at(0.9))).toBe('rejected');
-    expect(statusFor('toxicity', at(0.5))).toBe('pending');
-    expect(statusFor('toxicity', at(0.49))).toBeNull();
-    expect(statusFor('toxicity', at(0.7), { holdAt: 0.8, rejectAt: 0.95 })).toBeNull();
+describe('holdsAt (pre-moderation off)', () => {
+  it('holds toxicity at the site’s holdAt and above, and lets lower scores through', () => {
+    expect(holdsAt('toxicity', 0.5, 0.5)).toBe(true);
+    expect(holdsAt('toxicity', 1, 0.5)).toBe(true);
+    expect(holdsAt('toxicity', 0.49, 0.5)).toBe(false);
+    expect(holdsAt('toxicity', 0.7, 0.8)).toBe(false);
   });
-  it('marks spam at 0.5', () => {
-    expect(statusFor('spam', at(0.5))).toBe('spam');
-    expect(statusFor('spam', at(0.2))).toBeNull();
+  it('holds spam at 0.5, whatever the toxicity setting', () => {
+    expect(holdsAt('spam', 0.5, 0.9)).toBe(true);
+    expect(holdsAt('spam', 0.2, 0.1)).toBe(false);
   });
 });

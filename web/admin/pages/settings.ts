@@ -12,14 +12,22 @@ import { checkboxField, fieldGroup, lines, numberOrNull, numberText, selectField
 import { messageOf, pageNotice } from './notice';
 import { triageAndReportsFields } from './settings-triage';
 
+const PREMODERATION = [
+  { value: 'true', label: 'wait for a person' },
+  { value: 'auto', label: 'are decided automatically where the triage is sure; the rest wait' },
+  { value: 'false', label: 'are published unless a rule holds them' },
+];
+const premoderationFrom = (value: string): boolean | 'auto' => (value === 'auto' ? 'auto' : value === 'true');
+
 const WORDS_HELP =
   'One per line, matched in the text, name and website, ignoring case and accents. word: whole words; *word*: anywhere; word*: at the start of a word; *word: at its end.';
 
 function settingsForm() {
-  const premoderation = checkboxField(
+  const premoderation = selectField(
     'premoderation',
-    'Hold every new comment for moderation',
-    'Off: comments are published at once unless a rule below holds them.',
+    'New comments',
+    PREMODERATION,
+    'Automatic: published, rejected or marked spam without a person only where the site’s own decisions show the triage is sure (see “Automatic decisions” below); everything else waits for a person.',
   );
   const maxLinks = textField('maxLinks', 'Hold comments with at least this many links', { numeric: true, help: '0 turns the rule off.' });
   const moderationWords = textAreaField('moderationWords', 'Hold comments containing', WORDS_HELP);
@@ -84,7 +92,7 @@ function settingsForm() {
       return undefined;
     },
     fill(s: SiteSettings) {
-      premoderation.checkbox.checked = s.premoderation;
+      premoderation.select.value = String(s.premoderation);
       maxLinks.input.value = numberText(s.maxLinks);
       moderationWords.textarea.value = s.moderationWords.join('\n');
       disallowedWords.textarea.value = s.disallowedWords.join('\n');
@@ -100,7 +108,7 @@ function settingsForm() {
     },
     patch(): Record<string, unknown> {
       return {
-        premoderation: premoderation.checkbox.checked,
+        premoderation: premoderationFrom(premoderation.select.value),
         maxLinks: numberOrNull(maxLinks.input.value),
         moderationWords: lines(moderationWords.textarea.value),
         disallowedWords: lines(disallowedWords.textarea.value),

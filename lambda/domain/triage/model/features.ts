@@ -96,7 +96,7 @@ export function structuralSignals(input: TriageText, options: { record: boolean 
   const text = input.text.slice(0, MAX_CHARS);
   const signals: string[] = [];
   const links = countLinks(text) + (text.replace(/https?:\/\/\S+/gi, ' ').match(BARE_DOMAIN)?.length ?? 0);
-  if (links > 0) signals.push(`${bucket(links, [1, 2, 3, 5])} links`);
+  if (links > 0) signals.push(links === 1 ? '1 link' : `${bucket(links, [2, 3, 5])} links`);
   if (text.includes('@') && EMAIL_LIKE.test(text)) signals.push('e-mail address in text');
   if ((text.match(PHONE) ?? []).some((m) => m.replace(/\D/g, '').length >= 9)) signals.push('phone number');
   if (MESSENGER.test(text)) signals.push('messenger handle');

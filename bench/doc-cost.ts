@@ -1,24 +1,14 @@
 /**
- * The README's benchmark and cost figures, generated from a results file
- * (never copied by hand): the targets table, the cost per million and the
- * cost at rest, each between its markers. A full `npm run bench` calls this;
- * `npm run bench:readme` regenerates them from bench/results/latest.json
- * (`-- --reprice` first prices its stored measurements with the current cost
- * model and template).
+ * The benchmark's cost figures as they appear in the docs: the targets table,
+ * the cost per million and the operators' cost summary, each rendered from a
+ * results file (bench/doc-sections.ts writes them between their markers).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { costModel } from './cost';
-import { markdownReport } from './report';
 import type { BenchResults } from './results';
-import { countTemplate } from './template';
-
-const README = resolve(__dirname, '../README.md');
 
 const money = (dollars: number) => `$${dollars.toFixed(2)}`;
 const share = (part: number, whole: number) => `${Math.round((100 * part) / whole)} %`;
 
-function targets(r: BenchResults): string {
+export function targets(r: BenchResults): string {
   const row = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
   return [
     row(['target', 'result', 'met']),
@@ -27,7 +17,7 @@ function targets(r: BenchResults): string {
   ].join('\n');
 }
 
-function costPerMillion(r: BenchResults): string {
+export function costPerMillion(r: BenchResults): string {
   const k = r.costPerMillion;
   const largest = (lines: Array<{ item: string; dollars: number }>, match: RegExp) =>
     lines.filter((l) => match.test(l.item)).reduce((n, l) => n + l.dollars, 0);
@@ -68,7 +58,7 @@ function measuredAndAssumed(k: BenchResults['costPerMillion']): string {
   return `${measured.length ? `Measured in this run: ${measured.join('; ')}. ` : ''}Assumed, not measured: ${assumed.join(', ')}.`;
 }
 
-function costSummary(r: BenchResults): string {
+export function costSummary(r: BenchResults): string {
   const k = r.costPerMillion;
   const fixed = k.fixedPerMonth ?? [];
   const total = k.fixedTotalPerMonth ?? fixed.reduce((n, l) => n + l.dollars, 0);
@@ -78,35 +68,4 @@ function costSummary(r: BenchResults): string {
     `- Per million comments, each moderated once: **about ${money(k.submissionsWithModeration.perMillion)}** in requests (from the benchmark's measured DynamoDB units and durations); ` +
       `storage about ${money(k.storagePerMillionComments.dollarsPerMonth)} a month per million comments, plus point-in-time recovery.`,
   ].join('\n');
-}
-
-const SECTIONS: Record<string, (r: BenchResults) => string> = {
-  'bench:targets': targets,
-  'bench:cost': costPerMillion,
-  'bench:cost-summary': costSummary,
-};
-
-/** Replaces each generated section of README.md with the figures of `results`. */
-export function writeReadmeSections(results: BenchResults, file = README): void {
-  let readme = readFileSync(file, 'utf8');
-  for (const [name, render] of Object.entries(SECTIONS)) {
-    const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
-    if (!pattern.test(readme)) throw new Error(`README.md has no ${name} markers`);
-    readme = readme.replace(pattern, (_m, start: string, end: string) => `${start}${render(results)}\n${end}`);
-  }
-  writeFileSync(file, readme);
-}
-
-if (require.main === module) {
-  const file = resolve(__dirname, 'results/latest.json');
-  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
-  if (process.argv.includes('--reprice')) {
-    // Prices the stored measurements (units, durations) again with the current cost model and template; measures nothing.
-    results.costPerMillion = costModel(results.capacity, results.latency, countTemplate());
-    results.repricedAt = new Date().toISOString();
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(resolve(__dirname, 'results/latest.md'), markdownReport(results, 'latest.svg'));
-  }
-  writeReadmeSections(results);
-  console.log(`README.md: benchmark sections regenerated from bench/results/latest.json (${results.mode} run of ${results.machine.date})`);
 }

@@ -1,4 +1,4 @@
-/** The README's curl walk-through, run as printed (only the port differs). */
+/** The curl walk-through of docs/walkthrough.md, run as printed (only the port differs). */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
@@ -12,8 +12,8 @@ beforeAll(async () => (runtime = await startTestRuntime({ edge: true })));
 afterAll(() => runtime?.stop());
 
 it('works as printed', async () => {
-  const readme = readFileSync('README.md', 'utf8');
-  const block = /<!-- walkthrough:start -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+  const page = readFileSync('docs/walkthrough.md', 'utf8');
+  const block = /<!-- walkthrough:start -->\s*```sh\n([\s\S]*?)```/.exec(page)?.[1];
   expect(block).toBeTruthy();
   const script = block!.replace('API=http://127.0.0.1:3000/api', `API=${runtime.apiUrl}`);
   expect(script).not.toBe(block);

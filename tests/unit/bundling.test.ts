@@ -1,0 +1,44 @@
+/** Each function's bundle leaves out what its access list never lets it load. */
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ESBUILD_OPTIONS, externalModulesFor } from '../../lib/bundling';
+import { routeNamed } from '../../lambda/routes';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** The packages that end up in a route's bundle, built as it deploys. */
+async function bundledPackages(name: Parameters<typeof routeNamed>[0]): Promise<Set<string>> {
+  const route = routeNamed(name);
+  const { metafile } = await build({
+    ...ESBUILD_OPTIONS,
+    mainFields: [...ESBUILD_OPTIONS.mainFields],
+    external: [...ESBUILD_OPTIONS.external, ...externalModulesFor(route.access)],
+    absWorkingDir: ROOT,
+    entryPoints: [resolve(ROOT, route.entry)],
+    outfile: 'bundle.js',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const packages = Object.keys(metafile.inputs).map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]);
+  return new Set(packages.filter((p): p is string => p !== undefined));
+}
+
+describe('bundles by access', () => {
+  it('leaves the Secrets Manager client out of functions granted no secret', () => {
+    expect(externalModulesFor(['comments:read', 'comments:write'])).toContain('@aws-sdk/client-secrets-manager');
+    expect(externalModulesFor(['published:query', 'secret:cursorKey'])).not.toContain('@aws-sdk/client-secrets-manager');
+    // Akismet's key is a secret too.
+    expect(externalModulesFor(['classifiers'])).not.toContain('@aws-sdk/client-secrets-manager');
+  });
+
+  it('gives a moderator action no classifier, no moderation words library and no secrets client; the submit function all it needs', async () => {
+    const approve = await bundledPackages('AdminApproveComment');
+    for (const absent of ['@aws-sdk/client-comprehend', '@aws-sdk/client-bedrock-runtime', 'obscenity', '@aws-sdk/client-secrets-manager'])
+      expect(approve.has(absent), absent).toBe(false);
+    const submit = await bundledPackages('SubmitComment');
+    for (const present of ['@aws-sdk/client-comprehend', '@aws-sdk/client-secrets-manager', '@aws-sdk/client-dynamodb'])
+      expect(submit.has(present), present).toBe(true);
+  }, 60_000);
+});
