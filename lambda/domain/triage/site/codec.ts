@@ -1,7 +1,7 @@
 /**
  * The site model as bytes for one DynamoDB item: a JSON header (counts, biases,
  * evidence) and the two heads' weights (float32) and step sizes (uint16 on a
- * log scale), deflated. About 48 KB raw at SITE_BITS 12, less deflated; only
+ * log scale), deflated: 48 KB raw at SITE_BITS 12 (6 bytes per slot per head), less deflated; only
  * numbers and source names, never text.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
