@@ -7,10 +7,12 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
+import { keys } from '../../lambda/adapters/dynamodb/items';
 import { DynamoDbTriageStore } from '../../lambda/adapters/dynamodb/triage-store';
 import type { LocalRuntime } from '../../scripts/local/runtime';
-import { startTestRuntime } from '../support/runtime';
+import { api, startTestRuntime, validComment } from '../support/runtime';
 import { launchChromium } from './chromium';
 import { PHONE, phoneLayout, seriousAxeViolations, signInContext } from './page-checks';
 
@@ -46,6 +48,17 @@ beforeAll(async () => {
       },
     },
   });
+  // A queued comment with the triage record the submit path stores: the gate would have published it, and drew it for audit.
+  const posted = await api(runtime, 'POST', '/articles/triage-queue/comments', { body: validComment({ comment: 'An audited comment.' }) });
+  expect(posted.status).toBe(202);
+  await db.send(
+    new UpdateCommand({
+      TableName: runtime.tables.Comments!,
+      Key: keys.comment(posted.body.id),
+      UpdateExpression: 'SET triage = :triage',
+      ExpressionAttributeValues: { ':triage': { scores: { remove: 0.04, spam: 0.011 }, auto: 'published', audit: true } },
+    }),
+  );
   db.destroy();
 });
 
@@ -109,6 +122,16 @@ describe('the Triage page', () => {
     await ready(page);
     await page.locator('.triage-details summary').click();
     expect(await phoneLayout(page)).toEqual({ overflow: 0, smallTargets: [], offScreen: [] });
+    await page.context().close();
+  });
+
+  it('is not the only place the model speaks: a queued comment shows its scores and what the gate did with it', async () => {
+    const page = await triagePage();
+    const item = page.locator('.queue-item', { hasText: 'An audited comment.' });
+    await item.waitFor();
+    expect(await item.locator('.item-triage').textContent()).toBe(
+      'Model: remove 0.04, spam 0.01 · audit: the gate would have published it',
+    );
     await page.context().close();
   });
 

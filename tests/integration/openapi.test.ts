@@ -132,6 +132,7 @@ describe('the OpenAPI document and the running service', () => {
     conforms('AdminCommentHistory', await api(runtime, 'GET', `/admin/comments/${'1'.repeat(20)}/history`, mod), 404);
 
     conforms('AdminGetSettings', await api(runtime, 'GET', '/admin/settings', mod), 200);
+    conforms('AdminTriage', await api(runtime, 'GET', '/admin/triage', mod), 200);
     conforms('AdminPutSettings', await api(runtime, 'PUT', '/admin/settings', { ...mod, body: { maxLinks: -1, surprise: 1 } }), 422);
     conforms('AdminPutSettings', await api(runtime, 'PUT', '/admin/settings', { ...mod, body: { version: 999_999 } }), 409);
     conforms('AdminPutSettings', await api(runtime, 'PUT', '/admin/settings', { ...mod, body: { maxLinks: 3 } }), 200);

@@ -2,6 +2,7 @@
 import { h, safeHttpUrl } from '../shared/dom';
 import { age, formatDateTime } from '../shared/time';
 import type { Action, HistoryEntry, ModeratorComment, Status } from './api';
+import { triageLine } from './queue-triage';
 
 const ACTIONS: Array<{ action: Action; label: string; key?: string; hiddenIn?: Status }> = [
   { action: 'approve', label: 'Approve', key: 'a', hiddenIn: 'approved' },
@@ -130,6 +131,7 @@ export function renderQueueItem(comment: ModeratorComment, state: ItemState): HT
       { class: 'item-main' },
       meta,
       record,
+      triageLine(comment),
       reasons,
       reports,
       h('div', { class: 'item-text' }, comment.comment),

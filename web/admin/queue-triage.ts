@@ -1,0 +1,31 @@
+/**
+ * The model's view of one comment in the queue: its two scores when it
+ * arrived, and what the gate did with it (decided it automatically, or
+ * queued an automatic decision for audit). The strongest signals are in the
+ * score reasons listed under "Why it is here".
+ */
+import { h } from '../shared/dom';
+import { triageRecordOf } from '../../lambda/domain/triage/triage-record';
+
+const AUTOMATIC = { published: 'published', rejected: 'rejected', spam: 'marked as spam' } as const;
+
+/** The line, or null for a comment nothing scored (the answer carries no `triage` then). */
+export function triageLine(comment: object): HTMLElement | null {
+  const triage = triageRecordOf((comment as { triage?: unknown }).triage);
+  if (!triage) return null;
+  const { remove, spam } = triage.scores;
+  const verdict = triage.auto
+    ? triage.audit
+      ? ` · audit: the gate would have ${AUTOMATIC[triage.auto]} it`
+      : ` · ${AUTOMATIC[triage.auto]} automatically`
+    : '';
+  return h(
+    'p',
+    { class: 'item-triage' },
+    'Model: ',
+    h('span', { class: 'triage-score', title: 'how likely a moderator would remove it' }, `remove ${remove.toFixed(2)}`),
+    ', ',
+    h('span', { class: 'triage-score', title: 'how likely it is spam' }, `spam ${spam.toFixed(2)}`),
+    verdict,
+  );
+}
