@@ -7,6 +7,7 @@
 import type { DecidedExample, DecisionLabel } from '../learning';
 import { type GateScores, pruneTables, newTable, record, risk, tableKeys } from './evidence';
 import { combinedLogits, type Head, HEADS, type Origin, type SiteHead, type SiteModel } from './model';
+import { roundToStored } from './quantise';
 import { extractFeatures, type FeatureVector, type Prior, shippedPrior, sigmoid } from './prior';
 
 /**
@@ -99,6 +100,7 @@ export function teach(site: SiteModel, examples: readonly DecidedExample[], prio
     next.examples[example.label] += 1;
     next.byOrigin[example.origin] += 1;
   }
+  for (const head of HEADS) roundToStored(next[head].weights, next[head].squares);
   next.updates += 1;
   return next;
 }
