@@ -112,7 +112,7 @@ describe('teaching the site model', () => {
       }
     }
     for (let t = 0; t < 12; t++)
-      site.evidence[`published:provider-${t}+model`] = { counts: Array.from({ length: 96 }, () => random() * 10_000) };
+      site.evidence[`published:provider-${t}+model`] = { counts: Array.from({ length: 64 * 3 }, () => random() * 10_000) };
     expect(site.remove.weights.length).toBe(2 ** SITE_BITS);
     expect(encodeSiteModel(site).length).toBeLessThanOrEqual(300 * 1024);
   });

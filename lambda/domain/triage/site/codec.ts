@@ -7,6 +7,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type Head, HEADS, SITE_BITS, SITE_FORMAT, type SiteHead, type SiteModel } from './model';
+import { widenTable } from './evidence';
 import { packSquare, packWeight, unpackSquare, unpackWeight } from './quantise';
 
 const MAGIC = 0x54534d31; // "TSM1"
@@ -99,7 +100,7 @@ export function decodeSiteModel(bytes: Uint8Array): SiteModel {
     bits: Math.max(header.bits, SITE_BITS),
     remove: heads.remove,
     spam: heads.spam,
-    evidence: Object.fromEntries(Object.entries(header.evidence).map(([k, counts]) => [k, { counts }])),
+    evidence: Object.fromEntries(Object.entries(header.evidence).map(([k, counts]) => [k, widenTable(counts)])),
     examples: header.examples,
     byOrigin: header.byOrigin,
     updates: header.updates,

@@ -4,8 +4,9 @@
  * had BEFORE the model learned it (test-then-train), so the counts measure the
  * model as it was when it would have decided.
  *
- * Bins are half a unit of log-odds wide over [-8, 8]: fine near 0 and 1, where
- * the gate decides. A table counts exactly until it holds EVIDENCE_WINDOW
+ * Bins are half a unit of log-odds wide over [-16, 16]: fine near 0 and 1,
+ * where the gate decides, and reaching far enough that a site's surest spam
+ * is not lumped with the few ordinary comments the shipped model put past 8. A table counts exactly until it holds EVIDENCE_WINDOW
  * decisions; from then on each new one scales the rest down by
  * (window - 1) / window, so the table keeps about the last window's worth and
  * evidence from a weaker, older model fades. Memory stays bounded: BINS × 3
@@ -14,8 +15,10 @@
 import type { DecisionLabel } from '../learning';
 import { LABELS } from './model';
 
-export const BINS = 32;
-const LOGIT_LIMIT = 8;
+export const BINS = 64;
+const LOGIT_LIMIT = 16;
+/** Tables stored before the reach was doubled: 32 bins over [-8, 8]. */
+export const NARROW_BINS = 32;
 export const EVIDENCE_WINDOW = 10_000;
 /** Sources beyond the model's own are cloud providers; a site rarely switches more than a few times. */
 export const MAX_TABLES = 12;
@@ -27,6 +30,13 @@ export interface EvidenceTable {
 
 export function newTable(): EvidenceTable {
   return { counts: new Array(BINS * LABELS.length).fill(0) };
+}
+
+/** A table of the narrower layout in the current one: the same bins, centred (the old end bins keep what they held). */
+export function widenTable(counts: number[]): EvidenceTable {
+  if (counts.length !== NARROW_BINS * LABELS.length) return { counts };
+  const pad = new Array(((BINS - NARROW_BINS) / 2) * LABELS.length).fill(0);
+  return { counts: [...pad, ...counts, ...pad] };
 }
 
 export function scoreBin(p: number): number {
