@@ -9,6 +9,7 @@ import { commentItem, contactItem, historyItem, ITEM_TYPE, keys } from '../lambd
 import type { Comment, CommentStatus } from '../lambda/domain/comment';
 import { duplicateKeys } from '../lambda/domain/guards';
 import { KeyedHasher } from '../lambda/domain/keyed-hash';
+import { seededRandom } from '../lambda/domain/triage/site/random';
 
 export interface TableNames {
   comments: string;
@@ -26,17 +27,8 @@ export interface CommentSpec {
   createdAt: Date;
 }
 
-/** A small seeded PRNG (mulberry32) so every run writes the same data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator, so every run writes the same data. */
+export const random = seededRandom;
 
 const WORDS =
   'the a of to and in that article really think point about this why more people would government deal offer talks said news agree not sure but'.split(

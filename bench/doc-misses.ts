@@ -105,7 +105,7 @@ function coldStart(r: BenchResults): string[] {
           http.map((f) => f.ratioToFloor),
           (n) => `${n}×`,
         )} the floor's ${c.floor.importMs} ms.`
-      : `${carriers.map((f) => f.name).join(', ') || 'no function'} bundles the moderation phases and the classifiers' clients ` +
+      : `${carriers.map((f) => f.name).join(', ') || 'no function'} bundles the moderation phases, the learned model and the classifiers' clients ` +
         `(${carriers.map((f) => `${kb(f.bytes)}, ${f.ratioToFloor}×`).join('; ')}); the other HTTP handlers bundle the SDK (the floor) ` +
         `plus Powertools Logger and Metrics, zod/mini and the project's code: ${span(
           others.map((f) => f.bytes),

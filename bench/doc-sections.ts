@@ -15,8 +15,14 @@ import { importFigures, viral } from './doc-viral-import';
 import { markdownReport } from './report';
 import type { BenchResults } from './results';
 import { countTemplate } from './template';
+import { learnerMarkdown, learnerPrices } from './learner-cost';
 
 const ROOT = resolve(__dirname, '..');
+
+const learner = (r: BenchResults) =>
+  r.learner
+    ? learnerMarkdown(r.learner, learnerPrices)
+    : 'Not measured in this run: `npm run bench:learner` measures it and adds it to the results.';
 
 /** Each page (relative to the repository root) and the generated sections it holds. */
 export const DOC_SECTIONS: Record<string, Record<string, (r: BenchResults) => string>> = {
@@ -27,7 +33,7 @@ export const DOC_SECTIONS: Record<string, Record<string, (r: BenchResults) => st
     'bench:viral': viral,
     'bench:import': importFigures,
   },
-  'docs/costs.md': { 'bench:cost-summary': costSummary },
+  'docs/costs.md': { 'bench:cost-summary': costSummary, 'bench:learner': learner },
   'docs/performance.md': {
     'bench:perf-paths': paths,
     'bench:perf-writes': submissionWrites,

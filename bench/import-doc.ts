@@ -22,9 +22,9 @@ const n = (value: number) => value.toLocaleString('en-US');
 export function importFigures(r: ImportResultsFile): string {
   return [
     START,
-    `Measured on ${r.date.slice(0, 10)} by \`npm run bench:import\` on a ${r.machine.cores}-core machine (load ${r.machine.loadAverageStart.join(' / ')} at the start):`,
-    `a generated export of ${n(r.comments)} comments (${n(Math.round(r.fileBytes / 1_048_576))} MB) on ${n(r.articles)} articles, ${Math.round(r.hottestShare * 100)} % of them on the three hottest,`,
-    `into DynamoDB Local ${r.database}, up to ${r.concurrency} writes in flight.`,
+    `Measured on ${r.date.slice(0, 10)} by the import benchmark on a ${r.machine.cores}-core machine (load ${r.machine.loadAverageStart.join(' / ')} at the start):`,
+    `a generated export of ${n(r.comments)} comments (${n(Math.round(r.fileBytes / 1_048_576))} MB) on ${n(r.articles)} articles, ${Math.round(r.hottestShare * 100)} % of the comments on the three hottest,`,
+    `into DynamoDB Local ${r.database}, up to ${r.concurrency} comments in flight.`,
     '',
     '| | result |',
     '| --- | --- |',

@@ -9,6 +9,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../lambda/domain/triage/site/random';
 
 const HOT_ARTICLES = 3;
 const HOT_SHARE = 0.1;
@@ -25,17 +26,7 @@ const SENTENCES = [
   'Who pays for this in the end?',
 ];
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const random = seededRandom;
 
 /** Comments per article: the hot ones first, then a handful each (1–12, mostly 1–4). */
 export function articleSizes(count: number, next: () => number = random(7)): number[] {

@@ -130,6 +130,7 @@ export async function measureLatency(
               KeyConditionExpression: `${TABLE_KEY.partition.name} = :pk`,
               ExpressionAttributeValues: { ':pk': `${KEY_PREFIX.banned}${subject}:${token}${m}` },
               Limit: 50,
+              ConsistentRead: true,
             }),
           ),
         ),

@@ -12,6 +12,7 @@ import type { TriageEvent } from '../lambda/domain/triage/triage-days';
 import { learnFromDecisions } from '../lambda/domain/use-cases/learn-from-decisions';
 import { SITE_MODEL_CODEC } from '../lambda/domain/use-cases/site-model-codec';
 import { CapacityMeter, instrument, localDocumentClient } from './instrumented-client';
+import { PRICES } from './cost';
 import { round } from './stats';
 import { serviceTables, shadowTables } from './tables';
 import { TransactionShadow } from './transaction-cost';
@@ -94,3 +95,25 @@ export async function measureLearnerCost(
   metered.destroy();
   return { warmUpDecisions: warmUp, batches };
 }
+
+/** The learner's cost per decision, for the report and the cost page (docs/costs.md). */
+export function learnerMarkdown(result: LearnerCostResult, prices: { read: number; write: number }): string {
+  const rows = result.batches.map((b) => {
+    const dollarsPerThousand = ((b.readUnits * prices.read + b.writeUnits * prices.write) / 1e6 / b.decisions) * 1000;
+    return `| ${b.decisions} | ${Object.entries(b.calls)
+      .map(([call, count]) => `${call} ${count}`)
+      .join(
+        ', ',
+      )} | ${b.readUnits} | ${b.writeUnits} | ${b.writeUnitsPerDecision} | $${dollarsPerThousand.toFixed(4)} | ${(b.modelItemBytes / 1024).toFixed(1)} KB |`;
+  });
+  return [
+    `The learner, after ${result.warmUpDecisions.toLocaleString('en-US')} decisions taught (the site model at a size a site in use has): one stream batch of people's decisions costs one read of the model and one transaction (the model, a marker for the batch, one counter per day), whatever its size. Measured through the metered client on DynamoDB Local, transactions priced item by item.`,
+    '',
+    '| decisions in the batch | calls | read units | write units | write units per decision | per 1,000 decisions | model item |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** On-demand request prices of bench/cost.ts, per million units. */
+export const learnerPrices = { read: PRICES.dynamoDbReadRequestUnitPerMillion, write: PRICES.dynamoDbWriteRequestUnitPerMillion };

@@ -3,6 +3,7 @@ import type { BenchResults } from './results';
 import { replaySection } from './triage/replay-report';
 import { triageMarkdown } from './triage/section';
 import { whyWritten } from './write-reasons';
+import { learnerMarkdown, learnerPrices } from './learner-cost';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const calls = (c: Record<string, number>) =>
@@ -236,6 +237,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   out.push(triageMarkdown(r.triage, replaySection()));
   if (r.import) out.push(...importSection(r.import));
   if (r.viral) out.push(...viralSection(r.viral));
+  if (r.learner) out.push('## 9. The triage learner', learnerMarkdown(r.learner, learnerPrices));
   return `${out.join('\n\n')}\n`;
 }
 

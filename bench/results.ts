@@ -8,6 +8,7 @@ import type { LatencyResult } from './latency';
 import type { ScalingResult } from './scaling';
 import type { TargetCheck } from './targets';
 import type { TriageResult } from './triage/section';
+import type { LearnerCostResult } from './learner-cost';
 
 export interface Machine {
   cpuModel: string;
@@ -38,4 +39,6 @@ export interface BenchResults {
   import?: ImportBenchResult;
   /** Section 8 (absent in results written before it existed). */
   viral?: ViralResult;
+  /** Section 9: what the triage learner costs per decision (absent in results written before it existed). */
+  learner?: LearnerCostResult;
 }

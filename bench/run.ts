@@ -28,6 +28,7 @@ import { countTemplate } from './template';
 import { committedReplay, replayTargets } from './triage/replay-report';
 import { measureTriage, triageTargets } from './triage/section';
 import { measureViral } from './viral';
+import { measureLearnerCost } from './learner-cost';
 
 const RESULTS = resolve(__dirname, 'results');
 
@@ -149,6 +150,9 @@ async function main(): Promise<void> {
       `  counts of ${viral.counts.articles} articles: ${JSON.stringify(viral.counts.calls)}, ${viral.counts.readUnits} RRU; $${viral.costPerMillionPageLoads.total} per million page loads with CloudFront`,
     );
 
+    log('9. the triage learner: a batch of decisions through the real learner and store');
+    const learner = await measureLearnerCost(dynamodb.endpoint, config.quick ? { warmUp: 200, batchSizes: [1, 20] } : {});
+
     const results: BenchResults = {
       mode: config.quick ? 'quick' : 'full',
       durationSeconds: Math.round((performance.now() - started) / 1000),
@@ -162,6 +166,7 @@ async function main(): Promise<void> {
       triage,
       import: imported,
       viral,
+      learner,
     };
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);

@@ -36,6 +36,8 @@ export interface Route {
   edge?: 'cached';
   /** The query parameters that make a different answer (the rest of the query string is not forwarded). */
   cacheKeyQuery?: readonly string[];
+  /** Environment beyond the tables and secrets: 'replyMail' says whether reply mail can be sent (set only with -c mailFrom). */
+  needs?: readonly 'replyMail'[];
 }
 
 const moderatorRead = ['comments:read', 'private:read'] as const;
@@ -62,6 +64,8 @@ const TABLE = [
     access: ['published:query', 'articles:read', 'secret:cursorKey'],
     edge: 'cached',
     cacheKeyQuery: ['limit', 'cursor'],
+    // The form offers "Notify me of follow-up comments by email" only where mail can be sent.
+    needs: ['replyMail'],
   },
   {
     name: 'CountComments',

@@ -37,7 +37,10 @@ const LOADED_ONLY_WITH: Record<string, readonly Access[]> = {
 
 /** The packages left out of the bundle of a function with this access list. */
 export function externalModulesFor(access: readonly Access[]): string[] {
-  return Object.entries(LOADED_ONLY_WITH)
-    .filter(([, grants]) => !grants.some((grant) => access.includes(grant)))
-    .map(([name]) => name);
+  return (
+    Object.entries(LOADED_ONLY_WITH)
+      // A narrower grant of the same kind ("classifiers:…") counts as the grant.
+      .filter(([, grants]) => !grants.some((grant) => access.some((a) => a === grant || a.startsWith(`${grant}:`))))
+      .map(([name]) => name)
+  );
 }

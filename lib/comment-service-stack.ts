@@ -131,8 +131,7 @@ export class CommentServiceStack extends Stack {
           public: isPublic,
           environment: {
             ALLOWED_ORIGINS: (isPublic ? publicOrigins : consoleOrigins).join(','),
-            // The form shows "Notify me of follow-up comments by email" only where mail can be sent.
-            ...(this.replyMail && route.name === 'ListComments' ? { REPLY_NOTIFICATIONS: 'on' } : {}),
+            ...(this.replyMail && route.needs?.includes('replyMail') ? { REPLY_NOTIFICATIONS: 'on' } : {}),
             // The lifetimes the edge caches this route's answers for.
             ...(route.edge === 'cached'
               ? {

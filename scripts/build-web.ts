@@ -18,15 +18,11 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { consolePageHtml } from '../web/admin/page';
 import { demoSitePages } from './demo-site';
+import type { WebAsset } from './web-asset';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface WebAsset {
-  /** Path under the site root, e.g. "assets/comments.js". */
-  path: string;
-  contents: Uint8Array;
-  contentType: string;
-}
+export type { WebAsset };
 
 const ENTRY_POINTS = [
   { in: 'web/form/index.ts', out: 'assets/comments' },

@@ -7,7 +7,7 @@
 import { DEMO_PAGE_MARKERS } from '../lib/demo-page';
 import { articlePageHtml, relatedPageHtml, slugify } from '../web/article/article-page';
 import { DEMO_ARTICLE, DEMO_ARTICLE_ID } from '../web/article/demo-article';
-import type { WebAsset } from './build-web';
+import type { WebAsset } from './web-asset';
 
 const html = 'text/html; charset=utf-8';
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -33,7 +33,7 @@ export function evalMarkdown(e: TriageEval): string {
     s.auc === null ? 'one class only' : s.auc.toFixed(3),
     s.auc === null ? '—' : pct(s.automaticAtBest.publish),
     s.auc === null ? '—' : pct(s.automaticAtBest.remove),
-    s.newSiteRemoves === undefined ? '—' : pct(s.newSiteRemoves),
+    s.newSiteRemoves === undefined || s.rows === s.positives ? '—' : pct(s.newSiteRemoves),
   ]);
   return [
     `| ${header.join(' | ')} |`,

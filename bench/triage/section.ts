@@ -79,7 +79,7 @@ export function triageTargets(t: TriageResult): TargetCheck[] {
       met: youtube.auc >= 0.95,
     });
   }
-  const measured = held.figures.sources.filter((s) => s.newSiteRemoves !== undefined);
+  const measured = held.figures.sources.filter((s) => s.newSiteRemoves !== undefined && s.rows > s.positives);
   if (measured.length > 0) {
     const worst = measured.reduce((a, b) => (b.newSiteRemoves! > a.newSiteRemoves! ? b : a));
     targets.push({

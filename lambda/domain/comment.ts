@@ -1,5 +1,6 @@
 /** The comment aggregate and the views different readers get of it. */
-import type { AuthorRecord } from './moderation/phase';
+import type { AuthorRecord } from './author-record';
+import type { Reason } from './reason';
 import { NO_REPORTS, type ReportSummary } from './reports';
 import type { TriageRecord } from './triage/triage-record';
 
@@ -7,14 +8,7 @@ export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as c
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
 /** Why the policy (or a moderator) put a comment where it is, e.g. { rule: 'maxLinks', message: '3 links, limit 2' }. */
-export interface Reason {
-  rule: string;
-  message: string;
-  /** A classifier's score, 0..1 (the queue sorts by it). */
-  score?: number;
-  /** The classifier provider that scored it. */
-  provider?: string;
-}
+export type { Reason };
 
 export interface Comment {
   id: string;

@@ -3,7 +3,7 @@
  * comment's reports, and the reason recorded when enough readers report it.
  * Pure: the report use case and the store use these shapes.
  */
-import type { Reason } from './comment';
+import type { Reason } from './reason';
 
 export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];

@@ -15,6 +15,7 @@ import { SubscriptionTokens } from '../domain/reply-notifications/tokens';
 import type { Mailer } from '../ports/mailer';
 import { secretKey } from './keys';
 import { envOptional, envString } from '../environment';
+import { onceUntilFailure } from './once';
 import { commentStore } from './service';
 
 export function mailLinksFromEnvironment(): MailLinks {
@@ -32,11 +33,6 @@ export async function replyMailerWith(mailer: Mailer): Promise<ReplyMailer> {
   return new ReplyMailer({ store: commentStore(), mailer, tokens, links: mailLinksFromEnvironment() });
 }
 
-let deployed: Promise<ReplyMailer> | undefined;
-export function replyMailerFromEnvironment(): Promise<ReplyMailer> {
-  deployed ??= replyMailerWith(new SesMailer(new SESv2Client({}), envOptional('MAIL_CONFIGURATION_SET')));
-  deployed.catch(() => {
-    deployed = undefined;
-  });
-  return deployed;
-}
+export const replyMailerFromEnvironment = onceUntilFailure(() =>
+  replyMailerWith(new SesMailer(new SESv2Client({}), envOptional('MAIL_CONFIGURATION_SET'))),
+);

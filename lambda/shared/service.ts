@@ -9,6 +9,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
+import { DynamoDbSiteModelStore } from '../adapters/dynamodb/site-model-store';
 import { DynamoDbTriageStore } from '../adapters/dynamodb/triage-store';
 import { CommentOperations, type ServiceDeps } from '../domain/comment-operations';
 import { CursorCodec } from '../domain/cursor';
@@ -29,6 +30,13 @@ let store: DynamoDbCommentStore | undefined;
 export function commentStore(): DynamoDbCommentStore {
   store ??= new DynamoDbCommentStore(documentClient(), tableNames());
   return store;
+}
+
+let siteModel: DynamoDbSiteModelStore | undefined;
+/** The site model for the functions that score: eventually consistent reads (the model changes a batch at a time). */
+export function siteModelReader(): DynamoDbSiteModelStore {
+  siteModel ??= new DynamoDbSiteModelStore({ db: documentClient(), tables: tableNames() }, { consistentRead: false });
+  return siteModel;
 }
 
 let triage: DynamoDbTriageStore | undefined;

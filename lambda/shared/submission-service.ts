@@ -8,7 +8,8 @@ import { classifierSourceFromEnvironment } from '../adapters/classifiers/source'
 import { CommentService } from '../domain/comment-service';
 import type { TriageScorer } from '../ports/triage-scorer';
 import type { Access } from '../routes';
-import { type CommentsBuilder, type RouteServices, servicesWith, settingsCacheMs, triageStore } from './service';
+import { onceUntilFailure } from './once';
+import { type CommentsBuilder, type RouteServices, servicesWith, settingsCacheMs, siteModelReader } from './service';
 
 /**
  * The learned triage, loaded on first use (evaluated after the import, not
@@ -18,21 +19,16 @@ import { type CommentsBuilder, type RouteServices, servicesWith, settingsCacheMs
  */
 async function learnedTriage(): Promise<TriageScorer> {
   const { LearnedTriage } = await import('../domain/triage/learned-triage');
-  return new LearnedTriage(triageStore(), { cacheMs: settingsCacheMs() });
+  return new LearnedTriage(siteModelReader(), { cacheMs: settingsCacheMs() });
 }
 
-let withSubmissions: Promise<CommentsBuilder<CommentService>> | undefined;
 /** One builder per function, so the services it builds are built once (the cache is keyed by builder). */
-function builder(): Promise<CommentsBuilder<CommentService>> {
-  withSubmissions ??= learnedTriage().then((triage) => {
+const builder = onceUntilFailure(() =>
+  learnedTriage().then((triage): CommentsBuilder<CommentService> => {
     const classifiers = classifierSourceFromEnvironment();
     return (deps) => new CommentService({ ...deps, classifiers, triage });
-  });
-  withSubmissions.catch(() => {
-    withSubmissions = undefined;
-  });
-  return withSubmissions;
-}
+  }),
+);
 
 export const submissionServicesFor = async (access: readonly Access[]): Promise<RouteServices<CommentService>> =>
   servicesWith(access, await builder());

@@ -39,7 +39,7 @@ export async function detectFormat(open: OpenChunks): Promise<ExportFormat> {
     }
   } catch (error) {
     if (!(error instanceof MalformedXml)) throw error;
-    throw new UnknownFormat(`This is not an XML file (${error.reason}).`);
+    throw new UnknownFormat(`This is not an XML file (${error.reason.replace(/\.$/, '')}).`);
   }
   const root = reader.root;
   if (root?.local === 'rss' && reader.wpNamespace) return 'wxr';

@@ -37,7 +37,7 @@ export interface ImportOptions {
   now?: () => Date;
 }
 
-/** Comments written between two updates of the articles' published counters (and examples per lesson). */
+/** Comments written between two updates of the articles' published counters. */
 const BATCH = 200;
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
@@ -124,7 +124,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         }
       }
       if (inFlight.size >= limit) await Promise.race(inFlight);
-      await lessons.teachWhenFull();
       options.onProgress?.(summary);
     }
   } catch (error) {
@@ -134,7 +133,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   await Promise.all(inFlight);
   await writer.flush();
   if (writeError) throw writeError;
-  await lessons.teach();
+  await lessons.finish();
   summary.interrupted = options.signal?.aborted ?? false;
   return summary;
 }
@@ -142,12 +141,17 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 function tallyChange(summary: ImportSummary, outcome: WriteOutcome): void {
   if (outcome.kind === 'updated') summary.change(`${outcome.from} → ${outcome.to}`);
   else if (outcome.kind === 'kept') summary.change(`${outcome.to} at the source, kept ${outcome.from} (a moderator here acted)`);
+  else if (outcome.kind === 'moved') summary.change('moved to another article (the article ids changed)');
   else if (outcome.kind === 'already imported' || outcome.kind === 'duplicate') summary.skip(outcome.kind);
 }
 
-/** Past decisions, taught to the site's model a batch at a time. */
+/** Examples per lesson: each is a load, a teach and a save of the site's model. */
+const LESSON = 1_000;
+
+/** Past decisions, taught to the site's model a batch at a time, one lesson after the other while the import goes on. */
 class Lessons {
   private batch: DecidedExample[] = [];
+  private lessons: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly learner: SiteLearner | undefined,
@@ -157,17 +161,25 @@ class Lessons {
   add(text: string, url: string | null, label: DecisionLabel): void {
     if (!this.learner || this.summary.dryRun) return;
     this.batch.push({ input: { text, url: url || null }, label, origin: 'import' });
+    if (this.batch.length >= LESSON) this.next();
   }
 
-  async teachWhenFull(): Promise<void> {
-    if (this.batch.length >= BATCH) await this.teach();
+  /** The lessons given so far, and the last one; rejects if one failed. */
+  async finish(): Promise<void> {
+    this.next();
+    await this.lessons;
   }
 
-  async teach(): Promise<void> {
-    if (!this.learner || this.batch.length === 0) return;
+  private next(): void {
+    const learner = this.learner;
+    if (!learner || this.batch.length === 0) return;
     const examples = this.batch;
     this.batch = [];
-    const { taught } = await this.learner.teach(examples);
-    for (const [label, count] of Object.entries(taught)) this.summary.taught[label as DecisionLabel] += count;
+    this.lessons = this.lessons.then(async () => {
+      const { taught } = await learner.teach(examples);
+      for (const [label, count] of Object.entries(taught)) this.summary.taught[label as DecisionLabel] += count;
+    });
+    // A failed lesson is reported by finish(); until then it must not count as unhandled.
+    this.lessons.catch(() => undefined);
   }
 }

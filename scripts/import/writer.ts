@@ -12,13 +12,10 @@
  * batch instead (flush()). When a transaction fails, its comments are
  * written one by one to learn which failed and why.
  *
- * The id comes from the source, so a second import finds it taken. Then the
- * source wins as long as nobody here acted on the comment: a status changed
- * there (approved, spam, trashed, deleted) is applied here; once a moderator
- * here has acted, this service's decision stands. A taken id whose stored
- * comment has another text is a different comment: reported, never merged.
+ * The id comes from the source, so a second import finds it taken: what
+ * then happens is source-changes.ts's.
  */
-import type { Comment, CommentStatus, Contact } from '../../lambda/domain/comment';
+import type { Comment, Contact } from '../../lambda/domain/comment';
 import { normaliseEmail } from '../../lambda/domain/email';
 import { DomainError } from '../../lambda/domain/errors';
 import { duplicateKeys } from '../../lambda/domain/guards';
@@ -26,20 +23,12 @@ import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { expiryFor, type SiteSettings } from '../../lambda/domain/settings';
 import { CommentIdTaken, type CommentStore, type NewCommentRecord } from '../../lambda/ports/comment-store';
 import type { ImportedComment } from './convert';
+import { withRetries } from './retries';
+import { IMPORT_ACTOR, SourceChanges, type WriteOutcome } from './source-changes';
 import { SOURCE_LABEL, type SourceName } from './source-comment';
 
-export const IMPORT_ACTOR = 'imported';
-export type WriteOutcome =
-  | { kind: 'imported' }
-  | { kind: 'already imported' }
-  | { kind: 'duplicate' }
-  /** An imported comment whose status the source has changed since. */
-  | { kind: 'updated'; from: CommentStatus; to: CommentStatus }
-  /** A moderator here acted on it: the source's change is not applied. */
-  | { kind: 'kept'; from: CommentStatus; to: CommentStatus }
-  | { kind: 'conflict'; problem: string };
+export { IMPORT_ACTOR, type WriteOutcome } from './source-changes';
 
-const ATTEMPTS = 10;
 /** At most 7 items each (comment, history, contact, two guards, author counts, article): within DynamoDB's 100 per transaction. */
 const COMMENTS_PER_TRANSACTION = 12;
 
@@ -63,16 +52,25 @@ export class ImportWriter {
   /** Published comments stored since the last flush, per article. */
   private readonly published = new Map<string, number>();
 
+  private readonly changes: SourceChanges;
+
   constructor(
     private readonly store: CommentStore,
     private readonly hasher: KeyedHasher,
     private readonly options: { dryRun: boolean; now?: () => Date },
-  ) {}
+  ) {
+    this.changes = new SourceChanges(store, { dryRun: options.dryRun, now: () => this.now(), settings: () => this.siteSettings() });
+  }
+
+  /** An entry the source has since trashed or deleted: rejected here, if it was imported and nobody here acted on it. */
+  remove(id: string, source: SourceName, sourceId: string): Promise<WriteOutcome | null> {
+    return this.changes.remove(id, source, sourceId);
+  }
 
   async write(imported: ImportedComment): Promise<WriteOutcome> {
     if (this.options.dryRun) {
       const stored = await this.store.getComment(imported.id);
-      return stored ? this.reconcile(stored, imported) : { kind: 'imported' };
+      return stored ? this.changes.reconcile(stored, imported) : { kind: 'imported' };
     }
     const now = this.now();
     const settings = await this.siteSettings();
@@ -163,7 +161,7 @@ export class ImportWriter {
         const stored = taken.get(entry.record.comment.id);
         if (!stored) continue;
         if (entry.record.firstCommentOfArticle) entry.article.first = true;
-        entry.resolve(await this.reconcile(stored, entry.imported));
+        entry.resolve(await this.changes.reconcile(stored, entry.imported, () => this.insertAlone(entry)));
       }
       let together = false;
       await withRetries(async () => {
@@ -180,7 +178,8 @@ export class ImportWriter {
     return { kind: 'imported' };
   }
 
-  private async insertAlone({ imported, record, article }: Queued): Promise<WriteOutcome> {
+  private async insertAlone(entry: Queued): Promise<WriteOutcome> {
+    const { imported, record, article } = entry;
     try {
       await withRetries(() => this.store.insertComment(record));
       return this.stored(record.comment);
@@ -188,22 +187,11 @@ export class ImportWriter {
       if (record.firstCommentOfArticle) article.first = true;
       if (error instanceof CommentIdTaken) {
         const stored = await this.store.getComment(imported.id);
-        return stored ? this.reconcile(stored, imported) : { kind: 'already imported' };
+        return stored ? this.changes.reconcile(stored, imported, () => this.insertAlone(entry)) : { kind: 'already imported' };
       }
       if (error instanceof DomainError && error.code === 'Duplicate') return { kind: 'duplicate' };
       throw error;
     }
-  }
-
-  /** An entry the source has since trashed or deleted: rejected here, if it was imported and nobody here acted on it. */
-  async remove(id: string, source: SourceName, sourceId: string): Promise<WriteOutcome | null> {
-    const stored = await this.store.getComment(id);
-    if (!stored || stored.status === 'rejected') return null;
-    return this.changeTo(
-      stored,
-      'rejected',
-      `${source === 'wordpress' ? 'trashed' : 'deleted'} at ${SOURCE_LABEL[source]} (comment ${sourceId})`,
-    );
   }
 
   /** Closes the article here as it is closed at the source (once per article and run). */
@@ -226,42 +214,6 @@ export class ImportWriter {
     const deltas = [...this.published];
     this.published.clear();
     await Promise.all(deltas.map(([articleId, delta]) => withRetries(() => this.store.addPublished(articleId, delta))));
-  }
-
-  private async reconcile(stored: Comment, imported: ImportedComment): Promise<WriteOutcome> {
-    if (stored.comment !== imported.comment) {
-      return { kind: 'conflict', problem: `its id is taken by a different comment (on "${stored.articleId}"): not imported` };
-    }
-    if (stored.articleId !== imported.articleId) {
-      return {
-        kind: 'conflict',
-        problem: `already imported under the article "${stored.articleId}", not "${imported.articleId}": not moved`,
-      };
-    }
-    if (stored.status === imported.status) return { kind: 'already imported' };
-    return this.changeTo(stored, imported.status, `changed at ${SOURCE_LABEL[imported.source]} (comment ${imported.sourceId})`);
-  }
-
-  private async changeTo(stored: Comment, to: CommentStatus, reason: string): Promise<WriteOutcome> {
-    const from = stored.status;
-    const history = await this.store.getHistory(stored.id);
-    if (history.some((entry) => entry.actor !== IMPORT_ACTOR)) return { kind: 'kept', from, to };
-    if (this.options.dryRun) return { kind: 'updated', from, to };
-    const now = this.now();
-    const settings = await this.siteSettings();
-    await withRetries(async () => {
-      const current = (await this.store.getComment(stored.id)) ?? stored;
-      await this.store.changeStatus({
-        comment: current,
-        contact: await this.store.getContact(stored.id),
-        to,
-        at: now.toISOString(),
-        actor: IMPORT_ACTOR,
-        reason,
-        expiresAt: expiryFor(to, settings.retention, now),
-      });
-    });
-    return { kind: 'updated', from, to };
   }
 
   private now(): Date {
@@ -290,25 +242,4 @@ export class ImportWriter {
 function guardKeysFor(hasher: KeyedHasher, comment: Comment, emailHash: string, hasEmail: boolean): string[] {
   const [byEmail, byName] = duplicateKeys(hasher, comment, emailHash, comment.author);
   return hasEmail ? [byEmail!, byName!] : [byName!];
-}
-
-/**
- * Comments of one author share their counts item: should writes in flight
- * still conflict, they are retried. So is a server-side fault the SDK's own retries
- * did not outlast (DynamoDB Local answers a long wait for an item's lock
- * with InternalServerError), and a comment changed meanwhile.
- */
-async function withRetries(write: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await write();
-      return;
-    } catch (error) {
-      const serverFault = (error as { $fault?: string } | null)?.$fault === 'server';
-      const busy =
-        serverFault || (error instanceof DomainError && (error.code === 'ServiceUnavailable' || error.code === 'VersionConflict'));
-      if (!busy || attempt >= ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6) * Math.random()));
-    }
-  }
 }

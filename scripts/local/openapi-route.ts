@@ -5,12 +5,13 @@ import { API_PREFIX } from './api-gateway';
 
 export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
 
-let cached: { apiUrl: string; text: string } | undefined;
+let cached: { apiUrl: string; text: Promise<string> } | undefined;
 
 /** Answers the document's path; false for any other request. */
-export function serveOpenApi(req: IncomingMessage, res: ServerResponse, url: URL, apiUrl: string): boolean {
+export async function serveOpenApi(req: IncomingMessage, res: ServerResponse, url: URL, apiUrl: string): Promise<boolean> {
   if (url.pathname !== OPENAPI_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-  if (cached?.apiUrl !== apiUrl) cached = { apiUrl, text: openApiText(openApiDocument({ localApiUrl: apiUrl })) };
+  if (cached?.apiUrl !== apiUrl) cached = { apiUrl, text: openApiDocument({ localApiUrl: apiUrl }).then(openApiText) };
+  const text = await cached.text;
   res.writeHead(200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-cache',
@@ -18,6 +19,6 @@ export function serveOpenApi(req: IncomingMessage, res: ServerResponse, url: URL
     'Access-Control-Allow-Origin': '*',
     'X-Content-Type-Options': 'nosniff',
   });
-  res.end(cached.text);
+  res.end(text);
   return true;
 }

@@ -221,7 +221,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   answer = (req, res) => {
     const url = new URL(req.url ?? '/', origin);
     Promise.resolve()
-      .then(() => serveOpenApi(req, res, url, `${origin}${API_PREFIX}`) || handleApi(req, res, url, gateway))
+      .then(async () => (await serveOpenApi(req, res, url, `${origin}${API_PREFIX}`)) || handleApi(req, res, url, gateway))
       .then(async (handled) => handled || (await servePage(req, res, url, { apiUrl: `${origin}${API_PREFIX}` })))
       .then((handled) => {
         if (!handled) {

@@ -12,6 +12,9 @@ export const triageSummarySchema = z.object({
   from: day,
   to: day,
   triaged: count.meta({ description: 'Comments the gate looked at in the window.' }),
+  byRules: count.meta({
+    description: 'Of those, decided by another rule (auto-approve, pre-moderation off, bans, …) rather than the gate or a person.',
+  }),
   automatic: z.object({
     published: count,
     rejected: count,
@@ -36,7 +39,7 @@ export const triageSummarySchema = z.object({
     .nullable()
     .meta({ description: "What the site's model was taught, all time; null for a new site." }),
   series: z
-    .array(z.object({ day, automatic: count, audits: count, queued: count }))
+    .array(z.object({ day, automatic: count, audits: count, queued: count, byRules: count }))
     .meta({ description: 'Every day of the window, oldest first.' }),
 });
 

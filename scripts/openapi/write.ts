@@ -5,5 +5,7 @@ import { PROJECT_ROOT } from '../build-web';
 import { openApiText } from './generate';
 
 const target = resolve(PROJECT_ROOT, 'docs', 'openapi.json');
-writeFileSync(target, openApiText());
-console.log(`wrote ${target}`);
+openApiText().then((text) => {
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+});

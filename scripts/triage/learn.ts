@@ -5,6 +5,7 @@
  */
 import type { Head } from '../../lambda/domain/triage/model/codec';
 import type { FeatureVector } from '../../lambda/domain/triage/model/features';
+import { seededRandom } from '../../lambda/domain/triage/site/random';
 
 export interface LearnOptions {
   epochs: number;
@@ -14,19 +15,9 @@ export interface LearnOptions {
   seed: number;
 }
 
-export const LEARN_OPTIONS: LearnOptions = { epochs: 8, learningRate: 0.1, l2: 1e-6, seed: 17 };
+export { seededRandom };
 
-/** mulberry32: a small seeded generator, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const LEARN_OPTIONS: LearnOptions = { epochs: 8, learningRate: 0.1, l2: 1e-6, seed: 17 };
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {

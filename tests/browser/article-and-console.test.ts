@@ -249,7 +249,7 @@ describe('the published article page', () => {
     expect(await thread.locator('ol.children > li.depth-2').textContent()).toContain('Agreed, Taras');
     expect(await reader.locator('.comment-awaiting-moderation').count()).toBe(0);
 
-    // For the README: the page as any other reader sees it.
+    // For the docs: the page as any other reader sees it.
     const { page, context } = await newPage();
     await openComments(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'article-page.png'), fullPage: true });

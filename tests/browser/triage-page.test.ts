@@ -40,6 +40,7 @@ beforeAll(async () => {
         autoPublished: 50,
         autoRejected: 10,
         queued: 40,
+        byRules: 100,
         reversals: 2,
         taughtApproved: 30,
         taughtRejected: 10,
@@ -87,7 +88,8 @@ describe('the Triage page', () => {
     await ready(page);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Triage');
     const figures = await page.locator('.triage-figures').textContent();
-    expect(figures).toContain('71 %: 250 of 350 comments (published 200, rejected 10, spam 40).');
+    expect(figures).toContain('56 %: 250 of 450 comments (published 200, rejected 10, spam 40).');
+    expect(figures).toContain('Decided by other rules100 (auto-approve, pre-moderation off, bans and the like).');
     expect(figures).toContain('5.0 %, at most 24 % (95 % bound), from 20 audits.');
     expect(figures).toContain('5 drawn; 20 decided: 19 agreed, 1 reversed.');
     expect(figures).toContain(
@@ -103,15 +105,15 @@ describe('the Triage page', () => {
     await ready(page);
     const chart = page.getByRole('img');
     expect(await chart.getAttribute('aria-label')).toBe(
-      `Comments per day from ${daysAgo(29)} to ${daysAgo(0)}: 250 of 350 decided automatically (71 %); the busiest day was ${daysAgo(2)}.`,
+      `Comments per day from ${daysAgo(29)} to ${daysAgo(0)}: 250 of 450 decided automatically (56 %); the busiest day was ${daysAgo(2)}.`,
     );
-    expect(await page.locator('.triage-chart rect').count()).toBe(30 * 3);
+    expect(await page.locator('.triage-chart rect').count()).toBe(30 * 4);
     await page.locator('.triage-details summary').focus();
     await page.keyboard.press('Enter');
     const rows = page.getByRole('table', { name: 'Comments per day' }).locator('tbody tr');
     expect(await rows.count()).toBe(30);
-    expect(await rows.nth(0).locator('th, td').allTextContents()).toEqual([daysAgo(0), '60', '0', '40']);
-    expect(await rows.nth(2).locator('th, td').allTextContents()).toEqual([daysAgo(2), '190', '5', '55']);
+    expect(await rows.nth(0).locator('th, td').allTextContents()).toEqual([daysAgo(0), '60', '0', '40', '100']);
+    expect(await rows.nth(2).locator('th, td').allTextContents()).toEqual([daysAgo(2), '190', '5', '55', '0']);
     if (UPDATE_SCREENSHOTS) await page.screenshot({ path: resolve('docs', 'console-triage.png'), fullPage: true });
     await page.context().close();
   });

@@ -58,6 +58,8 @@ const MODERATOR_ROUTES = [
   'POST /admin/comments/{id}/ban',
   'GET /admin/bans',
   'DELETE /admin/bans/{id}',
+  // The Triage page's figures.
+  'GET /admin/triage',
 ];
 /** Only the comment POST carries a JSON body model (the admin bodies are validated by their handlers). */
 const ROUTES_WITH_BODY_MODEL = ['POST /articles/{articleId}/comments'];

@@ -139,6 +139,28 @@ describe('importing a Disqus export', () => {
   });
 });
 
+describe('a re-import with another article id', () => {
+  it("moves the comment: gone from the old article's page and count, on the new one's", async () => {
+    const store = new DynamoDbCommentStore(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! });
+    const hasher = new KeyedHasher(process.env.HASH_KEY!);
+    const open = () => createReadStream(join(FIXTURES, 'disqus-threads.xml'));
+    await runImport({ open, store, hasher });
+    const chinese = '_E4_BD_A0_E5_A5_BD_E4_B8_96_E7_95_8C';
+    const summary = await runImport({
+      open,
+      store,
+      hasher,
+      articleIdMap: new Map([['http://notes.example/2015/03/你好世界/', 'hello-world']]),
+    });
+    expect(Object.fromEntries(summary.changed)).toEqual({ 'moved to another article (the article ids changed)': 1 });
+    expect((await api(runtime, 'GET', `/articles/${chinese}/comments`)).body.comments).toEqual([]);
+    expect((await api(runtime, 'GET', '/articles/hello-world/comments')).body.comments.map((c: { comment: string }) => c.comment)).toEqual([
+      '你好!',
+    ]);
+    expect((await api(runtime, 'GET', `/counts?articles=${chinese},hello-world`)).body.counts).toEqual({ [chinese]: 0, 'hello-world': 1 });
+  });
+});
+
 describe('comments without an email', () => {
   const wxr = (comments: string) =>
     `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:base_site_url>https://guests.example</wp:base_site_url><item><wp:post_name>guests</wp:post_name>${comments}</item></channel></rss>`;

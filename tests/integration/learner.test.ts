@@ -82,4 +82,29 @@ describe('the learner under the local runtime', () => {
     expect(after.examples.approved - before.examples.approved).toBe(1);
     expect(after.examples.rejected - before.examples.rejected).toBe(1);
   });
+
+  it('counts a scored comment’s arrival, and teaches its decision under the scores the gate judged', async () => {
+    const on = await api(runtime, 'PUT', '/admin/settings', {
+      token: MODERATOR_TOKEN,
+      body: {
+        triage: { spam: { provider: 'builtin', sendPersonalData: false }, toxicity: { provider: 'builtin', holdAt: 0.5, rejectAt: 0.9 } },
+      },
+    });
+    expect(on.status).toBe(200);
+    const queuedBefore = (await api(runtime, 'GET', '/admin/triage', { token: MODERATOR_TOKEN })).body.triaged;
+    const id = await post('learning', { comment: 'Good reporting, and a fair summary of both sides.' });
+    const stored = await api(runtime, 'GET', `/admin/comments/${id}`, { token: MODERATOR_TOKEN });
+    expect(stored.body.triage).toMatchObject({ auto: null, audit: false });
+    await runtime.streams!.pollNow();
+    const triage = (await api(runtime, 'GET', '/admin/triage', { token: MODERATOR_TOKEN })).body;
+    expect(triage.triaged - queuedBefore).toBe(1);
+
+    const evidenceBefore = (await taught()).evidence;
+    expect((await decide(id, 'approve')).status).toBe(200);
+    await runtime.streams!.pollNow();
+    const after = await taught();
+    // The gate's evidence grows under the model's own score source, one example per decision table.
+    const grown = Object.entries(after.evidence).filter(([source, n]) => n > (evidenceBefore[source] ?? 0));
+    expect(grown.map(([source]) => source).sort()).toEqual(['published:model+model', 'rejected:model', 'spam:model']);
+  });
 });

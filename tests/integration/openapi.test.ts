@@ -18,7 +18,7 @@ let validator: ReturnType<typeof schemaValidator>;
 
 beforeAll(async () => {
   runtime = await startFloodFreeRuntime({ userToken: USER_TOKEN });
-  document = openApiDocument({ localApiUrl: runtime.apiUrl });
+  document = await openApiDocument({ localApiUrl: runtime.apiUrl });
   validator = schemaValidator(document);
 });
 afterAll(() => runtime?.stop());
@@ -182,6 +182,8 @@ describe('the OpenAPI document and the running service', () => {
     conforms('AdminListBans', await api(runtime, 'GET', '/admin/bans', mod), 200);
     conforms('AdminLiftBan', await api(runtime, 'DELETE', `/admin/bans/${banned.body.ban.id}`, mod), 204);
     conforms('AdminLiftBan', await api(runtime, 'DELETE', `/admin/bans/${banned.body.ban.id}`, mod), 404);
+    conforms('AdminTriage', await api(runtime, 'GET', '/admin/triage', mod), 200);
+    conforms('AdminTriage', await api(runtime, 'GET', '/admin/triage'), 401);
   });
 
   it('describes the flood answer with its Retry-After', async () => {

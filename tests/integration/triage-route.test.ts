@@ -49,7 +49,7 @@ describe('GET /api/admin/triage', () => {
     expect(body.taught).toMatchObject({ total: 1, byOrigin: { reversal: 1 } });
     expect(body.model).toMatchObject({ version: 1, examples: { approved: 40, rejected: 8, spam: 12 }, byOrigin: { import: 5 } });
     expect(body.series).toHaveLength(30);
-    expect(body.series.at(-1)).toEqual({ day: today, automatic: 2, audits: 0, queued: 8 });
+    expect(body.series.at(-1)).toEqual({ day: today, automatic: 2, audits: 0, queued: 8, byRules: 0 });
     // The page never gets (or needs) the model's bytes.
     expect(Object.keys(body.model ?? {}).sort()).toEqual(['byOrigin', 'examples', 'savedAt', 'version']);
   });

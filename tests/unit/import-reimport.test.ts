@@ -11,7 +11,10 @@ import type { DecidedExample, SiteLearner } from '../../lambda/domain/triage/lea
 import { importedCommentId } from '../../scripts/import/convert';
 import { runImport } from '../../scripts/import/run-import';
 import { InMemoryCommentStore } from '../support/memory-store';
-import { fromFile } from '../support/import-read';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArticleIdMap } from '../../scripts/import/article-ids';
+import { fromFile, IMPORT_FIXTURES } from '../support/import-read';
 
 const hasher = new KeyedHasher('0123456789abcdef0123');
 const importInto = (store: InMemoryCommentStore, name: string, learner?: SiteLearner) =>
@@ -55,6 +58,22 @@ describe('a re-import at cut-over', () => {
     expect(statuses).toEqual(['approved', 'rejected', 'spam', 'approved', 'approved', 'approved']);
     expect((await store.countPublished(['cut-over'])).get('cut-over')).toBe(4);
     expect(summary.toText()).toContain('changed at the source');
+  });
+});
+
+describe('a re-import with other article ids', () => {
+  it('moves the comments to their new articles, counts and all', async () => {
+    const store = new InMemoryCommentStore();
+    await runImport({ open: fromFile('disqus-threads.xml'), store, hasher });
+    const chinese = '_E4_BD_A0_E5_A5_BD_E4_B8_96_E7_95_8C';
+    expect((await store.countPublished([chinese])).get(chinese)).toBe(1);
+    const articleIdMap = parseArticleIdMap(readFileSync(join(IMPORT_FIXTURES, 'article-ids.csv'), 'utf8'));
+    const again = await runImport({ open: fromFile('disqus-threads.xml'), store, hasher, articleIdMap });
+    expect(Object.fromEntries(again.changed)).toEqual({ 'moved to another article (the article ids changed)': 1 });
+    expect(again.skipped.get('already imported')).toBe(4);
+    expect((await store.countPublished([chinese, 'hello-world'])).get(chinese)).toBe(0);
+    expect((await store.listPublished('hello-world', 10)).items.map((c) => c.comment)).toEqual(['你好!']);
+    expect((await store.countPublished(['hello-world'])).get('hello-world')).toBe(1);
   });
 });
 

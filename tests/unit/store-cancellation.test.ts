@@ -93,6 +93,26 @@ describe('a cancelled submission', () => {
     await expect(store.insertComment(record)).rejects.toMatchObject({ code: 'Duplicate' });
   });
 
+  it('is written again without the article item when only that conflicted (another first comment recorded it)', async () => {
+    const sent: Item[][] = [];
+    dynamodb.on(TransactWriteCommand).callsFake((input: { TransactItems: Item[] }) => {
+      sent.push(input.TransactItems);
+      if (sent.length > 1) return {};
+      throw new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: {},
+        CancellationReasons: input.TransactItems.map((item) =>
+          keyOf(item) === is(keys.article('a1')) ? { Code: 'TransactionConflict' } : NONE,
+        ),
+      });
+    });
+    await store.insertComment(record);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.map(keyOf)).toContain(is(keys.article('a1')));
+    expect(sent[1]!.map(keyOf)).not.toContain(is(keys.article('a1')));
+    expect(sent[1]!.map(keyOf)).toContain(is(keys.comment('c1')));
+  });
+
   it('is 503 when an item that is no guard conflicts (the article or the author counts)', async () => {
     cancelWith((key) => (key === is(keys.article('a1')) || key === is(keys.author('h')) ? { Code: 'TransactionConflict' } : NONE));
     await expect(store.insertComment(record)).rejects.toMatchObject({ code: 'ServiceUnavailable' });

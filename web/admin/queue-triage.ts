@@ -5,13 +5,12 @@
  * score reasons listed under "Why it is here".
  */
 import { h } from '../shared/dom';
-import { triageRecordOf } from '../../lambda/domain/triage/triage-record';
+import type { ModeratorComment } from './api';
 
 const AUTOMATIC = { published: 'published', rejected: 'rejected', spam: 'marked as spam' } as const;
 
-/** The line, or null for a comment nothing scored (the answer carries no `triage` then). */
-export function triageLine(comment: object): HTMLElement | null {
-  const triage = triageRecordOf((comment as { triage?: unknown }).triage);
+/** The line, or null for a comment nothing scored. */
+export function triageLine({ triage }: Pick<ModeratorComment, 'triage'>): HTMLElement | null {
   if (!triage) return null;
   const { remove, spam } = triage.scores;
   const verdict = triage.auto

@@ -99,6 +99,8 @@ export async function findBans(
           ExpressionAttributeNames: { '#pk': TABLE_KEY.partition.name },
           ExpressionAttributeValues: { ':pk': partition },
           Limit: MARKERS_PER_SUBJECT,
+          // A ban holds from the moment it is written: the next submission must see it (one read unit, not a half).
+          ConsistentRead: true,
         }),
       );
       return (result.Items ?? []).map(banFromItem);

@@ -49,12 +49,19 @@ export function siteModelFromItem(item: Record<string, unknown> | undefined): St
 }
 
 export class DynamoDbSiteModelStore implements SiteModelStore {
-  constructor(protected readonly ctx: StoreContext) {}
+  /**
+   * `consistentRead`: a learner must build on the latest save, or its
+   * conditional write fails for nothing (the default); a scoring function
+   * may read a second-old model at half the read units.
+   */
+  constructor(
+    protected readonly ctx: StoreContext,
+    private readonly options: { consistentRead: boolean } = { consistentRead: true },
+  ) {}
 
   async load(): Promise<StoredSiteModel | null> {
     const { Item } = await this.ctx.db.send(
-      // Strongly consistent: a learner must build on the latest save, or its conditional put fails for nothing.
-      new GetCommand({ TableName: this.ctx.tables.comments, Key: siteModelKey(), ConsistentRead: true }),
+      new GetCommand({ TableName: this.ctx.tables.comments, Key: siteModelKey(), ConsistentRead: this.options.consistentRead }),
     );
     return siteModelFromItem(Item);
   }

@@ -18,7 +18,15 @@ type SubmissionTag = 'comment' | 'history' | 'contact' | 'duplicateGuard' | 'flo
 
 export async function insertComment({ db, tables }: StoreContext, record: NewCommentRecord): Promise<void> {
   const cancelled = await transactWrite(db, submissionItems(tables, record));
-  if (cancelled) throw submissionFailure(cancelled, record);
+  if (!cancelled) return;
+  // Readers commenting on a new article at the same moment all record when its commenting started, and DynamoDB
+  // lets one of them through: the others write again without that item (the winner recorded it) instead of a 503.
+  if (record.firstCommentOfArticle && cancelled.has('article', 'TransactionConflict') && !cancelled.any('ConditionalCheckFailed')) {
+    const again = await transactWrite(db, submissionItems(tables, { ...record, firstCommentOfArticle: false }));
+    if (again) throw submissionFailure(again, record);
+    return;
+  }
+  throw submissionFailure(cancelled, record);
 }
 
 /**

@@ -73,7 +73,7 @@ export function learnerChangeOf(record: DynamoDBRecord): LearnerChange | null {
 /** The learner's event in one change, or null when the change is none of its business. */
 export function triageEventOfChange({ kind, before, after }: LearnerChange): TriageEvent | null {
   if (!after) return null;
-  if (kind === 'insert') return after.triage ? { kind: 'arrived', at: after.createdAt, triage: after.triage } : null;
+  if (kind === 'insert') return after.triage ? { kind: 'arrived', at: after.createdAt, status: after.status, triage: after.triage } : null;
   if (kind !== 'modify' || !before || before.status === after.status) return null;
   const actor = after.moderatedBy;
   const label = labelOfStatus(after.status);

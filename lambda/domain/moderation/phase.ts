@@ -8,17 +8,13 @@
  */
 import type { ClassifierSource, PersonalData } from '../../ports/classifier';
 import type { PreparedTriage } from '../../ports/triage-scorer';
+import type { AuthorRecord } from '../author-record';
 import type { Ban } from '../bans';
 import type { CommentStatus, Reason } from '../comment';
 import type { ArticleSettings, SiteSettings, TriageSettings } from '../settings';
 import type { ValidSubmission } from '../validation';
 
-/** How many of an email's stored comments are in each decided status (pending is not counted). */
-export interface AuthorRecord {
-  approved: number;
-  rejected: number;
-  spam: number;
-}
+export type { AuthorRecord };
 
 export interface PolicyInput {
   submission: Pick<ValidSubmission, 'comment' | 'author' | 'url' | 'honeypot'>;

@@ -7,12 +7,13 @@ import type { DecidedExample, DecisionLabel } from './learning';
 import { auditAgreed, type HumanDecision, originOf, type TriageRecord } from './triage-record';
 
 export const TRIAGE_DAY_FIELDS = [
-  // Comments as they arrived: decided by the gate, drawn for audit, or left to a person.
+  // Comments as they arrived: decided by the gate, drawn for audit, left to a person, or decided by another rule.
   'autoPublished',
   'autoRejected',
   'autoSpam',
   'audits',
   'queued',
+  'byRules',
   // People's decisions on audited comments, and on automatic decisions they reversed.
   'auditAgreed',
   'auditReversed',
@@ -33,7 +34,9 @@ export type TriageDayCounts = Record<TriageDayField, number>;
 export type DayIncrements = Record<string, Partial<TriageDayCounts>>;
 
 /** What the learner reads from the stream: a comment arriving, or a person deciding one. */
-export type TriageEvent = { kind: 'arrived'; at: string; triage: TriageRecord } | { kind: 'decided'; at: string; decision: HumanDecision };
+export type TriageEvent =
+  /** `status`: where the comment was stored (pending: a person decides). */
+  { kind: 'arrived'; at: string; status: string; triage: TriageRecord } | { kind: 'decided'; at: string; decision: HumanDecision };
 
 export const emptyDay = (): TriageDayCounts => Object.fromEntries(TRIAGE_DAY_FIELDS.map((field) => [field, 0])) as TriageDayCounts;
 
@@ -67,7 +70,9 @@ export function dayIncrementsOf(events: readonly TriageEvent[]): DayIncrements {
       const { auto, audit } = event.triage;
       if (audit) add(days, day, 'audits');
       else if (auto) add(days, day, AUTO_FIELD[auto]);
-      else add(days, day, 'queued');
+      else if (event.status === 'pending') add(days, day, 'queued');
+      // Published, rejected or spam without the gate: auto-approve, pre-moderation off, a ban, the honeypot…
+      else add(days, day, 'byRules');
       continue;
     }
     const { decision } = event;

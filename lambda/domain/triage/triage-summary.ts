@@ -23,6 +23,7 @@ export interface TriageDay {
   automatic: number;
   audits: number;
   queued: number;
+  byRules: number;
 }
 
 export interface TriageSummary {
@@ -30,6 +31,8 @@ export interface TriageSummary {
   to: string;
   /** Comments the gate looked at. */
   triaged: number;
+  /** Of those, published, rejected or marked spam by another rule (auto-approve, pre-moderation off, bans, …), not by the gate. */
+  byRules: number;
   automatic: { published: number; rejected: number; spam: number; total: number; share: number | null };
   /** Automatic decisions drawn for a person to check, and what the people decided. */
   audits: {
@@ -84,15 +87,16 @@ export function triageSummary(
   for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
     const c = byDay.get(day) ?? emptyDay();
-    series.push({ day, automatic: c.autoPublished + c.autoRejected + c.autoSpam, audits: c.audits, queued: c.queued });
+    series.push({ day, automatic: c.autoPublished + c.autoRejected + c.autoSpam, audits: c.audits, queued: c.queued, byRules: c.byRules });
   }
   const automatic = total.autoPublished + total.autoRejected + total.autoSpam;
-  const triaged = automatic + total.audits + total.queued;
+  const triaged = automatic + total.audits + total.queued + total.byRules;
   const decided = total.auditAgreed + total.auditReversed;
   return {
     from,
     to,
     triaged,
+    byRules: total.byRules,
     automatic: {
       published: total.autoPublished,
       rejected: total.autoRejected,

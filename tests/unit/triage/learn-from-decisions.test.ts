@@ -101,24 +101,27 @@ describe('learning from decisions', () => {
     expect(day?.counts).toMatchObject({ reversals: 1, auditAgreed: 1, auditReversed: 1, taughtAudit: 2, taughtReversal: 1 });
   });
 
-  it('counts arrivals by day without touching the model', async () => {
+  it('counts arrivals by day without touching the model: the gate’s decisions, audits, the queue, other rules', async () => {
     const store = new InMemoryTriageStore();
-    const arrived = (auto: TriageRecord['auto'], audit: boolean, at: string): TriageEvent => ({
+    const arrived = (status: string, auto: TriageRecord['auto'], audit: boolean, at: string): TriageEvent => ({
       kind: 'arrived',
       at,
+      status,
       triage: { ...scored, auto, audit },
     });
     await learnFromDecisions({ store, codec: listing, pause: noPause })([
-      arrived('published', false, '2030-03-01T23:59:59.000Z'),
-      arrived('spam', false, '2030-03-02T00:00:00.000Z'),
-      arrived('published', true, '2030-03-02T01:00:00.000Z'),
-      arrived(null, false, '2030-03-02T02:00:00.000Z'),
+      arrived('approved', 'published', false, '2030-03-01T23:59:59.000Z'),
+      arrived('spam', 'spam', false, '2030-03-02T00:00:00.000Z'),
+      arrived('pending', 'published', true, '2030-03-02T01:00:00.000Z'),
+      arrived('pending', null, false, '2030-03-02T02:00:00.000Z'),
+      // Auto-approve published it: no person saw it, and neither did the gate decide it.
+      arrived('approved', null, false, '2030-03-02T03:00:00.000Z'),
     ]);
     expect(await store.load()).toBeNull();
     const days = await store.days('2030-03-01', '2030-03-02');
     expect(days.map((d) => d.day)).toEqual(['2030-03-01', '2030-03-02']);
     expect(days[0]?.counts).toMatchObject({ autoPublished: 1, queued: 0 });
-    expect(days[1]?.counts).toMatchObject({ autoSpam: 1, audits: 1, queued: 1, autoPublished: 0 });
+    expect(days[1]?.counts).toMatchObject({ autoSpam: 1, audits: 1, queued: 1, byRules: 1, autoPublished: 0 });
   });
 
   it('teaches imported history in batches through the same store, counted under the day it was taught', async () => {

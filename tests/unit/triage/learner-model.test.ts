@@ -94,4 +94,13 @@ describe('the learner on the real site model', () => {
         expect(text).not.toContain(fragment);
     }
   });
+
+  it('keeps the gate’s evidence under the score the gate judged, a provider’s included', async () => {
+    const store = new InMemoryTriageStore();
+    const byAkismet: TriageRecord = { scores: { remove: 0.05, spam: 0.97, source: { spam: 'akismet' } }, auto: null, audit: false };
+    await learnerOn(store)(batch(decision('Visit my shop for cheap watches', 'pending', 'spam', byAkismet)));
+    const evidence = describeSite(await siteOf(store)).evidence;
+    expect(evidence['spam:akismet']).toBe(1);
+    expect(evidence['spam:model']).toBeUndefined();
+  });
 });

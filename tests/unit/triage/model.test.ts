@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { TriageText } from '../../../lambda/domain/triage/learning';
 import { decodeHead, encodeHead } from '../../../lambda/domain/triage/model/codec';
 import { extractFeatures, featureNames, SHIPPED_BITS } from '../../../lambda/domain/triage/model/features';
 import { logits, probabilities, topSignals } from '../../../lambda/domain/triage/model/linear';
@@ -34,12 +35,19 @@ describe('features', () => {
     expect([...featureNames({ text, url: 'https://jane-doe-personal.example.org' }).values()].join('\n')).not.toMatch(/jane|doe/);
   });
 
+  it('ignore a name or email even when a caller passes them along', () => {
+    const text = 'Interesting point about the budget.';
+    const withPersonalData = { text, author: 'Jane Doe', email: 'jane@example.org', ip: '192.0.2.1' } as TriageText;
+    expect(extractFeatures(withPersonalData)).toEqual(extractFeatures({ text }));
+  });
+
   it('tell a first comment from an author with a record', () => {
     const text = 'I agree with the previous comment.';
     const first = featureNames({ text });
     const regular = featureNames({ text, record: { approved: 7, rejected: 0, spam: 0 } });
     expect([...first.values()]).toContain('first comment');
     expect([...regular.values()]).toContain('approved before 5-19');
+    expect([...regular.values()]).toContain('rejected before 0');
     expect([...regular.values()]).not.toContain('first comment');
   });
 

@@ -50,6 +50,7 @@ describe('triage events from the stream', () => {
     expect(triageEventOf(record('INSERT', undefined, { status: 'approved', triage }))).toEqual({
       kind: 'arrived',
       at: '2030-03-01T10:00:00.000Z',
+      status: 'approved',
       triage,
     });
     expect(triageEventOf(record('INSERT', undefined, { status: 'approved' }))).toBeNull();

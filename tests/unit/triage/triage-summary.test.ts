@@ -12,21 +12,22 @@ describe('the triage summary', () => {
       [
         day('2030-02-28', { autoPublished: 1000 }), // 31 days back: outside
         day('2030-03-01', { autoPublished: 60, autoSpam: 10, audits: 2, queued: 28, auditAgreed: 2 }),
-        day('2030-03-30', { autoRejected: 5, queued: 15, taughtApproved: 7, taughtModerator: 7 }),
+        day('2030-03-30', { autoRejected: 5, queued: 15, byRules: 20, taughtApproved: 7, taughtModerator: 7 }),
       ],
       null,
       now,
     );
-    expect(summary).toMatchObject({ from: '2030-03-01', to: '2030-03-30', triaged: 120 });
-    expect(summary.automatic).toEqual({ published: 60, rejected: 5, spam: 10, total: 75, share: 75 / 120 });
+    expect(summary).toMatchObject({ from: '2030-03-01', to: '2030-03-30', triaged: 140, byRules: 20 });
+    expect(summary.automatic).toEqual({ published: 60, rejected: 5, spam: 10, total: 75, share: 75 / 140 });
     expect(summary.taught).toEqual({
       total: 7,
       byLabel: { approved: 7, rejected: 0, spam: 0 },
       byOrigin: { moderator: 7, audit: 0, reversal: 0, import: 0 },
     });
     expect(summary.series).toHaveLength(30);
-    expect(summary.series[0]).toEqual({ day: '2030-03-01', automatic: 70, audits: 2, queued: 28 });
-    expect(summary.series[1]).toEqual({ day: '2030-03-02', automatic: 0, audits: 0, queued: 0 });
+    expect(summary.series[0]).toEqual({ day: '2030-03-01', automatic: 70, audits: 2, queued: 28, byRules: 0 });
+    expect(summary.series[1]).toEqual({ day: '2030-03-02', automatic: 0, audits: 0, queued: 0, byRules: 0 });
+    expect(summary.series[29]).toEqual({ day: '2030-03-30', automatic: 5, audits: 0, queued: 15, byRules: 20 });
   });
 
   it('has no share and no error estimate before anything was triaged or audited', () => {

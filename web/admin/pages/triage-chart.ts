@@ -14,6 +14,7 @@ const PARTS = [
   { key: 'automatic', label: 'Decided automatically', className: 'bar-automatic' },
   { key: 'audits', label: 'Audited', className: 'bar-audits' },
   { key: 'queued', label: 'Left to a person', className: 'bar-queued' },
+  { key: 'byRules', label: 'Other rules', className: 'bar-rules' },
 ] as const;
 
 function svg<K extends keyof SVGElementTagNameMap>(
@@ -32,14 +33,16 @@ const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.
 /** One sentence a screen reader says for the chart. */
 export function chartDescription(series: readonly TriageDay[]): string {
   const automatic = series.reduce((sum, d) => sum + d.automatic, 0);
-  const total = series.reduce((sum, d) => sum + d.automatic + d.audits + d.queued, 0);
+  const total = series.reduce((sum, d) => sum + d.automatic + d.audits + d.queued + d.byRules, 0);
   if (total === 0) return `No comments were triaged from ${series[0]?.day ?? ''} to ${series.at(-1)?.day ?? ''}.`;
-  const busiest = series.reduce((best, d) => (d.automatic + d.audits + d.queued > best.automatic + best.audits + best.queued ? d : best));
+  const busiest = series.reduce((best, d) =>
+    d.automatic + d.audits + d.queued + d.byRules > best.automatic + best.audits + best.queued + best.byRules ? d : best,
+  );
   return `Comments per day from ${series[0]!.day} to ${series.at(-1)!.day}: ${automatic} of ${total} decided automatically (${percent(automatic, total)}); the busiest day was ${busiest.day}.`;
 }
 
 export function automationChart(series: readonly TriageDay[]): HTMLElement {
-  const most = Math.max(1, ...series.map((d) => d.automatic + d.audits + d.queued));
+  const most = Math.max(1, ...series.map((d) => d.automatic + d.audits + d.queued + d.byRules));
   const slot = WIDTH / Math.max(1, series.length);
   const bars = series.flatMap((d, i) => {
     let top = HEIGHT;

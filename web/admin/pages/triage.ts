@@ -46,6 +46,7 @@ function render(summary: TriageSummary): HTMLElement[] {
     { class: 'triage-figures' },
     ...figure('Decided automatically', automated(summary)),
     ...figure('Estimated error of automatic decisions', auditError(summary)),
+    ...figure('Decided by other rules', `${summary.byRules} (auto-approve, pre-moderation off, bans and the like).`),
     ...figure('Audits', `${audits.drawn} drawn; ${audits.decided} decided: ${audits.agreed} agreed, ${audits.reversed} reversed.`),
     ...figure('Automatic decisions reversed outside audits', String(summary.reversals)),
     ...figure('Examples taught', ...taught(summary)),

@@ -66,7 +66,7 @@ export function normalise(text: string): string {
 const bucket = (n: number, edges: readonly number[]): string => {
   let i = 0;
   while (i < edges.length && n >= edges[i]!) i++;
-  if (i === 0) return `<${edges[0]}`;
+  if (i === 0) return edges[0] === 1 ? '0' : `<${edges[0]}`;
   if (i === edges.length) return `${edges[i - 1]}+`;
   return edges[i]! - edges[i - 1]! === 1 ? `${edges[i - 1]}` : `${edges[i - 1]}-${edges[i]! - 1}`;
 };
@@ -123,7 +123,7 @@ export function structuralSignals(input: TriageText, options: { record: boolean 
   return signals;
 }
 
-/** Hashes every character 2- to 5-gram into `out`, incrementally: the n-gram at i extends the one of length n - 1. */
+/** Hashes every character 2- to 5-gram, incrementally: the n-gram at i extends the one of length n - 1. */
 function charGrams(text: string, emit: (index: number, start: number, end: number) => void): void {
   for (let i = 0; i < text.length - 1; i++) {
     let h = CHAR_SEED;
@@ -145,37 +145,55 @@ function wordGrams(text: string, emit: (index: number, name: string) => void): v
   }
 }
 
-/** Sorted unique indices with damped counts (1 + log count), scaled to unit length. */
-function unitFamily(raw: Uint32Array): FeatureVector {
+/**
+ * Sorts `raw` and folds it in place into unique indices with damped counts
+ * (1 + log count), scaled to unit length. Returns how many it kept.
+ */
+function unitFamily(raw: Uint32Array, values: Float32Array): number {
   raw.sort();
-  const indices: number[] = [];
-  const values: number[] = [];
+  const damped = new Float64Array(raw.length);
+  let kept = 0;
   let norm = 0;
   for (let i = 0; i < raw.length; ) {
     let j = i + 1;
     while (j < raw.length && raw[j] === raw[i]) j++;
     const value = 1 + Math.log(j - i);
-    indices.push(raw[i]!);
-    values.push(value);
+    raw[kept] = raw[i]!;
+    damped[kept++] = value;
     norm += value * value;
     i = j;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { indices: Uint32Array.from(indices), values: Float32Array.from(values, (v) => v * scale) };
+  for (let k = 0; k < kept; k++) values[k] = damped[k]! * scale;
+  return kept;
 }
 
-/** The sum of two sparse vectors (colliding indices add up). */
-function add(a: FeatureVector, b: FeatureVector): FeatureVector {
-  const indices = new Uint32Array(a.indices.length + b.indices.length);
-  const values = new Float32Array(indices.length);
-  let i = 0;
-  let j = 0;
+interface Family {
+  indices: Uint32Array;
+  values: Float32Array;
+  length: number;
+}
+
+/** The sum of sorted sparse families (colliding indices add up), as one sorted vector. */
+function merge(families: readonly Family[]): FeatureVector {
+  const size = families.reduce((n, f) => n + f.length, 0);
+  const indices = new Uint32Array(size);
+  const values = new Float32Array(size);
+  const at = families.map(() => 0);
   let k = 0;
-  while (i < a.indices.length || j < b.indices.length) {
-    const ai = i < a.indices.length ? a.indices[i]! : Number.POSITIVE_INFINITY;
-    const bj = j < b.indices.length ? b.indices[j]! : Number.POSITIVE_INFINITY;
-    indices[k] = Math.min(ai, bj);
-    values[k++] = (ai <= bj ? a.values[i++]! : 0) + (bj <= ai ? b.values[j++]! : 0);
+  for (;;) {
+    let next = Number.POSITIVE_INFINITY;
+    families.forEach((f, i) => {
+      if (at[i]! < f.length && f.indices[at[i]!]! < next) next = f.indices[at[i]!]!;
+    });
+    if (next === Number.POSITIVE_INFINITY) break;
+    let value = 0;
+    families.forEach((f, i) => {
+      // Summed in single precision, family by family: the vectors the weights were trained on.
+      if (at[i]! < f.length && f.indices[at[i]!] === next) value = Math.fround(value + f.values[at[i]!++]!);
+    });
+    indices[k] = next;
+    values[k++] = value;
   }
   return { indices: indices.slice(0, k), values: values.slice(0, k) };
 }
@@ -194,9 +212,15 @@ export function extractFeatures(input: TriageText, options: { record: boolean } 
   });
   const words: number[] = [];
   wordGrams(text, (index) => words.push(index));
-  const signals = [...new Set(structuralSignals(input, options).map((s) => hashString(SIGNAL_SEED, s)))].sort((a, b) => a - b);
-  const structural = { indices: Uint32Array.from(signals), values: new Float32Array(signals.length).fill(1) };
-  return add(add(unitFamily(chars.subarray(0, n)), unitFamily(Uint32Array.from(words))), structural);
+  const wordIndices = Uint32Array.from(words);
+  const charValues = new Float32Array(n);
+  const wordValues = new Float32Array(wordIndices.length);
+  const signals = Uint32Array.from(new Set(structuralSignals(input, options).map((s) => hashString(SIGNAL_SEED, s)))).sort();
+  return merge([
+    { indices: chars, values: charValues, length: unitFamily(chars.subarray(0, n), charValues) },
+    { indices: wordIndices, values: wordValues, length: unitFamily(wordIndices, wordValues) },
+    { indices: signals, values: new Float32Array(signals.length).fill(1), length: signals.length },
+  ]);
 }
 
 /** Index → readable name of the input's features, for explanations only (slower than extractFeatures). */
