@@ -1,5 +1,6 @@
 /** The Markdown report written beside the JSON results. */
 import type { BenchResults } from './results';
+import { replaySection } from './triage/replay-report';
 import { triageMarkdown } from './triage/section';
 import { whyWritten } from './write-reasons';
 import { learnerMarkdown, learnerPrices } from './learner-cost';
@@ -233,7 +234,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   out.push(
     `Storage: ≈ ${n(k.storagePerMillionComments.bytesPerComment)} B per comment with its index copies, $${k.storagePerMillionComments.dollarsPerMonth} a month per million comments. Fixed: ${k.fixedPerMonth.map((f) => `${f.item} $${f.dollars}/month`).join('; ')}.`,
   );
-  out.push(triageMarkdown(r.triage));
+  out.push(triageMarkdown(r.triage, replaySection()));
   if (r.import) out.push(...importSection(r.import));
   if (r.viral) out.push(...viralSection(r.viral));
   if (r.learner) out.push('## 9. The triage learner', learnerMarkdown(r.learner, learnerPrices));

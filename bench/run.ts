@@ -26,6 +26,7 @@ import { writeDocSections } from './doc-sections';
 import { checkTargets } from './targets';
 import { countTemplate } from './template';
 import { formatTemplateSizes, measureTemplateSizes } from './template-size';
+import { committedReplay, replayTargets } from './triage/replay-report';
 import { measureTriage, triageTargets } from './triage/section';
 import { measureViral } from './viral';
 import { measureLearnerCost } from './learner-cost';
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
       mode: config.quick ? 'quick' : 'full',
       durationSeconds: Math.round((performance.now() - started) / 1000),
       machine: machine(loadAverageStart),
-      targets: [...checkTargets(capacity, scaling, latency, coldStart), ...triageTargets(triage)],
+      targets: [...checkTargets(capacity, scaling, latency, coldStart), ...triageTargets(triage), ...replayTargets(committedReplay())],
       capacity,
       scaling,
       latency,

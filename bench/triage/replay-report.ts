@@ -86,6 +86,17 @@ export function committedReplay(): ReplayResults | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ReplayResults) : undefined;
 }
 
+/** The replay curves' part of the benchmark's triage section, from the committed run (training takes minutes: \`npm run triage:replay\`). */
+export function replaySection(): string[] {
+  const committed = committedReplay();
+  return [
+    '### Replay curves',
+    committed
+      ? `From ${REPLAY_RESULTS}, written by \`npm run triage:replay -- --data DIR\`:\n\n${replayMarkdown(committed)}`
+      : `No replay figures: \`npm run triage:replay -- --data DIR\` writes ${REPLAY_RESULTS}.`,
+  ];
+}
+
 /** The issue's replay targets, judged on the committed run. */
 export function replayTargets(r: ReplayResults | undefined): TargetCheck[] {
   if (!r) return [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AutoDecideSettings, DecidedExample, DecisionLabel, TriageScores } from '../../../lambda/domain/triage/learning';
 import { DEFAULT_AUTO_DECIDE, gate, newSiteModel, type SiteModel, seededRandom, teach } from '../../../lambda/domain/triage/site';
-import type { GateScores } from '../../../lambda/domain/triage/site/evidence';
+import { type GateScores, scoreBin, widenTable } from '../../../lambda/domain/triage/site/evidence';
 
 const never = () => 1;
 const loose: AutoDecideSettings = { maxError: 0.05, audit: 0, minExamples: 100 };
@@ -24,6 +24,25 @@ const low: TriageScores = { remove: 0.02, spam: 0.01 };
 const toxic: TriageScores = { remove: 0.97, spam: 0.02 };
 
 describe('the gate', () => {
+  it('tells a campaign’s surest spam apart from ordinary comments the shipped model put past 8 in log-odds', () => {
+    const logistic = (z: number) => 1 / (1 + Math.exp(-z));
+    const site = siteWith(
+      decided(4, 'approved', { remove: 0.01, spam: logistic(8.2) }),
+      decided(600, 'spam', { remove: 0.01, spam: logistic(14) }),
+      decided(40, 'spam', { remove: 0.01, spam: logistic(9) }),
+    );
+    expect(gate(site, { remove: 0.01, spam: logistic(14) }, DEFAULT_AUTO_DECIDE, never).decision).toBe('spam');
+    expect(gate(site, { remove: 0.01, spam: logistic(8.2) }, DEFAULT_AUTO_DECIDE, never).decision).toBe('pending');
+  });
+
+  it('reads evidence stored in the narrower layout into the same scores', () => {
+    const narrow = new Array(32 * 3).fill(0);
+    narrow[20 * 3 + 2] = 7; // 7 spam decisions at log-odds 2 to 2.5 when bins reached only to 8
+    const wide = widenTable(narrow);
+    expect(wide.counts.length).toBe(64 * 3);
+    expect(wide.counts[scoreBin(1 / (1 + Math.exp(-2.2))) * 3 + 2]).toBe(7);
+  });
+
   it('decides nothing for a new site', () => {
     for (const scores of [low, toxic, { remove: 0.001, spam: 0.999 }]) {
       for (const site of [null, newSiteModel()]) {
@@ -67,11 +86,23 @@ describe('the gate', () => {
     expect(gate(site, { remove: 0.3, spam: 0.3 }, loose, never).decision).toBe('pending');
   });
 
-  it('judges a comment on decided comments of similar score only', () => {
+  it('acts as a threshold the site’s decisions support: surer comments pass it, doubtful ones beyond the evidence do not', () => {
     const site = siteWith(decided(500, 'approved', low));
-    expect(gate(site, { remove: 0.4, spam: 0.01 }, loose, never).decision).toBe('pending');
     expect(gate(site, { remove: 0.01, spam: 0.01 }, loose, never).decision).toBe('published');
-    expect(gate(site, { remove: 0.0001, spam: 0.0001 }, loose, never).decision).toBe('pending');
+    expect(gate(site, { remove: 0.0001, spam: 0.0001 }, loose, never).decision).toBe('published');
+    const doubtful = gate(site, { remove: 0.4, spam: 0.01 }, loose, never);
+    expect(doubtful.decision).toBe('pending');
+    expect(doubtful.message).toContain('too few comments of nearly this score');
+  });
+
+  it('does not stretch a threshold to where the site’s decisions turn', () => {
+    const mixed = siteWith(
+      decided(2000, 'approved', low),
+      decided(40, 'approved', { remove: 0.3, spam: 0.01 }),
+      decided(10, 'rejected', { remove: 0.3, spam: 0.01 }),
+    );
+    expect(gate(mixed, low, loose, never).decision).toBe('published');
+    expect(gate(mixed, { remove: 0.3, spam: 0.01 }, loose, never).decision).toBe('pending');
   });
 
   it('keeps evidence per score source: the model’s record does not vouch for a provider’s scores', () => {

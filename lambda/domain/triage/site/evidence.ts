@@ -4,8 +4,9 @@
  * had BEFORE the model learned it (test-then-train), so the counts measure the
  * model as it was when it would have decided.
  *
- * Bins are half a unit of log-odds wide over [-8, 8]: fine near 0 and 1, where
- * the gate decides. A table counts exactly until it holds EVIDENCE_WINDOW
+ * Bins are half a unit of log-odds wide over [-16, 16]: fine near 0 and 1,
+ * where the gate decides, and reaching far enough that a site's surest spam
+ * is not lumped with the few ordinary comments the shipped model put past 8. A table counts exactly until it holds EVIDENCE_WINDOW
  * decisions; from then on each new one scales the rest down by
  * (window - 1) / window, so the table keeps about the last window's worth and
  * evidence from a weaker, older model fades. Memory stays bounded: BINS × 3
@@ -14,8 +15,10 @@
 import type { DecisionLabel } from '../learning';
 import { LABELS } from './model';
 
-export const BINS = 32;
-const LOGIT_LIMIT = 8;
+export const BINS = 64;
+const LOGIT_LIMIT = 16;
+/** Tables stored before the reach was doubled: 32 bins over [-8, 8]. */
+export const NARROW_BINS = 32;
 export const EVIDENCE_WINDOW = 10_000;
 /** Sources beyond the model's own are cloud providers; a site rarely switches more than a few times. */
 export const MAX_TABLES = 12;
@@ -27,6 +30,13 @@ export interface EvidenceTable {
 
 export function newTable(): EvidenceTable {
   return { counts: new Array(BINS * LABELS.length).fill(0) };
+}
+
+/** A table of the narrower layout in the current one: the same bins, centred (the old end bins keep what they held). */
+export function widenTable(counts: number[]): EvidenceTable {
+  if (counts.length !== NARROW_BINS * LABELS.length) return { counts };
+  const pad = new Array(((BINS - NARROW_BINS) / 2) * LABELS.length).fill(0);
+  return { counts: [...pad, ...counts, ...pad] };
 }
 
 export function scoreBin(p: number): number {
@@ -58,21 +68,16 @@ export function pruneTables(tables: Record<string, EvidenceTable>, keep: Readonl
   for (const key of droppable.slice(0, keys.length - MAX_TABLES)) delete tables[key];
 }
 
-/**
- * How far "similar" reaches: the comment's own bin and two on either side
- * (2.5 units of log-odds in all). A band reaching to either end would judge a
- * doubtful comment on the record of much surer ones, or the reverse.
- */
-export const SIMILAR_REACH = 2;
+/** Sure of a decision: low scores for publishing (risk), high ones for removal and spam. */
+export type SureEnd = 'low' | 'high';
 
-/** The decided comments of similar score: how many, and how many carried `agree`'s label. */
-export function similar(table: EvidenceTable | undefined, score: number, agree: DecisionLabel): { n: number; agreed: number } {
+/** The decided comments in bins [from, to]: how many, and how many carried `agree`'s label. */
+export function countBins(table: EvidenceTable | undefined, from: number, to: number, agree: DecisionLabel): { n: number; agreed: number } {
   if (!table) return { n: 0, agreed: 0 };
-  const bin = scoreBin(score);
   const labelAt = LABELS.indexOf(agree);
   let n = 0;
   let agreed = 0;
-  for (let b = Math.max(0, bin - SIMILAR_REACH); b <= Math.min(BINS - 1, bin + SIMILAR_REACH); b++) {
+  for (let b = Math.max(0, from); b <= Math.min(BINS - 1, to); b++) {
     for (let l = 0; l < LABELS.length; l++) {
       const c = table.counts[b * LABELS.length + l]!;
       n += c;
@@ -80,6 +85,19 @@ export function similar(table: EvidenceTable | undefined, score: number, agree: 
     }
   }
   return { n, agreed };
+}
+
+/** The decided comments from bin `threshold` to the sure end. */
+export function pastThreshold(table: EvidenceTable | undefined, threshold: number, sure: SureEnd, agree: DecisionLabel) {
+  return sure === 'low' ? countBins(table, 0, threshold, agree) : countBins(table, threshold, BINS - 1, agree);
+}
+
+/** How far "nearby" reaches: a bin and two on either side (2.5 units of log-odds). */
+export const NEARBY_REACH = 2;
+
+/** The decided comments of nearly the score of bin `bin`. */
+export function nearby(table: EvidenceTable | undefined, bin: number, agree: DecisionLabel) {
+  return countBins(table, bin - NEARBY_REACH, bin + NEARBY_REACH, agree);
 }
 
 /** Wilson score interval's upper end for an error rate: `errors` of `n` at 95 %. */

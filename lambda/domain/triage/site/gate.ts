@@ -1,12 +1,29 @@
 /**
- * The gate: decides a comment automatically only where the site's own decided
- * comments of similar score agreed with that decision, with the error's Wilson
- * 95 % upper bound at most `maxError` over at least `minExamples` of them.
- * Everything else is pending. A random `audit` share of automatic decisions
- * is queued for a person too. A site with no evidence decides nothing.
+ * The gate acts as a threshold on each score, set from the site's own decided
+ * comments: a comment is decided automatically if some threshold at or
+ * beyond its score (towards doubt) holds. A threshold holds when the decided
+ * comments past it (from it to the sure end) agreed with the decision with the
+ * error's Wilson 95 % upper bound at most `maxError`, over at least
+ * `minExamples` of them, and the site has decided comments near the threshold
+ * itself (at least NEARBY_MIN, their measured error at most NEARBY_TOLERANCE ×
+ * maxError): a threshold never reaches into scores the site has not seen, nor
+ * to where its decisions turn. Everything else is pending. A random `audit`
+ * share of automatic decisions is queued for a person too. A site with no
+ * evidence decides nothing.
  */
 import type { AutoDecideSettings, DecisionLabel, GateVerdict } from '../learning';
-import { similar, type GateScores, risk, tableKeys, wilsonUpper } from './evidence';
+import {
+  BINS,
+  type EvidenceTable,
+  type GateScores,
+  nearby,
+  pastThreshold,
+  risk,
+  scoreBin,
+  type SureEnd,
+  tableKeys,
+  wilsonUpper,
+} from './evidence';
 import type { SiteModel } from './model';
 
 export type AutomaticDecision = 'published' | 'rejected' | 'spam';
@@ -30,11 +47,36 @@ interface Candidate {
   n: number;
   errors: number;
   bound: number;
+  /** A threshold at or beyond this comment's score holds. */
+  holds: boolean;
 }
 
 const AGREES: Record<AutomaticDecision, DecisionLabel> = { published: 'approved', rejected: 'rejected', spam: 'spam' };
+const SURE_END: Record<AutomaticDecision, SureEnd> = { published: 'low', rejected: 'high', spam: 'high' };
+/** Decided comments of nearly the same score the site must have before the gate decides at that score. */
+export const NEARBY_MIN = 10;
+/** How much worse than maxError their measured error may be: a little is noise, more is where the site's decisions turn. */
+export const NEARBY_TOLERANCE = 3;
 
-function candidates(site: SiteModel, scores: GateScores): Candidate[] {
+/** The first threshold from `bin` towards doubt that holds, or the comment's own bin's figures when none does. */
+function threshold(table: EvidenceTable | undefined, bin: number, decision: AutomaticDecision, settings: AutoDecideSettings) {
+  const sure = SURE_END[decision];
+  const agree = AGREES[decision];
+  const step = sure === 'low' ? 1 : -1;
+  const at = (t: number) => {
+    const { n, agreed } = pastThreshold(table, t, sure, agree);
+    return { n, errors: n - agreed, bound: wilsonUpper(n - agreed, n) };
+  };
+  for (let t = bin; t >= 0 && t < BINS; t += step) {
+    const past = at(t);
+    if (past.n < settings.minExamples || past.bound > settings.maxError) continue;
+    const near = nearby(table, t, agree);
+    if (near.n >= NEARBY_MIN && near.n - near.agreed <= NEARBY_TOLERANCE * settings.maxError * near.n) return { ...past, holds: true };
+  }
+  return { ...at(bin), holds: false };
+}
+
+function candidates(site: SiteModel, scores: GateScores, settings: AutoDecideSettings): Candidate[] {
   const keys = tableKeys(scores);
   const publishHead = scores.spam > scores.remove ? 'spam' : 'remove';
   const sides = [
@@ -42,11 +84,12 @@ function candidates(site: SiteModel, scores: GateScores): Candidate[] {
     { decision: 'rejected', head: 'remove', score: scores.remove, judged: scores.remove },
     { decision: 'spam', head: 'spam', score: scores.spam, judged: scores.spam },
   ] as const;
-  return sides.map(({ decision, head, score, judged }) => {
-    const { n, agreed } = similar(site.evidence[keys[decision]], judged, AGREES[decision]);
-    const errors = n - agreed;
-    return { decision, head, score, n, errors, bound: wilsonUpper(errors, n) };
-  });
+  return sides.map(({ decision, head, score, judged }) => ({
+    decision,
+    head,
+    score,
+    ...threshold(site.evidence[keys[decision]], scoreBin(judged), decision, settings),
+  }));
 }
 
 const fmtScore = (p: number) => (p < 0.01 || p > 0.99 ? p.toFixed(3) : p.toFixed(2));
@@ -63,18 +106,22 @@ function estimate(c: Candidate): NonNullable<GateVerdict['estimate']> {
 }
 
 export function gate(site: SiteModel | null, scores: GateScores, settings: AutoDecideSettings, random: () => number): SiteGateVerdict {
-  const all = site ? candidates(site, scores) : [];
+  const all = site ? candidates(site, scores, settings) : [];
   const byBound = [...all].sort((a, b) => a.bound - b.bound);
-  const sure = byBound.find((c) => c.n >= settings.minExamples && c.bound <= settings.maxError);
+  const sure = all.filter((c) => c.holds).sort((a, b) => a.bound - b.bound)[0];
   if (!sure) {
     const closest = byBound.find((c) => c.n > 0);
     if (!closest) return { decision: 'pending', auto: false, audit: false, message: 'pending: no decided comments of similar score yet' };
+    const why =
+      closest.n >= settings.minExamples && closest.bound <= settings.maxError
+        ? 'but the site has decided too few comments of nearly this score, or disagreed among them'
+        : `needs ≤ ${settings.maxError} over at least ${fmtCount(settings.minExamples)}`;
     return {
       decision: 'pending',
       auto: false,
       audit: false,
       estimate: estimate(closest),
-      message: `pending: closest is ${describe(closest)}; needs ≤ ${settings.maxError} over at least ${fmtCount(settings.minExamples)}`,
+      message: `pending: closest is ${describe(closest)}; ${why}`,
     };
   }
   if (random() < settings.audit) {

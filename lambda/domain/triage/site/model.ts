@@ -9,9 +9,15 @@ import type { DecidedExample, DecisionLabel, TriageScores } from '../learning';
 import type { EvidenceTable } from './evidence';
 import { type FeatureVector, type Prior, type PriorLogits, priorLogits, sigmoid } from './prior';
 
-/** 4,096 weights per head: 48 KB raw for both heads with their step sizes, well inside one item. */
-export const SITE_BITS = 12;
-export const SITE_FORMAT = 1;
+/**
+ * 32,768 weights per head: 256 KB for both heads with their step sizes at 16
+ * bits each (codec.ts). Spam campaigns need the room: on sources not reported
+ * (SMS and Telegram spam) 4,096 slots folded too many words together for the
+ * spam side to hold; 65,536 decided little more and would not fit one item.
+ */
+export const SITE_BITS = 15;
+/** 2: 16-bit weights at SITE_BITS 15; 1 (float32 weights at 12 bits) still decodes. */
+export const SITE_FORMAT = 2;
 
 export type Head = keyof TriageScores;
 export const HEADS: readonly Head[] = ['remove', 'spam'];
