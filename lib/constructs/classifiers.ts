@@ -64,7 +64,7 @@ export class Classifiers extends Construct {
     }
     if (props.providers.includes('akismet')) {
       // Created without a key on purpose (a placeholder: Secrets Manager refuses an empty value); the key is the
-      // operator's, put in with `aws secretsmanager put-secret-value` (README). Until then comments are held.
+      // operator's, put in with `aws secretsmanager put-secret-value` (docs/triage.md). Until then comments are held.
       this.akismetKey = new Secret(this, 'AkismetKey', {
         description: 'Akismet API key for the comment service: put the key in after deploying (until then comments are held)',
         secretStringValue: SecretValue.unsafePlainText(AKISMET_KEY_PLACEHOLDER),
@@ -73,7 +73,7 @@ export class Classifiers extends Construct {
       Validations.of(this.akismetKey).acknowledge({
         id: 'AwsSolutions-SMG4',
         reason:
-          'A third-party API key issued by Akismet: it can only be rotated at Akismet, by the operator, who then puts the new key in (README). Secrets Manager cannot rotate it.',
+          'A third-party API key issued by Akismet: it can only be rotated at Akismet, by the operator, who then puts the new key in (docs/triage.md). Secrets Manager cannot rotate it.',
       });
     }
   }

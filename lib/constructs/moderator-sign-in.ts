@@ -36,7 +36,7 @@ export class ModeratorSignIn extends Construct {
   constructor(scope: Construct, id: string, props: ModeratorSignInProps) {
     super(scope, id);
     this.userPool = new UserPool(this, 'Moderators', {
-      // Moderators are invited by an operator (README: admin-create-user); nobody signs up.
+      // Moderators are invited by an operator (docs/deploy.md: admin-create-user); nobody signs up.
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
       autoVerify: { email: true },
@@ -68,7 +68,7 @@ export class ModeratorSignIn extends Construct {
 
     this.client = this.userPool.addClient('Console', {
       generateSecret: false,
-      // SRP for a console that signs in itself; admin password auth (needs IAM credentials) for the README's CLI token.
+      // SRP for a console that signs in itself; admin password auth (needs IAM credentials) for the CLI token of docs/deploy.md.
       authFlows: { userSrp: true, adminUserPassword: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },

@@ -12,6 +12,9 @@
 /** What a person decided about a comment: the label the model learns from. */
 export type DecisionLabel = 'approved' | 'rejected' | 'spam';
 
+/** The labels in the order every stored table of counts keeps them. */
+export const DECISION_LABELS: readonly DecisionLabel[] = ['approved', 'rejected', 'spam'];
+
 /** What the model reads of a comment. The author's name is deliberately absent. */
 export interface TriageText {
   text: string;

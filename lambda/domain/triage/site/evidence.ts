@@ -12,8 +12,7 @@
  * evidence from a weaker, older model fades. Memory stays bounded: BINS × 3
  * numbers per table, at most MAX_TABLES tables.
  */
-import type { DecisionLabel } from '../learning';
-import { LABELS } from './model';
+import { DECISION_LABELS as LABELS, type DecisionLabel } from '../learning';
 
 export const BINS = 64;
 const LOGIT_LIMIT = 16;

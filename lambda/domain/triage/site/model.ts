@@ -5,7 +5,7 @@
  * DynamoDB item. It holds only folded hash indices, weights, counts and the
  * gate's evidence: no text, name, email or address.
  */
-import type { DecidedExample, DecisionLabel, TriageScores } from '../learning';
+import { type DecidedExample, DECISION_LABELS, type DecisionLabel, type TriageScores } from '../learning';
 import type { EvidenceTable } from './evidence';
 import { type FeatureVector, type Prior, type PriorLogits, priorLogits, sigmoid } from './prior';
 
@@ -23,7 +23,7 @@ export type Head = keyof TriageScores;
 export const HEADS: readonly Head[] = ['remove', 'spam'];
 export type Origin = DecidedExample['origin'];
 export const ORIGINS: readonly Origin[] = ['moderator', 'audit', 'reversal', 'import'];
-export const LABELS: readonly DecisionLabel[] = ['approved', 'rejected', 'spam'];
+export const LABELS = DECISION_LABELS;
 
 export interface SiteHead {
   weights: Float32Array;
