@@ -61,8 +61,8 @@ const MODERATOR_ROUTES = [
   // The Triage page's figures.
   'GET /admin/triage',
 ];
-/** Only the comment POST carries a JSON body model (the admin bodies are validated by their handlers). */
-const ROUTES_WITH_BODY_MODEL = ['POST /articles/{articleId}/comments'];
+/** The public POSTs carry JSON body models (the admin bodies are validated by their handlers, with the same zod schemas). */
+const ROUTES_WITH_BODY_MODEL = ['POST /articles/{articleId}/comments', 'POST /articles/{articleId}/comments/{id}/reports'];
 
 describe('routes', () => {
   it('match the shared route table exactly (method + path)', () => {
@@ -111,7 +111,7 @@ describe('moderator routes', () => {
 });
 
 describe('request validation', () => {
-  it('covers every method; the comment POST validates its JSON body against the submission model', () => {
+  it('covers every method; the comment and report POSTs validate their JSON bodies against their models', () => {
     const validators = resourcesOf(synth.template, 'AWS::ApiGateway::RequestValidator');
     for (const m of routeMethods) {
       const validator = validators[referencedId(m.properties.RequestValidatorId)!];
