@@ -29,6 +29,8 @@ export const PRICES = {
   cloudWatchFreeAlarmMetrics: 10,
   kmsKeyPerMonth: 1,
   secretPerMonth: 0.4,
+  /** Each dashboard beyond the account's first three (counted as charged: the account may have others). */
+  cloudWatchDashboardPerMonth: 3,
   cognitoPlusPerMonthlyActiveUser: 0.02,
 } as const;
 
@@ -122,6 +124,11 @@ export function fixedCosts(t: TemplateCounts): CostLine[] {
     },
     { item: `KMS: ${t.kmsKeys} customer managed keys`, dollars: t.kmsKeys * p.kmsKeyPerMonth },
     { item: `Secrets Manager: ${t.secrets} secrets`, dollars: t.secrets * p.secretPerMonth },
+    {
+      // Results priced before dashboards were counted have none: count them as zero.
+      item: `CloudWatch dashboard: ${t.dashboards ?? 0} (free while the account has at most three)`,
+      dollars: (t.dashboards ?? 0) * p.cloudWatchDashboardPerMonth,
+    },
     {
       item: `Cognito Plus: ${ASSUMPTIONS.moderators} moderators signing in`,
       dollars: ASSUMPTIONS.moderators * p.cognitoPlusPerMonthlyActiveUser,

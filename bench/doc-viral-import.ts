@@ -38,7 +38,9 @@ export function viral(r: BenchResults): string {
     `- **Priced**: ${money(cost.total)} per million page loads with CloudFront pay-as-you-go ` +
       `(${money(v.prices.httpsRequestsPerMillion)} per million HTTPS requests plus ${cost.gzippedPageKb} KB gzipped per ` +
       `page at ${money(v.prices.dataTransferOutPerGb, 3)}/GB; the origin's ${money(cost.originPerMillionWithoutEdge)} ` +
-      `per million scaled by the miss ratio adds ${money(cost.origin, 4)}), against ${money(cost.originPerMillionWithoutEdge)} ` +
+      `per million scaled by the miss ratio adds ${money(cost.origin, 4)}` +
+      (cost.originShield === undefined ? '' : `, Origin Shield's requests ${money(cost.originShield, 4)}`) +
+      `), against ${money(cost.originPerMillionWithoutEdge)} ` +
       `without the edge; the paid flat-rate plans come to ${money(Math.min(...flatRates))}–${money(Math.max(...flatRates))} ` +
       `per million. CloudFront prices as of ${v.prices.taken}, in \`bench/viral.ts\`.`,
     `- **Counts**: ${Object.entries(v.counts.calls)

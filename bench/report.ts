@@ -255,7 +255,7 @@ function viralSection(v: NonNullable<BenchResults['viral']>): string[] {
         ['hit ratio', String(v.hitRatio), '0'],
       ],
     ),
-    `Cost per million page loads with CloudFront: **$${c.total}** (CloudFront $${c.cloudFront}: $${v.prices.httpsRequestsPerMillion} per million HTTPS requests and ${c.gzippedPageKb} KB gzipped per page at $${v.prices.dataTransferOutPerGb}/GB; the origin's $${c.originPerMillionWithoutEdge} per million scaled by the miss ratio, $${c.origin}). Flat-rate plans: ${v.prices.flatRate.map((p) => `${p.plan} $${p.perMonth}/month for ${n(p.requests)} requests`).join(', ')}. Prices as of ${v.prices.taken}.`,
+    `Cost per million page loads with CloudFront: **$${c.total}** (CloudFront $${c.cloudFront}: $${v.prices.httpsRequestsPerMillion} per million HTTPS requests and ${c.gzippedPageKb} KB gzipped per page at $${v.prices.dataTransferOutPerGb}/GB; the origin's $${c.originPerMillionWithoutEdge} per million scaled by the miss ratio, $${c.origin}${c.originShield === undefined ? '' : `; Origin Shield's requests, $${c.originShield}`}). Flat-rate plans: ${v.prices.flatRate.map((p) => `${p.plan} $${p.perMonth}/month for ${n(p.requests)} requests`).join(', ')}. Prices as of ${v.prices.taken}.`,
     `Counts of ${v.counts.articles} articles (GET /counts): ${Object.entries(v.counts.calls)
       .map(([call, times]) => `${times} ${call}`)
       .join(', ')}, ${v.counts.readUnits} RRU, whatever the number of comments.`,

@@ -18,6 +18,7 @@ export interface TemplateCounts {
   alarms: number;
   kmsKeys: number;
   secrets: number;
+  dashboards: number;
 }
 
 type Resource = { Properties: Record<string, any> };
@@ -44,5 +45,6 @@ export function countTemplate(): TemplateCounts {
     ),
     kmsKeys: of('AWS::KMS::Key').length,
     secrets: of('AWS::SecretsManager::Secret').length,
+    dashboards: of('AWS::CloudWatch::Dashboard').length,
   };
 }

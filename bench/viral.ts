@@ -22,6 +22,8 @@ export const CLOUDFRONT_PRICES = {
   httpsRequestsPerMillion: 1.0,
   dataTransferOutPerGb: 0.085,
   invalidationPathAfterFreeThousand: 0.005,
+  /** Origin Shield (the stack turns it on): each request a regional cache sends to the shield, US/Europe. */
+  originShieldPerTenThousandRequests: 0.0075,
   /** Flat-rate plans announced 18 Nov 2025: monthly price and included requests. */
   flatRate: [
     { plan: 'Free', perMonth: 0, requests: 1_000_000 },
@@ -46,6 +48,8 @@ export interface ViralResult {
   /** Dollars per million page loads with CloudFront in front (origin costs scaled by the miss ratio). */
   costPerMillionPageLoads: {
     cloudFront: number;
+    /** Origin Shield's request charge: at most one shield request per edge miss. */
+    originShield?: number;
     origin: number;
     total: number;
     gzippedPageKb: number;
@@ -120,6 +124,7 @@ export async function measureViral(
     const cloudFront =
       CLOUDFRONT_PRICES.httpsRequestsPerMillion + ((gzippedPageKb * 1_000_000) / 1024 / 1024) * CLOUDFRONT_PRICES.dataTransferOutPerGb;
     const originCost = options.originDollarsPerMillion * missRatio;
+    const originShield = missRatio * 100 * CLOUDFRONT_PRICES.originShieldPerTenThousandRequests;
     return {
       seconds: round(elapsed, 1),
       readers: options.readers,
@@ -141,8 +146,9 @@ export async function measureViral(
       },
       costPerMillionPageLoads: {
         cloudFront: round(cloudFront, 3),
+        originShield: round(originShield, 5),
         origin: round(originCost, 5),
-        total: round(cloudFront + originCost, 3),
+        total: round(cloudFront + originShield + originCost, 3),
         gzippedPageKb,
         originPerMillionWithoutEdge: options.originDollarsPerMillion,
       },
