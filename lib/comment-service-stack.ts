@@ -4,9 +4,9 @@
  * consumers and the hosted web pages. Environment-agnostic and free of
  * lookups, so `cdk synth` runs offline without credentials.
  */
-import { Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../lambda/adapters/dynamodb/schema';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -38,6 +38,7 @@ import { ServiceFunction } from './constructs/service-function';
 import { ServiceSecrets } from './constructs/service-secrets';
 import { LIST_STREAMS_WILDCARD, STREAM_READING, StreamConsumers } from './constructs/stream-consumers';
 import { WebHosting } from './constructs/web-hosting';
+import { failureQueue } from './constructs/failure-queue';
 
 /** The moderators' console on the site (also its sign-in callback URL). */
 export const CONSOLE_PATH = '/admin/';
@@ -236,16 +237,11 @@ export class CommentServiceStack extends Stack {
       this.replyMail.feedbackTopic.addSubscription(new LambdaSubscription(feedback.function));
       // SNS invokes it asynchronously: a bounce it fails on after Lambda's retries is kept, not dropped (the address
       // would otherwise be mailed again, which hurts the account's sending reputation).
-      const failures = new Queue(this, 'MailFeedbackFailures', {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-        removalPolicy: RemovalPolicy.DESTROY,
-      });
-      Validations.of(failures).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason: "This queue is itself the on-failure destination of MailFeedback's asynchronous invocations; an alarm watches it.",
-      });
+      const failures = failureQueue(
+        this,
+        'MailFeedbackFailures',
+        "This queue is itself the on-failure destination of MailFeedback's asynchronous invocations; an alarm watches it.",
+      );
       feedback.function.configureAsyncInvoke({ onFailure: new SqsDestination(failures) });
       failedEventQueues.push({ name: MAIL_FEEDBACK.name, queue: failures });
       this.functions.set(MAIL_FEEDBACK.name, feedback);

@@ -14,15 +14,11 @@ import { LEARN_OPTIONS } from '../../scripts/triage/learn';
 import { writeModelCard } from './card';
 import { evalMarkdown, type TriageEval } from './eval-report';
 import { leaveSourceOut } from './leave-source-out';
+import { argument, elapsedLog } from '../../scripts/triage/command-line';
 
 const ROOT = resolve(__dirname, '../..');
 /** The error bound the "at best" shares are judged at: the gate's default. */
 const MAX_ERROR = 0.01;
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 export function evaluate(dir: string, log: (line: string) => void, only?: string[]): TriageEval {
   const rows = readRows(resolve(dir));
@@ -39,8 +35,7 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
-  const started = performance.now();
-  const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+  const log = elapsedLog();
   const only = argument('--only')?.split(',');
   const result = evaluate(dir, log, only);
   if (only) {

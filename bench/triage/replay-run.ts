@@ -15,16 +15,12 @@ import { featurize, fitHead } from '../../scripts/triage/fit';
 import { SHIPPED_BITS } from '../../lambda/domain/triage/model/features';
 import { replaySource } from './replay';
 import { REPLAY_RESULTS, type ReplayResults, replayMarkdown, writeReplayRegion } from './replay-report';
+import { argument, elapsedLog } from '../../scripts/triage/command-line';
 
 const ROOT = resolve(__dirname, '../..');
 /** The sources reported: the spam one the issue names, and every toxicity source of at least 1,000 comments with both labels that is not tweets. */
 export const REPORTED = ['youtube-spam', 'fox-news-comments', 'wikipedia-toxicity-testset', 'stormfront-hate-speech'];
 const DEFAULT_SEED = 2026;
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function main(): void {
   const dir = argument('--data');
@@ -35,8 +31,7 @@ function main(): void {
   }
   const only = argument('--only')?.split(',');
   const seed = Number(argument('--seed') ?? DEFAULT_SEED);
-  const started = performance.now();
-  const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+  const log = elapsedLog();
   const rows = readRows(resolve(dir));
   log(`${rows.length} rows; extracting features`);
   const features = featurize(rows);

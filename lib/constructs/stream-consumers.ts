@@ -9,14 +9,15 @@
  * for the mails. A failing batch is split to isolate the bad record, retried,
  * and finally listed in an encrypted SQS queue that an alarm watches.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StreamConsumer } from '../../lambda/background-functions';
 import type { ServiceFunction } from './service-function';
+import { failureQueue } from './failure-queue';
 
 /** Why a stream consumer's role needs Resource "*" beyond X-Ray. */
 export const LIST_STREAMS_WILDCARD = 'dynamodb:ListStreams (reading a table stream): ListStreams has no resource-level permissions';
@@ -60,17 +61,11 @@ export class StreamConsumers extends Construct {
     if (!table.tableStreamArn)
       throw new Error(`the stream consumers read the ${tableName} stream, but schema.ts gives that table no stream`);
     const fn = props.createDispatcher(props.consumers);
-    const failures = new Queue(this, 'DispatcherFailures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    Validations.of(failures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is itself the on-failure destination of the stream dispatcher's event source (records of failed batches); an alarm watches it and the runbook replays it.",
-    });
+    const failures = failureQueue(
+      this,
+      'DispatcherFailures',
+      "This queue is itself the on-failure destination of the stream dispatcher's event source (records of failed batches); an alarm watches it and the runbook replays it.",
+    );
     fn.function.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.LATEST,

@@ -21,14 +21,10 @@ import { corpusAuc } from './corpus';
 import { files, isSpamFile, readRows } from './data';
 import { featurize, fitHead, trainedOn } from './fit';
 import { LEARN_OPTIONS, rocAuc, seededRandom } from './learn';
+import { argument, elapsedLog } from './command-line';
 
 const ROOT = resolve(__dirname, '../..');
 const MODEL_DIR = resolve(ROOT, 'lambda/domain/triage/model');
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function main(): void {
   const dir = argument('--data');
@@ -37,8 +33,7 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
-  const started = performance.now();
-  const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+  const log = elapsedLog();
   const rows = readRows(resolve(dir));
   log(`${rows.length} rows from ${files(rows).length} files; extracting features`);
   const features = featurize(rows);
