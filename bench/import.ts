@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { DynamoDbCommentStore } from '../lambda/adapters/dynamodb/comment-store';
 import { KeyedHasher } from '../lambda/domain/keyed-hash';
 import { runImport } from '../scripts/import/run-import';
+import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { CapacityMeter, instrument, localDocumentClient } from './instrumented-client';
 import { round } from './stats';
 import { serviceTables, shadowTables } from './tables';
@@ -86,19 +87,10 @@ export async function measureImport(
     const again = await runImport({ open, store, hasher, concurrency: CONCURRENCY });
     const reimportSeconds = (performance.now() - started) / 1000;
 
-    log(`  metering a sample of ${sizes.sample} comments, one at a time`);
-    const sampleTables = await serviceTables(endpoint, 'imps_');
-    const shadow = new TransactionShadow(localDocumentClient(endpoint), await shadowTables(endpoint, sampleTables, 'impshadow_'));
-    const meter = new CapacityMeter();
-    const metered = instrument(localDocumentClient(endpoint), meter, { labels: sampleTables.labels, shadow });
-    const { value: sampled, usage } = await meter.measure(() =>
-      runImport({
-        open: () => createReadStream(sample),
-        store: new DynamoDbCommentStore(metered, sampleTables.names),
-        hasher,
-        concurrency: 1,
-      }),
-    );
+    // Units do not depend on the database's speed; an on-disk DynamoDB Local holding the whole export
+    // took minutes per hundred metered comments, so the sample gets an in-memory one of its own.
+    log(`  metering a sample of ${sizes.sample} comments, one at a time, on a DynamoDB Local of its own`);
+    const { sampled, usage } = await meterSample(sample, hasher);
     const byItem: Record<string, number> = {};
     for (const item of usage.transactItems) byItem[item.item] = (byItem[item.item] ?? 0) + item.awsWriteUnits;
     const perComment = usage.writeUnits / sampled.imported;
@@ -141,4 +133,27 @@ function sampleMemory(): { stop(): { before: number; peak: number } } {
       return { before, peak: Math.max(peak, mb()) };
     },
   };
+}
+
+/** Imports the sample one comment at a time through the metered client, on a fresh in-memory DynamoDB Local. */
+async function meterSample(sample: string, hasher: KeyedHasher) {
+  const database = await startDynamoDbLocal({ inMemory: true });
+  try {
+    const { endpoint } = database;
+    const sampleTables = await serviceTables(endpoint, 'imps_');
+    const shadow = new TransactionShadow(localDocumentClient(endpoint), await shadowTables(endpoint, sampleTables, 'impshadow_'));
+    const meter = new CapacityMeter();
+    const metered = instrument(localDocumentClient(endpoint), meter, { labels: sampleTables.labels, shadow });
+    const { value: sampled, usage } = await meter.measure(() =>
+      runImport({
+        open: () => createReadStream(sample),
+        store: new DynamoDbCommentStore(metered, sampleTables.names),
+        hasher,
+        concurrency: 1,
+      }),
+    );
+    return { sampled, usage };
+  } finally {
+    await database.stop();
+  }
 }
