@@ -19,6 +19,8 @@ export interface LearnedTriageOptions {
 
 export class LearnedTriage implements TriageScorer {
   private cached: { prepared: PreparedTriage; until: number } | undefined;
+  /** The last model decoded, by its stored version: a refresh that finds the same version decodes nothing. */
+  private decoded: { version: number | null; prepared: PreparedTriage } | undefined;
   private reading: Promise<PreparedTriage> | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -41,7 +43,13 @@ export class LearnedTriage implements TriageScorer {
 
   private async read(): Promise<PreparedTriage> {
     const stored = await this.store.load();
-    const prepared = prepareWith(stored ? decodeSiteModel(stored.bytes) : null, this.random);
+    const version = stored?.version ?? null;
+    // Inflating and decoding the model (over 100 KB on a site in use) is skipped while the learner has saved nothing new.
+    const prepared =
+      this.decoded && this.decoded.version === version
+        ? this.decoded.prepared
+        : prepareWith(stored ? decodeSiteModel(stored.bytes) : null, this.random);
+    this.decoded = { version, prepared };
     if (this.options.cacheMs > 0) this.cached = { prepared, until: this.now() + this.options.cacheMs };
     return prepared;
   }

@@ -56,6 +56,18 @@ describe('the learned triage', () => {
     expect(store.loads).toBe(2);
   });
 
+  it('decodes the model again only when the learner saved a new version', async () => {
+    const store = new CountingStore();
+    const examples: DecidedExample[] = Array.from({ length: 5 }, () => ({ input: comment, label: 'spam', origin: 'moderator' }));
+    expect(await store.save(encodeSiteModel(teach(newSiteModel(), examples)), null)).toBe(true);
+    const triage = new LearnedTriage(store, { cacheMs: 0 });
+    const first = await triage.prepare();
+    expect(await triage.prepare()).toBe(first);
+    expect(await store.save(encodeSiteModel(teach(newSiteModel(), [...examples, ...examples])), 1)).toBe(true);
+    expect(await triage.prepare()).not.toBe(first);
+    expect(store.loads).toBe(3);
+  });
+
   it('reads every time with no cache time, so a model the learner saved applies to the next comment', async () => {
     const store = new CountingStore();
     const triage = new LearnedTriage(store, { cacheMs: 0 });
