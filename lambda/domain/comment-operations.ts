@@ -7,7 +7,7 @@
  * (./comment-service.ts adds submissions). Pure orchestration over the store
  * port: no AWS, no HTTP.
  */
-import { NO_METRICS } from '../ports/moderation-metrics';
+import { NO_METRICS } from './ports/moderation-metrics';
 import type { CommentStatus } from './comment';
 import { BanAdmin } from './use-cases/bans';
 import { countComments } from './use-cases/count-comments';

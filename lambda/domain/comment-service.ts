@@ -5,7 +5,7 @@
  * build this; the other functions build CommentOperations and so bundle no
  * classifier.
  */
-import { NO_METRICS } from '../ports/moderation-metrics';
+import { NO_METRICS } from './ports/moderation-metrics';
 import { CommentOperations, type ServiceDeps } from './comment-operations';
 import { BUILTIN_ONLY } from './triage/builtin-source';
 import { required } from './use-cases/deps';

@@ -11,7 +11,7 @@ import { emailFloodKey } from './guards';
 import type { KeyedHasher } from './keyed-hash';
 import type { AuthorRecord } from './policy';
 import { mailDay, mailQuotaKey, type SubscriberState } from './reply-notifications/subscriber';
-import type { CommentStore } from '../ports/comment-store';
+import type { CommentStore } from './ports/comment-store';
 import { removeBansOfEmail } from './use-cases/bans';
 
 export interface PrivacyDeps {

@@ -3,7 +3,7 @@
  * Partial updates; unknown keys and out-of-range values are field errors (422).
  */
 import * as z from 'zod/mini';
-import { PROVIDERS, SPAM_PROVIDERS, TOXICITY_PROVIDERS, type ProviderName } from '../ports/classifier';
+import { PROVIDERS, SPAM_PROVIDERS, TOXICITY_PROVIDERS, type ProviderName } from './ports/classifier';
 import type { ArticleSettings, SiteSettings } from './settings';
 import { parseEntry } from './words';
 

@@ -1,5 +1,5 @@
 /** Site-wide moderation settings and per-article settings, with their defaults. */
-import type { SpamProvider, ToxicityProvider } from '../ports/classifier';
+import type { SpamProvider, ToxicityProvider } from './ports/classifier';
 import type { CommentStatus } from './comment';
 import { DEFAULT_REPORT_THRESHOLD } from './reports';
 import type { AutoDecideSettings } from './triage/learning';

@@ -9,7 +9,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { classifierSourceFromEnvironment } from '../adapters/classifiers/source';
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { contradiction } from '../domain/triage/feedback';
-import type { ClassifierInput, ClassifierSource } from '../ports/classifier';
+import type { ClassifierInput, ClassifierSource } from '../domain/ports/classifier';
 import { logger } from '../shared/observability';
 
 /** A moderator's status change of a comment (moderation writes set moderatedBy). */

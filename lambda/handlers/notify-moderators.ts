@@ -9,7 +9,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { buildDigest, type PendingComment } from '../domain/moderator-digest';
 import { SnsNotificationPublisher } from '../adapters/sns/notification-publisher';
-import type { NotificationPublisher } from '../ports/notification-publisher';
+import type { NotificationPublisher } from '../domain/ports/notification-publisher';
 import { logger } from '../shared/observability';
 import { envOptional } from '../environment';
 

@@ -9,7 +9,7 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { CloudFrontInvalidationPurger } from '../adapters/cloudfront/invalidation-purger';
 import { type CommentChange, commentChangesOf, type StoredComment } from '../adapters/dynamodb/comment-changes';
-import type { EdgeCachePurger } from '../ports/edge-cache-purger';
+import type { EdgeCachePurger } from '../domain/ports/edge-cache-purger';
 import { logger } from '../shared/observability';
 import { envOptional, envString } from '../environment';
 

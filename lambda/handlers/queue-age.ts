@@ -4,7 +4,7 @@
  * empty). One Query with Limit 1 on the pending partition of the byStatus
  * index; the function's role allows that Query and nothing else.
  */
-import type { CommentStore } from '../ports/comment-store';
+import type { CommentStore } from '../domain/ports/comment-store';
 import { commentStore } from '../shared/service';
 import { EmfModerationMetrics, logger, metrics } from '../shared/observability';
 

@@ -12,7 +12,7 @@ import { KeyedHasher } from '../domain/keyed-hash';
 import type { MailLinks } from '../domain/reply-notifications/mail';
 import { ReplyMailer } from '../domain/reply-notifications/reply-mailer';
 import { SubscriptionTokens } from '../domain/reply-notifications/tokens';
-import type { Mailer } from '../ports/mailer';
+import type { Mailer } from '../domain/ports/mailer';
 import { secretKey } from './keys';
 import { envOptional, envString } from '../environment';
 import { onceUntilFailure } from './once';

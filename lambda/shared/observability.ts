@@ -4,7 +4,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { CommentStatus } from '../domain/comment';
 import { maskEmailLike } from '../domain/text-patterns';
 import { envString } from '../environment';
-import { MODERATION_METRIC, type ModerationAction, type ModerationMetrics } from '../ports/moderation-metrics';
+import { MODERATION_METRIC, type ModerationAction, type ModerationMetrics } from '../domain/ports/moderation-metrics';
 
 export const logger = new Logger({ serviceName: envString('POWERTOOLS_SERVICE_NAME') });
 export const metrics = new Metrics({ namespace: envString('POWERTOOLS_METRICS_NAMESPACE'), serviceName: 'comments' });

@@ -6,7 +6,7 @@
  */
 import { classifierSourceFromEnvironment } from '../adapters/classifiers/source';
 import { CommentService } from '../domain/comment-service';
-import type { TriageScorer } from '../ports/triage-scorer';
+import type { TriageScorer } from '../domain/ports/triage-scorer';
 import type { Access } from '../routes';
 import { onceUntilFailure } from './once';
 import { type CommentsBuilder, type RouteServices, servicesWith, settingsCacheMs, siteModelReader } from './service';

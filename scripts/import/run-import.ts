@@ -7,7 +7,7 @@
  */
 import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { DecidedExample, DecisionLabel, SiteLearner } from '../../lambda/domain/triage/learning';
-import type { CommentStore } from '../../lambda/ports/comment-store';
+import type { CommentStore } from '../../lambda/domain/ports/comment-store';
 import type { ArticleIdMap } from './article-ids';
 import { convert, type ImportedComment } from './convert';
 import { prepareExport, readExport, type OpenChunks } from './read-export';

@@ -8,7 +8,7 @@
  */
 import type { Comment, CommentStatus } from '../../lambda/domain/comment';
 import { expiryFor, type SiteSettings } from '../../lambda/domain/settings';
-import type { CommentStore } from '../../lambda/ports/comment-store';
+import type { CommentStore } from '../../lambda/domain/ports/comment-store';
 import type { ImportedComment } from './convert';
 import { withRetries } from './retries';
 import { SOURCE_LABEL, type SourceName } from './source-comment';

@@ -12,7 +12,7 @@ import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-sto
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { SiteLearner } from '../../lambda/domain/triage/learning';
-import type { CommentStore } from '../../lambda/ports/comment-store';
+import type { CommentStore } from '../../lambda/domain/ports/comment-store';
 import { dynamoDbSiteLearner } from '../../lambda/shared/site-learner';
 import { secretKey } from '../../lambda/shared/keys';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';

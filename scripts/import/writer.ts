@@ -21,7 +21,7 @@ import { DomainError } from '../../lambda/domain/errors';
 import { duplicateKeys } from '../../lambda/domain/guards';
 import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { expiryFor, type SiteSettings } from '../../lambda/domain/settings';
-import { CommentIdTaken, type CommentStore, type NewCommentRecord } from '../../lambda/ports/comment-store';
+import { CommentIdTaken, type CommentStore, type NewCommentRecord } from '../../lambda/domain/ports/comment-store';
 import type { ImportedComment } from './convert';
 import { withRetries } from './retries';
 import { IMPORT_ACTOR, SourceChanges, type WriteOutcome } from './source-changes';

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { NotificationPublisher } from '../../lambda/ports/notification-publisher';
+import type { NotificationPublisher } from '../../lambda/domain/ports/notification-publisher';
 
 export interface StandInOptions {
   /** Secret ARN -> its value (SecretString). */

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { toMime } from '../../lambda/domain/reply-notifications/mime';
-import type { Mailer } from '../../lambda/ports/mailer';
+import type { Mailer } from '../../lambda/domain/ports/mailer';
 
 export function outboxMailer(mailDir: string, quiet = false): Mailer {
   let sequence = 0;

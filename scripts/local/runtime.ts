@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import { purgeEdgeCacheOfChanges } from '../../lambda/handlers/purge-edge-cache';
 import { EDGE_CACHE_ENV } from '../../lambda/http/edge-cache';
-import { articleCachePath } from '../../lambda/ports/edge-cache-purger';
+import { articleCachePath } from '../../lambda/domain/ports/edge-cache-purger';
 import type { Route } from '../../lambda/routes';
 import { corsFor, handleApi, API_PREFIX } from './api-gateway';
 import { LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';

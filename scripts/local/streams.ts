@@ -37,7 +37,7 @@ import { learnerConsumer } from '../../lambda/handlers/learn-from-decisions';
 import { mailRepliesOfChanges } from '../../lambda/handlers/mail-replies';
 import { notifyModeratorsOfChanges } from '../../lambda/handlers/notify-moderators';
 import { replyMailerWith } from '../../lambda/shared/mail';
-import type { NotificationPublisher } from '../../lambda/ports/notification-publisher';
+import type { NotificationPublisher } from '../../lambda/domain/ports/notification-publisher';
 import { outboxMailer } from './mail-outbox';
 
 export interface StreamOptions {

@@ -6,7 +6,7 @@
  * to a view and not to its schema fails `tsc`.
  */
 import * as z from 'zod';
-import { SPAM_PROVIDERS, TOXICITY_PROVIDERS } from '../../lambda/ports/classifier';
+import { SPAM_PROVIDERS, TOXICITY_PROVIDERS } from '../../lambda/domain/ports/classifier';
 import { COMMENT_STATUSES, type HistoryEntry, type ModeratorComment, type PublicComment } from '../../lambda/domain/comment';
 import type { ErrorCode } from '../../lambda/http/errors';
 import type { ErasureReceipt, PrivacyExport } from '../../lambda/domain/privacy-service';

@@ -1,6 +1,6 @@
 /** The moderation desk in the template: the scheduled queue-age function and its role, the dashboard, the queue-age alarm. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MODERATION_METRIC } from '../../lambda/ports/moderation-metrics';
+import { MODERATION_METRIC } from '../../lambda/domain/ports/moderation-metrics';
 import { asArray, logicalIdOf, referencedId, resourcesOf, statementsOf, synthesize, type Synthesized } from './support';
 
 let synth: Synthesized;

@@ -13,7 +13,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { keys } from '../../lambda/adapters/dynamodb/items';
 import { DynamoDbTriageStore } from '../../lambda/adapters/dynamodb/triage-store';
-import type { TriageStore } from '../../lambda/ports/triage-store';
+import type { TriageStore } from '../../lambda/domain/ports/triage-store';
 import { ensureTables } from '../../scripts/local/tables';
 import { InMemoryTriageStore } from '../support/memory-site-model-store';
 

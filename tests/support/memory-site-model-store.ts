@@ -8,7 +8,7 @@
 import type { SiteModelStore } from '../../lambda/domain/triage/learning';
 import { emptyDay, type TriageDayCounts, type TriageDayField } from '../../lambda/domain/triage/triage-days';
 import type { ModelSummary } from '../../lambda/domain/triage/triage-summary';
-import type { CommitOutcome, LearningCommit, TriageStore } from '../../lambda/ports/triage-store';
+import type { CommitOutcome, LearningCommit, TriageStore } from '../../lambda/domain/ports/triage-store';
 
 export class InMemorySiteModelStore implements SiteModelStore {
   protected stored: { bytes: Uint8Array; version: number } | null = null;

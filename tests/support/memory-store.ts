@@ -38,7 +38,7 @@ import {
   type ReportOutcome,
   type StatusChange,
   type StatusQuery,
-} from '../../lambda/ports/comment-store';
+} from '../../lambda/domain/ports/comment-store';
 
 /** A duplicate lock names its comment; a flood lock, when it was taken. */
 type Guard = { commentId: string } | { lastAtMs: number };

@@ -10,7 +10,7 @@ import type { Comment, CommentStatus, Contact } from '../../lambda/domain/commen
 import type { StoredBan } from '../../lambda/domain/bans';
 import { NO_REPORTS, reportsReason, withReport } from '../../lambda/domain/reports';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
-import { CommentIdTaken, type CommentStore, type NewCommentRecord, type NewReport } from '../../lambda/ports/comment-store';
+import { CommentIdTaken, type CommentStore, type NewCommentRecord, type NewReport } from '../../lambda/domain/ports/comment-store';
 
 export interface OpenedStore {
   store: CommentStore;

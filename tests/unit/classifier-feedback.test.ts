@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contradiction } from '../../lambda/domain/triage/feedback';
 import { BUILTIN_ONLY } from '../../lambda/domain/triage/builtin-source';
 import { classifierFeedback } from '../../lambda/handlers/classifier-feedback';
-import type { ClassifierInput, ProviderName } from '../../lambda/ports/classifier';
+import type { ClassifierInput, ProviderName } from '../../lambda/domain/ports/classifier';
 
 const verdict = (score: number, provider = 'akismet') => [{ rule: 'spam', message: `spam ${score} (${provider})`, score, provider }];
 

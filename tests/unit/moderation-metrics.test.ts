@@ -9,7 +9,7 @@ import { CommentService } from '../../lambda/domain/comment-service';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
 import { queueAgeHandler, queueAgeSeconds } from '../../lambda/handlers/queue-age';
-import type { ModerationMetrics } from '../../lambda/ports/moderation-metrics';
+import type { ModerationMetrics } from '../../lambda/domain/ports/moderation-metrics';
 import { EmfModerationMetrics } from '../../lambda/shared/observability';
 import { InMemoryCommentStore } from '../support/memory-store';
 

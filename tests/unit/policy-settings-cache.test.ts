@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CommentService } from '../../lambda/domain/comment-service';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
-import type { CommentStore, NewCommentRecord } from '../../lambda/ports/comment-store';
+import type { CommentStore, NewCommentRecord } from '../../lambda/domain/ports/comment-store';
 
 function fakeStore() {
   let settings: SiteSettings = { ...DEFAULT_SETTINGS };

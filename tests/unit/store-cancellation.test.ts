@@ -13,7 +13,7 @@ import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-sto
 import { type ItemKey, keys } from '../../lambda/adapters/dynamodb/items';
 import { TABLE_KEY } from '../../lambda/adapters/dynamodb/schema';
 import type { Comment, Contact } from '../../lambda/domain/comment';
-import type { NewCommentRecord } from '../../lambda/ports/comment-store';
+import type { NewCommentRecord } from '../../lambda/domain/ports/comment-store';
 
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 const dynamodb = mockClient(db);

@@ -5,7 +5,7 @@ import { CommentService } from '../../lambda/domain/comment-service';
 import { DomainError } from '../../lambda/domain/errors';
 import { DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
 import { BUILTIN_ONLY } from '../../lambda/domain/triage/builtin-source';
-import type { ProviderName } from '../../lambda/ports/classifier';
+import type { ProviderName } from '../../lambda/domain/ports/classifier';
 import { InMemoryCommentStore } from '../support/memory-store';
 
 const service = (enabled: ProviderName[] = ['builtin']) =>

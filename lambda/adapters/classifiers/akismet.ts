@@ -9,7 +9,7 @@
  * is wrong. The reader's address, browser and email are personal data: they
  * are sent only when the operator turns personal data on for Akismet.
  */
-import type { Classifier, ClassifierFeedback, ClassifierInput, Verdict } from '../../ports/classifier';
+import type { Classifier, ClassifierFeedback, ClassifierInput, Verdict } from '../../domain/ports/classifier';
 import { secretKey } from '../../shared/keys';
 
 export const AKISMET_ENDPOINT = 'https://rest.akismet.com/1.1';

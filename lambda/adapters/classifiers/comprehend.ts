@@ -9,7 +9,7 @@
  */
 import { ComprehendClient, DetectToxicContentCommand, type ToxicLabels } from '@aws-sdk/client-comprehend';
 import { looksEnglish } from '../../domain/triage/language';
-import type { Classifier, Verdict } from '../../ports/classifier';
+import type { Classifier, Verdict } from '../../domain/ports/classifier';
 
 const SEGMENT_BYTES = 1000;
 const MAX_SEGMENTS = 10;

@@ -4,7 +4,7 @@
  * may name only enabled providers) bundles no classifier.
  */
 import { envString } from '../../environment';
-import { PROVIDER_NAMES, type ProviderName } from '../../ports/classifier';
+import { PROVIDER_NAMES, type ProviderName } from '../../domain/ports/classifier';
 
 /** `akismet,comprehend` → builtin (always there: it runs inside the function) and the known names among them. */
 export function enabledProviders(value: string | undefined): ProviderName[] {

@@ -10,7 +10,7 @@
  * (hold at 0.5, reject at 0.9) hold MEDIUM and reject HIGH.
  */
 import { ApplyGuardrailCommand, BedrockRuntimeClient, type GuardrailAssessment } from '@aws-sdk/client-bedrock-runtime';
-import type { Classifier, Verdict } from '../../ports/classifier';
+import type { Classifier, Verdict } from '../../domain/ports/classifier';
 import { envOptional, envString } from '../../environment';
 
 export const CONFIDENCE_SCORES: Record<string, number> = { NONE: 0, LOW: 0.3, MEDIUM: 0.7, HIGH: 0.95 };

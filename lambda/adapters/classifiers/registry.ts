@@ -6,10 +6,10 @@
  */
 import { builtinSpam, builtinToxicity } from '../../domain/triage/builtin';
 import { DEFAULT_TIME_LIMIT_MS } from '../../domain/triage/run-classifier';
-import { type Classifier, type ClassifierFeedback, type ClassifierKind, PROVIDERS, type ProviderName } from '../../ports/classifier';
+import { type Classifier, type ClassifierFeedback, type ClassifierKind, PROVIDERS, type ProviderName } from '../../domain/ports/classifier';
 import { envCount, envOptional } from '../../environment';
 
-export { PROVIDERS } from '../../ports/classifier';
+export { PROVIDERS } from '../../domain/ports/classifier';
 
 export interface ProviderOptions {
   /** Send email, address and browser to this provider (the operator's choice; off by default). */

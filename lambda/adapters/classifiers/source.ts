@@ -3,7 +3,7 @@
  * sets: `CLASSIFIERS` (the providers `-c classifiers=...` enabled, default
  * `builtin`) and `CLASSIFIER_TIME_LIMIT_MS` (default 800).
  */
-import type { ClassifierSource } from '../../ports/classifier';
+import type { ClassifierSource } from '../../domain/ports/classifier';
 import { enabledProvidersFromEnvironment } from './enabled';
 import { classifierFor, classifierTimeLimitMs, feedbackFor } from './registry';
 

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
-import { articleCachePath, type EdgeCachePurger } from '../../ports/edge-cache-purger';
+import { articleCachePath, type EdgeCachePurger } from '../../domain/ports/edge-cache-purger';
 
 /** CloudFront's limit on wildcard invalidation paths in progress at one time. */
 export const WILDCARD_PATHS_IN_PROGRESS = 15;

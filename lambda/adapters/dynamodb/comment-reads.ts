@@ -8,7 +8,7 @@ import {
   type ModeratorComment,
   type PublicComment,
 } from '../../domain/comment';
-import type { Page, StatusQuery } from '../../ports/comment-store';
+import type { Page, StatusQuery } from '../../domain/ports/comment-store';
 import { getAuthorRecords } from './author-stats';
 import { batchGet, queryPage } from './bounded-reads';
 import type { StoreContext } from './context';

@@ -34,7 +34,7 @@ import type {
   ReportOutcome,
   StatusChange,
   StatusQuery,
-} from '../../ports/comment-store';
+} from '../../domain/ports/comment-store';
 import { deleteBan, findBans, getBan, listBans, putBan } from './bans';
 import { getAuthorRecord } from './author-stats';
 import { getComment, getComments, getHistory, listByEmailHash, listByStatus, listPublished, oldestPendingAt } from './comment-reads';

@@ -5,7 +5,7 @@
  */
 import type { Comment, HistoryEntry } from '../../domain/comment';
 import { notFound, serviceUnavailable, versionConflict } from '../../domain/errors';
-import type { Erasure, StatusChange } from '../../ports/comment-store';
+import type { Erasure, StatusChange } from '../../domain/ports/comment-store';
 import { authorCountUpdate, statusDeltas } from './author-stats';
 import { getComment } from './comment-reads';
 import type { StoreContext, TableNames } from './context';

@@ -7,7 +7,7 @@
  */
 import { versionConflict, serviceUnavailable } from '../../domain/errors';
 import type { ModeratorComment } from '../../domain/comment';
-import type { NewReport, Page, ReportOutcome } from '../../ports/comment-store';
+import type { NewReport, Page, ReportOutcome } from '../../domain/ports/comment-store';
 import { queryPage } from './bounded-reads';
 import { moderatorViews } from './comment-reads';
 import type { StoreContext } from './context';

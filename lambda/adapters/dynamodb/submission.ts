@@ -4,7 +4,7 @@
  * a flood or a reused id leaves nothing behind.
  */
 import { duplicateComment, serviceUnavailable, tooManyRequests } from '../../domain/errors';
-import { CommentIdTaken, type NewCommentRecord } from '../../ports/comment-store';
+import { CommentIdTaken, type NewCommentRecord } from '../../domain/ports/comment-store';
 import { authorCountUpdate, statusDeltas } from './author-stats';
 import type { StoreContext, TableNames } from './context';
 import { commentItem, contactItem, historyItem, ITEM_ABSENT, ITEM_TYPE, keys } from './items';

@@ -14,7 +14,7 @@ import {
   type Subscriber,
   type SubscriberState,
 } from '../../domain/reply-notifications/subscriber';
-import type { ReplyMailRequest } from '../../ports/comment-store';
+import type { ReplyMailRequest } from '../../domain/ports/comment-store';
 import type { StoreContext } from './context';
 import { ITEM_ABSENT, ITEM_TYPE, keys } from './items';
 import { tagged, transactWrite } from './transaction';

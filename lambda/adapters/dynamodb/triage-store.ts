@@ -10,7 +10,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyDay, TRIAGE_DAY_FIELDS, type TriageDayCounts } from '../../domain/triage/triage-days';
 import type { ModelSummary } from '../../domain/triage/triage-summary';
-import type { CommitOutcome, LearningCommit, TriageStore } from '../../ports/triage-store';
+import type { CommitOutcome, LearningCommit, TriageStore } from '../../domain/ports/triage-store';
 import { ITEM_ABSENT, ITEM_TYPE, keys, SORT_KEY, TRIAGE_PARTITION_KEY } from './items';
 import { TABLE_KEY } from './schema';
 import { DynamoDbSiteModelStore, siteModelPut } from './site-model-store';

@@ -7,7 +7,7 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { toMime } from '../../domain/reply-notifications/mime';
 import type { OutgoingMail } from '../../domain/reply-notifications/mail';
-import type { Mailer } from '../../ports/mailer';
+import type { Mailer } from '../../domain/ports/mailer';
 
 export class SesMailer implements Mailer {
   constructor(

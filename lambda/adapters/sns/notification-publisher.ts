@@ -1,6 +1,6 @@
 /** Publishes moderator notifications to the SNS topic in NOTIFY_TOPIC_ARN (its subscribers are the moderators). */
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import type { NotificationPublisher } from '../../ports/notification-publisher';
+import type { NotificationPublisher } from '../../domain/ports/notification-publisher';
 
 export class SnsNotificationPublisher implements NotificationPublisher {
   private readonly client = new SNSClient({ maxAttempts: 3 });

@@ -4,7 +4,7 @@
  * built, is "classifier unavailable" like any failing one: the comment is
  * held, the post never fails.
  */
-import type { ClassifierKind, ClassifierInput, ProviderName } from '../../ports/classifier';
+import type { ClassifierKind, ClassifierInput, ProviderName } from '../ports/classifier';
 import { BUILTIN_ONLY } from '../triage/builtin-source';
 import { CLASSIFIER_UNAVAILABLE, type ClassifierOutcome, runClassifier } from '../triage/run-classifier';
 import type { PhaseContext } from './phase';

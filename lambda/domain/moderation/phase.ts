@@ -6,8 +6,8 @@
  * run, adds a reason that decides nothing (a score, say), or decides the
  * status. Phases may be async (classifiers call services).
  */
-import type { ClassifierSource, PersonalData } from '../../ports/classifier';
-import type { PreparedTriage } from '../../ports/triage-scorer';
+import type { ClassifierSource, PersonalData } from '../ports/classifier';
+import type { PreparedTriage } from '../ports/triage-scorer';
 import type { AuthorRecord } from '../author-record';
 import type { Ban } from '../bans';
 import type { CommentStatus, Reason } from '../comment';

@@ -5,8 +5,8 @@
  * their answers as provider scores, so the gate calibrates them on the
  * site's own decisions. `builtin` names the learned model.
  */
-import type { ClassifierKind, ProviderName } from '../../ports/classifier';
-import type { ProviderScores, TriageAssessment } from '../../ports/triage-scorer';
+import type { ClassifierKind, ProviderName } from '../ports/classifier';
+import type { ProviderScores, TriageAssessment } from '../ports/triage-scorer';
 import type { Reason } from '../comment';
 import { reasonFor } from '../triage/decision';
 import type { TriageSignal } from '../triage/learning';

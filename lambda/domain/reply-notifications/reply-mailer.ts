@@ -7,8 +7,8 @@
  * not accept gives its claim back, so the retry sends it (a mail counts as
  * sent only once SES accepted it).
  */
-import type { CommentStore } from '../../ports/comment-store';
-import type { Mailer } from '../../ports/mailer';
+import type { CommentStore } from '../ports/comment-store';
+import type { Mailer } from '../ports/mailer';
 import { confirmationMail, type MailLinks, replyMail } from './mail';
 import { CONFIRMATION_INTERVAL_MS, DAILY_MAIL_LIMIT, mailDay, type ReplyMailClaim } from './subscriber';
 import type { SubscriptionTokens } from './tokens';

@@ -4,7 +4,7 @@
  * mail client's one-click POST), suppress (a bounce or a complaint). Each
  * answers an outcome the HTTP layer turns into a small page.
  */
-import type { CommentStore } from '../../ports/comment-store';
+import type { CommentStore } from '../ports/comment-store';
 import { normaliseEmail } from '../email';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SubscriptionTokens, TokenCheck } from './tokens';

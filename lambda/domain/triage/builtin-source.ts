@@ -1,5 +1,5 @@
 /** The classifiers every deployment has: `builtin` only, offline (the default when nothing else is wired). */
-import type { ClassifierSource } from '../../ports/classifier';
+import type { ClassifierSource } from '../ports/classifier';
 import { builtinSpam, builtinToxicity } from './builtin';
 import { DEFAULT_TIME_LIMIT_MS } from './run-classifier';
 

@@ -7,7 +7,7 @@
  * Other languages get the language-independent signals only (links, contact
  * details, repeated characters, look-alike evasions of English profanity).
  */
-import type { Classifier, ClassifierInput, Verdict } from '../../ports/classifier';
+import type { Classifier, ClassifierInput, Verdict } from '../ports/classifier';
 import { findAbuse } from './abuse';
 import { revealWords } from './evasions';
 import { loadProfanityFinder, type ProfanityFinder } from './profanity';

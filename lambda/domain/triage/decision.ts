@@ -7,7 +7,7 @@
  * guess removed civil comments nobody saw ("$10.50 an hour" read as spam, a
  * surname read as a slur). Removing without a person is the gate's alone.
  */
-import type { ClassifierKind, ProviderName, Verdict } from '../../ports/classifier';
+import type { ClassifierKind, ProviderName, Verdict } from '../ports/classifier';
 import type { ClassifierOutcome } from './run-classifier';
 
 /** A spam score at or above this holds the comment for a person where pre-moderation is off. */

@@ -4,7 +4,7 @@
  * comment it let through that a moderator marked spam is spam. Decisions
  * that agree with the verdict, and verdicts of other providers, send nothing.
  */
-import type { ProviderName } from '../../ports/classifier';
+import type { ProviderName } from '../ports/classifier';
 import type { Comment, CommentStatus, Reason } from '../comment';
 import { SPAM_AT } from './decision';
 

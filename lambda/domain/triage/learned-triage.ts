@@ -5,7 +5,7 @@
  * function pays no read per submission and a model the learner saved reaches
  * it within that time. Concurrent submissions share one read.
  */
-import type { PreparedTriage, TriageScorer } from '../../ports/triage-scorer';
+import type { PreparedTriage, TriageScorer } from '../ports/triage-scorer';
 import type { SiteModelStore } from './learning';
 import { decodeSiteModel, gate, type SiteModel, scoreComment } from './site';
 

@@ -4,7 +4,7 @@
  * it past the limit: the caller gets "classifier unavailable" and holds the
  * comment for a person.
  */
-import type { Classifier, ClassifierInput, Verdict } from '../../ports/classifier';
+import type { Classifier, ClassifierInput, Verdict } from '../ports/classifier';
 
 export const DEFAULT_TIME_LIMIT_MS = 800;
 export const CLASSIFIER_UNAVAILABLE = 'classifier unavailable';

@@ -6,7 +6,7 @@
  * of one article share one read, and at most `limit` articles are kept (the
  * longest-held dropped first), so a crawl over many articles cannot grow it.
  */
-import type { CommentStore } from '../../ports/comment-store';
+import type { CommentStore } from '../ports/comment-store';
 import type { ArticleSettings } from '../settings';
 
 export const ARTICLE_CACHE_LIMIT = 1000;

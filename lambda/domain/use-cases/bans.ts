@@ -4,7 +4,7 @@
  * for a new comment (the ban phase then stores it as spam).
  */
 import { randomBytes } from 'node:crypto';
-import type { BanStore, CommentStore } from '../../ports/comment-store';
+import type { BanStore, CommentStore } from '../ports/comment-store';
 import { type Ban, type BanScope, type BanSubjects, banIsActive, type StoredBan, toBanView } from '../bans';
 import { notFound, validationFailed } from '../errors';
 import { BAN_FIELD_MESSAGES, banBody, fieldErrors } from '../request-bodies';

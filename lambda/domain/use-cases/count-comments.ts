@@ -1,5 +1,5 @@
 /** Published comments per article, for article lists: 1–50 ids in one request, read from the per-article counters. */
-import type { CommentStore } from '../../ports/comment-store';
+import type { CommentStore } from '../ports/comment-store';
 import { validationFailed } from '../errors';
 import { ARTICLE_ID_PATTERN } from '../validation';
 

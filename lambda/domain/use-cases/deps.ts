@@ -1,8 +1,8 @@
 /** What the use cases share: the store port, the keys this function holds, the clock, the settings cache. */
-import type { ClassifierSource, ProviderName } from '../../ports/classifier';
-import type { CommentStore } from '../../ports/comment-store';
-import type { ModerationMetrics } from '../../ports/moderation-metrics';
-import type { TriageScorer } from '../../ports/triage-scorer';
+import type { ClassifierSource, ProviderName } from '../ports/classifier';
+import type { CommentStore } from '../ports/comment-store';
+import type { ModerationMetrics } from '../ports/moderation-metrics';
+import type { TriageScorer } from '../ports/triage-scorer';
 import type { CursorCodec } from '../cursor';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SiteSettings } from '../settings';

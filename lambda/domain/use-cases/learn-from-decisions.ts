@@ -10,7 +10,7 @@ import type { DecidedExample, DecisionLabel, SiteLearner } from '../triage/learn
 import { type DayIncrements, dayIncrementsOf, dayOf, type TriageEvent, taughtIncrements } from '../triage/triage-days';
 import { exampleOf } from '../triage/triage-record';
 import type { ModelSummary } from '../triage/triage-summary';
-import type { CommitOutcome, LearningCommit, TriageStore } from '../../ports/triage-store';
+import type { CommitOutcome, LearningCommit, TriageStore } from '../ports/triage-store';
 
 /** The model module's pure functions the learner needs (lambda/domain/triage/site/). */
 export interface SiteModelCodec<Model> {

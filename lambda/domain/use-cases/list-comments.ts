@@ -1,5 +1,5 @@
 /** The lists: published comments of an article, the moderators' lists by status and by email. Pages carry signed cursors. */
-import type { CommentStore } from '../../ports/comment-store';
+import type { CommentStore } from '../ports/comment-store';
 import type { CommentStatus, ModeratorComment, PublicComment } from '../comment';
 import type { CursorCodec } from '../cursor';
 import { normaliseEmail } from '../email';

@@ -1,6 +1,6 @@
 /** A moderator's view of one comment and the actions on it: approve / reject / spam, delete, history. */
-import type { CommentStore } from '../../ports/comment-store';
-import type { ModerationAction, ModerationMetrics } from '../../ports/moderation-metrics';
+import type { CommentStore } from '../ports/comment-store';
+import type { ModerationAction, ModerationMetrics } from '../ports/moderation-metrics';
 import { type Comment, type CommentStatus, type Contact, type HistoryEntry, type ModeratorComment, toModeratorComment } from '../comment';
 import { notFound, versionConflict } from '../errors';
 import { expiryFor } from '../settings';

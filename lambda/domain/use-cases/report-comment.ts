@@ -4,8 +4,8 @@
  * comment; at the site's threshold the comment goes back to the queue in the
  * same conditional write. Concurrent reports retry on the count they lost to.
  */
-import type { CommentStore, NewReport } from '../../ports/comment-store';
-import type { ModerationMetrics } from '../../ports/moderation-metrics';
+import type { CommentStore, NewReport } from '../ports/comment-store';
+import type { ModerationMetrics } from '../ports/moderation-metrics';
 import { DomainError, notFound, validationFailed } from '../errors';
 import type { KeyedHasher } from '../keyed-hash';
 import { REPORT_KEEP_DAYS, REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportReason, reportsReason, withReport } from '../reports';

@@ -1,8 +1,8 @@
 /** The site's moderation settings and each article's comment settings, as moderators read and change them. */
-import type { CommentStore } from '../../ports/comment-store';
+import type { CommentStore } from '../ports/comment-store';
 import { validationFailed, versionConflict } from '../errors';
 import { type ArticleSettings, defaultArticle, type SiteSettings } from '../settings';
-import type { ProviderName } from '../../ports/classifier';
+import type { ProviderName } from '../ports/classifier';
 import { applyArticlePatch, applySettingsPatch, articlePatch, patchErrors, settingsPatch, triageErrors } from '../settings-schema';
 import type { ArticleCache } from './article-cache';
 import type { SettingsCache } from './deps';

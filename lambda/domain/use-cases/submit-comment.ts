@@ -4,10 +4,10 @@
  * data, its history entry and its guards are written in one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import type { ClassifierSource } from '../../ports/classifier';
-import { CommentIdTaken, type CommentStore } from '../../ports/comment-store';
-import type { ModerationMetrics } from '../../ports/moderation-metrics';
-import type { PreparedTriage, TriageScorer } from '../../ports/triage-scorer';
+import type { ClassifierSource } from '../ports/classifier';
+import { CommentIdTaken, type CommentStore } from '../ports/comment-store';
+import type { ModerationMetrics } from '../ports/moderation-metrics';
+import type { PreparedTriage, TriageScorer } from '../ports/triage-scorer';
 import type { Comment } from '../comment';
 import { normaliseEmail } from '../email';
 import { commentsClosed, validationFailed } from '../errors';

@@ -1,5 +1,5 @@
 /** A classifier source for phase tests: fixed verdicts, failures or hangs per provider, and what each was sent. */
-import type { Classifier, ClassifierInput, ClassifierSource, ProviderName, Verdict } from '../../../lambda/ports/classifier';
+import type { Classifier, ClassifierInput, ClassifierSource, ProviderName, Verdict } from '../../../lambda/domain/ports/classifier';
 
 export type Behaviour = { score: number; signal?: string } | 'fail' | 'hang';
 

@@ -1,5 +1,5 @@
 /** A prepared learned triage for phase tests: fixed scores, signals and gate verdict, and what it was asked. */
-import type { PreparedTriage, ProviderScores, TriageAssessment } from '../../../lambda/ports/triage-scorer';
+import type { PreparedTriage, ProviderScores, TriageAssessment } from '../../../lambda/domain/ports/triage-scorer';
 import type { TriageText } from '../../../lambda/domain/triage/learning';
 
 export function fakeTriage(overrides: Partial<TriageAssessment> = {}) {

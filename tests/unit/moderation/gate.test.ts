@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { gate } from '../../../lambda/domain/moderation/gate';
 import type { PhaseContext } from '../../../lambda/domain/moderation/phase';
 import { decide } from '../../../lambda/domain/policy';
-import type { TriageAssessment } from '../../../lambda/ports/triage-scorer';
+import type { TriageAssessment } from '../../../lambda/domain/ports/triage-scorer';
 import { context } from './context';
 import { fakeTriage } from './fake-triage';
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { akismetApiKey, akismetClassifier } from '../../../lambda/adapters/classifiers/akismet';
 import { runClassifier } from '../../../lambda/domain/triage/run-classifier';
-import type { ClassifierInput } from '../../../lambda/ports/classifier';
+import type { ClassifierInput } from '../../../lambda/domain/ports/classifier';
 
 const KEY = 'abc123def456';
 type Behaviour = 'by-content' | '5xx' | 'slow';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinSpam, builtinToxicity, loadBuiltin } from '../../../lambda/domain/triage/builtin';
 import { holdsAt, reasonFor } from '../../../lambda/domain/triage/decision';
-import type { ClassifierInput } from '../../../lambda/ports/classifier';
+import type { ClassifierInput } from '../../../lambda/domain/ports/classifier';
 
 type Builtin = Awaited<ReturnType<typeof loadBuiltin>>;
 let builtin: Builtin;

@@ -11,7 +11,7 @@ import { comprehendClassifier, segment } from '../../../lambda/adapters/classifi
 import { guardrailsClassifier, guardrailsFromEnvironment } from '../../../lambda/adapters/classifiers/guardrails';
 import { builtinToxicity } from '../../../lambda/domain/triage/builtin';
 import { runClassifier } from '../../../lambda/domain/triage/run-classifier';
-import type { ClassifierInput } from '../../../lambda/ports/classifier';
+import type { ClassifierInput } from '../../../lambda/domain/ports/classifier';
 
 const input = (text: string): ClassifierInput => ({
   text,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { holdsAt, reasonFor } from '../../../lambda/domain/triage/decision';
 import { CLASSIFIER_UNAVAILABLE, runClassifier } from '../../../lambda/domain/triage/run-classifier';
-import type { Classifier, ClassifierInput, Verdict } from '../../../lambda/ports/classifier';
+import type { Classifier, ClassifierInput, Verdict } from '../../../lambda/domain/ports/classifier';
 
 const input: ClassifierInput = { text: 'hello', author: 'A', url: null, articleId: 'a' };
 const classifier = (classify: Classifier['classify']): Classifier => ({ kind: 'toxicity', provider: 'comprehend', classify });

@@ -5,7 +5,7 @@
  * verdict. Only the submit function builds one, so only its bundle carries
  * the model's weights.
  */
-import type { AutoDecideSettings, GateVerdict, TriageScores, TriageSignal, TriageText } from '../domain/triage/learning';
+import type { AutoDecideSettings, GateVerdict, TriageScores, TriageSignal, TriageText } from '../triage/learning';
 
 /** A cloud provider's answer for the heads it scores, and its name (the gate keeps its evidence per name). */
 export type ProviderScores = Partial<TriageScores> & { name?: string };

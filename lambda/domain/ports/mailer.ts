@@ -1,4 +1,4 @@
-import type { OutgoingMail } from '../domain/reply-notifications/mail';
+import type { OutgoingMail } from '../reply-notifications/mail';
 
 /** Sends one mail to readers: Amazon SES deployed, an .eml file in the local outbox. */
 export interface Mailer {

@@ -3,9 +3,9 @@
  * SiteModelStore port) and the Triage page's daily counters, written
  * together so a batch of decisions is applied whole or not at all.
  */
-import type { SiteModelStore } from '../domain/triage/learning';
-import type { DayIncrements, TriageDayCounts } from '../domain/triage/triage-days';
-import type { ModelSummary } from '../domain/triage/triage-summary';
+import type { SiteModelStore } from '../triage/learning';
+import type { DayIncrements, TriageDayCounts } from '../triage/triage-days';
+import type { ModelSummary } from '../triage/triage-summary';
 
 export interface LearningCommit {
   /** The new model, saved only if the stored one is still at `expected`; null: the batch taught nothing. */

@@ -4,12 +4,12 @@
  * in-memory store for tests (tests/support/memory-store.ts), and one contract
  * suite (tests/support/store-contract.ts) holds both to the same behaviour.
  */
-import type { BanSubjects, StoredBan } from '../domain/bans';
-import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment, Reason } from '../domain/comment';
-import type { ReportReason, ReportSummary } from '../domain/reports';
-import type { AuthorRecord } from '../domain/policy';
-import type { ReplyMailClaim, Subscriber, SubscriberState } from '../domain/reply-notifications/subscriber';
-import type { ArticleSettings, SiteSettings } from '../domain/settings';
+import type { BanSubjects, StoredBan } from '../bans';
+import type { Comment, CommentStatus, Contact, HistoryEntry, ModeratorComment, PublicComment, Reason } from '../comment';
+import type { ReportReason, ReportSummary } from '../reports';
+import type { AuthorRecord } from '../policy';
+import type { ReplyMailClaim, Subscriber, SubscriberState } from '../reply-notifications/subscriber';
+import type { ArticleSettings, SiteSettings } from '../settings';
 
 export interface Page<T> {
   items: T[];

@@ -3,7 +3,7 @@
  * emit these as CloudWatch metrics (EMF, lambda/shared/observability.ts);
  * tests and the local runtime may pass their own.
  */
-import type { CommentStatus } from '../domain/comment';
+import type { CommentStatus } from '../comment';
 
 export type ModerationAction = 'approve' | 'reject' | 'spam' | 'delete';
 
