@@ -11,7 +11,7 @@
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDbCommentStore } from '../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../lambda/adapters/dynamodb/stores';
 import { KeyedHasher } from '../lambda/domain/keyed-hash';
 import { runImport } from '../scripts/import/run-import';
 import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
@@ -70,7 +70,7 @@ export async function measureImport(
 
     const tables = await serviceTables(endpoint, 'imp_');
     const db = localDocumentClient(endpoint);
-    const store = new DynamoDbCommentStore(db, tables.names);
+    const store = dynamoDbStores(db, tables.names);
     const open = () => createReadStream(file);
     log(
       `  importing ${sizes.comments.toLocaleString('en-US')} comments (up to ${CONCURRENCY} writes in flight; DynamoDB Local ${sizes.database})`,
@@ -147,7 +147,7 @@ async function meterSample(sample: string, hasher: KeyedHasher) {
     const { value: sampled, usage } = await meter.measure(() =>
       runImport({
         open: () => createReadStream(sample),
-        store: new DynamoDbCommentStore(metered, sampleTables.names),
+        store: dynamoDbStores(metered, sampleTables.names),
         hasher,
         concurrency: 1,
       }),

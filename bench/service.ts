@@ -4,7 +4,7 @@
  * (SETTINGS_CACHE_SECONDS' default): a fresh service is a cold function, the
  * same one again within the cache time a warm one.
  */
-import { DynamoDbCommentStore } from '../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../lambda/adapters/dynamodb/stores';
 import { DynamoDbTriageStore } from '../lambda/adapters/dynamodb/triage-store';
 import { CommentService } from '../lambda/domain/comment-service';
 import { CursorCodec } from '../lambda/domain/cursor';
@@ -29,7 +29,7 @@ export function meteredService(
   const meter = new CapacityMeter();
   const db = instrument(localDocumentClient(endpoint), meter, { labels, shadow });
   const service = new CommentService({
-    store: new DynamoDbCommentStore(db, tables),
+    store: dynamoDbStores(db, tables),
     hasher: new KeyedHasher('benchmark-hash-key-0123456789'),
     cursors: new CursorCodec(new KeyedHasher('benchmark-cursor-key-0123456789')),
     settingsCacheMs: DEFAULT_SETTINGS_CACHE_SECONDS * 1000,

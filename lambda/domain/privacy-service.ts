@@ -11,11 +11,26 @@ import { emailFloodKey } from './guards';
 import type { KeyedHasher } from './keyed-hash';
 import type { AuthorRecord } from './policy';
 import { mailDay, mailQuotaKey, type SubscriberState } from './reply-notifications/subscriber';
-import type { CommentStore } from './ports/comment-store';
+import type { AuthorStore } from './ports/author-store';
+import type { BanStore } from './ports/ban-store';
+import type { CommentReads } from './ports/comment-reads';
+import type { ModerationStore } from './ports/moderation-store';
+import type { PrivacyStore } from './ports/privacy-store';
+import type { SettingsStore } from './ports/settings-store';
+import type { SubscriberStore } from './ports/subscriber-store';
 import { removeBansOfEmail } from './use-cases/bans';
 
+/** The ports an export or an erasure reads and writes through. */
+export type PrivacyStores = PrivacyStore &
+  AuthorStore &
+  CommentReads &
+  Pick<ModerationStore, 'deleteComment'> &
+  Pick<BanStore, 'findBans' | 'deleteBan'> &
+  Pick<SettingsStore, 'getSettings'> &
+  Pick<SubscriberStore, 'getSubscriber'>;
+
 export interface PrivacyDeps {
-  store: CommentStore;
+  store: PrivacyStores;
   hasher: KeyedHasher;
   now?: () => Date;
 }

@@ -4,7 +4,7 @@
  * empty). One Query with Limit 1 on the pending partition of the byStatus
  * index; the function's role allows that Query and nothing else.
  */
-import type { CommentStore } from '../domain/ports/comment-store';
+import type { CommentLists } from '../domain/ports/comment-lists';
 import { commentStore } from '../shared/service';
 import { EmfModerationMetrics, logger, metrics } from '../shared/observability';
 
@@ -15,7 +15,7 @@ export function queueAgeSeconds(oldestAt: string | null, now: Date): number {
 }
 
 export function queueAgeHandler(
-  store: () => Pick<CommentStore, 'oldestPendingAt'>,
+  store: () => Pick<CommentLists, 'oldestPendingAt'>,
   emitter: Pick<EmfModerationMetrics, 'oldestPendingAge'>,
   now: () => Date = () => new Date(),
 ) {

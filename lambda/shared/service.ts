@@ -7,7 +7,7 @@
 import { enabledProvidersFromEnvironment } from '../adapters/classifiers/enabled';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client';
-import { DynamoDbCommentStore } from '../adapters/dynamodb/comment-store';
+import { type DynamoDbStores, dynamoDbStores } from '../adapters/dynamodb/stores';
 import { TABLE_ENV } from '../adapters/dynamodb/schema';
 import { DynamoDbSiteModelStore } from '../adapters/dynamodb/site-model-store';
 import { DynamoDbTriageStore } from '../adapters/dynamodb/triage-store';
@@ -26,9 +26,9 @@ let client: DynamoDBDocumentClient | undefined;
 const documentClient = () => (client ??= createDocumentClient());
 const tableNames = () => ({ comments: envString(TABLE_ENV.Comments), private: envString(TABLE_ENV.Private) });
 
-let store: DynamoDbCommentStore | undefined;
-export function commentStore(): DynamoDbCommentStore {
-  store ??= new DynamoDbCommentStore(documentClient(), tableNames());
+let store: DynamoDbStores | undefined;
+export function commentStore(): DynamoDbStores {
+  store ??= dynamoDbStores(documentClient(), tableNames());
   return store;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { DecidedExample, DecisionLabel, SiteLearner } from '../../lambda/domain/triage/learning';
-import type { CommentStore } from '../../lambda/domain/ports/comment-store';
+import type { ImportStores } from '../../lambda/domain/use-cases/deps';
 import type { ArticleIdMap } from './article-ids';
 import { convert, type ImportedComment } from './convert';
 import { prepareExport, readExport, type OpenChunks } from './read-export';
@@ -18,7 +18,7 @@ import { codePointName, formatLocation, type Location, MalformedXml } from './xm
 
 export interface ImportOptions {
   open: OpenChunks;
-  store: CommentStore;
+  store: ImportStores;
   hasher: KeyedHasher;
   dryRun?: boolean;
   articleIdFrom?: ArticleIdSource;

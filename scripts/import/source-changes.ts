@@ -8,7 +8,8 @@
  */
 import type { Comment, CommentStatus } from '../../lambda/domain/comment';
 import { expiryFor, type SiteSettings } from '../../lambda/domain/settings';
-import type { CommentStore } from '../../lambda/domain/ports/comment-store';
+import type { CommentReads } from '../../lambda/domain/ports/comment-reads';
+import type { ModerationStore } from '../../lambda/domain/ports/moderation-store';
 import type { ImportedComment } from './convert';
 import { withRetries } from './retries';
 import { SOURCE_LABEL, type SourceName } from './source-comment';
@@ -29,7 +30,7 @@ export type WriteOutcome =
 
 export class SourceChanges {
   constructor(
-    private readonly store: CommentStore,
+    private readonly store: CommentReads & ModerationStore,
     private readonly options: { dryRun: boolean; now: () => Date; settings: () => Promise<SiteSettings> },
   ) {}
 

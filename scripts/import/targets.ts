@@ -8,11 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { SiteLearner } from '../../lambda/domain/triage/learning';
-import type { CommentStore } from '../../lambda/domain/ports/comment-store';
+import type { ImportStores } from '../../lambda/domain/use-cases/deps';
 import { dynamoDbSiteLearner } from '../../lambda/shared/site-learner';
 import { secretKey } from '../../lambda/shared/keys';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
@@ -21,7 +21,7 @@ import { ensureTables } from '../local/tables';
 import { lockDataDir } from './data-dir-lock';
 
 export interface ImportTarget {
-  store: CommentStore;
+  store: ImportStores;
   hasher: KeyedHasher;
   /** Where the comments go, for the summary. */
   description: string;
@@ -57,7 +57,7 @@ export async function localTarget(dataDirOption: string): Promise<ImportTarget> 
     const db = createDocumentClient(endpoint);
     const names = { comments: tables.Comments!, private: tables.Private! };
     return {
-      store: new DynamoDbCommentStore(db, names),
+      store: dynamoDbStores(db, names),
       learner: dynamoDbSiteLearner({ db, tables: names }),
       hasher: new KeyedHasher(serviceKeys(dataDir, false).hashKey),
       description,
@@ -112,7 +112,7 @@ export async function awsTarget(): Promise<ImportTarget> {
   const comments = process.env[TABLE_ENV.Comments]!;
   const names = { comments, private: process.env[TABLE_ENV.Private]! };
   return {
-    store: new DynamoDbCommentStore(db, names),
+    store: dynamoDbStores(db, names),
     learner: dynamoDbSiteLearner({ db, tables: names }),
     hasher: new KeyedHasher(hashKey),
     description: `the deployed tables ${comments} and ${process.env[TABLE_ENV.Private]} (${process.env.AWS_REGION ?? 'default region'})`,

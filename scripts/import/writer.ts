@@ -21,7 +21,8 @@ import { DomainError } from '../../lambda/domain/errors';
 import { duplicateKeys } from '../../lambda/domain/guards';
 import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { expiryFor, type SiteSettings } from '../../lambda/domain/settings';
-import { CommentIdTaken, type CommentStore, type NewCommentRecord } from '../../lambda/domain/ports/comment-store';
+import { CommentIdTaken, type NewCommentRecord } from '../../lambda/domain/ports/store-records';
+import type { ImportStores } from '../../lambda/domain/use-cases/deps';
 import type { ImportedComment } from './convert';
 import { withRetries } from './retries';
 import { IMPORT_ACTOR, SourceChanges, type WriteOutcome } from './source-changes';
@@ -55,7 +56,7 @@ export class ImportWriter {
   private readonly changes: SourceChanges;
 
   constructor(
-    private readonly store: CommentStore,
+    private readonly store: ImportStores,
     private readonly hasher: KeyedHasher,
     private readonly options: { dryRun: boolean; now?: () => Date },
   ) {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { CommentService } from '../../lambda/domain/comment-service';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { LearnedTriage } from '../../lambda/domain/triage/learned-triage';
@@ -21,7 +21,7 @@ const day = (n: number) => new Date(Date.parse('2030-01-01T00:00:00.000Z') + n *
 
 beforeAll(async () => {
   runtime = await startTestRuntime();
-  const store = new DynamoDbCommentStore(createDocumentClient(runtime.dynamodb.endpoint), {
+  const store = dynamoDbStores(createDocumentClient(runtime.dynamodb.endpoint), {
     comments: runtime.tables.Comments!,
     private: runtime.tables.Private!,
   });

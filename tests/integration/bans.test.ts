@@ -2,7 +2,7 @@
 import { allItems } from '../support/table-dump';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { CommentService } from '../../lambda/domain/comment-service';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { LocalRuntime } from '../../scripts/local/runtime';
@@ -75,7 +75,7 @@ describe('bans', () => {
     const db = createDocumentClient(runtime.dynamodb.endpoint);
     try {
       const later = new CommentService({
-        store: new DynamoDbCommentStore(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! }),
+        store: dynamoDbStores(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! }),
         hasher: new KeyedHasher(process.env.HASH_KEY!),
         now: () => new Date(Date.now() + 2 * 86_400_000),
       });

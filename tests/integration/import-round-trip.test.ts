@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { runImport } from '../../scripts/import/run-import';
 import type { LocalRuntime } from '../../scripts/local/runtime';
@@ -41,7 +41,7 @@ it('brings every article of the export out through the API as the documentation 
   expect(expected.filter((a) => a.comments.length === 0).length).toBeGreaterThanOrEqual(3);
   await runImport({
     open: fromFile('round-trip.xml'),
-    store: new DynamoDbCommentStore(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! }),
+    store: dynamoDbStores(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! }),
     hasher: new KeyedHasher(process.env.HASH_KEY!),
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { allItems } from '../support/table-dump';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { importedCommentId } from '../../scripts/import/convert';
 import { runImport } from '../../scripts/import/run-import';
@@ -38,7 +38,7 @@ function importFixture(name: string, options: { tables?: Record<string, string>;
   const tables = options.tables ?? runtime.tables;
   return runImport({
     open: () => createReadStream(join(FIXTURES, name)),
-    store: new DynamoDbCommentStore(db, { comments: tables.Comments!, private: tables.Private! }),
+    store: dynamoDbStores(db, { comments: tables.Comments!, private: tables.Private! }),
     hasher: new KeyedHasher(process.env.HASH_KEY!),
     dryRun: options.dryRun,
   });
@@ -141,7 +141,7 @@ describe('importing a Disqus export', () => {
 
 describe('a re-import with another article id', () => {
   it("moves the comment: gone from the old article's page and count, on the new one's", async () => {
-    const store = new DynamoDbCommentStore(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! });
+    const store = dynamoDbStores(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! });
     const hasher = new KeyedHasher(process.env.HASH_KEY!);
     const open = () => createReadStream(join(FIXTURES, 'disqus-threads.xml'));
     await runImport({ open, store, hasher });
@@ -171,7 +171,7 @@ describe('comments without an email', () => {
     const text = wxr(guest(1, 'Anna') + guest(2, 'Boris') + guest(3, 'Anna'));
     const summary = await runImport({
       open: () => [text][Symbol.iterator]() as unknown as AsyncIterable<string>,
-      store: new DynamoDbCommentStore(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! }),
+      store: dynamoDbStores(db, { comments: runtime.tables.Comments!, private: runtime.tables.Private! }),
       hasher: new KeyedHasher(process.env.HASH_KEY!),
     });
     expect(summary.imported).toBe(2);

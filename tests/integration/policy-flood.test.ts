@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { type DynamoDbStores, dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { CommentService } from '../../lambda/domain/comment-service';
 import { DomainError } from '../../lambda/domain/errors';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
@@ -14,13 +14,13 @@ import type { LocalRuntime } from '../../scripts/local/runtime';
 import { MODERATOR_TOKEN, api, startTestRuntime, validComment } from '../support/runtime';
 
 let runtime: LocalRuntime;
-let store: DynamoDbCommentStore;
+let store: DynamoDbStores;
 let clock = new Date('2030-01-01T00:00:00.000Z');
 let service: CommentService;
 
 beforeAll(async () => {
   runtime = await startTestRuntime();
-  store = new DynamoDbCommentStore(createDocumentClient(runtime.dynamodb.endpoint), {
+  store = dynamoDbStores(createDocumentClient(runtime.dynamodb.endpoint), {
     comments: runtime.tables.Comments!,
     private: runtime.tables.Private!,
   });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { ensureTables } from '../../scripts/local/tables';
 import { InMemoryCommentStore } from '../support/memory-store';
 import { storeContract } from '../support/store-contract';
@@ -17,7 +17,7 @@ storeContract('DynamoDB on DynamoDB Local', async () => {
   const names = await ensureTables(endpoint, `sc${randomBytes(4).toString('hex')}_`);
   const db = createDocumentClient(endpoint);
   return {
-    store: new DynamoDbCommentStore(db, { comments: names.Comments!, private: names.Private! }),
+    store: dynamoDbStores(db, { comments: names.Comments!, private: names.Private! }),
     close: async () => {
       for (const table of Object.values(names)) await db.send(new DeleteTableCommand({ TableName: table }));
       db.destroy();

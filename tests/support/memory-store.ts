@@ -1,5 +1,5 @@
 /**
- * The CommentStore in memory, for service tests that need no database. It is
+ * Every storage port in memory, as one object, for service tests that need no database. It is
  * faithful where a caller can tell: a failed condition raises the same error
  * as the DynamoDB store (CommentIdTaken, Duplicate, TooManyRequests with the
  * seconds left, VersionConflict with the current version, NotFound), every
@@ -28,7 +28,6 @@ import {
 import { type ArticleSettings, type SiteSettings, withDefaults } from '../../lambda/domain/settings';
 import {
   CommentIdTaken,
-  type CommentStore,
   type ContactRef,
   type Erasure,
   type NewCommentRecord,
@@ -38,7 +37,17 @@ import {
   type ReportOutcome,
   type StatusChange,
   type StatusQuery,
-} from '../../lambda/domain/ports/comment-store';
+} from '../../lambda/domain/ports/store-records';
+import type { AuthorStore } from '../../lambda/domain/ports/author-store';
+import type { BanStore } from '../../lambda/domain/ports/ban-store';
+import type { CommentLists } from '../../lambda/domain/ports/comment-lists';
+import type { CommentReads } from '../../lambda/domain/ports/comment-reads';
+import type { ModerationStore } from '../../lambda/domain/ports/moderation-store';
+import type { PrivacyStore } from '../../lambda/domain/ports/privacy-store';
+import type { ReportStore } from '../../lambda/domain/ports/report-store';
+import type { SettingsStore } from '../../lambda/domain/ports/settings-store';
+import type { SubmissionStore } from '../../lambda/domain/ports/submission-store';
+import type { SubscriberStore } from '../../lambda/domain/ports/subscriber-store';
 
 /** A duplicate lock names its comment; a flood lock, when it was taken. */
 type Guard = { commentId: string } | { lastAtMs: number };
@@ -59,7 +68,19 @@ const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.
 const positionOf = (createdAt: string, id: string) => `${createdAt}#${id}`;
 const riskPosition = (c: Comment) => `${riskOf(c.reasons).toFixed(3)}#${positionOf(c.createdAt, c.id)}`;
 
-export class InMemoryCommentStore implements CommentStore {
+export class InMemoryCommentStore
+  implements
+    SettingsStore,
+    SubmissionStore,
+    AuthorStore,
+    CommentReads,
+    CommentLists,
+    ModerationStore,
+    PrivacyStore,
+    SubscriberStore,
+    ReportStore,
+    BanStore
+{
   private settings: SiteSettings | undefined;
   private readonly articles = new Map<string, Partial<ArticleSettings>>();
   private readonly comments = new Map<string, Comment>();

@@ -1,5 +1,5 @@
 /**
- * What any CommentStore must do, as one suite run against each store: the
+ * What any implementation of the storage ports must do, as one suite run against each store: the
  * DynamoDB store on DynamoDB Local and the in-memory store
  * (tests/integration/store-contract.test.ts). A case fails on a store that
  * lets a duplicate in, loses an update, pages differently or leaves part of a
@@ -10,10 +10,32 @@ import type { Comment, CommentStatus, Contact } from '../../lambda/domain/commen
 import type { StoredBan } from '../../lambda/domain/bans';
 import { NO_REPORTS, reportsReason, withReport } from '../../lambda/domain/reports';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
-import { CommentIdTaken, type CommentStore, type NewCommentRecord, type NewReport } from '../../lambda/domain/ports/comment-store';
+import { CommentIdTaken, type NewCommentRecord, type NewReport } from '../../lambda/domain/ports/store-records';
+import type { AuthorStore } from '../../lambda/domain/ports/author-store';
+import type { BanStore } from '../../lambda/domain/ports/ban-store';
+import type { CommentLists } from '../../lambda/domain/ports/comment-lists';
+import type { CommentReads } from '../../lambda/domain/ports/comment-reads';
+import type { ModerationStore } from '../../lambda/domain/ports/moderation-store';
+import type { PrivacyStore } from '../../lambda/domain/ports/privacy-store';
+import type { ReportStore } from '../../lambda/domain/ports/report-store';
+import type { SettingsStore } from '../../lambda/domain/ports/settings-store';
+import type { SubmissionStore } from '../../lambda/domain/ports/submission-store';
+import type { SubscriberStore } from '../../lambda/domain/ports/subscriber-store';
+
+/** The suite holds every port at once: both stores implement them all on one set of tables (or maps). */
+export type EveryPort = SettingsStore &
+  SubmissionStore &
+  AuthorStore &
+  CommentReads &
+  CommentLists &
+  ModerationStore &
+  PrivacyStore &
+  SubscriberStore &
+  ReportStore &
+  BanStore;
 
 export interface OpenedStore {
-  store: CommentStore;
+  store: EveryPort;
   close: () => Promise<void>;
 }
 
@@ -73,9 +95,9 @@ function draft(d: Draft): NewCommentRecord {
 }
 
 export function storeContract(name: string, open: () => Promise<OpenedStore>): void {
-  describe(`CommentStore contract: ${name}`, () => {
+  describe(`storage ports contract: ${name}`, () => {
     let opened: OpenedStore;
-    let store: CommentStore;
+    let store: EveryPort;
     beforeEach(async () => {
       opened = await open();
       store = opened.store;

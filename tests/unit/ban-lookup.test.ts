@@ -3,11 +3,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 const dynamodb = mockClient(db);
-const store = new DynamoDbCommentStore(db, { comments: 'Comments', private: 'Private' });
+const store = dynamoDbStores(db, { comments: 'Comments', private: 'Private' });
 afterEach(() => dynamodb.reset());
 
 describe('ban look-up of a new comment', () => {

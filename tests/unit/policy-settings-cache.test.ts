@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CommentService } from '../../lambda/domain/comment-service';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
-import type { CommentStore, NewCommentRecord } from '../../lambda/domain/ports/comment-store';
+import type { NewCommentRecord } from '../../lambda/domain/ports/store-records';
+import type { ServiceStores } from '../../lambda/domain/use-cases/deps';
 
 function fakeStore() {
   let settings: SiteSettings = { ...DEFAULT_SETTINGS };
@@ -19,7 +20,7 @@ function fakeStore() {
     getAuthorRecord: async () => ({ approved: 0, rejected: 0, spam: 0 }),
     insertComment: async (record: NewCommentRecord) => void inserted.push(record),
     findBans: async () => [],
-  } as unknown as CommentStore;
+  } as unknown as ServiceStores;
   return {
     store,
     inserted,

@@ -9,15 +9,15 @@ import { GetCommand, TransactWriteCommand, DynamoDBDocumentClient } from '@aws-s
 import { DynamoDBClient, TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoDbCommentStore } from '../../lambda/adapters/dynamodb/comment-store';
+import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { type ItemKey, keys } from '../../lambda/adapters/dynamodb/items';
 import { TABLE_KEY } from '../../lambda/adapters/dynamodb/schema';
 import type { Comment, Contact } from '../../lambda/domain/comment';
-import type { NewCommentRecord } from '../../lambda/domain/ports/comment-store';
+import type { NewCommentRecord } from '../../lambda/domain/ports/store-records';
 
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 const dynamodb = mockClient(db);
-const store = new DynamoDbCommentStore(db, { comments: 'Comments', private: 'Private' });
+const store = dynamoDbStores(db, { comments: 'Comments', private: 'Private' });
 afterEach(() => dynamodb.reset());
 
 type Item = NonNullable<NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]>;

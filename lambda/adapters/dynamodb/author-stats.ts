@@ -12,6 +12,8 @@ import type { StoreContext } from './context';
 import { KEY_PREFIX, keys } from './items';
 import { TABLE_KEY } from './schema';
 import type { TransactItem } from './transaction';
+import type { AuthorStore } from '../../domain/ports/author-store';
+import { listContactsByEmailHash } from './private-data';
 
 export async function getAuthorRecord({ db, tables }: StoreContext, emailHash: string): Promise<AuthorRecord> {
   const { Item } = await db.send(new GetCommand({ TableName: tables.private, Key: keys.author(emailHash) }));
@@ -63,3 +65,9 @@ export function authorCountUpdate(table: string, emailHash: string, deltas: Reco
     },
   };
 }
+
+/** An author's counts and, through the email index, their private data. */
+export const dynamoDbAuthorStore = (ctx: StoreContext): AuthorStore => ({
+  getAuthorRecord: (emailHash) => getAuthorRecord(ctx, emailHash),
+  listContactsByEmailHash: (emailHash, limit, after, since) => listContactsByEmailHash(ctx, emailHash, limit, after, since),
+});

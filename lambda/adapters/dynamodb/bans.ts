@@ -10,6 +10,7 @@ import type { BanScope, StoredBan } from '../../domain/bans';
 import type { StoreContext } from './context';
 import { BANS_PARTITION_KEY, ITEM_TYPE, type ItemKey, keys, KEY_PREFIX } from './items';
 import { TABLE_KEY } from './schema';
+import type { BanStore } from '../../domain/ports/ban-store';
 
 /** Bans one hash can have at once are few; a Query reads at most this many. */
 const MARKERS_PER_SUBJECT = 50;
@@ -114,3 +115,12 @@ export async function deleteBan({ db, tables }: StoreContext, ban: StoredBan): P
   const deletes = [keys.ban(ban.id), ...markerKeys(ban)].map((Key) => ({ Delete: { TableName: tables.private, Key } }));
   await db.send(new TransactWriteCommand({ TransactItems: deletes }));
 }
+
+/** The bans port. */
+export const dynamoDbBanStore = (ctx: StoreContext): BanStore => ({
+  putBan: (ban) => putBan(ctx, ban),
+  getBan: (id) => getBan(ctx, id),
+  listBans: () => listBans(ctx),
+  findBans: (subjects) => findBans(ctx, subjects),
+  deleteBan: (ban) => deleteBan(ctx, ban),
+});

@@ -1,7 +1,7 @@
 /** Bounded reads shared by the store: one page of a Query, and BatchGetItem with retries of unprocessed keys. */
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serviceUnavailable } from '../../domain/errors';
-import type { Page } from '../../domain/ports/comment-store';
+import type { Page } from '../../domain/ports/store-records';
 import type { IndexDefinition } from './schema';
 
 export interface PageQuery {

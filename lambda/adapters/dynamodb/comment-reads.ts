@@ -8,7 +8,7 @@ import {
   type ModeratorComment,
   type PublicComment,
 } from '../../domain/comment';
-import type { Page, StatusQuery } from '../../domain/ports/comment-store';
+import type { Page, StatusQuery } from '../../domain/ports/store-records';
 import { getAuthorRecords } from './author-stats';
 import { batchGet, queryPage } from './bounded-reads';
 import type { StoreContext } from './context';
@@ -23,6 +23,10 @@ import {
   SORT_KEY,
 } from './items';
 import { INDEXES, TABLE_KEY } from './schema';
+import type { CommentLists } from '../../domain/ports/comment-lists';
+import type { CommentReads } from '../../domain/ports/comment-reads';
+import { getContact } from './private-data';
+import { countPublished } from './published-counts';
 
 export async function getComment({ db, tables }: StoreContext, id: string): Promise<Comment | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tables.comments, Key: keys.comment(id) }));
@@ -159,3 +163,20 @@ export async function getHistory({ db, tables }: StoreContext, id: string): Prom
   } while (startKey);
   return entries;
 }
+
+/** One comment by id: GetItems and a bounded BatchGetItem. */
+export const dynamoDbCommentReads = (ctx: StoreContext): CommentReads => ({
+  getComment: (id) => getComment(ctx, id),
+  getComments: (ids) => getComments(ctx, ids),
+  getContact: (id) => getContact(ctx, id),
+  getHistory: (id) => getHistory(ctx, id),
+});
+
+/** The lists, each a Query bounded by the page, and the per-article counters. */
+export const dynamoDbCommentLists = (ctx: StoreContext): CommentLists => ({
+  listPublished: (articleId, limit, after) => listPublished(ctx, articleId, limit, after),
+  countPublished: (articleIds) => countPublished(ctx, articleIds),
+  listByStatus: (query) => listByStatus(ctx, query),
+  listByEmailHash: (emailHash, limit, after) => listByEmailHash(ctx, emailHash, limit, after),
+  oldestPendingAt: () => oldestPendingAt(ctx),
+});

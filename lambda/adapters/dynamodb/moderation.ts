@@ -5,7 +5,7 @@
  */
 import type { Comment, HistoryEntry } from '../../domain/comment';
 import { notFound, serviceUnavailable, versionConflict } from '../../domain/errors';
-import type { Erasure, StatusChange } from '../../domain/ports/comment-store';
+import type { Erasure, StatusChange } from '../../domain/ports/store-records';
 import { authorCountUpdate, statusDeltas } from './author-stats';
 import { getComment } from './comment-reads';
 import type { StoreContext, TableNames } from './context';
@@ -13,6 +13,7 @@ import { historyItem, indexAttributes, keys, PUBLISHED_ATTRIBUTES, REPORT_ATTRIB
 import { privateDataDeletes, privateDataExpiry } from './private-data';
 import { publishedCountUpdate, publishedDelta } from './published-counts';
 import { type Cancellation, type Tagged, tagged, transactWrite } from './transaction';
+import type { ModerationStore } from '../../domain/ports/moderation-store';
 
 /** The items of a moderation write: the comment (with the version condition), its history, its private data, the author's counts, the article's published count. */
 export type ModerationTag = 'comment' | 'history' | 'privateData' | 'authorCounts' | 'publishedCount';
@@ -196,3 +197,9 @@ export function updateExpression(set: Record<string, unknown>, remove: readonly 
   const expression = `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`;
   return { expression, names, values };
 }
+
+/** The moderation port: version-conditioned status changes and deletes. */
+export const dynamoDbModerationStore = (ctx: StoreContext): ModerationStore => ({
+  changeStatus: (change) => changeStatus(ctx, change),
+  deleteComment: (change) => deleteComment(ctx, change),
+});

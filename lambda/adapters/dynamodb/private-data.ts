@@ -4,7 +4,7 @@
  */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../../domain/comment';
-import type { ContactRef, Page } from '../../domain/ports/comment-store';
+import type { ContactRef, Page } from '../../domain/ports/store-records';
 import { queryPage } from './bounded-reads';
 import type { StoreContext } from './context';
 import { contactFromItem, idFromPosition, ITEM_PRESENT, keys } from './items';

@@ -7,7 +7,7 @@
  */
 import { versionConflict, serviceUnavailable } from '../../domain/errors';
 import type { ModeratorComment } from '../../domain/comment';
-import type { NewReport, Page, ReportOutcome } from '../../domain/ports/comment-store';
+import type { NewReport, Page, ReportOutcome } from '../../domain/ports/store-records';
 import { queryPage } from './bounded-reads';
 import { moderatorViews } from './comment-reads';
 import type { StoreContext } from './context';
@@ -16,6 +16,7 @@ import { type CommentUpdateExtras, type ModerationTag, statusChangeItems, update
 import { INDEXES } from './schema';
 import { floodLockHeld, floodLockPut } from './flood-lock';
 import { type Cancellation, type Tagged, tagged, transactWrite } from './transaction';
+import type { ReportStore } from '../../domain/ports/report-store';
 
 type ReportTag = 'marker' | 'floodGuard' | ModerationTag;
 
@@ -120,3 +121,9 @@ export async function listReported({ db, tables }: StoreContext, limit: number, 
   });
   return { items: await moderatorViews({ db, tables }, page.items.map(commentFromItem)), last: page.last };
 }
+
+/** The readers' reports port. */
+export const dynamoDbReportStore = (ctx: StoreContext): ReportStore => ({
+  reportComment: (report) => reportComment(ctx, report),
+  listReported: (limit, after) => listReported(ctx, limit, after),
+});

@@ -7,6 +7,7 @@ import type { StoreContext } from './context';
 import { ITEM_ABSENT, ITEM_TYPE, keys } from './items';
 import { TABLE_KEY } from './schema';
 import type { TransactItem } from './transaction';
+import type { SettingsStore } from '../../domain/ports/settings-store';
 
 export async function getSettings({ db, tables }: StoreContext): Promise<SiteSettings> {
   const { Item } = await db.send(new GetCommand({ TableName: tables.comments, Key: keys.settings() }));
@@ -74,3 +75,11 @@ export function firstCommentUpdate(table: string, articleId: string, at: string)
     },
   };
 }
+
+/** The settings port on the comments table. */
+export const dynamoDbSettingsStore = (ctx: StoreContext): SettingsStore => ({
+  getSettings: () => getSettings(ctx),
+  putSettings: (settings, expectedVersion) => putSettings(ctx, settings, expectedVersion),
+  getArticle: (articleId) => getArticle(ctx, articleId),
+  putArticle: (article) => putArticle(ctx, article),
+});

@@ -4,14 +4,15 @@
  * a flood or a reused id leaves nothing behind.
  */
 import { duplicateComment, serviceUnavailable, tooManyRequests } from '../../domain/errors';
-import { CommentIdTaken, type NewCommentRecord } from '../../domain/ports/comment-store';
+import { CommentIdTaken, type NewCommentRecord } from '../../domain/ports/store-records';
 import { authorCountUpdate, statusDeltas } from './author-stats';
 import type { StoreContext, TableNames } from './context';
 import { commentItem, contactItem, historyItem, ITEM_ABSENT, ITEM_TYPE, keys } from './items';
-import { publishedCountUpdate, publishedDelta } from './published-counts';
+import { addPublished, publishedCountUpdate, publishedDelta } from './published-counts';
 import { firstCommentUpdate } from './site-settings';
 import { floodLockHeld, floodLockPut } from './flood-lock';
 import { type Cancellation, type Tagged, tagged, transactWrite } from './transaction';
+import type { SubmissionStore } from '../../domain/ports/submission-store';
 
 /** The items of a submission, by what a failure of each means. */
 type SubmissionTag = 'comment' | 'history' | 'contact' | 'duplicateGuard' | 'floodGuard' | 'authorCounts' | 'publishedCount' | 'article';
@@ -91,3 +92,10 @@ function submissionFailure(cancelled: Cancellation<SubmissionTag>, record: NewCo
   if (cancelled.has('duplicateGuard', 'TransactionConflict')) return duplicateComment();
   return serviceUnavailable();
 }
+
+/** The submission port: new comments with their guards, and the importer's deferred published count. */
+export const dynamoDbSubmissionStore = (ctx: StoreContext): SubmissionStore => ({
+  insertComment: (record) => insertComment(ctx, record),
+  insertCommentsTogether: (records) => insertCommentsTogether(ctx, records),
+  addPublished: (articleId, delta) => addPublished(ctx, ctx.tables.comments, articleId, delta),
+});

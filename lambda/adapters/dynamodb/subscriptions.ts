@@ -14,10 +14,11 @@ import {
   type Subscriber,
   type SubscriberState,
 } from '../../domain/reply-notifications/subscriber';
-import type { ReplyMailRequest } from '../../domain/ports/comment-store';
+import type { ReplyMailRequest } from '../../domain/ports/store-records';
 import type { StoreContext } from './context';
 import { ITEM_ABSENT, ITEM_TYPE, keys } from './items';
 import { tagged, transactWrite } from './transaction';
+import type { SubscriberStore } from '../../domain/ports/subscriber-store';
 
 export async function getSubscriber({ db, tables }: StoreContext, emailHash: string): Promise<Subscriber | undefined> {
   const { Item } = await db.send(new GetCommand({ TableName: tables.private, Key: keys.subscriber(emailHash), ConsistentRead: true }));
@@ -167,3 +168,13 @@ export async function claimReplyMail({ db, tables }: StoreContext, claim: ReplyM
   // A conflict with a concurrent write: the stream batch is retried.
   throw serviceUnavailable();
 }
+
+/** The reply-notification port: subscribers and the per-reply and per-day mail claims. */
+export const dynamoDbSubscriberStore = (ctx: StoreContext): SubscriberStore => ({
+  getSubscriber: (emailHash) => getSubscriber(ctx, emailHash),
+  claimConfirmation: (emailHash, at, notBefore) => claimConfirmation(ctx, emailHash, at, notBefore),
+  setSubscriberState: (emailHash, from, to, at) => setSubscriberState(ctx, emailHash, from, to, at),
+  claimReplyMail: (claim) => claimReplyMail(ctx, claim),
+  releaseConfirmation: (emailHash, at) => releaseConfirmation(ctx, emailHash, at),
+  releaseReplyMail: (claim) => releaseReplyMail(ctx, claim),
+});

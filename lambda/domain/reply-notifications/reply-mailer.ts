@@ -7,17 +7,15 @@
  * not accept gives its claim back, so the retry sends it (a mail counts as
  * sent only once SES accepted it).
  */
-import type { CommentStore } from '../ports/comment-store';
+import type { CommentReads } from '../ports/comment-reads';
+import type { SubscriberStore } from '../ports/subscriber-store';
 import type { Mailer } from '../ports/mailer';
 import { confirmationMail, type MailLinks, replyMail } from './mail';
 import { CONFIRMATION_INTERVAL_MS, DAILY_MAIL_LIMIT, mailDay, type ReplyMailClaim } from './subscriber';
 import type { SubscriptionTokens } from './tokens';
 
 export interface ReplyMailerDeps {
-  store: Pick<
-    CommentStore,
-    'getContact' | 'getSubscriber' | 'claimConfirmation' | 'claimReplyMail' | 'releaseConfirmation' | 'releaseReplyMail'
-  >;
+  store: Pick<CommentReads, 'getContact'> & Omit<SubscriberStore, 'setSubscriberState'>;
   mailer: Mailer;
   tokens: SubscriptionTokens;
   links: MailLinks;

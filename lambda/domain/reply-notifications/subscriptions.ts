@@ -4,7 +4,7 @@
  * mail client's one-click POST), suppress (a bounce or a complaint). Each
  * answers an outcome the HTTP layer turns into a small page.
  */
-import type { CommentStore } from '../ports/comment-store';
+import type { SubscriberStore } from '../ports/subscriber-store';
 import { normaliseEmail } from '../email';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SubscriptionTokens, TokenCheck } from './tokens';
@@ -19,7 +19,7 @@ export type LinkOutcome =
   | 'expired';
 
 export interface SubscriptionDeps {
-  store: Pick<CommentStore, 'getSubscriber' | 'setSubscriberState'>;
+  store: Pick<SubscriberStore, 'getSubscriber' | 'setSubscriberState'>;
   tokens: SubscriptionTokens;
   hasher: KeyedHasher;
   now?: () => Date;

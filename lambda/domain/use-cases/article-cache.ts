@@ -6,7 +6,7 @@
  * of one article share one read, and at most `limit` articles are kept (the
  * longest-held dropped first), so a crawl over many articles cannot grow it.
  */
-import type { CommentStore } from '../ports/comment-store';
+import type { SettingsStore } from '../ports/settings-store';
 import type { ArticleSettings } from '../settings';
 
 export const ARTICLE_CACHE_LIMIT = 1000;
@@ -15,7 +15,7 @@ export class ArticleCache {
   private readonly held = new Map<string, { value: Promise<ArticleSettings | undefined>; until: number }>();
 
   constructor(
-    private readonly store: Pick<CommentStore, 'getArticle'>,
+    private readonly store: Pick<SettingsStore, 'getArticle'>,
     private readonly now: () => Date,
     private readonly ttlMs: number,
     private readonly limit = ARTICLE_CACHE_LIMIT,

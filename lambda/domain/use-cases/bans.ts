@@ -4,7 +4,8 @@
  * for a new comment (the ban phase then stores it as spam).
  */
 import { randomBytes } from 'node:crypto';
-import type { BanStore, CommentStore } from '../ports/comment-store';
+import type { BanLookup, BanStore } from '../ports/ban-store';
+import type { CommentReads } from '../ports/comment-reads';
 import { type Ban, type BanScope, type BanSubjects, banIsActive, type StoredBan, toBanView } from '../bans';
 import { notFound, validationFailed } from '../errors';
 import { BAN_FIELD_MESSAGES, banBody, fieldErrors } from '../request-bodies';
@@ -14,7 +15,7 @@ export const BAN_ID_PATTERN = /^[a-z0-9]{8,40}$/;
 
 export class BanAdmin {
   constructor(
-    private readonly store: CommentStore,
+    private readonly store: BanStore & Pick<CommentReads, 'getComment' | 'getContact'>,
     private readonly now: () => Date,
   ) {}
 
@@ -58,13 +59,13 @@ export class BanAdmin {
 }
 
 /** The ban in force on a new comment's email or address, if any. */
-export async function activeBan(store: BanStore, subjects: BanSubjects, now: Date): Promise<StoredBan | null> {
+export async function activeBan(store: BanLookup, subjects: BanSubjects, now: Date): Promise<StoredBan | null> {
   const bans = await store.findBans(subjects);
   return bans.find((ban) => banIsActive(ban, now)) ?? null;
 }
 
 /** Lifts and removes every ban of an email (a privacy erasure); answers how many. */
-export async function removeBansOfEmail(store: BanStore, emailHash: string): Promise<number> {
+export async function removeBansOfEmail(store: Pick<BanStore, 'findBans' | 'deleteBan'>, emailHash: string): Promise<number> {
   const bans = await store.findBans({ emailHash, addressHash: null });
   for (const ban of bans) await store.deleteBan(ban);
   return bans.length;

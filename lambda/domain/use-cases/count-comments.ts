@@ -1,5 +1,5 @@
 /** Published comments per article, for article lists: 1–50 ids in one request, read from the per-article counters. */
-import type { CommentStore } from '../ports/comment-store';
+import type { CommentLists } from '../ports/comment-lists';
 import { validationFailed } from '../errors';
 import { ARTICLE_ID_PATTERN } from '../validation';
 
@@ -25,7 +25,7 @@ export function parseArticleIds(raw: string | undefined): string[] {
   return unique;
 }
 
-export async function countComments(store: CommentStore, raw: string | undefined): Promise<CommentCounts> {
+export async function countComments(store: Pick<CommentLists, 'countPublished'>, raw: string | undefined): Promise<CommentCounts> {
   const ids = parseArticleIds(raw);
   const found = await store.countPublished(ids);
   // fromEntries defines own properties, so an id such as "__proto__" is a plain key.

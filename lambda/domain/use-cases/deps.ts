@@ -1,14 +1,38 @@
-/** What the use cases share: the store port, the keys this function holds, the clock, the settings cache. */
+/** What the use cases share: the storage ports, the keys this function holds, the clock, the settings cache. */
 import type { ClassifierSource, ProviderName } from '../ports/classifier';
-import type { CommentStore } from '../ports/comment-store';
+import type { AuthorStore } from '../ports/author-store';
+import type { BanStore } from '../ports/ban-store';
+import type { CommentLists } from '../ports/comment-lists';
+import type { CommentReads } from '../ports/comment-reads';
+import type { ModerationStore } from '../ports/moderation-store';
+import type { ReportStore } from '../ports/report-store';
+import type { SettingsStore } from '../ports/settings-store';
+import type { SubmissionStore } from '../ports/submission-store';
 import type { ModerationMetrics } from '../ports/moderation-metrics';
 import type { TriageScorer } from '../ports/triage-scorer';
 import type { CursorCodec } from '../cursor';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SiteSettings } from '../settings';
 
+/**
+ * The ports of every use case CommentService serves, for the code that builds
+ * them all at once (tests, the benchmark). A deployed function is given only
+ * the ports of its own use case (lambda/wiring/).
+ */
+export type ServiceStores = SettingsStore &
+  CommentReads &
+  CommentLists &
+  ModerationStore &
+  AuthorStore &
+  ReportStore &
+  BanStore &
+  Pick<SubmissionStore, 'insertComment'>;
+
+/** The ports the importer writes and reconciles through: new comments, the articles' settings, and source changes to comments it stored before. */
+export type ImportStores = SubmissionStore & SettingsStore & CommentReads & ModerationStore;
+
 export interface ServiceDeps {
-  store: CommentStore;
+  store: ServiceStores;
   /** Keys email hashes, duplicate and flood guards, idempotency ids (only the functions that need it get the key). */
   hasher?: KeyedHasher;
   /** Signs page cursors. */
@@ -35,7 +59,7 @@ export class SettingsCache {
   private cached: { value: SiteSettings; until: number } | undefined;
 
   constructor(
-    private readonly store: Pick<CommentStore, 'getSettings'>,
+    private readonly store: Pick<SettingsStore, 'getSettings'>,
     private readonly now: () => Date,
     private readonly ttlMs: number,
   ) {}

@@ -1,5 +1,6 @@
 /** The lists: published comments of an article, the moderators' lists by status and by email. Pages carry signed cursors. */
-import type { CommentStore } from '../ports/comment-store';
+import type { CommentLists } from '../ports/comment-lists';
+import type { ReportStore } from '../ports/report-store';
 import type { CommentStatus, ModeratorComment, PublicComment } from '../comment';
 import type { CursorCodec } from '../cursor';
 import { normaliseEmail } from '../email';
@@ -20,7 +21,7 @@ export interface PublishedPage extends Page<PublicComment> {
 
 export class ListComments {
   constructor(
-    private readonly store: CommentStore,
+    private readonly store: CommentLists & Pick<ReportStore, 'listReported'>,
     private readonly cursors: CursorCodec | undefined,
     private readonly settings: SettingsCache,
     private readonly articles: ArticleCache,

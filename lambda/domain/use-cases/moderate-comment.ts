@@ -1,5 +1,7 @@
 /** A moderator's view of one comment and the actions on it: approve / reject / spam, delete, history. */
-import type { CommentStore } from '../ports/comment-store';
+import type { AuthorStore } from '../ports/author-store';
+import type { CommentReads } from '../ports/comment-reads';
+import type { ModerationStore } from '../ports/moderation-store';
 import type { ModerationAction, ModerationMetrics } from '../ports/moderation-metrics';
 import { type Comment, type CommentStatus, type Contact, type HistoryEntry, type ModeratorComment, toModeratorComment } from '../comment';
 import { notFound, versionConflict } from '../errors';
@@ -8,7 +10,7 @@ import type { SettingsCache } from './deps';
 
 export class ModerateComment {
   constructor(
-    private readonly store: CommentStore,
+    private readonly store: CommentReads & ModerationStore & Pick<AuthorStore, 'getAuthorRecord'>,
     private readonly settings: SettingsCache,
     private readonly now: () => Date,
     private readonly metrics: ModerationMetrics,

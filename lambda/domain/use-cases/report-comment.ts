@@ -4,7 +4,9 @@
  * comment; at the site's threshold the comment goes back to the queue in the
  * same conditional write. Concurrent reports retry on the count they lost to.
  */
-import type { CommentStore, NewReport } from '../ports/comment-store';
+import type { CommentReads } from '../ports/comment-reads';
+import type { ReportStore } from '../ports/report-store';
+import type { NewReport } from '../ports/store-records';
 import type { ModerationMetrics } from '../ports/moderation-metrics';
 import { DomainError, notFound, validationFailed } from '../errors';
 import type { KeyedHasher } from '../keyed-hash';
@@ -24,7 +26,7 @@ const ATTEMPTS = 12;
 
 export class ReportComment {
   constructor(
-    private readonly store: CommentStore,
+    private readonly store: Pick<CommentReads, 'getComment' | 'getContact'> & Pick<ReportStore, 'reportComment'>,
     private readonly hasher: KeyedHasher,
     private readonly settings: SettingsCache,
     private readonly now: () => Date,

@@ -1,5 +1,5 @@
 /** The site's moderation settings and each article's comment settings, as moderators read and change them. */
-import type { CommentStore } from '../ports/comment-store';
+import type { SettingsStore } from '../ports/settings-store';
 import { validationFailed, versionConflict } from '../errors';
 import { type ArticleSettings, defaultArticle, type SiteSettings } from '../settings';
 import type { ProviderName } from '../ports/classifier';
@@ -12,7 +12,7 @@ const articleView = ({ firstCommentAt: _first, ...view }: ArticleSettings): Arti
 
 export class SiteSettingsAdmin {
   constructor(
-    private readonly store: CommentStore,
+    private readonly store: SettingsStore,
     private readonly cache: SettingsCache,
     private readonly articles: ArticleCache,
     /** The classifier providers this deployment enabled; settings may name no other. */

@@ -5,7 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ClassifierSource } from '../ports/classifier';
-import { CommentIdTaken, type CommentStore } from '../ports/comment-store';
+import type { AuthorStore } from '../ports/author-store';
+import type { BanLookup } from '../ports/ban-store';
+import type { CommentReads } from '../ports/comment-reads';
+import { CommentIdTaken } from '../ports/store-records';
+import type { SubmissionStore } from '../ports/submission-store';
 import type { ModerationMetrics } from '../ports/moderation-metrics';
 import type { PreparedTriage, TriageScorer } from '../ports/triage-scorer';
 import type { Comment } from '../comment';
@@ -37,12 +41,18 @@ export interface SubmitResult {
   body: { id: string; articleId: string; status: 'pending' | 'approved'; createdAt: string };
 }
 
+/** The ports submit writes and reads through. */
+export type SubmitStores = Pick<SubmissionStore, 'insertComment'> &
+  AuthorStore &
+  BanLookup &
+  Pick<CommentReads, 'getComment' | 'getComments'>;
+
 const AUTHOR_WINDOW_LIMIT = 200;
 const NO_HISTORY: AuthorRecord = { approved: 0, rejected: 0, spam: 0 };
 
 export class SubmitComment {
   constructor(
-    private readonly store: CommentStore,
+    private readonly store: SubmitStores,
     private readonly hasher: KeyedHasher,
     private readonly settings: SettingsCache,
     private readonly articles: ArticleCache,
