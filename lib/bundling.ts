@@ -31,7 +31,7 @@ export const ESBUILD_OPTIONS = {
  * bundle (should one ever be loaded, the runtime's own SDK answers).
  */
 const LOADED_ONLY_WITH: Record<string, readonly Access[]> = {
-  // The secret keys (lambda/shared/keys.ts), and Akismet's key for the functions that classify.
+  // The secret keys (lambda/wiring/keys.ts), and Akismet's key for the functions that classify.
   '@aws-sdk/client-secrets-manager': ['secret:hashKey', 'secret:cursorKey', 'classifiers', 'classifiers:feedback'],
 };
 

@@ -6,7 +6,7 @@
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
-import { PROVIDER_NAMES, type ProviderName } from '../lambda/ports/classifier';
+import { PROVIDER_NAMES, type ProviderName } from '../lambda/domain/ports/classifier';
 import { isEmail } from '../lambda/domain/email';
 import { isOriginShieldRegion, ORIGIN_SHIELD_REGIONS } from './regions';
 

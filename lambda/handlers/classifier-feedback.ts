@@ -10,7 +10,7 @@ import { classifierSourceFromEnvironment } from '../adapters/classifiers/source'
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { contradiction } from '../domain/triage/feedback';
 import type { ClassifierInput, ClassifierSource } from '../domain/ports/classifier';
-import { logger } from '../shared/observability';
+import { logger } from '../wiring/observability';
 
 /** A moderator's status change of a comment (moderation writes set moderatedBy). */
 function moderatorChange({ kind, before, after }: CommentChange) {

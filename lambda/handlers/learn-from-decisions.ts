@@ -13,8 +13,8 @@ import { batchIdOf, type LearnerChange, learnerChangeOf, triageEventOfChange } f
 import type { TriageEvent } from '../domain/triage/triage-days';
 import { type LearnerDeps, learnFromDecisions } from '../domain/use-cases/learn-from-decisions';
 import { SITE_MODEL_CODEC } from '../domain/use-cases/site-model-codec';
-import { logger } from '../shared/observability';
-import { triageStore } from '../shared/service';
+import { logger } from '../wiring/observability';
+import { triageStore } from '../wiring/service';
 
 /** The learner over decoded comment changes. */
 export function learnerOnChanges<Model>(deps: () => LearnerDeps<Model>) {

@@ -9,9 +9,9 @@ import type { SNSEvent } from 'aws-lambda';
 import { KeyedHasher } from '../domain/keyed-hash';
 import { Subscriptions } from '../domain/reply-notifications/subscriptions';
 import { SubscriptionTokens } from '../domain/reply-notifications/tokens';
-import { secretKey } from '../shared/keys';
-import { logger } from '../shared/observability';
-import { commentStore } from '../shared/service';
+import { secretKey } from '../wiring/keys';
+import { logger } from '../wiring/observability';
+import { commentStore } from '../wiring/service';
 
 interface SesFeedback {
   eventType?: string;

@@ -9,8 +9,8 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import type { ApprovedReply, ReplyMailer } from '../domain/reply-notifications/reply-mailer';
-import { logger } from '../shared/observability';
-import { replyMailerFromEnvironment } from '../shared/mail';
+import { logger } from '../wiring/observability';
+import { replyMailerFromEnvironment } from '../wiring/mail';
 
 export interface MailWork {
   /** Comments whose authors asked for reply notifications. */

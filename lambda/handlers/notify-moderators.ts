@@ -10,7 +10,7 @@ import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comme
 import { buildDigest, type PendingComment } from '../domain/moderator-digest';
 import { SnsNotificationPublisher } from '../adapters/sns/notification-publisher';
 import type { NotificationPublisher } from '../domain/ports/notification-publisher';
-import { logger } from '../shared/observability';
+import { logger } from '../wiring/observability';
 import { envOptional } from '../environment';
 
 /** The reason rule every imported comment carries (the importer's). */

@@ -10,7 +10,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { CloudFrontInvalidationPurger } from '../adapters/cloudfront/invalidation-purger';
 import { type CommentChange, commentChangesOf, type StoredComment } from '../adapters/dynamodb/comment-changes';
 import type { EdgeCachePurger } from '../domain/ports/edge-cache-purger';
-import { logger } from '../shared/observability';
+import { logger } from '../wiring/observability';
 import { envOptional, envString } from '../environment';
 
 /** What readers see of a comment: a change to any of these on a published comment must reach them at once. */

@@ -5,8 +5,8 @@
  * index; the function's role allows that Query and nothing else.
  */
 import type { CommentLists } from '../domain/ports/comment-lists';
-import { commentStore } from '../shared/service';
-import { EmfModerationMetrics, logger, metrics } from '../shared/observability';
+import { commentStore } from '../wiring/service';
+import { EmfModerationMetrics, logger, metrics } from '../wiring/observability';
 
 /** Whole seconds since `oldestAt` (never negative: clocks differ a little); 0 for an empty queue. */
 export function queueAgeSeconds(oldestAt: string | null, now: Date): number {

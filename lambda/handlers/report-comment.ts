@@ -6,7 +6,7 @@ import { routeHandler } from '../http/handler';
 import { commentIdParam } from '../http/moderation';
 import { bodyKind, bodyText, parseBody } from '../http/request';
 import { json } from '../http/response';
-import { logger } from '../shared/observability';
+import { logger } from '../wiring/observability';
 
 /** A reason and a note of at most 500 bytes fit in far less. */
 const MAX_BODY_BYTES = 8 * 1024;

@@ -14,7 +14,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { type ChangeHandler, STREAM_CONSUMERS } from '../background-functions';
 import { envString } from '../environment';
-import { logger } from '../shared/observability';
+import { logger } from '../wiring/observability';
 
 export interface LoadedConsumer {
   name: string;

@@ -8,8 +8,8 @@ import { headerValue, idempotencyKey } from '../http/headers';
 import { redirectTarget, redirectWithError, redirectWithOutcome } from '../http/no-script-form';
 import { bodyKind, bodyText, parseBody } from '../http/request';
 import { json } from '../http/response';
-import { logger } from '../shared/observability';
-import { submissionServicesFor } from '../shared/submission-service';
+import { logger } from '../wiring/observability';
+import { submissionServicesFor } from '../wiring/submission-service';
 
 export const handler = routeHandler(
   'SubmitComment',

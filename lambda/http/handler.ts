@@ -8,9 +8,9 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Route, type RouteName, routeNamed } from '../routes';
-import { logger, metrics } from '../shared/observability';
+import { logger, metrics } from '../wiring/observability';
 import type { CommentOperations } from '../domain/comment-operations';
-import { type RouteServices, type ServicesFor, servicesFor } from '../shared/service';
+import { type RouteServices, type ServicesFor, servicesFor } from '../wiring/service';
 import { requireModerator } from './auth';
 import { errorResponse } from './response';
 

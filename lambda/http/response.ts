@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { DomainError } from '../domain/errors';
-import { logger, redact } from '../shared/observability';
+import { logger, redact } from '../wiring/observability';
 import { corsHeaders } from './cors';
 import { errorBody, isClientError, statusOf } from './errors';
 

@@ -14,7 +14,7 @@ import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { AKISMET_KEY_PLACEHOLDER } from '../../lambda/adapters/classifiers/akismet';
-import type { ProviderName } from '../../lambda/ports/classifier';
+import type { ProviderName } from '../../lambda/domain/ports/classifier';
 
 export interface ClassifiersProps {
   providers: readonly ProviderName[];

@@ -2,7 +2,7 @@
  * The moderation desk's view of the service: the scheduled queue-age reading
  * (an EventBridge rule every few minutes invokes the QueueAge function, whose
  * role may only Query the byStatus index), a CloudWatch dashboard of the
- * moderation metrics the functions emit (EMF, lambda/shared/observability.ts)
+ * moderation metrics the functions emit (EMF, lambda/wiring/observability.ts)
  * and an alarm to the alarm topic when the oldest pending comment has waited
  * longer than `queueAgeAlarmHours`.
  */
@@ -24,7 +24,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { COMMENT_STATUSES } from '../../lambda/domain/comment';
-import { MODERATION_ACTIONS, MODERATION_METRIC } from '../../lambda/ports/moderation-metrics';
+import { MODERATION_ACTIONS, MODERATION_METRIC } from '../../lambda/domain/ports/moderation-metrics';
 import type { ScheduledJob } from '../../lambda/background-functions';
 import { METRICS_NAMESPACE, SERVICE_NAME, type ServiceFunction } from './service-function';
 

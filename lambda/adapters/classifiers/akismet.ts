@@ -10,7 +10,7 @@
  * are sent only when the operator turns personal data on for Akismet.
  */
 import type { Classifier, ClassifierFeedback, ClassifierInput, Verdict } from '../../domain/ports/classifier';
-import { secretKey } from '../../shared/keys';
+import { secretKey } from '../../wiring/keys';
 
 export const AKISMET_ENDPOINT = 'https://rest.akismet.com/1.1';
 /** What the stack stores until the operator puts the key in (Secrets Manager refuses an empty value); counts as no key. */

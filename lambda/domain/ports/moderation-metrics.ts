@@ -1,6 +1,6 @@
 /**
  * What the desk's dashboard counts, in domain terms. The Lambda functions
- * emit these as CloudWatch metrics (EMF, lambda/shared/observability.ts);
+ * emit these as CloudWatch metrics (EMF, lambda/wiring/observability.ts);
  * tests and the local runtime may pass their own.
  */
 import type { CommentStatus } from '../comment';

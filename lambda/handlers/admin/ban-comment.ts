@@ -3,7 +3,7 @@ import { routeHandler } from '../../http/handler';
 import { commentIdParam } from '../../http/moderation';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
-import { logger } from '../../shared/observability';
+import { logger } from '../../wiring/observability';
 
 export const handler = routeHandler('AdminBanComment', async ({ event, actor, services }) => {
   const ban = await services.comments.bans.ban(commentIdParam(event), optionalJsonObject(event), actor);

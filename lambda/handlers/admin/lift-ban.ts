@@ -2,7 +2,7 @@
 import { routeHandler } from '../../http/handler';
 import { pathParam } from '../../http/request';
 import { noContent } from '../../http/response';
-import { logger } from '../../shared/observability';
+import { logger } from '../../wiring/observability';
 
 export const handler = routeHandler('AdminLiftBan', async ({ event, actor, services }) => {
   const id = pathParam(event, 'id');

@@ -4,7 +4,7 @@ import { routeHandler } from '../../http/handler';
 import { commentIdParam, readModerationBody } from '../../http/moderation';
 import { json } from '../../http/response';
 import type { RouteName } from '../../routes';
-import { logger } from '../../shared/observability';
+import { logger } from '../../wiring/observability';
 
 export function moderationHandler(route: RouteName, to: CommentStatus) {
   return routeHandler(route, async ({ event, actor, services }) => {

@@ -4,7 +4,7 @@ import { erasureBody } from '../../domain/request-bodies';
 import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
-import { logger } from '../../shared/observability';
+import { logger } from '../../wiring/observability';
 
 export const handler = routeHandler('AdminPrivacyErase', async ({ event, actor, services }) => {
   const body = erasureBody.safeParse(optionalJsonObject(event));

@@ -3,7 +3,7 @@ import { requestedEmail } from '../../domain/privacy-service';
 import { routeHandler } from '../../http/handler';
 import { queryParams } from '../../http/request';
 import { json } from '../../http/response';
-import { logger } from '../../shared/observability';
+import { logger } from '../../wiring/observability';
 
 export const handler = routeHandler('AdminPrivacyExport', async ({ event, actor, services }) => {
   const email = requestedEmail(queryParams(event, ['email']).email);
