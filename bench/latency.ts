@@ -15,7 +15,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { createDocumentClient } from '../lambda/adapters/dynamodb/client';
 import { commentItem, ITEM_ABSENT, ITEM_TYPE, KEY_PREFIX, keys } from '../lambda/adapters/dynamodb/items';
 import { INDEXES, TABLE_KEY } from '../lambda/adapters/dynamodb/schema';
-import { DEFAULT_SETTINGS_CACHE_SECONDS } from '../lambda/shared/service';
+import { DEFAULT_SETTINGS_CACHE_SECONDS } from '../lambda/wiring/settings';
 import { SyntheticComments } from './data';
 import { closedLoop, httpLoad, type LoadStats } from './load';
 import { ratio } from './stats';

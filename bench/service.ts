@@ -10,7 +10,7 @@ import { CommentService } from '../lambda/domain/comment-service';
 import { CursorCodec } from '../lambda/domain/cursor';
 import { KeyedHasher } from '../lambda/domain/keyed-hash';
 import { LearnedTriage } from '../lambda/domain/triage/learned-triage';
-import { DEFAULT_SETTINGS_CACHE_SECONDS } from '../lambda/shared/service';
+import { DEFAULT_SETTINGS_CACHE_SECONDS } from '../lambda/wiring/settings';
 import type { TableNames } from './data';
 import { CapacityMeter, instrument, localDocumentClient } from './instrumented-client';
 import type { TransactionShadow } from './transaction-cost';

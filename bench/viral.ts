@@ -10,7 +10,7 @@
  * million page loads with CloudFront, and what one counts request reads.
  */
 import { gzipSync } from 'node:zlib';
-import { logger } from '../lambda/shared/observability';
+import { logger } from '../lambda/wiring/observability';
 import { startLocalRuntime } from '../scripts/local/runtime';
 import { meteredService } from './service';
 import { round } from './stats';

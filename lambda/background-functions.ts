@@ -40,7 +40,7 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
     table: 'Comments',
     access: [],
     needs: ['notifyTopic'],
-    load: async () => (await import('./handlers/notify-moderators')).onChanges,
+    load: async () => (await import('./wiring/streams/notify-moderators')).onChanges,
   },
   // A moderator's decision contradicting a spam verdict -> the provider (Akismet's submit-ham / submit-spam), off the request path.
   {
@@ -48,7 +48,7 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
     table: 'Comments',
     access: ['classifiers:feedback'],
     needs: ['feedbackProvider'],
-    load: async () => (await import('./handlers/classifier-feedback')).onChanges,
+    load: async () => (await import('./wiring/streams/classifier-feedback')).onChanges,
   },
   // Reply notifications: confirmation mails for new requests, one mail per approved reply (SES; deployed only with -c mailFrom).
   // Reads contacts and subscribers, writes the subscriber and the mail guards, signs links with the hash key.
@@ -57,7 +57,7 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
     table: 'Comments',
     access: ['private:read', 'private:write', 'secret:hashKey'],
     needs: ['mail'],
-    load: async () => (await import('./handlers/mail-replies')).onChanges,
+    load: async () => (await import('./wiring/streams/mail-replies')).onChanges,
   },
   // People's decisions -> the site's triage model (one versioned item) and the Triage page's day counters, a batch at a time.
   // Only the TRIAGE items of the comments table, which its own adapter decodes from the batch's records.
@@ -78,7 +78,7 @@ export const STREAM_CONSUMERS: readonly StreamConsumer[] = [
     table: 'Comments',
     access: [],
     needs: ['edgeDistribution'],
-    load: async () => (await import('./handlers/purge-edge-cache')).onChanges,
+    load: async () => (await import('./wiring/streams/purge-edge-cache')).onChanges,
   },
 ];
 

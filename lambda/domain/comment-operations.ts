@@ -1,11 +1,11 @@
 /**
- * The use cases of one function except taking submissions: list, moderate,
+ * Every use case except taking submissions, as one object: list, moderate,
  * report, settings, articles and bans (one file each under ./use-cases).
- * They share the store, the keys this function holds, the clock and one
- * settings cache, so a settings change made here applies here at once. No
- * classifier is imported here: functions that never triage bundle none of it
- * (./comment-service.ts adds submissions). Pure orchestration over the store
- * port: no AWS, no HTTP.
+ * They share the storage ports, the keys, the clock and one settings cache,
+ * so a settings change made here applies here at once. Tests and the
+ * benchmark drive the service through it (./comment-service.ts adds
+ * submissions); a deployed function builds only its own use case
+ * (lambda/wiring/routes/). Pure orchestration over the ports: no AWS, no HTTP.
  */
 import { NO_METRICS } from './ports/moderation-metrics';
 import type { CommentStatus } from './comment';

@@ -1,9 +1,8 @@
 /**
  * Every use case of the service, submissions included: the operations of
  * ./comment-operations.ts plus submit, which runs the moderation phases and
- * the classifiers. Only the submit function (and tests, the local runtime)
- * build this; the other functions build CommentOperations and so bundle no
- * classifier.
+ * the classifiers. Tests and the benchmark build this; a deployed function
+ * builds only its own use case (lambda/wiring/routes/).
  */
 import { NO_METRICS } from './ports/moderation-metrics';
 import { CommentOperations, type ServiceDeps } from './comment-operations';

@@ -6,7 +6,6 @@
  * is logged, not retried (the moderator's decision already stands).
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { classifierSourceFromEnvironment } from '../adapters/classifiers/source';
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { contradiction } from '../domain/triage/feedback';
 import type { ClassifierInput, ClassifierSource } from '../domain/ports/classifier';
@@ -50,7 +49,3 @@ export function classifierFeedback(source: () => ClassifierSource) {
   const onChanges = classifierFeedbackOfChanges(source);
   return (event: DynamoDBStreamEvent) => onChanges(commentChangesOf(event));
 }
-
-let source: ClassifierSource | undefined;
-/** What the stream dispatcher runs when deployed. */
-export const onChanges = classifierFeedbackOfChanges(() => (source ??= classifierSourceFromEnvironment()));

@@ -2,8 +2,13 @@
 import { cacheableJson } from '../http/edge-cache';
 import { routeHandler } from '../http/handler';
 import { queryParams } from '../http/request';
+import { countServices } from '../wiring/routes/counts';
 
-export const handler = routeHandler('CountComments', async ({ event, services }) => {
-  const { articles } = queryParams(event, ['articles']);
-  return cacheableJson(event, await services.comments.countPublished(articles));
-});
+export const handler = routeHandler(
+  'CountComments',
+  async ({ event, services }) => {
+    const { articles } = queryParams(event, ['articles']);
+    return cacheableJson(event, await services.countPublished(articles));
+  },
+  countServices,
+);

@@ -14,7 +14,7 @@ import type { TriageEvent } from '../domain/triage/triage-days';
 import { type LearnerDeps, learnFromDecisions } from '../domain/use-cases/learn-from-decisions';
 import { SITE_MODEL_CODEC } from '../domain/use-cases/site-model-codec';
 import { logger } from '../wiring/observability';
-import { triageStore } from '../wiring/service';
+import { triageStore } from '../wiring/triage';
 
 /** The learner over decoded comment changes. */
 export function learnerOnChanges<Model>(deps: () => LearnerDeps<Model>) {

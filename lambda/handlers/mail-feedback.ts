@@ -6,12 +6,9 @@
  * identity notifications ("notificationType"). Never logs an address.
  */
 import type { SNSEvent } from 'aws-lambda';
-import { KeyedHasher } from '../domain/keyed-hash';
-import { Subscriptions } from '../domain/reply-notifications/subscriptions';
-import { SubscriptionTokens } from '../domain/reply-notifications/tokens';
-import { secretKey } from '../wiring/keys';
+import type { Subscriptions } from '../domain/reply-notifications/subscriptions';
 import { logger } from '../wiring/observability';
-import { commentStore } from '../wiring/service';
+import { subscriptionsFromEnvironment } from '../wiring/mail-feedback';
 
 interface SesFeedback {
   eventType?: string;
@@ -53,18 +50,6 @@ export function mailFeedback(subscriptions: () => Promise<Pick<Subscriptions, 's
     logger.info('mail feedback', { records: event.Records?.length ?? 0, suppressed: addresses.length });
     return { suppressed: addresses.length };
   };
-}
-
-let built: Promise<Subscriptions> | undefined;
-function subscriptionsFromEnvironment(): Promise<Subscriptions> {
-  built ??= secretKey('HASH_KEY').then((key) => {
-    const hasher = new KeyedHasher(key);
-    return new Subscriptions({ store: commentStore(), hasher, tokens: new SubscriptionTokens(hasher) });
-  });
-  built.catch(() => {
-    built = undefined;
-  });
-  return built;
 }
 
 export const handler = mailFeedback(subscriptionsFromEnvironment);

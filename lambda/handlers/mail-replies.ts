@@ -10,7 +10,6 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import type { ApprovedReply, ReplyMailer } from '../domain/reply-notifications/reply-mailer';
 import { logger } from '../wiring/observability';
-import { replyMailerFromEnvironment } from '../wiring/mail';
 
 export interface MailWork {
   /** Comments whose authors asked for reply notifications. */
@@ -57,6 +56,3 @@ export function mailReplies(mailer: () => Promise<ReplyMailer>) {
   const onChanges = mailRepliesOfChanges(mailer);
   return (event: DynamoDBStreamEvent) => onChanges(commentChangesOf(event));
 }
-
-/** What the stream dispatcher runs when deployed. */
-export const onChanges = mailRepliesOfChanges(replyMailerFromEnvironment);

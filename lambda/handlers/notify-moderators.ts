@@ -8,10 +8,8 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
 import { buildDigest, type PendingComment } from '../domain/moderator-digest';
-import { SnsNotificationPublisher } from '../adapters/sns/notification-publisher';
 import type { NotificationPublisher } from '../domain/ports/notification-publisher';
 import { logger } from '../wiring/observability';
-import { envOptional } from '../environment';
 
 /** The reason rule every imported comment carries (the importer's). */
 const IMPORT_RULE = 'import';
@@ -47,13 +45,3 @@ export function notifyModerators(publisher: () => NotificationPublisher, console
   const onChanges = notifyModeratorsOfChanges(publisher, consoleUrl);
   return (event: DynamoDBStreamEvent) => onChanges(commentChangesOf(event));
 }
-
-let sns: SnsNotificationPublisher | undefined;
-function snsPublisher(): SnsNotificationPublisher {
-  const topicArn = envOptional('NOTIFY_TOPIC_ARN');
-  if (!topicArn) throw new Error('NOTIFY_TOPIC_ARN environment variable is not set');
-  return (sns ??= new SnsNotificationPublisher(topicArn));
-}
-
-/** What the stream dispatcher runs when deployed. */
-export const onChanges = notifyModeratorsOfChanges(snsPublisher, envOptional('CONSOLE_URL'));

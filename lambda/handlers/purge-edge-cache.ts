@@ -7,11 +7,9 @@
  * cached page expires (s-maxage + stale-while-revalidate).
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { CloudFrontInvalidationPurger } from '../adapters/cloudfront/invalidation-purger';
 import { type CommentChange, commentChangesOf, type StoredComment } from '../adapters/dynamodb/comment-changes';
 import type { EdgeCachePurger } from '../domain/ports/edge-cache-purger';
 import { logger } from '../wiring/observability';
-import { envOptional, envString } from '../environment';
 
 /** What readers see of a comment: a change to any of these on a published comment must reach them at once. */
 const PUBLIC_FIELDS = ['author', 'url', 'comment', 'parentId'] as const;
@@ -44,13 +42,3 @@ export function purgeEdgeCache(purger: () => EdgeCachePurger) {
   const onChanges = purgeEdgeCacheOfChanges(purger);
   return (event: DynamoDBStreamEvent) => onChanges(commentChangesOf(event));
 }
-
-let cloudFront: CloudFrontInvalidationPurger | undefined;
-function cloudFrontPurger(): CloudFrontInvalidationPurger {
-  const distributionId = envOptional('EDGE_DISTRIBUTION_ID');
-  if (!distributionId) throw new Error('EDGE_DISTRIBUTION_ID environment variable is not set');
-  return (cloudFront ??= new CloudFrontInvalidationPurger(distributionId, envString('EDGE_API_PREFIX')));
-}
-
-/** What the stream dispatcher runs when deployed. */
-export const onChanges = purgeEdgeCacheOfChanges(cloudFrontPurger);

@@ -5,7 +5,7 @@
  * index; the function's role allows that Query and nothing else.
  */
 import type { CommentLists } from '../domain/ports/comment-lists';
-import { commentStore } from '../wiring/service';
+import { pendingQueue } from '../wiring/queue-age';
 import { EmfModerationMetrics, logger, metrics } from '../wiring/observability';
 
 /** Whole seconds since `oldestAt` (never negative: clocks differ a little); 0 for an empty queue. */
@@ -28,4 +28,4 @@ export function queueAgeHandler(
   };
 }
 
-export const handler = queueAgeHandler(commentStore, new EmfModerationMetrics(metrics));
+export const handler = queueAgeHandler(pendingQueue, new EmfModerationMetrics(metrics));

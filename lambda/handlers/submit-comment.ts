@@ -9,7 +9,7 @@ import { redirectTarget, redirectWithError, redirectWithOutcome } from '../http/
 import { bodyKind, bodyText, parseBody } from '../http/request';
 import { json } from '../http/response';
 import { logger } from '../wiring/observability';
-import { submissionServicesFor } from '../wiring/submission-service';
+import { submissionServices } from '../wiring/routes/submission';
 
 export const handler = routeHandler(
   'SubmitComment',
@@ -21,7 +21,7 @@ export const handler = routeHandler(
     try {
       const shape = submissionShape.safeParse(fields);
       if (!shape.success) throw badRequest(describeShapeError(shape.error));
-      const result = await services.comments.submit({
+      const result = await services.submissions.submit({
         articleId,
         input: shape.data,
         clientIp: event.requestContext?.identity?.sourceIp ?? null,
@@ -36,5 +36,5 @@ export const handler = routeHandler(
       return redirectWithError(redirect, error);
     }
   },
-  submissionServicesFor,
+  submissionServices,
 );

@@ -9,28 +9,26 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Route, type RouteName, routeNamed } from '../routes';
 import { logger, metrics } from '../wiring/observability';
-import type { CommentOperations } from '../domain/comment-operations';
-import { type RouteServices, type ServicesFor, servicesFor } from '../wiring/service';
+import { noServices, type ServicesFor } from '../wiring/route-services';
 import { requireModerator } from './auth';
 import { errorResponse } from './response';
 
-export interface RouteContext<Comments extends CommentOperations = CommentOperations> {
+export interface RouteContext<Services = unknown> {
   readonly event: APIGatewayProxyEvent;
   readonly route: Route;
   /** The signed-in moderator; only routes with `auth: 'moderator'` have one. */
   readonly actor: string;
-  readonly services: RouteServices<Comments>;
+  /** What the route's wiring (lambda/wiring/routes/) built for it. */
+  readonly services: Services;
 }
 
-export type RouteLogic<Comments extends CommentOperations = CommentOperations> = (
-  context: RouteContext<Comments>,
-) => Promise<APIGatewayProxyResult>;
+export type RouteLogic<Services = unknown> = (context: RouteContext<Services>) => Promise<APIGatewayProxyResult>;
 
-/** `wiring` builds the route's services; the default carries no classifier (only the submit route passes its own). */
-export function routeHandler<Comments extends CommentOperations = CommentOperations>(
+/** `wiring` builds the route's services (lambda/wiring/routes/): only its use case and the adapters that one needs. */
+export function routeHandler<Services = Record<string, never>>(
   routeOrName: Route | RouteName,
-  logic: RouteLogic<Comments>,
-  wiring: ServicesFor<Comments> = servicesFor as ServicesFor<Comments>,
+  logic: RouteLogic<Services>,
+  wiring: ServicesFor<Services> = noServices as ServicesFor<Services>,
 ) {
   const route = typeof routeOrName === 'string' ? routeNamed(routeOrName) : routeOrName;
   const operation = route.name;

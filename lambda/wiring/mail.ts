@@ -7,6 +7,8 @@
  * and the hash key (tokens are signed with it, under their own purpose).
  */
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { dynamoDbCommentReads } from '../adapters/dynamodb/comment-reads';
+import { dynamoDbSubscriberStore } from '../adapters/dynamodb/subscriptions';
 import { SesMailer } from '../adapters/ses/ses-mailer';
 import { KeyedHasher } from '../domain/keyed-hash';
 import type { MailLinks } from '../domain/reply-notifications/mail';
@@ -16,7 +18,7 @@ import type { Mailer } from '../domain/ports/mailer';
 import { secretKey } from './keys';
 import { envOptional, envString } from '../environment';
 import { onceUntilFailure } from './once';
-import { commentStore } from './service';
+import { storeContext } from './stores';
 
 export function mailLinksFromEnvironment(): MailLinks {
   const template = envString('ARTICLE_URL');
@@ -30,7 +32,8 @@ export function mailLinksFromEnvironment(): MailLinks {
 /** The stream's mailer over any Mailer (the local outbox passes its own). */
 export async function replyMailerWith(mailer: Mailer): Promise<ReplyMailer> {
   const tokens = new SubscriptionTokens(new KeyedHasher(await secretKey('HASH_KEY')));
-  return new ReplyMailer({ store: commentStore(), mailer, tokens, links: mailLinksFromEnvironment() });
+  const store = { ...dynamoDbCommentReads(storeContext()), ...dynamoDbSubscriberStore(storeContext()) };
+  return new ReplyMailer({ store, mailer, tokens, links: mailLinksFromEnvironment() });
 }
 
 export const replyMailerFromEnvironment = onceUntilFailure(() =>

@@ -36,7 +36,7 @@ import { classifierFeedbackOfChanges } from '../../lambda/handlers/classifier-fe
 import { learnerConsumer } from '../../lambda/handlers/learn-from-decisions';
 import { mailRepliesOfChanges } from '../../lambda/handlers/mail-replies';
 import { notifyModeratorsOfChanges } from '../../lambda/handlers/notify-moderators';
-import { replyMailerWith } from '../../lambda/shared/mail';
+import { replyMailerWith } from '../../lambda/wiring/mail';
 import type { NotificationPublisher } from '../../lambda/domain/ports/notification-publisher';
 import { outboxMailer } from './mail-outbox';
 

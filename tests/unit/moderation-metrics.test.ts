@@ -10,7 +10,7 @@ import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
 import { queueAgeHandler, queueAgeSeconds } from '../../lambda/handlers/queue-age';
 import type { ModerationMetrics } from '../../lambda/domain/ports/moderation-metrics';
-import { EmfModerationMetrics } from '../../lambda/shared/observability';
+import { EmfModerationMetrics } from '../../lambda/wiring/observability';
 import { InMemoryCommentStore } from '../support/memory-store';
 
 const T0 = Date.parse('2030-05-01T08:00:00.000Z');

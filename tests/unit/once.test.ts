@@ -1,6 +1,6 @@
 /** What a warm function keeps: one shared build, retried after a failure instead of keeping the failure. */
 import { describe, expect, it } from 'vitest';
-import { onceUntilFailure, perKeyUntilFailure } from '../../lambda/shared/once';
+import { onceUntilFailure, perKeyUntilFailure } from '../../lambda/wiring/once';
 
 describe('kept until failure', () => {
   it('builds once for concurrent and later callers', async () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routeHandler } from '../../lambda/http/handler';
 import { json } from '../../lambda/http/response';
 import type { Route } from '../../lambda/routes';
+import { privacyServices } from '../../lambda/wiring/routes/privacy';
 
 beforeAll(() => {
   // Building the store touches no network; only the table names must be set.
@@ -50,8 +51,10 @@ describe('a moderator route', () => {
 describe('secrets', () => {
   it('gives the privacy service only to a route granted the hash key', async () => {
     const check = (access: Route['access']) =>
-      routeHandler(route('moderator', access), async ({ event, services }) =>
-        json(event, 200, { privacy: typeof services.privacy.export }),
+      routeHandler(
+        route('moderator', access),
+        async ({ event, services }) => json(event, 200, { privacy: typeof services.privacy.export }),
+        privacyServices,
       );
     const granted = await check(['comments:read', 'secret:hashKey'])(event(moderator));
     expect([granted.statusCode, body(granted)]).toEqual([200, { privacy: 'function' }]);

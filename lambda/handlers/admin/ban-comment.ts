@@ -4,9 +4,14 @@ import { commentIdParam } from '../../http/moderation';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
 import { logger } from '../../wiring/observability';
+import { banServices } from '../../wiring/routes/bans';
 
-export const handler = routeHandler('AdminBanComment', async ({ event, actor, services }) => {
-  const ban = await services.comments.bans.ban(commentIdParam(event), optionalJsonObject(event), actor);
-  logger.info('ban added', { banId: ban.id, scope: ban.scope, commentId: ban.commentId, actor });
-  return json(event, 201, { ban });
-});
+export const handler = routeHandler(
+  'AdminBanComment',
+  async ({ event, actor, services }) => {
+    const ban = await services.bans.ban(commentIdParam(event), optionalJsonObject(event), actor);
+    logger.info('ban added', { banId: ban.id, scope: ban.scope, commentId: ban.commentId, actor });
+    return json(event, 201, { ban });
+  },
+  banServices,
+);

@@ -2,7 +2,10 @@
 import { routeHandler } from '../../http/handler';
 import { commentIdParam } from '../../http/moderation';
 import { json } from '../../http/response';
+import { moderationServices } from '../../wiring/routes/moderation';
 
-export const handler = routeHandler('AdminCommentHistory', async ({ event, services }) =>
-  json(event, 200, await services.comments.history(commentIdParam(event))),
+export const handler = routeHandler(
+  'AdminCommentHistory',
+  async ({ event, services }) => json(event, 200, await services.moderation.history(commentIdParam(event))),
+  moderationServices,
 );

@@ -3,10 +3,15 @@ import { routeHandler } from '../../http/handler';
 import { commentIdParam, expectedVersionQuery } from '../../http/moderation';
 import { queryParams } from '../../http/request';
 import { noContent } from '../../http/response';
+import { moderationServices } from '../../wiring/routes/moderation';
 
-export const handler = routeHandler('AdminDeleteComment', async ({ event, actor, services }) => {
-  const id = commentIdParam(event);
-  const expectedVersion = expectedVersionQuery(queryParams(event, ['expectedVersion']).expectedVersion);
-  await services.comments.delete(id, { actor, expectedVersion });
-  return noContent(event);
-});
+export const handler = routeHandler(
+  'AdminDeleteComment',
+  async ({ event, actor, services }) => {
+    const id = commentIdParam(event);
+    const expectedVersion = expectedVersionQuery(queryParams(event, ['expectedVersion']).expectedVersion);
+    await services.moderation.delete(id, { actor, expectedVersion });
+    return noContent(event);
+  },
+  moderationServices,
+);

@@ -2,7 +2,10 @@
 import { articleIdParam } from '../../http/article-id';
 import { routeHandler } from '../../http/handler';
 import { json } from '../../http/response';
+import { siteSettingsServices } from '../../wiring/routes/site-settings';
 
-export const handler = routeHandler('AdminGetArticle', async ({ event, services }) =>
-  json(event, 200, await services.comments.getArticle(articleIdParam(event))),
+export const handler = routeHandler(
+  'AdminGetArticle',
+  async ({ event, services }) => json(event, 200, await services.siteSettings.getArticle(articleIdParam(event))),
+  siteSettingsServices,
 );

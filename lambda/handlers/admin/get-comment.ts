@@ -2,7 +2,10 @@
 import { routeHandler } from '../../http/handler';
 import { commentIdParam } from '../../http/moderation';
 import { json } from '../../http/response';
+import { moderationServices } from '../../wiring/routes/moderation';
 
-export const handler = routeHandler('AdminGetComment', async ({ event, services }) =>
-  json(event, 200, await services.comments.getForModeration(commentIdParam(event))),
+export const handler = routeHandler(
+  'AdminGetComment',
+  async ({ event, services }) => json(event, 200, await services.moderation.getForModeration(commentIdParam(event))),
+  moderationServices,
 );

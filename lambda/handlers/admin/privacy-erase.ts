@@ -5,11 +5,16 @@ import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
 import { logger } from '../../wiring/observability';
+import { privacyServices } from '../../wiring/routes/privacy';
 
-export const handler = routeHandler('AdminPrivacyErase', async ({ event, actor, services }) => {
-  const body = erasureBody.safeParse(optionalJsonObject(event));
-  const email = requestedEmail(body.success ? body.data.email : undefined);
-  const receipt = await services.privacy.erase(email, actor);
-  logger.info('privacy erasure', { actor, erased: receipt.erased });
-  return json(event, 200, receipt);
-});
+export const handler = routeHandler(
+  'AdminPrivacyErase',
+  async ({ event, actor, services }) => {
+    const body = erasureBody.safeParse(optionalJsonObject(event));
+    const email = requestedEmail(body.success ? body.data.email : undefined);
+    const receipt = await services.privacy.erase(email, actor);
+    logger.info('privacy erasure', { actor, erased: receipt.erased });
+    return json(event, 200, receipt);
+  },
+  privacyServices,
+);

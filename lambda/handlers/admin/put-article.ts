@@ -3,8 +3,13 @@ import { articleIdParam } from '../../http/article-id';
 import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
+import { siteSettingsServices } from '../../wiring/routes/site-settings';
 
-export const handler = routeHandler('AdminPutArticle', async ({ event, services }) => {
-  const articleId = articleIdParam(event);
-  return json(event, 200, await services.comments.updateArticle(articleId, optionalJsonObject(event)));
-});
+export const handler = routeHandler(
+  'AdminPutArticle',
+  async ({ event, services }) => {
+    const articleId = articleIdParam(event);
+    return json(event, 200, await services.siteSettings.updateArticle(articleId, optionalJsonObject(event)));
+  },
+  siteSettingsServices,
+);

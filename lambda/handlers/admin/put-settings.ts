@@ -2,7 +2,10 @@
 import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
+import { siteSettingsServices } from '../../wiring/routes/site-settings';
 
-export const handler = routeHandler('AdminPutSettings', async ({ event, services }) =>
-  json(event, 200, await services.comments.updateSettings(optionalJsonObject(event))),
+export const handler = routeHandler(
+  'AdminPutSettings',
+  async ({ event, services }) => json(event, 200, await services.siteSettings.updateSettings(optionalJsonObject(event))),
+  siteSettingsServices,
 );
