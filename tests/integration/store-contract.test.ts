@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/client';
 import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { ensureTables } from '../../scripts/local/tables';
-import { InMemoryCommentStore } from '../support/memory-store';
+import { memoryStore } from '../support/memory-store';
 import { storeContract } from '../support/store-contract';
 
 storeContract('DynamoDB on DynamoDB Local', async () => {
@@ -25,4 +25,4 @@ storeContract('DynamoDB on DynamoDB Local', async () => {
   };
 });
 
-storeContract('in memory', async () => ({ store: new InMemoryCommentStore(), close: async () => {} }));
+storeContract('in memory', async () => ({ store: memoryStore(), close: async () => {} }));

@@ -10,20 +10,19 @@ import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { DecidedExample, SiteLearner } from '../../lambda/domain/triage/learning';
 import { importedCommentId } from '../../scripts/import/convert';
 import { runImport } from '../../scripts/import/run-import';
-import { InMemoryCommentStore } from '../support/memory-store';
+import { type MemoryStore, memoryStore } from '../support/memory-store';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticleIdMap } from '../../scripts/import/article-ids';
 import { fromFile, IMPORT_FIXTURES } from '../support/import-read';
 
 const hasher = new KeyedHasher('0123456789abcdef0123');
-const importInto = (store: InMemoryCommentStore, name: string, learner?: SiteLearner) =>
-  runImport({ open: fromFile(name), store, hasher, learner });
+const importInto = (store: MemoryStore, name: string, learner?: SiteLearner) => runImport({ open: fromFile(name), store, hasher, learner });
 const moving = (sourceId: string) => importedCommentId('wordpress', 'https://moving.example', sourceId);
 
 describe('a second WordPress.com blog into the same service', () => {
   it('stores its comments although the first blog used the same comment ids', async () => {
-    const store = new InMemoryCommentStore();
+    const store = memoryStore();
     expect((await importInto(store, 'wordpress-com.xml')).imported).toBe(1);
     const second = await importInto(store, 'wordpress-com-second-blog.xml');
     expect(second.imported).toBe(1);
@@ -33,7 +32,7 @@ describe('a second WordPress.com blog into the same service', () => {
 
 describe('a re-import at cut-over', () => {
   it("applies the later trash, spam and approval of the source, keeps a moderator's decision here, adds the new", async () => {
-    const store = new InMemoryCommentStore();
+    const store = memoryStore();
     await importInto(store, 'moving-first-export.xml');
     const ed = await store.getComment(moving('5'));
     await store.changeStatus({
@@ -63,7 +62,7 @@ describe('a re-import at cut-over', () => {
 
 describe('a re-import with other article ids', () => {
   it('moves the comments to their new articles, counts and all', async () => {
-    const store = new InMemoryCommentStore();
+    const store = memoryStore();
     await runImport({ open: fromFile('disqus-threads.xml'), store, hasher });
     const chinese = '_E4_BD_A0_E5_A5_BD_E4_B8_96_E7_95_8C';
     expect((await store.countPublished([chinese])).get(chinese)).toBe(1);
@@ -79,7 +78,7 @@ describe('a re-import with other article ids', () => {
 
 describe('one file', () => {
   it('with the same comment id twice: the second is reported, not counted as imported before', async () => {
-    const store = new InMemoryCommentStore();
+    const store = memoryStore();
     const summary = await importInto(store, 'post-states.xml');
     expect(summary.bad.map((entry) => `${entry.sourceId}: ${entry.problem}`)).toEqual([
       expect.stringMatching(/^4: the same id is at \d+:\d+ too/),
@@ -88,7 +87,7 @@ describe('one file', () => {
   });
 
   it('closes the articles closed at the source, and leaves the others open', async () => {
-    const store = new InMemoryCommentStore();
+    const store = memoryStore();
     await importInto(store, 'post-states.xml');
     expect((await store.getArticle('old-news'))?.commentsOpen).toBe(false);
     expect((await store.getArticle('fresh-news'))?.commentsOpen ?? true).toBe(true);
@@ -106,7 +105,7 @@ describe('the past decisions in an export', () => {
         return { taught: { approved: count('approved'), rejected: count('rejected'), spam: count('spam') } };
       },
     };
-    const summary = await importInto(new InMemoryCommentStore(), 'wordpress.xml', learner);
+    const summary = await importInto(memoryStore(), 'wordpress.xml', learner);
     expect(taught.map((e) => [e.label, e.input.text.slice(0, 20)]).sort()).toEqual(
       [
         ['approved', 'Agreed, Ivan – a rep'],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { ImportedComment } from '../../scripts/import/convert';
 import { ImportWriter } from '../../scripts/import/writer';
-import { InMemoryCommentStore } from '../support/memory-store';
+import { memoryStore } from '../support/memory-store';
 
 const imported: ImportedComment = {
   id: 'imported-1',
@@ -21,7 +21,7 @@ const imported: ImportedComment = {
 
 /** A store whose next `failures` inserts throw `error`. */
 function flakyStore(failures: number, error: () => unknown) {
-  const store = new InMemoryCommentStore();
+  const store = memoryStore();
   const insert = store.insertComment.bind(store);
   let left = failures;
   store.insertComment = async (request) => {

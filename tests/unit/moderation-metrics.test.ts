@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../../lambda/domain/settings';
 import { queueAgeHandler, queueAgeSeconds } from '../../lambda/handlers/queue-age';
 import type { ModerationMetrics } from '../../lambda/domain/ports/moderation-metrics';
 import { EmfModerationMetrics } from '../../lambda/wiring/observability';
-import { InMemoryCommentStore } from '../support/memory-store';
+import { memoryStore } from '../support/memory-store';
 
 const T0 = Date.parse('2030-05-01T08:00:00.000Z');
 
@@ -27,7 +27,7 @@ function recorder() {
 
 function setup() {
   let time = T0;
-  const store = new InMemoryCommentStore();
+  const store = memoryStore();
   const { metrics, calls } = recorder();
   const service = new CommentService({ store, hasher: new KeyedHasher('0123456789abcdef0123'), now: () => new Date(time), metrics });
   let n = 0;

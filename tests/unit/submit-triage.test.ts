@@ -10,7 +10,7 @@ import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import { DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
 import type { ProviderName } from '../../lambda/domain/ports/classifier';
 import type { TriageAssessment, TriageScorer } from '../../lambda/domain/ports/triage-scorer';
-import { InMemoryCommentStore } from '../support/memory-store';
+import { memoryStore } from '../support/memory-store';
 import { fakeSource } from './moderation/classifier-source';
 import { fakeTriage } from './moderation/fake-triage';
 
@@ -27,7 +27,7 @@ async function setup(
   scorer: TriageScorer,
   providers: Partial<Record<ProviderName, { score: number }>> = {},
 ) {
-  const store = new InMemoryCommentStore();
+  const store = memoryStore();
   await store.putSettings({ ...DEFAULT_SETTINGS, floodSeconds: 0, ...settings, version: 1 }, 0);
   const classifiers = fakeSource({ builtin: { score: 0 }, ...providers });
   const service = new CommentService({

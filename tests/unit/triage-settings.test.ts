@@ -6,10 +6,10 @@ import { DomainError } from '../../lambda/domain/errors';
 import { DEFAULT_SETTINGS, type SiteSettings } from '../../lambda/domain/settings';
 import { BUILTIN_ONLY } from '../../lambda/domain/triage/builtin-source';
 import type { ProviderName } from '../../lambda/domain/ports/classifier';
-import { InMemoryCommentStore } from '../support/memory-store';
+import { memoryStore } from '../support/memory-store';
 
 const service = (enabled: ProviderName[] = ['builtin']) =>
-  new CommentService({ store: new InMemoryCommentStore(), classifiers: { ...BUILTIN_ONLY, enabled } });
+  new CommentService({ store: memoryStore(), classifiers: { ...BUILTIN_ONLY, enabled } });
 
 async function fieldsOf(promise: Promise<unknown>): Promise<Record<string, string>> {
   const error = await promise.then(
@@ -86,7 +86,7 @@ describe('triage settings', () => {
 
 describe('settings stored before automatic decisions existed', () => {
   it('read with the automatic-decision defaults, the rest as stored', async () => {
-    const store = new InMemoryCommentStore();
+    const store = memoryStore();
     const { autoDecide: _new, ...olderTriage } = DEFAULT_SETTINGS.triage;
     const older = {
       ...DEFAULT_SETTINGS,

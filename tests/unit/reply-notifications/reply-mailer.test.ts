@@ -8,7 +8,7 @@ import { ReplyMailer } from '../../../lambda/domain/reply-notifications/reply-ma
 import { DAILY_MAIL_LIMIT } from '../../../lambda/domain/reply-notifications/subscriber';
 import { Subscriptions } from '../../../lambda/domain/reply-notifications/subscriptions';
 import { SubscriptionTokens } from '../../../lambda/domain/reply-notifications/tokens';
-import { InMemoryCommentStore } from '../../support/memory-store';
+import { type MemoryStore, memoryStore } from '../../support/memory-store';
 
 const hasher = new KeyedHasher('a-test-key-of-at-least-16-characters');
 const links = {
@@ -20,7 +20,7 @@ let now = Date.parse('2030-03-01T10:00:00Z');
 const clock = () => new Date(now);
 const hour = 3_600_000;
 
-let store: InMemoryCommentStore;
+let store: MemoryStore;
 let sent: OutgoingMail[];
 let mailer: ReplyMailer;
 let subscriptions: Subscriptions;
@@ -60,7 +60,7 @@ async function confirm(email: string) {
 }
 
 beforeEach(() => {
-  store = new InMemoryCommentStore();
+  store = memoryStore();
   sent = [];
   mailer = new ReplyMailer({ store, mailer: { send: async (m) => void sent.push(m) }, tokens, links, now: clock });
   subscriptions = new Subscriptions({ store, tokens, hasher, now: clock });
