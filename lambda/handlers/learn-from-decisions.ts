@@ -12,9 +12,8 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { batchIdOf, type LearnerChange, learnerChangeOf, triageEventOfChange } from '../adapters/dynamodb/triage-events';
 import type { TriageEvent } from '../domain/triage/triage-days';
 import { type LearnerDeps, learnFromDecisions } from '../domain/use-cases/learn-from-decisions';
-import { SITE_MODEL_CODEC } from '../domain/use-cases/site-model-codec';
 import { logger } from '../wiring/observability';
-import { triageStore } from '../wiring/triage';
+import { deployedLearner } from '../wiring/site-learner';
 
 /** The learner over decoded comment changes. */
 export function learnerOnChanges<Model>(deps: () => LearnerDeps<Model>) {
@@ -34,6 +33,5 @@ export function learnerConsumer<Model>(deps: () => LearnerDeps<Model>) {
     onChanges((event.Records ?? []).map(learnerChangeOf).filter((c): c is LearnerChange => c !== null));
 }
 
-const deployed = () => ({ store: triageStore(), codec: SITE_MODEL_CODEC });
-export const onChanges = learnerOnChanges(deployed);
-export const handler = learnerConsumer(deployed);
+export const onChanges = learnerOnChanges(deployedLearner);
+export const handler = learnerConsumer(deployedLearner);
