@@ -88,7 +88,7 @@ export class ServiceFunction extends Construct {
         target: ESBUILD_OPTIONS.target,
         format: ESBUILD_OPTIONS.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
         mainFields: [...ESBUILD_OPTIONS.mainFields],
-        // Bundle the AWS SDK too: the tested version from package-lock.json deploys.
+        // Bundle the AWS SDK too: the tested version from package-lock.json deploys (lib/bundling.ts names the exceptions).
         externalModules: [...ESBUILD_OPTIONS.external, ...(props.externalModules ?? [])],
         bundleAwsSDK: true,
       },

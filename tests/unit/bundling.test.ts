@@ -1,8 +1,11 @@
 /** Each function's bundle leaves out what its access list never lets it load. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ESBUILD_OPTIONS, externalModulesFor } from '../../lib/bundling';
+import { ESBUILD_OPTIONS, externalModulesFor, OPTIONAL_CLOUD_CLIENTS } from '../../lib/bundling';
 import { routeNamed } from '../../lambda/routes';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -38,7 +41,39 @@ describe('bundles by access', () => {
     for (const absent of ['@aws-sdk/client-comprehend', '@aws-sdk/client-bedrock-runtime', 'obscenity', '@aws-sdk/client-secrets-manager'])
       expect(approve.has(absent), absent).toBe(false);
     const submit = await bundledPackages('SubmitComment');
-    for (const present of ['@aws-sdk/client-comprehend', '@aws-sdk/client-secrets-manager', '@aws-sdk/client-dynamodb'])
+    for (const present of ['obscenity', '@aws-sdk/client-secrets-manager', '@aws-sdk/client-dynamodb'])
       expect(submit.has(present), present).toBe(true);
+  }, 60_000);
+
+  it('leaves the optional cloud classifiers’ clients to the runtime, loaded only when a site picks them', async () => {
+    const submit = await bundledPackages('SubmitComment');
+    for (const client of OPTIONAL_CLOUD_CLIENTS) expect(submit.has(client), client).toBe(false);
+    // The bundle loads where those clients cannot be found: nothing requires them until a site's settings pick them.
+    const dir = mkdtempSync(join(tmpdir(), 'submit-bundle-'));
+    try {
+      const file = join(dir, 'index.js');
+      await build({
+        ...ESBUILD_OPTIONS,
+        mainFields: [...ESBUILD_OPTIONS.mainFields],
+        external: [...ESBUILD_OPTIONS.external, ...externalModulesFor(routeNamed('SubmitComment').access)],
+        absWorkingDir: ROOT,
+        entryPoints: [resolve(ROOT, routeNamed('SubmitComment').entry)],
+        outfile: file,
+        logLevel: 'silent',
+      });
+      const loaded = spawnSync(
+        process.execPath,
+        ['-e', `typeof require(${JSON.stringify(file)}).handler === 'function' || process.exit(3)`],
+        {
+          cwd: dir,
+          env: { PATH: process.env.PATH ?? '' },
+          encoding: 'utf8',
+        },
+      );
+      expect(loaded.stderr).toBe('');
+      expect(loaded.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
