@@ -79,20 +79,11 @@ export class ImportComment {
     }
     const now = this.now();
     const settings = await this.siteSettings();
-    const emailHash = this.hasher.hash('email', normaliseEmail(imported.email ?? ''));
+    const { source, sourceId, email, ...fields } = imported;
+    const emailHash = this.hasher.hash('email', normaliseEmail(email ?? ''));
     const record = newCommentRecord(this.hasher, {
-      comment: {
-        id: imported.id,
-        articleId: imported.articleId,
-        parentId: imported.parentId,
-        author: imported.author,
-        url: imported.url,
-        comment: imported.comment,
-        status: imported.status,
-        createdAt: imported.createdAt,
-        reasons: [{ rule: 'import', message: `imported from ${SOURCE_LABEL[imported.source]} (comment ${imported.sourceId})` }],
-      },
-      email: imported.email ?? '',
+      comment: { ...fields, reasons: [{ rule: 'import', message: `imported from ${SOURCE_LABEL[source]} (comment ${sourceId})` }] },
+      email: email ?? '',
       emailHash,
       actor: IMPORT_ACTOR,
       // Retention counts from when it entered this service's spam folder: now. No flood locks: posted long ago.
