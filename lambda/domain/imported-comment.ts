@@ -10,6 +10,8 @@ export const SOURCE_LABEL: Record<SourceName, string> = { wordpress: 'WordPress'
 
 /** The actor of every history entry the import writes: a moderator's entry is any other. */
 export const IMPORT_ACTOR = 'imported';
+/** The rule of the reason every imported comment carries: moderators are sent no digest of them (old news, possibly thousands). */
+export const IMPORT_RULE = 'import';
 
 export interface ImportedComment {
   id: string;

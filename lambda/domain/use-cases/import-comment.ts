@@ -21,7 +21,7 @@ import type { Comment } from '../comment';
 import { newCommentRecord } from '../comment-record';
 import { normaliseEmail } from '../email';
 import { DomainError } from '../errors';
-import { IMPORT_ACTOR, type ImportedComment, type ImportOutcome, SOURCE_LABEL, type SourceName } from '../imported-comment';
+import { IMPORT_ACTOR, IMPORT_RULE, type ImportedComment, type ImportOutcome, SOURCE_LABEL, type SourceName } from '../imported-comment';
 import type { KeyedHasher } from '../keyed-hash';
 import type { SiteSettings } from '../settings';
 import { SourceChanges, type SourceChangesStore } from './imported-changes';
@@ -82,7 +82,7 @@ export class ImportComment {
     const { source, sourceId, email, ...fields } = imported;
     const emailHash = this.hasher.hash('email', normaliseEmail(email ?? ''));
     const record = newCommentRecord(this.hasher, {
-      comment: { ...fields, reasons: [{ rule: 'import', message: `imported from ${SOURCE_LABEL[source]} (comment ${sourceId})` }] },
+      comment: { ...fields, reasons: [{ rule: IMPORT_RULE, message: `imported from ${SOURCE_LABEL[source]} (comment ${sourceId})` }] },
       email: email ?? '',
       emailHash,
       actor: IMPORT_ACTOR,

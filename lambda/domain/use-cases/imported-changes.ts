@@ -8,7 +8,7 @@
  */
 import type { CommentStore } from '../../ports/comment-store';
 import type { Comment, CommentStatus } from '../comment';
-import { IMPORT_ACTOR, type ImportedComment, type ImportOutcome, SOURCE_LABEL, type SourceName } from '../imported-comment';
+import { IMPORT_ACTOR, IMPORT_RULE, type ImportedComment, type ImportOutcome, SOURCE_LABEL, type SourceName } from '../imported-comment';
 import { expiryFor, type SiteSettings } from '../settings';
 import { withRetries } from './store-retries';
 
@@ -55,7 +55,7 @@ export class SourceChanges {
       at: this.options.now().toISOString(),
       actor: IMPORT_ACTOR,
       reason: `moved to the article "${imported.articleId}" (the article ids changed)`,
-      rule: 'import',
+      rule: IMPORT_RULE,
     });
     const outcome = await storeAgain();
     return outcome.kind === 'imported' ? moved : outcome;
