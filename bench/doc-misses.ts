@@ -6,6 +6,7 @@
 import { ROUTES } from '../lambda/routes';
 import type { OperationCapacity } from './capacity';
 import type { BenchResults } from './results';
+import { SUBMIT_MAX_TO_PUT } from './targets';
 
 const kb = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
 /** The cloud classifiers' SDK clients: a bundle holding one of them classifies. */
@@ -50,7 +51,13 @@ function submit(r: BenchResults): string[] {
       (comment ? `; even a plain PutItem of the comment with its moderation indexes is ${comment.awsWriteUnits} WRU.` : '.'),
     `- **Submit's latency** is its DynamoDB calls (${callList(op.calls)}) against one PutItem. Made directly, the same calls ` +
       `take a p50 of ${high.bareSubmitCalls.p50Ms} ms at concurrency 8; through the service ${high.submit.p50Ms} ms, ` +
-      `${times(high.submitToSubmitCalls)} (at concurrency 1: ${low.submit.p50Ms} ms against ${low.bareSubmitCalls.p50Ms} ms, ${times(low.submitToSubmitCalls)}).`,
+      `${times(high.submitToSubmitCalls)} (at concurrency 1: ${low.submit.p50Ms} ms against ${low.bareSubmitCalls.p50Ms} ms, ${times(low.submitToSubmitCalls)}).` +
+      (high.bareTransaction && high.transactionToPut
+        ? ` The transaction alone, with no read before it, takes ${high.bareTransaction.p50Ms} ms, ${times(high.transactionToPut)} the bare PutItem: ` +
+          'the comment, its history, contact and locks must be written atomically (no duplicate, no flood, nothing half-written), ' +
+          `so no design that keeps those guarantees gets below that on DynamoDB Local` +
+          (high.transactionToPut > SUBMIT_MAX_TO_PUT ? `, and the ${times(SUBMIT_MAX_TO_PUT)} target cannot be met here.` : '.')
+        : ''),
   ];
 }
 

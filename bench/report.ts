@@ -125,7 +125,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   );
   for (const run of r.latency.runs) {
     out.push(
-      `**Concurrency ${run.concurrency}**: p50 ratios submit / PutItem ${run.submitToPut}×, submit / its own DynamoDB calls made directly ${run.submitToSubmitCalls}×, list / Query ${run.listToQuery}×`,
+      `**Concurrency ${run.concurrency}**: p50 ratios submit / PutItem ${run.submitToPut}×, submit / its own DynamoDB calls made directly ${run.submitToSubmitCalls}×${run.transactionToPut ? `, the bare transaction / PutItem ${run.transactionToPut}×` : ''}, list / Query ${run.listToQuery}×`,
     );
     out.push(
       table(
@@ -138,6 +138,9 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
               "submit's DynamoDB calls (bare: the 2 ban Queries ∥ the author's GetItem, then the 5-item TransactWriteItems)",
               run.bareSubmitCalls,
             ],
+            ...(run.bareTransaction
+              ? ([["the 5-item TransactWriteItems alone (bare: submit's write without its reads)", run.bareTransaction]] as const)
+              : []),
             ['GET page of 50 (service)', run.list],
             ['Query 51 (bare)', run.bareQuery],
             ['CORS preflight (HTTP hop only)', run.httpHop],
