@@ -7,14 +7,12 @@
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
+import { IMPORT_RULE } from '../domain/imported-comment';
 import { buildDigest, type PendingComment } from '../domain/moderator-digest';
 import { SnsNotificationPublisher } from '../adapters/sns/notification-publisher';
 import type { NotificationPublisher } from '../ports/notification-publisher';
 import { logger } from '../shared/observability';
 import { envOptional } from '../environment';
-
-/** The reason rule every imported comment carries (the importer's). */
-const IMPORT_RULE = 'import';
 
 /** The new pending comments among a batch's changes (imported ones are old news, possibly thousands). */
 export function newPendingComments(changes: readonly CommentChange[]): PendingComment[] {
