@@ -163,7 +163,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   );
   if (c.triageModel)
     out.push(
-      `The learned triage model alone: ${n(c.triageModel.bytes)} bytes, \`require()\` ${c.triageModel.importMs} ms, ${c.triageModel.importAndDecodeMs} ms with the first decode of its weights (+${c.triageModel.decodeMs} ms; the submit function does both on its first request).`,
+      `The learned triage model alone: ${n(c.triageModel.bytes)} bytes of code${c.triageModel.weightsFileBytes ? ` and a weights file of ${n(c.triageModel.weightsFileBytes)} bytes beside it` : ''}, \`require()\` ${c.triageModel.importMs} ms, ${c.triageModel.importAndDecodeMs} ms with the first decode of its weights (+${c.triageModel.decodeMs} ms; the submit function does both on its first request).`,
     );
   const noMaps = c.functions.some((f) => f.importMsNoSourceMaps !== undefined);
   out.push(

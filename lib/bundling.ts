@@ -57,3 +57,15 @@ export function externalModulesFor(access: readonly Access[]): string[] {
       .map(([name]) => name),
   ];
 }
+
+/** The learned triage's weights file (lambda/domain/triage/model/weights-file.ts), read beside the bundle. */
+export const MODEL_WEIGHTS_FILE = 'lambda/domain/triage/model/triage-weights.bin';
+
+/**
+ * Files copied beside a function's index.js, by its access list: the model's
+ * weights go to the functions that score comments (classifiers) or teach the
+ * site's model (triage:write), the two whose bundles carry the model (tested).
+ */
+export function filesBesideBundle(access: readonly Access[]): string[] {
+  return access.includes('classifiers') || access.includes('triage:write') ? [MODEL_WEIGHTS_FILE] : [];
+}

@@ -1,30 +1,36 @@
 /** Each function's bundle leaves out what its access list never lets it load. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ESBUILD_OPTIONS, externalModulesFor, OPTIONAL_CLOUD_CLIENTS } from '../../lib/bundling';
-import { routeNamed } from '../../lambda/routes';
+import { ESBUILD_OPTIONS, externalModulesFor, filesBesideBundle, MODEL_WEIGHTS_FILE, OPTIONAL_CLOUD_CLIENTS } from '../../lib/bundling';
+import { MAIL_FEEDBACK, SCHEDULED_JOBS, STREAM_CONSUMERS, STREAM_DISPATCHER } from '../../lambda/background-functions';
+import { type Access, ROUTES, routeNamed } from '../../lambda/routes';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-/** The packages that end up in a route's bundle, built as it deploys. */
-async function bundledPackages(name: Parameters<typeof routeNamed>[0]): Promise<Set<string>> {
-  const route = routeNamed(name);
+/** The source files that end up in a function's bundle, built as it deploys. */
+async function bundleInputs(entry: string, access: readonly Access[]): Promise<string[]> {
   const { metafile } = await build({
     ...ESBUILD_OPTIONS,
     mainFields: [...ESBUILD_OPTIONS.mainFields],
-    external: [...ESBUILD_OPTIONS.external, ...externalModulesFor(route.access)],
+    external: [...ESBUILD_OPTIONS.external, ...externalModulesFor(access)],
     absWorkingDir: ROOT,
-    entryPoints: [resolve(ROOT, route.entry)],
+    entryPoints: [resolve(ROOT, entry)],
     outfile: 'bundle.js',
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
-  const packages = Object.keys(metafile.inputs).map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]);
+  return Object.keys(metafile.inputs);
+}
+
+/** The packages that end up in a route's bundle. */
+async function bundledPackages(name: Parameters<typeof routeNamed>[0]): Promise<Set<string>> {
+  const route = routeNamed(name);
+  const packages = (await bundleInputs(route.entry, route.access)).map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]);
   return new Set(packages.filter((p): p is string => p !== undefined));
 }
 
@@ -76,4 +82,16 @@ describe('bundles by access', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('copies the model’s weights beside exactly the bundles that carry the model', async () => {
+    const dispatcher = { ...STREAM_DISPATCHER, access: [...new Set(STREAM_CONSUMERS.flatMap((c) => c.access))] };
+    const carriers: string[] = [];
+    for (const fn of [...ROUTES, dispatcher, ...SCHEDULED_JOBS, MAIL_FEEDBACK]) {
+      const carriesModel = (await bundleInputs(fn.entry, fn.access)).includes('lambda/domain/triage/model/shipped.ts');
+      if (carriesModel) carriers.push(fn.name);
+      expect(filesBesideBundle(fn.access).includes(MODEL_WEIGHTS_FILE), fn.name).toBe(carriesModel);
+    }
+    expect(carriers).toEqual(expect.arrayContaining(['SubmitComment', STREAM_DISPATCHER.name]));
+    expect(existsSync(resolve(ROOT, MODEL_WEIGHTS_FILE))).toBe(true);
+  }, 120_000);
 });
