@@ -8,14 +8,14 @@
  * (as a function relying on the runtime's SDK would).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
 import { STREAM_CONSUMERS, STREAM_DISPATCHER } from '../lambda/background-functions';
 import { ROUTES } from '../lambda/routes';
-import { ESBUILD_OPTIONS, externalModulesFor } from '../lib/bundling';
+import { ESBUILD_OPTIONS, externalModulesFor, filesBesideBundle, MODEL_WEIGHTS_FILE } from '../lib/bundling';
 import { median, ratio, round } from './stats';
 
 export interface BundleTiming {
@@ -51,7 +51,7 @@ export interface ColdStartResult {
   tracerAddsMs: number;
   functions: BundleTiming[];
   /** The submit function's learned model alone: its bundle, its import, and its import with the first decode of the weights. */
-  triageModel?: { bytes: number; importMs: number; importAndDecodeMs: number; decodeMs: number };
+  triageModel?: { bytes: number; weightsFileBytes?: number; importMs: number; importAndDecodeMs: number; decodeMs: number };
 }
 
 const ROOT = resolve(__dirname, '..');
@@ -110,9 +110,11 @@ export async function measureColdStart(
     };
     const floorInput = { contents: FLOOR_SOURCE, resolveDir: ROOT, sourcefile: 'dynamodb-floor.ts', loader: 'ts' as const };
     const bundles: Bundle[] = [];
-    const add = async (name: string, extra: BuildOptions, env?: Record<string, string>) => {
+    const add = async (name: string, extra: BuildOptions, env?: Record<string, string>, beside: readonly string[] = []) => {
       const file = join(dir, name, 'index.js');
       const { metafile } = await build({ ...base, ...extra, outfile: file, metafile: true });
+      // What the stack copies beside index.js (the model's weights), as it deploys.
+      for (const extraFile of beside) copyFileSync(resolve(ROOT, extraFile), join(dir, name, basename(extraFile)));
       const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.js'))?.[1];
       bundles.push({ name, file, env, packages: byPackage(output?.inputs ?? {}) });
     };
@@ -126,17 +128,27 @@ export async function measureColdStart(
       { NODE_PATH: join(ROOT, 'node_modules') },
     );
     for (const fn of ROUTES)
-      await add(fn.name, { entryPoints: [resolve(ROOT, fn.entry)], external: [...base.external!, ...externalModulesFor(fn.access)] });
+      await add(
+        fn.name,
+        { entryPoints: [resolve(ROOT, fn.entry)], external: [...base.external!, ...externalModulesFor(fn.access)] },
+        undefined,
+        filesBesideBundle(fn.access),
+      );
     const consumerAccess = [...new Set(STREAM_CONSUMERS.flatMap((c) => c.access))];
-    await add(STREAM_DISPATCHER.name, {
-      entryPoints: [resolve(ROOT, STREAM_DISPATCHER.entry)],
-      external: [...base.external!, ...externalModulesFor(consumerAccess)],
-    });
+    await add(
+      STREAM_DISPATCHER.name,
+      {
+        entryPoints: [resolve(ROOT, STREAM_DISPATCHER.entry)],
+        external: [...base.external!, ...externalModulesFor(consumerAccess)],
+      },
+      undefined,
+      filesBesideBundle(consumerAccess),
+    );
     const model = (decode: boolean) => ({
       stdin: { contents: MODEL_SOURCE(decode), resolveDir: ROOT, sourcefile: `triage-model-${decode}.ts`, loader: 'ts' as const },
     });
-    await add('triageModel', model(false));
-    await add('triageModelDecoded', model(true));
+    await add('triageModel', model(false), undefined, [MODEL_WEIGHTS_FILE]);
+    await add('triageModelDecoded', model(true), undefined, [MODEL_WEIGHTS_FILE]);
     log(`  built ${bundles.length} bundles; timing ${options.samples} fresh processes each`);
 
     const timings = new Map<string, { withMaps: number[]; withoutMaps: number[]; process: number[] }>();
@@ -188,6 +200,7 @@ export async function measureColdStart(
       functions,
       triageModel: {
         bytes: modelOnly.bytes,
+        weightsFileBytes: statSync(resolve(ROOT, MODEL_WEIGHTS_FILE)).size,
         importMs: modelOnly.importMs,
         importAndDecodeMs: modelDecoded.importMs,
         decodeMs: round(modelDecoded.importMs - modelOnly.importMs, 1),

@@ -84,7 +84,7 @@ export function bundles(r: BenchResults): string {
     `The floor, the DynamoDB client and lib-dynamodb bundled alone, is ${n(c.floor.bytes)} bytes and imports in ${c.floor.importMs} ms (median of ${c.samples} fresh processes).`,
     '',
     m
-      ? `The submit function's learned triage model, bundled alone, is ${n(m.bytes)} bytes: importing it takes ${m.importMs} ms, and decoding its weights on the first scored comment ${m.decodeMs} ms more (the submit function loads it on its first request, not at import).`
+      ? `The submit function's learned triage model, bundled alone, is ${n(m.bytes)} bytes${m.weightsFileBytes ? `, with its weights in a file of ${n(m.weightsFileBytes)} bytes beside the bundle` : ''}: importing it takes ${m.importMs} ms, and ${m.weightsFileBytes ? 'reading and decoding' : 'decoding'} its weights on the first scored comment ${m.decodeMs} ms more (the submit function loads it on its first request, not at import).`
       : '(this run did not measure the triage model alone)',
     '',
     table(

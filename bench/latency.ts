@@ -28,6 +28,8 @@ export interface LatencyRun {
   barePut: LoadStats;
   /** The DynamoDB calls a warm function's submission makes, made directly: the two ban look-ups and the author's counts in parallel, then the same five-item transaction. */
   bareSubmitCalls: LoadStats;
+  /** The five-item transaction alone: the floor of any submit that writes the comment and its guards atomically. */
+  bareTransaction?: LoadStats;
   bareQuery: LoadStats;
   /** A CORS preflight answered by the API Gateway stand-in itself: the local HTTP hop, no handler, no database. */
   httpHop: LoadStats;
@@ -36,6 +38,8 @@ export interface LatencyRun {
   /** Service p50 / bare p50. */
   submitToPut: number;
   submitToSubmitCalls: number;
+  /** The bare transaction's p50 / the bare PutItem's. */
+  transactionToPut?: number;
   listToQuery: number;
 }
 
@@ -118,6 +122,18 @@ export async function measureLatency(
     };
     const synthetic = new SyntheticComments(tables, 99);
     let m = 50_000_000;
+    // The comment, its history, contact and two duplicate locks, each conditional as the store writes them.
+    const bareTransaction = () => {
+      const rows = synthetic.rows(m++, { articleId: 'article-0001', status: 'pending', createdAt: new Date() });
+      const conditional = (item: Record<string, unknown>) => item.type === ITEM_TYPE.comment || item.type === ITEM_TYPE.duplicateGuard;
+      return db.send(
+        new TransactWriteCommand({
+          TransactItems: rows.map((r) => ({
+            Put: { TableName: r.table, Item: r.item, ...(conditional(r.item) ? { ConditionExpression: ITEM_ABSENT } : {}) },
+          })),
+        }),
+      );
+    };
     const bareSubmitCalls = async () => {
       // Settings, article and site model come from the warm function's caches; the bans of the email and the
       // address and the author's counts the model reads are read together.
@@ -135,15 +151,7 @@ export async function measureLatency(
           ),
         ),
       ]);
-      const rows = synthetic.rows(m++, { articleId: 'article-0001', status: 'pending', createdAt: new Date() });
-      const conditional = (item: Record<string, unknown>) => item.type === ITEM_TYPE.comment || item.type === ITEM_TYPE.duplicateGuard;
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: rows.map((r) => ({
-            Put: { TableName: r.table, Item: r.item, ...(conditional(r.item) ? { ConditionExpression: ITEM_ABSENT } : {}) },
-          })),
-        }),
-      );
+      await bareTransaction();
     };
     const bareQuery = () =>
       db.send(
@@ -193,6 +201,7 @@ export async function measureLatency(
       const submitStats = await measure('submit', (s) => httpLoad(submit, concurrency, s));
       const putStats = await measure('bare PutItem', (s) => closedLoop(barePut, concurrency, s));
       const submitCallsStats = await measure("bare submit's calls", (s) => closedLoop(bareSubmitCalls, concurrency, s));
+      const transactionStats = await measure('bare transaction', (s) => closedLoop(bareTransaction, concurrency, s));
       const listStats = await measure('list', (s) => httpLoad(list, concurrency, s));
       const queryStats = await measure('bare Query', (s) => closedLoop(bareQuery, concurrency, s));
       const hopStats = await measure('HTTP hop (preflight)', (s) => httpLoad(preflight, concurrency, s));
@@ -203,11 +212,13 @@ export async function measureLatency(
         list: listStats,
         barePut: putStats,
         bareSubmitCalls: submitCallsStats,
+        bareTransaction: transactionStats,
         bareQuery: queryStats,
         httpHop: hopStats,
         ...(approveStats ? { approve: approveStats } : {}),
         submitToPut: ratio(submitStats.p50Ms, putStats.p50Ms),
         submitToSubmitCalls: ratio(submitStats.p50Ms, submitCallsStats.p50Ms),
+        transactionToPut: ratio(transactionStats.p50Ms, putStats.p50Ms),
         listToQuery: ratio(listStats.p50Ms, queryStats.p50Ms),
       });
     }

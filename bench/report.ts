@@ -125,7 +125,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   );
   for (const run of r.latency.runs) {
     out.push(
-      `**Concurrency ${run.concurrency}**: p50 ratios submit / PutItem ${run.submitToPut}×, submit / its own DynamoDB calls made directly ${run.submitToSubmitCalls}×, list / Query ${run.listToQuery}×`,
+      `**Concurrency ${run.concurrency}**: p50 ratios submit / PutItem ${run.submitToPut}×, submit / its own DynamoDB calls made directly ${run.submitToSubmitCalls}×${run.transactionToPut ? `, the bare transaction / PutItem ${run.transactionToPut}×` : ''}, list / Query ${run.listToQuery}×`,
     );
     out.push(
       table(
@@ -138,6 +138,9 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
               "submit's DynamoDB calls (bare: the 2 ban Queries ∥ the author's GetItem, then the 5-item TransactWriteItems)",
               run.bareSubmitCalls,
             ],
+            ...(run.bareTransaction
+              ? ([["the 5-item TransactWriteItems alone (bare: submit's write without its reads)", run.bareTransaction]] as const)
+              : []),
             ['GET page of 50 (service)', run.list],
             ['Query 51 (bare)', run.bareQuery],
             ['CORS preflight (HTTP hop only)', run.httpHop],
@@ -160,7 +163,7 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
   );
   if (c.triageModel)
     out.push(
-      `The learned triage model alone: ${n(c.triageModel.bytes)} bytes, \`require()\` ${c.triageModel.importMs} ms, ${c.triageModel.importAndDecodeMs} ms with the first decode of its weights (+${c.triageModel.decodeMs} ms; the submit function does both on its first request).`,
+      `The learned triage model alone: ${n(c.triageModel.bytes)} bytes of code${c.triageModel.weightsFileBytes ? ` and a weights file of ${n(c.triageModel.weightsFileBytes)} bytes beside it` : ''}, \`require()\` ${c.triageModel.importMs} ms, ${c.triageModel.importAndDecodeMs} ms with the first decode of its weights (+${c.triageModel.decodeMs} ms; the submit function does both on its first request).`,
     );
   const noMaps = c.functions.some((f) => f.importMsNoSourceMaps !== undefined);
   out.push(

@@ -21,7 +21,7 @@ import {
 } from '../lambda/background-functions';
 import { ROUTES, type Access, type Route } from '../lambda/routes';
 import { type AccessTargets, secretEnvironment, statementsFor } from './access-policy';
-import { externalModulesFor } from './bundling';
+import { externalModulesFor, filesBesideBundle } from './bundling';
 import { type StackConfig, readConfig } from './config';
 import { addRegionRules, originShieldForStackRegion } from './regions';
 import { ApiFirewall } from './constructs/api-firewall';
@@ -120,6 +120,7 @@ export class CommentServiceStack extends Stack {
         reservedConcurrency: extra.public ? (config.publicReservedConcurrency ?? undefined) : undefined,
         wildcardResourceUses: [...(extra.wildcardResourceUses ?? []), ...comprehend],
         externalModules: externalModulesFor(access),
+        filesBesideBundle: filesBesideBundle(access),
         environment: {
           // Table names are not access: IAM decides what each function may touch.
           [TABLE_ENV.Comments]: this.tables.comments.tableName,

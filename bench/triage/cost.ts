@@ -5,18 +5,17 @@
  * alone, and with the first score, which decodes the weights).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { extractFeatures } from '../../lambda/domain/triage/model/features';
 import { logits } from '../../lambda/domain/triage/model/linear';
 import { shippedModel } from '../../lambda/domain/triage/model/shipped';
-import { ESBUILD_OPTIONS } from '../../lib/bundling';
+import { ESBUILD_OPTIONS, MODEL_WEIGHTS_FILE } from '../../lib/bundling';
 import { median, percentile, round } from '../stats';
 
 const ROOT = resolve(__dirname, '../..');
-export const WEIGHTS_MODULE = 'lambda/domain/triage/model/weights.generated.ts';
 
 export interface ModelCost {
   scoring1KbMs: { p50: number; p95: number; samples: number };
@@ -53,7 +52,7 @@ export async function measureModelCost(texts: readonly string[], options: { comm
   });
   return {
     scoring1KbMs: { p50: round(median(times), 3), p95: round(percentile(times, 95), 3), samples: times.length },
-    weightsBytes: statSync(join(ROOT, WEIGHTS_MODULE)).size,
+    weightsBytes: statSync(join(ROOT, MODEL_WEIGHTS_FILE)).size,
     import: await measureImport(options.importSamples),
   };
 }
@@ -76,6 +75,7 @@ async function measureImport(samples: number): Promise<ModelCost['import']> {
       "export { logits } from './lambda/domain/triage/model/linear';",
     ].join('\n');
     await build({ ...options, stdin: { contents: entry, loader: 'ts', resolveDir: ROOT }, outfile: file });
+    copyFileSync(join(ROOT, MODEL_WEIGHTS_FILE), join(dir, basename(MODEL_WEIGHTS_FILE)));
     await build({ ...options, stdin: { contents: 'export const one = 1;', loader: 'ts' }, outfile: empty });
     const importOnly =
       'const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';

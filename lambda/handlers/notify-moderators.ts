@@ -7,12 +7,10 @@
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { type CommentChange, commentChangesOf } from '../adapters/dynamodb/comment-changes';
+import { IMPORT_RULE } from '../domain/imported-comment';
 import { buildDigest, type PendingComment } from '../domain/moderator-digest';
 import type { NotificationPublisher } from '../domain/ports/notification-publisher';
 import { logger } from '../wiring/observability';
-
-/** The reason rule every imported comment carries (the importer's). */
-const IMPORT_RULE = 'import';
 
 /** The new pending comments among a batch's changes (imported ones are old news, possibly thousands). */
 export function newPendingComments(changes: readonly CommentChange[]): PendingComment[] {

@@ -5,7 +5,7 @@
  * esbuild options from lib/bundling.ts, and its own role that starts empty:
  * callers add exactly the statements the function needs.
  */
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { type PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -36,6 +36,8 @@ export interface ServiceFunctionProps {
   reservedConcurrency?: number;
   /** Packages left out of this function's bundle (lib/bundling.ts, externalModulesFor: by its access list). */
   externalModules?: string[];
+  /** Files (relative to the project root) copied beside the bundle's index.js (lib/bundling.ts, filesBesideBundle). */
+  filesBesideBundle?: string[];
   /** Other actions that need Resource "*", with why (appended to the nag acknowledgement). */
   wildcardResourceUses?: string[];
 }
@@ -88,9 +90,23 @@ export class ServiceFunction extends Construct {
         target: ESBUILD_OPTIONS.target,
         format: ESBUILD_OPTIONS.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
         mainFields: [...ESBUILD_OPTIONS.mainFields],
-        // Bundle the AWS SDK too: the tested version from package-lock.json deploys.
+        // Bundle the AWS SDK too: the tested version from package-lock.json deploys (lib/bundling.ts names the exceptions).
         externalModules: [...ESBUILD_OPTIONS.external, ...(props.externalModules ?? [])],
         bundleAwsSDK: true,
+        ...(props.filesBesideBundle?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                // Node rather than cp, so the copy works wherever synth runs.
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  props.filesBesideBundle!.map(
+                    (file) =>
+                      `node -e "require('fs').copyFileSync(process.argv[1], process.argv[2])" "${join(inputDir, file)}" "${join(outputDir, basename(file))}"`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
 

@@ -6,27 +6,12 @@
  * email) is stored and the loss is noted in the summary.
  */
 import { createHash } from 'node:crypto';
-import type { CommentStatus } from '../../lambda/domain/comment';
 import { isEmail } from '../../lambda/domain/email';
+import type { ImportedComment, SourceName } from '../../lambda/domain/imported-comment';
 import { ARTICLE_ID_PATTERN, LIMITS, utf8Bytes, validateSubmission } from '../../lambda/domain/submission-rules';
 import { decodeEntities, htmlToText } from './html-text';
 import { cleanLine, cleanText } from './invisible-characters';
-import type { SkipReason, SourceComment, SourceName } from './source-comment';
-
-export interface ImportedComment {
-  id: string;
-  parentId: string | null;
-  articleId: string;
-  author: string;
-  /** Null when the export has no usable address. */
-  email: string | null;
-  url: string | null;
-  comment: string;
-  status: CommentStatus;
-  createdAt: string;
-  source: SourceName;
-  sourceId: string;
-}
+import type { SkipReason, SourceComment } from './source-comment';
 
 export type Conversion =
   | { kind: 'comment'; comment: ImportedComment; notes: string[] }

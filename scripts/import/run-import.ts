@@ -1,24 +1,24 @@
 /**
  * The import pipeline: read the export (streaming), convert each comment,
- * write it through the store a few at a time, and tally the outcome. The
+ * store it through the import use case a few at a time, and tally the outcome. The
  * file is read only as fast as the writes complete, so memory stays flat
  * whatever its size. Past moderation decisions in the file (approved, spam,
  * trashed) are handed to the site's learned triage in batches.
  */
+import type { ImportedComment, ImportOutcome } from '../../lambda/domain/imported-comment';
 import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { DecidedExample, DecisionLabel, SiteLearner } from '../../lambda/domain/triage/learning';
-import type { ImportStores } from '../../lambda/domain/use-cases/deps';
+import { ImportComment, type ImportStore } from '../../lambda/domain/use-cases/import-comment';
 import type { ArticleIdMap } from './article-ids';
-import { convert, type ImportedComment } from './convert';
+import { convert } from './convert';
 import { prepareExport, readExport, type OpenChunks } from './read-export';
 import type { ArticleIdSource } from './source-comment';
 import { ImportSummary } from './summary';
-import { ImportWriter, type WriteOutcome } from './writer';
 import { codePointName, formatLocation, type Location, MalformedXml } from './xml-stream';
 
 export interface ImportOptions {
   open: OpenChunks;
-  store: ImportStores;
+  store: ImportStore;
   hasher: KeyedHasher;
   dryRun?: boolean;
   articleIdFrom?: ArticleIdSource;
@@ -45,7 +45,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const dryRun = options.dryRun ?? false;
   const summary = new ImportSummary(file.format, dryRun);
   for (const note of file.notes) summary.note(note);
-  const writer = new ImportWriter(options.store, options.hasher, { dryRun, now: options.now });
+  const importer = new ImportComment(options.store, options.hasher, { dryRun, now: options.now });
   const limit = Math.max(1, options.concurrency ?? 64);
   const inFlight = new Set<Promise<void>>();
   const seen = new Map<string, Location>();
@@ -61,7 +61,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       .finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
   };
-  const record = (imported: ImportedComment, notes: readonly string[], at: Location) => (outcome: WriteOutcome) => {
+  const record = (imported: ImportedComment, notes: readonly string[], at: Location) => (outcome: ImportOutcome) => {
     if (outcome.kind === 'imported') {
       summary.imported += 1;
       for (const note of notes) summary.note(note);
@@ -107,19 +107,19 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           if (result.text !== undefined) lessons.add(result.text, source.url, 'rejected');
           if (result.reason === 'trash' || result.reason === 'deleted')
             track(
-              writer.remove(result.id, source.source, source.sourceId).then((outcome) => {
+              importer.remove(result.id, source.source, source.sourceId).then((outcome) => {
                 if (outcome) tallyChange(summary, outcome);
               }),
             );
         } else {
           summary.articles.add(result.comment.articleId);
-          if (source.articleClosed) track(writer.closeArticle(result.comment.articleId));
-          track(writer.write(result.comment).then(record(result.comment, result.notes, source.at)));
+          if (source.articleClosed) track(importer.closeArticle(result.comment.articleId));
+          track(importer.write(result.comment).then(record(result.comment, result.notes, source.at)));
           sinceFlush += 1;
           // The counters get what has been stored so far; the rest comes with a later flush.
           if (sinceFlush >= BATCH) {
             sinceFlush = 0;
-            track(writer.flush());
+            track(importer.flush());
           }
         }
       }
@@ -131,14 +131,14 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     summary.malformed = { at: error.at, sourceId: null, problem: error.reason };
   }
   await Promise.all(inFlight);
-  await writer.flush();
+  await importer.flush();
   if (writeError) throw writeError;
   await lessons.finish();
   summary.interrupted = options.signal?.aborted ?? false;
   return summary;
 }
 
-function tallyChange(summary: ImportSummary, outcome: WriteOutcome): void {
+function tallyChange(summary: ImportSummary, outcome: ImportOutcome): void {
   if (outcome.kind === 'updated') summary.change(`${outcome.from} → ${outcome.to}`);
   else if (outcome.kind === 'kept') summary.change(`${outcome.to} at the source, kept ${outcome.from} (a moderator here acted)`);
   else if (outcome.kind === 'moved') summary.change('moved to another article (the article ids changed)');

@@ -1,9 +1,7 @@
 /** What a format reader (WXR, Disqus) hands on: one comment as the export has it, or why an entry cannot be used. */
 import type { CommentStatus } from '../../lambda/domain/comment';
+import type { SourceName } from '../../lambda/domain/imported-comment';
 import type { Location } from './xml-stream';
-
-export type SourceName = 'wordpress' | 'disqus';
-export const SOURCE_LABEL: Record<SourceName, string> = { wordpress: 'WordPress', disqus: 'Disqus' };
 
 /** Why an entry is deliberately not imported (counted, not an error). */
 export type SkipReason =

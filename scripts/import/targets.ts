@@ -12,7 +12,7 @@ import { dynamoDbStores } from '../../lambda/adapters/dynamodb/stores';
 import { TABLE_ENV } from '../../lambda/adapters/dynamodb/schema';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
 import type { SiteLearner } from '../../lambda/domain/triage/learning';
-import type { ImportStores } from '../../lambda/domain/use-cases/deps';
+import type { ImportStore } from '../../lambda/domain/use-cases/import-comment';
 import { dynamoDbSiteLearner } from '../../lambda/wiring/site-learner';
 import { secretKey } from '../../lambda/wiring/keys';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
@@ -21,7 +21,7 @@ import { ensureTables } from '../local/tables';
 import { lockDataDir } from './data-dir-lock';
 
 export interface ImportTarget {
-  store: ImportStores;
+  store: ImportStore;
   hasher: KeyedHasher;
   /** Where the comments go, for the summary. */
   description: string;

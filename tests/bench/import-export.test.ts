@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { writeExport } from '../../bench/import';
-import { convert, type ImportedComment } from '../../scripts/import/convert';
+import type { ImportedComment } from '../../lambda/domain/imported-comment';
+import { convert } from '../../scripts/import/convert';
 import { readExport } from '../../scripts/import/read-export';
 
 const dir = mkdtempSync(join(tmpdir(), 'import-export-'));

@@ -8,10 +8,11 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULED_JOBS, STREAM_DISPATCHER } from '../../lambda/background-functions';
 import { ROUTES } from '../../lambda/routes';
+import { MODEL_WEIGHTS_FILE } from '../../lib/bundling';
 import { deployedFunctions, synthesizeCloudAssembly } from '../../scripts/local/cloud-assembly';
 import { deployedBundles, environmentFor } from '../../scripts/local/deployed-bundles';
 import type { HandlerLoaderFactory, LocalService } from '../../scripts/local/handler-loader';
@@ -52,8 +53,11 @@ describe('cdk synth', () => {
     expect(deployed.map((f) => f.name).sort()).toEqual(
       [...ROUTES.map((r) => r.name), STREAM_DISPATCHER.name, ...SCHEDULED_JOBS.map((j) => j.name)].sort(),
     );
+    // Beside the bundles that carry the learned triage, its weights' file, which the model reads on its first score.
+    const carriers = ['SubmitComment', STREAM_DISPATCHER.name];
     for (const fn of deployed) {
-      expect(readdirSync(fn.bundleDir).sort(), fn.name).toEqual(['index.js', 'index.js.map']);
+      const expected = ['index.js', 'index.js.map', ...(carriers.includes(fn.name) ? [basename(MODEL_WEIGHTS_FILE)] : [])];
+      expect(readdirSync(fn.bundleDir).sort(), fn.name).toEqual(expected.sort());
       expect(fn.handler).toBe('index.handler');
     }
   });

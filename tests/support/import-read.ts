@@ -1,7 +1,8 @@
 /** Reading fixture exports the way the importer does, for the importer's unit tests. */
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { convert, type ImportedComment } from '../../scripts/import/convert';
+import type { ImportedComment } from '../../lambda/domain/imported-comment';
+import { convert } from '../../scripts/import/convert';
 import { prepareExport, readExport, type OpenChunks } from '../../scripts/import/read-export';
 import type { ArticleIdSource, SourceItem } from '../../scripts/import/source-comment';
 

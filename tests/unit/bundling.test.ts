@@ -1,27 +1,36 @@
 /** Each function's bundle leaves out what its access list never lets it load. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ESBUILD_OPTIONS, externalModulesFor } from '../../lib/bundling';
-import { routeNamed } from '../../lambda/routes';
+import { ESBUILD_OPTIONS, externalModulesFor, filesBesideBundle, MODEL_WEIGHTS_FILE, OPTIONAL_CLOUD_CLIENTS } from '../../lib/bundling';
+import { MAIL_FEEDBACK, SCHEDULED_JOBS, STREAM_CONSUMERS, STREAM_DISPATCHER } from '../../lambda/background-functions';
+import { type Access, ROUTES, routeNamed } from '../../lambda/routes';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-/** The packages that end up in a route's bundle, built as it deploys. */
-async function bundledPackages(name: Parameters<typeof routeNamed>[0]): Promise<Set<string>> {
-  const route = routeNamed(name);
+/** The source files that end up in a function's bundle, built as it deploys. */
+async function bundleInputs(entry: string, access: readonly Access[]): Promise<string[]> {
   const { metafile } = await build({
     ...ESBUILD_OPTIONS,
     mainFields: [...ESBUILD_OPTIONS.mainFields],
-    external: [...ESBUILD_OPTIONS.external, ...externalModulesFor(route.access)],
+    external: [...ESBUILD_OPTIONS.external, ...externalModulesFor(access)],
     absWorkingDir: ROOT,
-    entryPoints: [resolve(ROOT, route.entry)],
+    entryPoints: [resolve(ROOT, entry)],
     outfile: 'bundle.js',
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
-  const packages = Object.keys(metafile.inputs).map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]);
+  return Object.keys(metafile.inputs);
+}
+
+/** The packages that end up in a route's bundle. */
+async function bundledPackages(name: Parameters<typeof routeNamed>[0]): Promise<Set<string>> {
+  const route = routeNamed(name);
+  const packages = (await bundleInputs(route.entry, route.access)).map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]);
   return new Set(packages.filter((p): p is string => p !== undefined));
 }
 
@@ -38,7 +47,51 @@ describe('bundles by access', () => {
     for (const absent of ['@aws-sdk/client-comprehend', '@aws-sdk/client-bedrock-runtime', 'obscenity', '@aws-sdk/client-secrets-manager'])
       expect(approve.has(absent), absent).toBe(false);
     const submit = await bundledPackages('SubmitComment');
-    for (const present of ['@aws-sdk/client-comprehend', '@aws-sdk/client-secrets-manager', '@aws-sdk/client-dynamodb'])
+    for (const present of ['obscenity', '@aws-sdk/client-secrets-manager', '@aws-sdk/client-dynamodb'])
       expect(submit.has(present), present).toBe(true);
   }, 60_000);
+
+  it('leaves the optional cloud classifiers’ clients to the runtime, loaded only when a site picks them', async () => {
+    const submit = await bundledPackages('SubmitComment');
+    for (const client of OPTIONAL_CLOUD_CLIENTS) expect(submit.has(client), client).toBe(false);
+    // The bundle loads where those clients cannot be found: nothing requires them until a site's settings pick them.
+    const dir = mkdtempSync(join(tmpdir(), 'submit-bundle-'));
+    try {
+      const file = join(dir, 'index.js');
+      await build({
+        ...ESBUILD_OPTIONS,
+        mainFields: [...ESBUILD_OPTIONS.mainFields],
+        external: [...ESBUILD_OPTIONS.external, ...externalModulesFor(routeNamed('SubmitComment').access)],
+        absWorkingDir: ROOT,
+        entryPoints: [resolve(ROOT, routeNamed('SubmitComment').entry)],
+        outfile: file,
+        logLevel: 'silent',
+      });
+      const loaded = spawnSync(
+        process.execPath,
+        ['-e', `typeof require(${JSON.stringify(file)}).handler === 'function' || process.exit(3)`],
+        {
+          cwd: dir,
+          env: { PATH: process.env.PATH ?? '' },
+          encoding: 'utf8',
+        },
+      );
+      expect(loaded.stderr).toBe('');
+      expect(loaded.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('copies the model’s weights beside exactly the bundles that carry the model', async () => {
+    const dispatcher = { ...STREAM_DISPATCHER, access: [...new Set(STREAM_CONSUMERS.flatMap((c) => c.access))] };
+    const carriers: string[] = [];
+    for (const fn of [...ROUTES, dispatcher, ...SCHEDULED_JOBS, MAIL_FEEDBACK]) {
+      const carriesModel = (await bundleInputs(fn.entry, fn.access)).includes('lambda/domain/triage/model/shipped.ts');
+      if (carriesModel) carriers.push(fn.name);
+      expect(filesBesideBundle(fn.access).includes(MODEL_WEIGHTS_FILE), fn.name).toBe(carriesModel);
+    }
+    expect(carriers).toEqual(expect.arrayContaining(['SubmitComment', STREAM_DISPATCHER.name]));
+    expect(existsSync(resolve(ROOT, MODEL_WEIGHTS_FILE))).toBe(true);
+  }, 120_000);
 });

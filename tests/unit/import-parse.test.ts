@@ -6,7 +6,8 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert, importedCommentId, type ImportedComment } from '../../scripts/import/convert';
+import type { ImportedComment } from '../../lambda/domain/imported-comment';
+import { convert, importedCommentId } from '../../scripts/import/convert';
 import { htmlToText } from '../../scripts/import/html-text';
 import { detectFormat, readExport, UnknownFormat, type OpenChunks } from '../../scripts/import/read-export';
 import type { ArticleIdSource, SourceItem } from '../../scripts/import/source-comment';

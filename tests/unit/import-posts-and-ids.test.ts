@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleIdOfText, parseArticleIdMap } from '../../scripts/import/article-ids';
 import { ARTICLE_ID_PATTERN } from '../../lambda/domain/submission-rules';
-import type { ImportedComment } from '../../scripts/import/convert';
+import type { ImportedComment } from '../../lambda/domain/imported-comment';
 import { fromFile, IMPORT_FIXTURES, outcomesOf, readItems } from '../support/import-read';
 import { prepareExport, readExport } from '../../scripts/import/read-export';
 

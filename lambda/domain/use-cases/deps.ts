@@ -28,9 +28,6 @@ export type ServiceStores = SettingsStore &
   BanStore &
   Pick<SubmissionStore, 'insertComment'>;
 
-/** The ports the importer writes and reconciles through: new comments, the articles' settings, and source changes to comments it stored before. */
-export type ImportStores = SubmissionStore & SettingsStore & CommentReads & ModerationStore;
-
 export interface ServiceDeps {
   store: ServiceStores;
   /** Keys email hashes, duplicate and flood guards, idempotency ids (only the functions that need it get the key). */

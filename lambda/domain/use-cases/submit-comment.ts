@@ -13,12 +13,13 @@ import type { SubmissionStore } from '../ports/submission-store';
 import type { ModerationMetrics } from '../ports/moderation-metrics';
 import type { PreparedTriage, TriageScorer } from '../ports/triage-scorer';
 import type { Comment } from '../comment';
+import { newCommentRecord } from '../comment-record';
 import { normaliseEmail } from '../email';
 import { commentsClosed, validationFailed } from '../errors';
-import { duplicateKeys, floodKeys } from '../guards';
+import { floodKeys } from '../guards';
 import type { KeyedHasher } from '../keyed-hash';
 import { type AuthorRecord, type Decision, decide, type PolicyInput, startedTriageRun } from '../policy';
-import { commentsAreOpen, defaultArticle, expiryFor, type SiteSettings } from '../settings';
+import { commentsAreOpen, defaultArticle, type SiteSettings } from '../settings';
 import type { TriageRecord } from '../triage/triage-record';
 import { type SubmissionInput, validateSubmission, wantsReplyMail } from '../validation';
 import { activeBan } from './bans';
@@ -116,49 +117,37 @@ export class SubmitComment {
 
     const id = request.idempotencyKey ? this.idempotentId(request.articleId, request.idempotencyKey) : newCommentId();
     const createdAt = now.toISOString();
-    const comment: Comment = {
-      id,
-      articleId: request.articleId,
-      parentId: submission.parentId,
-      author: submission.author,
-      url: submission.url,
-      comment: submission.comment,
-      status: decision.status,
-      createdAt,
-      updatedAt: createdAt,
-      version: 1,
-      reasons: decision.reasons,
-      ...(triage ? { triage } : {}),
-    };
-    const guardKeys = duplicateKeys(hasher, { articleId: request.articleId, ...submission }, emailHash, submission.author);
-    const primary = decision.reasons[0];
+    const record = newCommentRecord(hasher, {
+      comment: {
+        id,
+        articleId: request.articleId,
+        parentId: submission.parentId,
+        author: submission.author,
+        url: submission.url,
+        comment: submission.comment,
+        status: decision.status,
+        createdAt,
+        reasons: decision.reasons,
+        ...(triage ? { triage } : {}),
+      },
+      email: submission.email,
+      emailHash,
+      contact: {
+        addressHash,
+        // Spam never asks for mail: no confirmation goes to an address a bot typed.
+        ...(wantsReplyMail(request.input) && decision.status !== 'spam' ? { notifyReplies: true } : {}),
+      },
+      actor: 'system',
+      storedAt: now,
+      retention: settings.retention,
+      firstCommentOfArticle: article.firstCommentAt === null,
+      // Refused posts take no lock: the whole write is one transaction.
+      flood: { keys: settings.floodSeconds > 0 ? floodKeys(hasher, emailHash, request.clientIp) : [], ms: settings.floodSeconds * 1000 },
+    });
+    const { comment } = record;
 
     try {
-      await store.insertComment({
-        comment,
-        contact: {
-          commentId: id,
-          email: submission.email,
-          emailHash,
-          guardKeys,
-          addressHash,
-          // Spam never asks for mail: no confirmation goes to an address a bot typed.
-          ...(wantsReplyMail(request.input) && decision.status !== 'spam' ? { notifyReplies: true } : {}),
-        },
-        history: {
-          at: createdAt,
-          actor: 'system',
-          from: null,
-          to: decision.status,
-          reason: primary?.message ?? null,
-          rule: primary?.rule ?? null,
-        },
-        // Refused posts take no lock: the whole write is one transaction.
-        floodKeys: settings.floodSeconds > 0 ? floodKeys(hasher, emailHash, request.clientIp) : [],
-        floodMs: settings.floodSeconds * 1000,
-        expiresAt: expiryFor(decision.status, settings.retention, now),
-        firstCommentOfArticle: article.firstCommentAt === null,
-      });
+      await store.insertComment(record);
     } catch (error) {
       if (!(error instanceof CommentIdTaken)) throw error;
       // The same Idempotency-Key again: answer as the first time.

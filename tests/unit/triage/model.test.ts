@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TriageText } from '../../../lambda/domain/triage/learning';
 import { decodeHead, encodeHead } from '../../../lambda/domain/triage/model/codec';
+import { SHIPPED_WEIGHTS } from '../../../lambda/domain/triage/model/weights.generated';
+import { packWeights, sha256Hex, unpackWeights } from '../../../lambda/domain/triage/model/weights-file';
 import { extractFeatures, featureNames, SHIPPED_BITS } from '../../../lambda/domain/triage/model/features';
 import { logits, probabilities, topSignals } from '../../../lambda/domain/triage/model/linear';
 import { shippedModel } from '../../../lambda/domain/triage/model/shipped';
@@ -114,5 +116,24 @@ describe('weights on disk', () => {
       else expect(Math.abs(decoded.weights[i]! - weights[i]!)).toBeLessThanOrEqual(encoded.scale / 2 + 1e-6);
     }
     expect(clipped).toBeLessThanOrEqual(11);
+  });
+
+  it('pack into one file that unpacks to the same heads, and refuse a file from another training', () => {
+    const head = (seed: number) => encodeHead({ weights: Float32Array.from({ length: 16 }, (_, i) => Math.sin(i * seed)), bias: seed });
+    const model = { remove: head(1), spam: head(2) };
+    const file = packWeights(model);
+    const meta = { bits: 4, trainedOn: 'test', sha256: sha256Hex(file), remove: model.remove, spam: model.spam };
+    const unpacked = unpackWeights(file, meta);
+    expect(Array.from(unpacked.remove.bytes)).toEqual(Array.from(model.remove.bytes));
+    expect(Array.from(unpacked.spam.bytes)).toEqual(Array.from(model.spam.bytes));
+    const other = Buffer.from(file);
+    other[3] = (other[3]! + 1) % 128;
+    expect(() => unpackWeights(other, meta)).toThrow(/not the file this model's metadata was trained with/);
+    expect(() => unpackWeights(file.subarray(0, 16), meta)).toThrow(/not the file/);
+  });
+
+  it('ship a weights file that matches the committed metadata', () => {
+    expect(() => shippedModel()).not.toThrow();
+    expect(shippedModel().remove.weights.length).toBe(2 ** SHIPPED_WEIGHTS.bits);
   });
 });

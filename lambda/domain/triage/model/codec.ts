@@ -1,8 +1,9 @@
 /**
  * The shipped weights on disk: each head's weights as signed 8-bit integers
- * with one scale (weight = byte × scale), base64 in a generated module. A
- * quarter of float32's size; the training reports how much ranking the rounding
- * costs (it is measured, not assumed: see the model's figures file).
+ * with one scale (weight = byte × scale). The bytes live in a binary file and
+ * the scales in a generated module (model/shipped.ts). A quarter of float32's
+ * size; the training reports how much ranking the rounding costs (it is
+ * measured, not assumed: see the model's figures file).
  */
 
 export interface Head {
@@ -10,11 +11,15 @@ export interface Head {
   bias: number;
 }
 
-export interface EncodedHead {
+/** What the generated module keeps of a head: everything but its bytes. */
+export interface HeadScale {
   bias: number;
   scale: number;
-  /** base64 of one signed byte per weight. */
-  data: string;
+}
+
+export interface EncodedHead extends HeadScale {
+  /** One signed byte per weight. */
+  bytes: Int8Array;
 }
 
 /**
@@ -30,12 +35,11 @@ export function encodeHead(head: Head, quantile = 0.9999): EncodedHead {
   const scale = top / 127;
   const bytes = new Int8Array(head.weights.length);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.max(-127, Math.min(127, Math.round(head.weights[i]! / scale)));
-  return { bias: head.bias, scale, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+  return { bias: head.bias, scale, bytes };
 }
 
 export function decodeHead(encoded: EncodedHead): Head {
-  const raw = Buffer.from(encoded.data, 'base64');
-  const bytes = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  const { bytes } = encoded;
   const weights = new Float32Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) weights[i] = bytes[i]! * encoded.scale;
   return { weights, bias: encoded.bias };

@@ -6,36 +6,24 @@
  * acted, this service's decision stands. A taken id whose stored comment has
  * another text is a different comment: reported, never merged.
  */
-import type { Comment, CommentStatus } from '../../lambda/domain/comment';
-import { expiryFor, type SiteSettings } from '../../lambda/domain/settings';
-import type { CommentReads } from '../../lambda/domain/ports/comment-reads';
-import type { ModerationStore } from '../../lambda/domain/ports/moderation-store';
-import type { ImportedComment } from './convert';
-import { withRetries } from './retries';
-import { SOURCE_LABEL, type SourceName } from './source-comment';
+import type { CommentReads } from '../ports/comment-reads';
+import type { ModerationStore } from '../ports/moderation-store';
+import type { Comment, CommentStatus } from '../comment';
+import { IMPORT_ACTOR, IMPORT_RULE, type ImportedComment, type ImportOutcome, SOURCE_LABEL, type SourceName } from '../imported-comment';
+import { expiryFor, type SiteSettings } from '../settings';
+import { withRetries } from './store-retries';
 
-export const IMPORT_ACTOR = 'imported';
-
-export type WriteOutcome =
-  | { kind: 'imported' }
-  | { kind: 'already imported' }
-  | { kind: 'duplicate' }
-  /** An imported comment whose status the source has changed since. */
-  | { kind: 'updated'; from: CommentStatus; to: CommentStatus }
-  /** A moderator here acted on it: the source's change is not applied. */
-  | { kind: 'kept'; from: CommentStatus; to: CommentStatus }
-  /** Imported before under another article id: now under this one. */
-  | { kind: 'moved'; from: string; to: string }
-  | { kind: 'conflict'; problem: string };
+/** What applying the source's later changes reads and writes. */
+export type SourceChangesStore = Pick<CommentReads, 'getComment' | 'getContact' | 'getHistory'> & ModerationStore;
 
 export class SourceChanges {
   constructor(
-    private readonly store: CommentReads & ModerationStore,
+    private readonly store: SourceChangesStore,
     private readonly options: { dryRun: boolean; now: () => Date; settings: () => Promise<SiteSettings> },
   ) {}
 
   /** A taken id: the same comment (its status or article changed at the source since), or another one. `storeAgain` stores it anew. */
-  async reconcile(stored: Comment, imported: ImportedComment, storeAgain?: () => Promise<WriteOutcome>): Promise<WriteOutcome> {
+  async reconcile(stored: Comment, imported: ImportedComment, storeAgain?: () => Promise<ImportOutcome>): Promise<ImportOutcome> {
     if (stored.comment !== imported.comment) {
       return { kind: 'conflict', problem: `its id is taken by a different comment (on "${stored.articleId}"): not imported` };
     }
@@ -45,7 +33,7 @@ export class SourceChanges {
   }
 
   /** An entry the source has since trashed or deleted: rejected here, if it was imported and nobody here acted on it. */
-  async remove(id: string, source: SourceName, sourceId: string): Promise<WriteOutcome | null> {
+  async remove(id: string, source: SourceName, sourceId: string): Promise<ImportOutcome | null> {
     const stored = await this.store.getComment(id);
     if (!stored || stored.status === 'rejected') return null;
     const how = source === 'wordpress' ? 'trashed' : 'deleted';
@@ -53,8 +41,8 @@ export class SourceChanges {
   }
 
   /** Erased under the old article (its history kept) and stored again under the new one. */
-  private async move(stored: Comment, imported: ImportedComment, storeAgain?: () => Promise<WriteOutcome>): Promise<WriteOutcome> {
-    const moved: WriteOutcome = { kind: 'moved', from: stored.articleId, to: imported.articleId };
+  private async move(stored: Comment, imported: ImportedComment, storeAgain?: () => Promise<ImportOutcome>): Promise<ImportOutcome> {
+    const moved: ImportOutcome = { kind: 'moved', from: stored.articleId, to: imported.articleId };
     if (await this.actedOnHere(stored)) {
       return {
         kind: 'conflict',
@@ -68,13 +56,13 @@ export class SourceChanges {
       at: this.options.now().toISOString(),
       actor: IMPORT_ACTOR,
       reason: `moved to the article "${imported.articleId}" (the article ids changed)`,
-      rule: 'import',
+      rule: IMPORT_RULE,
     });
     const outcome = await storeAgain();
     return outcome.kind === 'imported' ? moved : outcome;
   }
 
-  private async changeTo(stored: Comment, to: CommentStatus, reason: string): Promise<WriteOutcome> {
+  private async changeTo(stored: Comment, to: CommentStatus, reason: string): Promise<ImportOutcome> {
     const from = stored.status;
     if (await this.actedOnHere(stored)) return { kind: 'kept', from, to };
     if (this.options.dryRun) return { kind: 'updated', from, to };

@@ -2,10 +2,12 @@
  * Writes that may meet a busy store. Comments of one author share their
  * counts item: should writes in flight still conflict, they are retried. So
  * is a server-side fault the SDK's own retries did not outlast (DynamoDB
- * Local answers a long wait for an item's lock with InternalServerError),
- * and a comment changed meanwhile.
+ * Local answers a long wait for an item's lock with InternalServerError;
+ * known by the `$fault` every AWS SDK error carries, so the domain imports no
+ * SDK), and a comment changed meanwhile. Used by the import, whose many
+ * writes per author meet such moments.
  */
-import { DomainError } from '../../lambda/domain/errors';
+import { DomainError } from '../errors';
 
 const ATTEMPTS = 10;
 

@@ -1,8 +1,8 @@
-/** The import's writer outlasts a store that is busy for a moment, and gives up on anything else at once. */
+/** Importing a comment outlasts a store that is busy for a moment, and gives up on anything else at once. */
 import { describe, expect, it } from 'vitest';
+import type { ImportedComment } from '../../lambda/domain/imported-comment';
 import { KeyedHasher } from '../../lambda/domain/keyed-hash';
-import type { ImportedComment } from '../../scripts/import/convert';
-import { ImportWriter } from '../../scripts/import/writer';
+import { ImportComment } from '../../lambda/domain/use-cases/import-comment';
 import { memoryStore } from '../support/memory-store';
 
 const imported: ImportedComment = {
@@ -41,19 +41,19 @@ const serverFault = () =>
     $fault: 'server',
   });
 
-describe('the import writer', () => {
+describe('importing a comment', () => {
   it('retries a server-side fault and stores the comment once', async () => {
     const store = flakyStore(2, serverFault);
-    const writer = new ImportWriter(store, new KeyedHasher('0123456789abcdef0123'), { dryRun: false });
-    expect(await writer.write(imported)).toEqual({ kind: 'imported' });
+    const importer = new ImportComment(store, new KeyedHasher('0123456789abcdef0123'), { dryRun: false });
+    expect(await importer.write(imported)).toEqual({ kind: 'imported' });
     expect((await store.getComment('imported-1'))?.status).toBe('approved');
   });
 
   it('gives up at once on a fault that retrying cannot cure', async () => {
     const refused = Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException', $fault: 'client' });
     const store = flakyStore(1, () => refused);
-    const writer = new ImportWriter(store, new KeyedHasher('0123456789abcdef0123'), { dryRun: false });
-    await expect(writer.write(imported)).rejects.toBe(refused);
+    const importer = new ImportComment(store, new KeyedHasher('0123456789abcdef0123'), { dryRun: false });
+    await expect(importer.write(imported)).rejects.toBe(refused);
     expect(await store.getComment('imported-1')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Stores converted comments through the service's own store port, so each
- * one arrives exactly as a posted comment would: the comment, its history
+ * Importing comments from another system's export: each is stored through
+ * the store port as the record a posted comment is built as
+ * (newCommentRecord, shared with submit): the comment, its history
  * entry (actor "imported"), its private contact item, its duplicate guards
  * and its author counts, in one transaction. No flood locks: the comments
  * were posted long ago.
@@ -13,22 +14,27 @@
  * written one by one to learn which failed and why.
  *
  * The id comes from the source, so a second import finds it taken: what
- * then happens is source-changes.ts's.
+ * then happens is imported-changes.ts's.
  */
-import type { Comment, Contact } from '../../lambda/domain/comment';
-import { normaliseEmail } from '../../lambda/domain/email';
-import { DomainError } from '../../lambda/domain/errors';
-import { duplicateKeys } from '../../lambda/domain/guards';
-import type { KeyedHasher } from '../../lambda/domain/keyed-hash';
-import { expiryFor, type SiteSettings } from '../../lambda/domain/settings';
-import { CommentIdTaken, type NewCommentRecord } from '../../lambda/domain/ports/store-records';
-import type { ImportStores } from '../../lambda/domain/use-cases/deps';
-import type { ImportedComment } from './convert';
-import { withRetries } from './retries';
-import { IMPORT_ACTOR, SourceChanges, type WriteOutcome } from './source-changes';
-import { SOURCE_LABEL, type SourceName } from './source-comment';
+import type { CommentReads } from '../ports/comment-reads';
+import type { SettingsStore } from '../ports/settings-store';
+import { CommentIdTaken, type NewCommentRecord } from '../ports/store-records';
+import type { SubmissionStore } from '../ports/submission-store';
+import type { Comment } from '../comment';
+import { newCommentRecord } from '../comment-record';
+import { normaliseEmail } from '../email';
+import { DomainError } from '../errors';
+import { IMPORT_ACTOR, IMPORT_RULE, type ImportedComment, type ImportOutcome, SOURCE_LABEL, type SourceName } from '../imported-comment';
+import type { KeyedHasher } from '../keyed-hash';
+import type { SiteSettings } from '../settings';
+import { SourceChanges, type SourceChangesStore } from './imported-changes';
+import { withRetries } from './store-retries';
 
-export { IMPORT_ACTOR, type WriteOutcome } from './source-changes';
+/** What the import reads and writes: the port's methods it uses, and nothing else. */
+export type ImportStore = SourceChangesStore &
+  SubmissionStore &
+  Pick<SettingsStore, 'getSettings' | 'getArticle' | 'putArticle'> &
+  Pick<CommentReads, 'getComments'>;
 
 /** At most 7 items each (comment, history, contact, two guards, author counts, article): within DynamoDB's 100 per transaction. */
 const COMMENTS_PER_TRANSACTION = 12;
@@ -37,17 +43,17 @@ interface Queued {
   imported: ImportedComment;
   record: NewCommentRecord;
   article: { first: boolean };
-  resolve(outcome: WriteOutcome): void;
+  resolve(outcome: ImportOutcome): void;
   reject(error: unknown): void;
 }
 
-export class ImportWriter {
+export class ImportComment {
   private settings: Promise<SiteSettings> | undefined;
   /** Articles seen so far: whether the next comment stored is an article's first (for closeAfterDays). */
   private readonly articles = new Map<string, Promise<{ first: boolean }>>();
   private readonly closed = new Set<string>();
   /** The latest write per guard key and author, which the next with the same key waits for. */
-  private readonly inFlight = new Map<string, Promise<WriteOutcome>>();
+  private readonly inFlight = new Map<string, Promise<ImportOutcome>>();
   private batch: Queued[] = [];
   private sendSoon: NodeJS.Immediate | undefined;
   /** Published comments stored since the last flush, per article. */
@@ -56,7 +62,7 @@ export class ImportWriter {
   private readonly changes: SourceChanges;
 
   constructor(
-    private readonly store: ImportStores,
+    private readonly store: ImportStore,
     private readonly hasher: KeyedHasher,
     private readonly options: { dryRun: boolean; now?: () => Date },
   ) {
@@ -64,42 +70,35 @@ export class ImportWriter {
   }
 
   /** An entry the source has since trashed or deleted: rejected here, if it was imported and nobody here acted on it. */
-  remove(id: string, source: SourceName, sourceId: string): Promise<WriteOutcome | null> {
+  remove(id: string, source: SourceName, sourceId: string): Promise<ImportOutcome | null> {
     return this.changes.remove(id, source, sourceId);
   }
 
-  async write(imported: ImportedComment): Promise<WriteOutcome> {
+  async write(imported: ImportedComment): Promise<ImportOutcome> {
     if (this.options.dryRun) {
       const stored = await this.store.getComment(imported.id);
       return stored ? this.changes.reconcile(stored, imported) : { kind: 'imported' };
     }
     const now = this.now();
     const settings = await this.siteSettings();
-    const emailHash = this.hasher.hash('email', normaliseEmail(imported.email ?? ''));
-    const comment: Comment = {
-      id: imported.id,
-      articleId: imported.articleId,
-      parentId: imported.parentId,
-      author: imported.author,
-      url: imported.url,
-      comment: imported.comment,
-      status: imported.status,
-      createdAt: imported.createdAt,
-      updatedAt: imported.createdAt,
-      version: 1,
-      reasons: [{ rule: 'import', message: `imported from ${SOURCE_LABEL[imported.source]} (comment ${imported.sourceId})` }],
-    };
-    const contact: Contact = {
-      commentId: comment.id,
-      email: imported.email ?? '',
+    const { source, sourceId, email, ...fields } = imported;
+    const emailHash = this.hasher.hash('email', normaliseEmail(email ?? ''));
+    const record = newCommentRecord(this.hasher, {
+      comment: { ...fields, reasons: [{ rule: IMPORT_RULE, message: `imported from ${SOURCE_LABEL[source]} (comment ${sourceId})` }] },
+      email: email ?? '',
       emailHash,
-      guardKeys: guardKeysFor(this.hasher, comment, emailHash, imported.email !== null),
-    };
+      actor: IMPORT_ACTOR,
+      // Retention counts from when it entered this service's spam folder: now. No flood locks: posted long ago.
+      storedAt: now,
+      retention: settings.retention,
+      firstCommentOfArticle: false,
+      publishedCountLater: true,
+    });
     // Comments that could be duplicates of each other, or share an author's counts, go one after the other, in file
     // order: the earlier one is kept, and no two transactions in flight touch the same item.
-    const chainKeys = [...contact.guardKeys, `author ${emailHash}`];
+    const chainKeys = [...record.contact.guardKeys, `author ${emailHash}`];
     const earlier = chainKeys.flatMap((key) => this.inFlight.get(key) ?? []);
-    const outcome = Promise.allSettled(earlier).then(() => this.enqueue(imported, comment, contact, now, settings));
+    const outcome = Promise.allSettled(earlier).then(() => this.enqueue(imported, record));
     for (const key of chainKeys) this.inFlight.set(key, outcome);
     const forget = () => {
       for (const key of chainKeys) if (this.inFlight.get(key) === outcome) this.inFlight.delete(key);
@@ -109,35 +108,11 @@ export class ImportWriter {
   }
 
   /** Adds the comment to the next transaction, sent when it is full or when the reading pauses. */
-  private async enqueue(
-    imported: ImportedComment,
-    comment: Comment,
-    contact: Contact,
-    now: Date,
-    settings: SiteSettings,
-  ): Promise<WriteOutcome> {
-    const article = await this.article(comment.articleId);
-    const first = article.first;
+  private async enqueue(imported: ImportedComment, built: NewCommentRecord): Promise<ImportOutcome> {
+    const article = await this.article(built.comment.articleId);
+    const record = { ...built, firstCommentOfArticle: article.first };
     article.first = false;
-    const record: NewCommentRecord = {
-      comment,
-      contact,
-      history: {
-        at: now.toISOString(),
-        actor: IMPORT_ACTOR,
-        from: null,
-        to: comment.status,
-        reason: comment.reasons[0]!.message,
-        rule: 'import',
-      },
-      floodKeys: [],
-      floodMs: 0,
-      // Retention counts from when it entered this service's spam folder: now.
-      expiresAt: expiryFor(comment.status, settings.retention, now),
-      firstCommentOfArticle: first,
-      publishedCountLater: true,
-    };
-    return new Promise<WriteOutcome>((resolve, reject) => {
+    return new Promise<ImportOutcome>((resolve, reject) => {
       this.batch.push({ imported, record, article, resolve, reject });
       if (this.batch.length >= COMMENTS_PER_TRANSACTION) this.send();
       else this.sendSoon ??= setImmediate(() => this.send());
@@ -174,12 +149,12 @@ export class ImportWriter {
     }
   }
 
-  private stored(comment: Comment): WriteOutcome {
+  private stored(comment: Comment): ImportOutcome {
     if (comment.status === 'approved') this.published.set(comment.articleId, (this.published.get(comment.articleId) ?? 0) + 1);
     return { kind: 'imported' };
   }
 
-  private async insertAlone(entry: Queued): Promise<WriteOutcome> {
+  private async insertAlone(entry: Queued): Promise<ImportOutcome> {
     const { imported, record, article } = entry;
     try {
       await withRetries(() => this.store.insertComment(record));
@@ -234,13 +209,4 @@ export class ImportWriter {
     }
     return known;
   }
-}
-
-/**
- * The duplicate locks a posted comment takes: by email and by name. Without
- * an email only the name one: two guests who both wrote "+1" are not duplicates.
- */
-function guardKeysFor(hasher: KeyedHasher, comment: Comment, emailHash: string, hasEmail: boolean): string[] {
-  const [byEmail, byName] = duplicateKeys(hasher, comment, emailHash, comment.author);
-  return hasEmail ? [byEmail!, byName!] : [byName!];
 }
