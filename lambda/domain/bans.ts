@@ -9,6 +9,13 @@ export type BanScope = (typeof BAN_SCOPES)[number];
 export const BAN_MAX_DAYS = 3650;
 export const BAN_REASON_MAX_LENGTH = 500;
 
+/** What a moderator asks for, already parsed (lambda/http/request-bodies.ts): null days never end. */
+export interface BanRequest {
+  scope: BanScope;
+  days: number | null;
+  reason: string;
+}
+
 /** What moderators read about a ban; `email` is the banned email, null for an address-only ban. */
 export interface Ban {
   id: string;

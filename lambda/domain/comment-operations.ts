@@ -9,6 +9,7 @@
  */
 import { NO_METRICS } from './ports/moderation-metrics';
 import type { CommentStatus } from './comment';
+import { readArticlePatch, readSettingsPatch } from './settings-schema';
 import { BanAdmin } from './use-cases/bans';
 import { countComments } from './use-cases/count-comments';
 import { ArticleCache } from './use-cases/article-cache';
@@ -70,7 +71,7 @@ export class CommentOperations {
   delete = (id: string, options: { actor: string; expectedVersion?: number }) => this.moderation.delete(id, options);
   history = (id: string) => this.moderation.history(id);
   getSettings = () => this.siteSettings.getSettings();
-  updateSettings = (body: unknown) => this.siteSettings.updateSettings(body);
+  updateSettings = async (body: unknown) => this.siteSettings.updateSettings(readSettingsPatch(body));
   getArticle = (articleId: string) => this.siteSettings.getArticle(articleId);
-  updateArticle = (articleId: string, body: unknown) => this.siteSettings.updateArticle(articleId, body);
+  updateArticle = async (articleId: string, body: unknown) => this.siteSettings.updateArticle(articleId, readArticlePatch(body));
 }

@@ -3,8 +3,8 @@
  * Partial updates; unknown keys and out-of-range values are field errors (422).
  */
 import * as z from 'zod/mini';
-import { PROVIDERS, SPAM_PROVIDERS, TOXICITY_PROVIDERS, type ProviderName } from './ports/classifier';
-import type { ArticleSettings, SiteSettings } from './settings';
+import { validationFailed } from './errors';
+import { SPAM_PROVIDERS, TOXICITY_PROVIDERS } from './ports/classifier';
 import { parseEntry } from './words';
 
 // An entry must leave something to match once its asterisks and invisible characters are gone.
@@ -109,45 +109,16 @@ function messageKey(path: string[]): string {
   return path[0] ?? 'body';
 }
 
-export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch): SiteSettings {
-  const { version: _version, autoApprove, retention, triage: triagePatch, reports, ...rest } = patch;
-  return {
-    ...current,
-    ...rest,
-    autoApprove: { ...current.autoApprove, ...(autoApprove ?? {}) },
-    retention: { ...current.retention, ...(retention ?? {}) },
-    triage: {
-      spam: { ...current.triage.spam, ...(triagePatch?.spam ?? {}) },
-      toxicity: { ...current.triage.toxicity, ...(triagePatch?.toxicity ?? {}) },
-      autoDecide: { ...current.triage.autoDecide, ...(triagePatch?.autoDecide ?? {}) },
-    },
-    reports: { ...current.reports, ...(reports ?? {}) },
-    version: current.version + 1,
-  };
+/** A settings patch, parsed; every failing field gets its message (422). */
+export function readSettingsPatch(body: unknown): SettingsPatch {
+  const parsed = settingsPatch.safeParse(body);
+  if (!parsed.success) throw validationFailed(patchErrors(parsed.error));
+  return parsed.data;
 }
 
-/**
- * What the whole settings say that a single field cannot: only providers
- * this deployment enabled (the stack's `-c classifiers=...`). Field errors,
- * empty when all is well. (holdAt and rejectAt need no order: no score
- * removes a comment any more, so rejectAt decides nothing.)
- */
-export function triageErrors(settings: SiteSettings, enabled: readonly ProviderName[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  const { spam, toxicity } = settings.triage;
-  for (const [kind, provider] of [
-    ['spam', spam.provider],
-    ['toxicity', toxicity.provider],
-  ] as const) {
-    if (provider === null || enabled.includes(provider)) continue;
-    const choices = [...PROVIDERS[kind].filter((p) => enabled.includes(p)), 'null'].join(', ');
-    fields[`triage.${kind}.provider`] =
-      `${provider} is not enabled in this deployment (deploy with -c classifiers=...,${provider}); choose one of: ${choices}.`;
-  }
-  return fields;
-}
-
-export function applyArticlePatch(current: ArticleSettings, patch: ArticlePatch): ArticleSettings {
-  const { articleId: _articleId, ...rest } = patch;
-  return { ...current, ...rest };
+/** An article's patch, parsed; every failing field gets its message (422). */
+export function readArticlePatch(body: unknown): ArticlePatch {
+  const parsed = articlePatch.safeParse(body);
+  if (!parsed.success) throw validationFailed(patchErrors(parsed.error));
+  return parsed.data;
 }

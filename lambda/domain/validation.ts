@@ -34,7 +34,6 @@ export type SubmissionInput = z.infer<typeof submissionShape>;
 export const wantsReplyMail = (input: Pick<SubmissionInput, 'notify_replies'>): boolean =>
   input.notify_replies?.trim().toLowerCase() === 'yes';
 
-/** Turns a zod failure on the JSON shape into one readable sentence. */
 /**
  * The JSON shape of a reader's report (POST …/comments/{id}/reports): the reason and the note are strings or null.
  * The handler, the API Gateway model and the OpenAPI document all use it; the values' rules are the use case's (422).
@@ -44,6 +43,7 @@ export const reportShape = z.looseObject({
   note: optionalText,
 });
 
+/** Turns a zod failure on the JSON shape into one readable sentence. */
 export function describeShapeError(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';

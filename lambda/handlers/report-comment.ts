@@ -3,7 +3,7 @@ import { badRequest } from '../domain/errors';
 import { describeShapeError, reportShape } from '../domain/validation';
 import { articleIdParam } from '../http/article-id';
 import { routeHandler } from '../http/handler';
-import { commentIdParam } from '../http/moderation';
+import { commentIdParam } from '../http/comment-id';
 import { bodyKind, bodyText, parseBody } from '../http/request';
 import { json } from '../http/response';
 import { logger } from '../wiring/observability';

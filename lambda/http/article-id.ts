@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { badRequest } from '../domain/errors';
-import { ARTICLE_ID_PATTERN } from '../domain/validation';
+import { ARTICLE_ID_PATTERN } from '../domain/submission-rules';
 import { pathParam } from './request';
 
 /** The article id from the path: 1–128 of A-Z a-z 0-9 - _ . (anything else is 400). */

@@ -14,7 +14,7 @@ import { SUBSCRIBER_STATES } from '../../lambda/domain/reply-notifications/subsc
 import type { CommentCounts } from '../../lambda/domain/use-cases/count-comments';
 import type { ArticleSettings, SiteSettings } from '../../lambda/domain/settings';
 import { BAN_SCOPES, type Ban } from '../../lambda/domain/bans';
-import { banBody, erasureBody } from '../../lambda/domain/request-bodies';
+import { banBody, erasureBody } from '../../lambda/http/request-bodies';
 import { REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportSummary } from '../../lambda/domain/reports';
 import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
 import { LIMITS, submissionShape } from '../../lambda/domain/validation';

@@ -83,6 +83,13 @@ describe('bundles by access', () => {
     }
   }, 60_000);
 
+  it('gives the functions that read no request body no schema library', async () => {
+    for (const route of ROUTES.filter((r) => r.method === 'GET' || r.method === 'DELETE')) {
+      const bundled = await bundledPackages(route.name);
+      expect(bundled.has('zod'), route.name).toBe(false);
+    }
+  }, 120_000);
+
   it('copies the model’s weights beside exactly the bundles that carry the model', async () => {
     const dispatcher = { ...STREAM_DISPATCHER, access: [...new Set(STREAM_CONSUMERS.flatMap((c) => c.access))] };
     const carriers: string[] = [];

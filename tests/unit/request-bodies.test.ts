@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { BAN_MAX_DAYS, BAN_SCOPES } from '../../lambda/domain/bans';
-import { BAN_FIELD_MESSAGES, banBody, erasureBody, fieldErrors } from '../../lambda/domain/request-bodies';
+import { BAN_FIELD_MESSAGES, banBody, erasureBody, fieldErrors } from '../../lambda/http/request-bodies';
 import { reportShape } from '../../lambda/domain/validation';
 
 const documented = JSON.parse(readFileSync('docs/openapi.json', 'utf8')).components.schemas;

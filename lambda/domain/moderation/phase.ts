@@ -12,7 +12,7 @@ import type { AuthorRecord } from '../author-record';
 import type { Ban } from '../bans';
 import type { CommentStatus, Reason } from '../comment';
 import type { ArticleSettings, SiteSettings, TriageSettings } from '../settings';
-import type { ValidSubmission } from '../validation';
+import type { ValidSubmission } from '../submission-rules';
 
 export type { AuthorRecord };
 

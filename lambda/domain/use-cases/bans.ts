@@ -6,9 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { BanLookup, BanStore } from '../ports/ban-store';
 import type { CommentReads } from '../ports/comment-reads';
-import { type Ban, type BanScope, type BanSubjects, banIsActive, type StoredBan, toBanView } from '../bans';
+import { type Ban, type BanRequest, type BanSubjects, banIsActive, type StoredBan, toBanView } from '../bans';
 import { notFound, validationFailed } from '../errors';
-import { BAN_FIELD_MESSAGES, banBody, fieldErrors } from '../request-bodies';
 
 const DAY_MS = 86_400_000;
 export const BAN_ID_PATTERN = /^[a-z0-9]{8,40}$/;
@@ -19,8 +18,8 @@ export class BanAdmin {
     private readonly now: () => Date,
   ) {}
 
-  async ban(commentId: string, input: Record<string, unknown>, actor: string): Promise<Ban> {
-    const { scope, days, reason } = validBan(input);
+  async ban(commentId: string, request: BanRequest, actor: string): Promise<Ban> {
+    const { scope, days, reason } = request;
     const [comment, contact] = await Promise.all([this.store.getComment(commentId), this.store.getContact(commentId)]);
     if (!comment) throw notFound();
     if (!contact) throw validationFailed({ scope: "This comment's private data is gone (erased or purged): there is nothing to ban." });
@@ -74,11 +73,4 @@ export async function removeBansOfEmail(store: Pick<BanStore, 'findBans' | 'dele
 /** Time-ordered, so the list (sorted by id) is newest first. */
 function newBanId(now: Date): string {
   return `${now.getTime().toString(36).padStart(9, '0')}${randomBytes(5).toString('hex')}`;
-}
-
-function validBan(input: Record<string, unknown>): { scope: BanScope; days: number | null; reason: string } {
-  const parsed = banBody.safeParse(input);
-  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error, BAN_FIELD_MESSAGES, 'is not a ban field.'));
-  const { scope, days, reason } = parsed.data;
-  return { scope, days: days ?? null, reason: (reason ?? '').trim() };
 }

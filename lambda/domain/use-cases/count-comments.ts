@@ -1,7 +1,7 @@
 /** Published comments per article, for article lists: 1–50 ids in one request, read from the per-article counters. */
 import type { CommentLists } from '../ports/comment-lists';
 import { validationFailed } from '../errors';
-import { ARTICLE_ID_PATTERN } from '../validation';
+import { ARTICLE_ID_PATTERN } from '../submission-rules';
 
 export const MAX_COUNTED_ARTICLES = 50;
 

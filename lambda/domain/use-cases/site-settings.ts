@@ -3,7 +3,8 @@ import type { SettingsStore } from '../ports/settings-store';
 import { validationFailed, versionConflict } from '../errors';
 import { type ArticleSettings, defaultArticle, type SiteSettings } from '../settings';
 import type { ProviderName } from '../ports/classifier';
-import { applyArticlePatch, applySettingsPatch, articlePatch, patchErrors, settingsPatch, triageErrors } from '../settings-schema';
+import { applyArticlePatch, applySettingsPatch, triageErrors } from '../settings-patch';
+import type { ArticlePatch, SettingsPatch } from '../settings-schema';
 import type { ArticleCache } from './article-cache';
 import type { SettingsCache } from './deps';
 
@@ -24,13 +25,11 @@ export class SiteSettingsAdmin {
     return this.store.getSettings();
   }
 
-  /** Partial update; `version` in the patch makes it conditional (409 when stale). */
-  async updateSettings(body: unknown): Promise<SiteSettings> {
-    const parsed = settingsPatch.safeParse(body);
-    if (!parsed.success) throw validationFailed(patchErrors(parsed.error));
+  /** Partial update (parsed by settings-schema.ts); `version` in the patch makes it conditional (409 when stale). */
+  async updateSettings(patch: SettingsPatch): Promise<SiteSettings> {
     const current = await this.store.getSettings();
-    if (parsed.data.version !== undefined && parsed.data.version !== current.version) throw versionConflict(current.version);
-    const next = applySettingsPatch(current, parsed.data);
+    if (patch.version !== undefined && patch.version !== current.version) throw versionConflict(current.version);
+    const next = applySettingsPatch(current, patch);
     const triage = triageErrors(next, this.enabledProviders);
     if (Object.keys(triage).length > 0) throw validationFailed(triage);
     await this.store.putSettings(next, current.version);
@@ -42,13 +41,11 @@ export class SiteSettingsAdmin {
     return articleView((await this.store.getArticle(articleId)) ?? defaultArticle(articleId));
   }
 
-  async updateArticle(articleId: string, body: unknown): Promise<ArticleView> {
-    const parsed = articlePatch.safeParse(body);
-    if (!parsed.success) throw validationFailed(patchErrors(parsed.error));
-    if (parsed.data.articleId !== undefined && parsed.data.articleId !== articleId) {
+  async updateArticle(articleId: string, patch: ArticlePatch): Promise<ArticleView> {
+    if (patch.articleId !== undefined && patch.articleId !== articleId) {
       throw validationFailed({ articleId: 'articleId must be the article in the path (or left out).' });
     }
-    const next = applyArticlePatch((await this.store.getArticle(articleId)) ?? defaultArticle(articleId), parsed.data);
+    const next = applyArticlePatch((await this.store.getArticle(articleId)) ?? defaultArticle(articleId), patch);
     await this.store.putArticle(next);
     this.articles.remember(next);
     return articleView(next);

@@ -1,6 +1,6 @@
 /** GET /admin/comments/{id}/history: every status change, oldest first. Read-only by design. */
 import { routeHandler } from '../../http/handler';
-import { commentIdParam } from '../../http/moderation';
+import { commentIdParam } from '../../http/comment-id';
 import { json } from '../../http/response';
 import { moderationServices } from '../../wiring/routes/moderation';
 

@@ -1,6 +1,6 @@
 /** DELETE /admin/comments/{id}?expectedVersion=: erase a comment for good. */
 import { routeHandler } from '../../http/handler';
-import { commentIdParam, expectedVersionQuery } from '../../http/moderation';
+import { commentIdParam, expectedVersionQuery } from '../../http/comment-id';
 import { queryParams } from '../../http/request';
 import { noContent } from '../../http/response';
 import { moderationServices } from '../../wiring/routes/moderation';

@@ -1,6 +1,6 @@
 /** GET /admin/comments/{id}: one comment, as moderators see it. */
 import { routeHandler } from '../../http/handler';
-import { commentIdParam } from '../../http/moderation';
+import { commentIdParam } from '../../http/comment-id';
 import { json } from '../../http/response';
 import { moderationServices } from '../../wiring/routes/moderation';
 

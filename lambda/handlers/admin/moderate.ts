@@ -1,7 +1,8 @@
 /** The approve / reject / spam routes differ only in the status they set. */
 import type { CommentStatus } from '../../domain/comment';
 import { routeHandler } from '../../http/handler';
-import { commentIdParam, readModerationBody } from '../../http/moderation';
+import { commentIdParam } from '../../http/comment-id';
+import { readModerationBody } from '../../http/moderation';
 import { json } from '../../http/response';
 import type { RouteName } from '../../routes';
 import { logger } from '../../wiring/observability';

@@ -1,6 +1,6 @@
 /** POST /admin/privacy/erase { email }: anonymise or delete everything of one email address (GDPR erasure). */
 import { requestedEmail } from '../../domain/privacy-service';
-import { erasureBody } from '../../domain/request-bodies';
+import { erasureBody } from '../../http/request-bodies';
 import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';

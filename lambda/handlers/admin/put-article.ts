@@ -1,4 +1,5 @@
 /** PUT /admin/articles/{articleId}: open or close comments, set the publish date or pre-moderation. */
+import { readArticlePatch } from '../../domain/settings-schema';
 import { articleIdParam } from '../../http/article-id';
 import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
@@ -9,7 +10,7 @@ export const handler = routeHandler(
   'AdminPutArticle',
   async ({ event, services }) => {
     const articleId = articleIdParam(event);
-    return json(event, 200, await services.siteSettings.updateArticle(articleId, optionalJsonObject(event)));
+    return json(event, 200, await services.siteSettings.updateArticle(articleId, readArticlePatch(optionalJsonObject(event))));
   },
   siteSettingsServices,
 );

@@ -1,4 +1,5 @@
 /** PUT /admin/settings: change settings (partial; `version` makes it conditional). */
+import { readSettingsPatch } from '../../domain/settings-schema';
 import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
 import { json } from '../../http/response';
@@ -6,6 +7,6 @@ import { siteSettingsServices } from '../../wiring/routes/site-settings';
 
 export const handler = routeHandler(
   'AdminPutSettings',
-  async ({ event, services }) => json(event, 200, await services.siteSettings.updateSettings(optionalJsonObject(event))),
+  async ({ event, services }) => json(event, 200, await services.siteSettings.updateSettings(readSettingsPatch(optionalJsonObject(event)))),
   siteSettingsServices,
 );

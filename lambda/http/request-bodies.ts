@@ -1,12 +1,14 @@
 /**
- * The moderators' request bodies as zod schemas: the handlers validate with
+ * The moderators' request bodies as zod schemas (the HTTP layer's: the
+ * domain receives parsed values): the handlers validate with
  * them and the OpenAPI document (scripts/openapi/schemas.ts) is generated
  * from them, so the document and the code cannot disagree. (The reader's
  * bodies, submission and report, live in validation.ts; the settings' in
  * settings-schema.ts.) Failures become per-field messages (422).
  */
 import * as z from 'zod/mini';
-import { BAN_MAX_DAYS, BAN_REASON_MAX_LENGTH, BAN_SCOPES } from './bans';
+import { BAN_MAX_DAYS, BAN_REASON_MAX_LENGTH, BAN_SCOPES, type BanRequest } from '../domain/bans';
+import { validationFailed } from '../domain/errors';
 
 /** POST /admin/comments/{id}/ban: what to ban, for how long (null or left out: never ends), and why. */
 export const banBody = z.strictObject({
@@ -44,4 +46,12 @@ export function fieldErrors(error: z.core.$ZodError, messages: Record<string, st
     fields[field] ??= messages[field] ?? issue.message;
   }
   return fields;
+}
+
+/** A ban's body, parsed: each failing field gets its message (422). */
+export function readBanBody(input: Record<string, unknown>): BanRequest {
+  const parsed = banBody.safeParse(input);
+  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error, BAN_FIELD_MESSAGES, 'is not a ban field.'));
+  const { scope, days, reason } = parsed.data;
+  return { scope, days: days ?? null, reason: (reason ?? '').trim() };
 }
