@@ -33,7 +33,8 @@ export const FULL: BenchConfig = {
   loadConcurrency: 8,
   latencySeconds: 8,
   warmupSeconds: 1.5,
-  importSamples: 9,
+  // Import medians sit near their 1.25× target, so more fresh processes: 9 let one busy moment move a function by 0.15×.
+  importSamples: 21,
   importWithoutSourceMaps: true,
   importComments: 50_000,
   importSample: 200,

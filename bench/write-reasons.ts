@@ -17,3 +17,7 @@ const REASONS: Record<string, string> = {
 };
 
 export const whyWritten = (item: string): string => REASONS[item] ?? '(no reason recorded: explain it or cut it)';
+
+/** Whether every item of a transaction has its reason in the table above. */
+export const everyItemExplained = (items: readonly { item: string }[]): boolean =>
+  items.length > 0 && items.every(({ item }) => item in REASONS);

@@ -48,6 +48,9 @@ describe('generated docs sections', () => {
     expect(misses).toContain(`${runAt(8).submitToSubmitCalls.toFixed(2)}×`);
     expect(misses).toContain(`${runAt(1).submitToSubmitCalls.toFixed(2)}×`);
     expect(misses).toContain(`${results.coldStart.tracerAddsMs} ms of import`);
+    // The floor of any submit that keeps its guards atomic: the transaction alone, against the PutItem.
+    expect(misses).toContain(`The transaction alone, with no read before it, takes ${runAt(8).bareTransaction!.p50Ms} ms`);
+    expect(misses).toContain(`${runAt(8).transactionToPut!.toFixed(2)}× the bare PutItem`);
   });
 
   it('label the viral figures the run computed, beside the origin’s measured rate', () => {
