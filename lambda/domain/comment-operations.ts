@@ -9,7 +9,8 @@
  */
 import { NO_METRICS } from './ports/moderation-metrics';
 import type { CommentStatus } from './comment';
-import { readArticlePatch, readSettingsPatch } from './settings-schema';
+import { readArticlePatch } from './article-schema';
+import { readSettingsPatch } from './settings-schema';
 import { BanAdmin } from './use-cases/bans';
 import { countComments } from './use-cases/count-comments';
 import { ArticleCache } from './use-cases/article-cache';

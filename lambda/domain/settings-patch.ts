@@ -7,7 +7,8 @@
 import type { ProviderName } from './ports/classifier';
 import { PROVIDERS } from './ports/classifier';
 import type { ArticleSettings, SiteSettings } from './settings';
-import type { ArticlePatch, SettingsPatch } from './settings-schema';
+import type { ArticlePatch } from './article-schema';
+import type { SettingsPatch } from './settings-schema';
 
 export function applySettingsPatch(current: SiteSettings, patch: SettingsPatch): SiteSettings {
   const { version: _version, autoApprove, retention, triage: triagePatch, reports, ...rest } = patch;

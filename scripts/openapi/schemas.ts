@@ -16,7 +16,8 @@ import type { ArticleSettings, SiteSettings } from '../../lambda/domain/settings
 import { BAN_SCOPES, type Ban } from '../../lambda/domain/bans';
 import { banBody, erasureBody } from '../../lambda/http/request-bodies';
 import { REPORT_NOTE_MAX_BYTES, REPORT_REASONS, type ReportSummary } from '../../lambda/domain/reports';
-import { articlePatch, settingsPatch } from '../../lambda/domain/settings-schema';
+import { articlePatch } from '../../lambda/domain/article-schema';
+import { settingsPatch } from '../../lambda/domain/settings-schema';
 import { LIMITS, submissionShape } from '../../lambda/domain/validation';
 import { moderationBody } from '../../lambda/http/moderation';
 import { triageSummarySchema } from './triage-schema';

@@ -4,7 +4,8 @@ import { validationFailed, versionConflict } from '../errors';
 import { type ArticleSettings, defaultArticle, type SiteSettings } from '../settings';
 import type { ProviderName } from '../ports/classifier';
 import { applyArticlePatch, applySettingsPatch, triageErrors } from '../settings-patch';
-import type { ArticlePatch, SettingsPatch } from '../settings-schema';
+import type { ArticlePatch } from '../article-schema';
+import type { SettingsPatch } from '../settings-schema';
 import type { ArticleCache } from './article-cache';
 import type { SettingsCache } from './deps';
 

@@ -1,5 +1,5 @@
 /** PUT /admin/articles/{articleId}: open or close comments, set the publish date or pre-moderation. */
-import { readArticlePatch } from '../../domain/settings-schema';
+import { readArticlePatch } from '../../domain/article-schema';
 import { articleIdParam } from '../../http/article-id';
 import { routeHandler } from '../../http/handler';
 import { optionalJsonObject } from '../../http/request';
