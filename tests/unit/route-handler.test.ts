@@ -1,9 +1,10 @@
 /** The wrapper reads name, auth and secrets from the route entry; the handler's logic says none of them. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { routeHandler } from '../../lambda/http/handler';
 import { json } from '../../lambda/http/response';
 import type { Route } from '../../lambda/routes';
+import { logger } from '../../lambda/wiring/observability';
 import { privacyServices } from '../../lambda/wiring/routes/privacy';
 
 beforeAll(() => {
@@ -73,4 +74,30 @@ it('finds a route of the table by its name', async () => {
   const handler = routeHandler('AdminGetSettings', async ({ event, route }) => json(event, 200, { name: route.name, auth: route.auth }));
   expect((await handler(event())).statusCode).toBe(401);
   expect(body(await handler(event(moderator)))).toEqual({ name: 'AdminGetSettings', auth: 'moderator' });
+});
+
+describe('the request line', () => {
+  /** What the handler logged at INFO while answering (tests run the logger through the global console, silent by default). */
+  const logged = async (run: () => Promise<unknown>): Promise<string> => {
+    const lines: string[] = [];
+    const spies = (['info', 'log', 'debug', 'warn', 'error'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation((line: unknown) => void lines.push(String(line))),
+    );
+    logger.setLogLevel('INFO');
+    try {
+      await run();
+      return lines.join('\n');
+    } finally {
+      logger.setLogLevel('SILENT');
+      for (const spy of spies) spy.mockRestore();
+    }
+  };
+  const handler = routeHandler(route('moderator', ['comments:read']), async ({ event, actor }) => json(event, 200, { actor }));
+
+  it('is logged for an error answer, with its status, and left to API Gateway’s access log for a success', async () => {
+    const refused = await logged(() => handler(event()));
+    expect(refused).toMatch(/"message":\s*"request"/);
+    expect(refused).toMatch(/"status":\s*401/);
+    expect(await logged(() => handler(event(moderator)))).not.toMatch(/"message":\s*"request"/);
+  });
 });
