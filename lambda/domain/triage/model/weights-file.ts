@@ -5,8 +5,9 @@
  * SHA-256, so a function never scores with weights from another training.
  *
  * Why a file and not a string in the module: a function's import then parses
- * no weights at all (base64 in the bundle was 0.7 MB of JavaScript read and
- * scanned on every cold start); the bytes are read on the first scored comment.
+ * no weights at all (as base64 in the bundle they would be 0.7 MB of
+ * JavaScript, read and scanned on every cold start); the bytes are read on the
+ * first scored comment.
  */
 import { createHash } from 'node:crypto';
 import type { EncodedHead, HeadScale } from './codec';
