@@ -10,7 +10,7 @@ import { SUBMIT_MAX_TO_PUT } from './targets';
 
 const kb = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
 /** The cloud classifiers' SDK clients: a bundle holding one of them classifies. */
-// The packages only a function that scores comments bundles (the cloud clients were bundled too before they moved to the runtime's SDK).
+// The packages only a function that scores comments bundles (the word lists; the cloud clients, in results from a build that bundled them).
 const CLASSIFIER_PACKAGES = ['obscenity', '@aws-sdk/client-comprehend', '@aws-sdk/client-bedrock-runtime'];
 const times = (n: number) => `${n.toFixed(2)}×`;
 
@@ -105,34 +105,22 @@ function coldStart(r: BenchResults): string[] {
   const others = http.filter((f) => !classifies(f));
   const parsers = others.filter((f) => 'zod' in f.packages);
   const withoutSchemas = others.filter((f) => !('zod' in f.packages));
+  const ratios = (list: typeof http) =>
+    list.length > 0
+      ? span(
+          list.map((f) => f.ratioToFloor),
+          (n) => `${n}×`,
+        )
+      : '–';
   const bundles =
-    others.length === 0
-      ? "every HTTP handler bundles the SDK (the floor) plus Powertools Logger and Metrics, zod/mini, the project's code and the cloud classifiers' clients " +
-        `(loaded only on first use but parsed with the bundle): ${span(
-          http.map((f) => f.bytes),
-          kb,
-        )} minified each, importing in ${span(
-          http.map((f) => f.ratioToFloor),
-          (n) => `${n}×`,
-        )} the floor's ${c.floor.importMs} ms.`
-      : `${carriers.map((f) => f.name).join(', ') || 'no function'} bundles the moderation phases and the learned model ` +
-        `(${carriers.map((f) => `${kb(f.bytes)}, ${f.ratioToFloor}×`).join('; ')}); the other HTTP handlers bundle the SDK (the floor) ` +
-        `plus Powertools Logger and Metrics and their route's own code, and zod/mini in the ${parsers.length} that parse a request body with it: ${span(
-          others.map((f) => f.bytes),
-          kb,
-        )} minified, importing in ${span(
-          others.map((f) => f.ratioToFloor),
-          (n) => `${n}×`,
-        )} the floor's ${c.floor.importMs} ms` +
-        (withoutSchemas.length > 0
-          ? ` (without zod/mini: ${span(
-              withoutSchemas.map((f) => f.ratioToFloor),
-              (n) => `${n}×`,
-            )}; with it: ${span(
-              parsers.map((f) => f.ratioToFloor),
-              (n) => `${n}×`,
-            )}).`
-          : '.');
+    `${carriers.map((f) => f.name).join(', ') || 'no function'} bundles the moderation phases and the learned model ` +
+    `(${carriers.map((f) => `${kb(f.bytes)}, ${f.ratioToFloor}×`).join('; ')}); the other HTTP handlers bundle the SDK (the floor) ` +
+    `plus Powertools Logger and Metrics and their route's own code, and zod/mini in the ${parsers.length} that parse a request body with it: ` +
+    `${span(
+      others.map((f) => f.bytes),
+      kb,
+    )} minified, importing in ${ratios(others)} the floor's ${c.floor.importMs} ms ` +
+    `(without zod/mini: ${ratios(withoutSchemas)}; with it: ${ratios(parsers)}).`;
   return [
     `- **Cold start**: ${bundles} Source maps (\`--enable-source-maps\`) grow with the bundle. ` +
       "We bundle the SDK rather than use the runtime's: the same client loaded from `node_modules` imported in " +
