@@ -1,11 +1,10 @@
 /**
  * Applying a parsed settings or article patch, and the check a single field
  * cannot make. No schema library here: the functions that only read settings
- * import this module, not the schemas (settings-schema.ts), which the two PUT
- * handlers parse with.
+ * import this module, not the schemas (settings-schema.ts, article-schema.ts),
+ * which the two PUT handlers parse with.
  */
-import type { ProviderName } from './ports/classifier';
-import { PROVIDERS } from './ports/classifier';
+import { PROVIDERS, type ProviderName } from './ports/classifier';
 import type { ArticleSettings, SiteSettings } from './settings';
 import type { ArticlePatch } from './article-schema';
 import type { SettingsPatch } from './settings-schema';
