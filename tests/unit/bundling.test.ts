@@ -11,8 +11,16 @@ import { type Access, ROUTES, routeNamed } from '../../lambda/routes';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-/** The source files that end up in a function's bundle, built as it deploys. */
-async function bundleInputs(entry: string, access: readonly Access[]): Promise<string[]> {
+const built = new Map<string, Promise<string[]>>();
+
+/** The source files that end up in a function's bundle, built as it deploys (once per entry and access list). */
+function bundleInputs(entry: string, access: readonly Access[]): Promise<string[]> {
+  const key = `${entry} ${access.join(',')}`;
+  if (!built.has(key)) built.set(key, buildInputs(entry, access));
+  return built.get(key)!;
+}
+
+async function buildInputs(entry: string, access: readonly Access[]): Promise<string[]> {
   const { metafile } = await build({
     ...ESBUILD_OPTIONS,
     mainFields: [...ESBUILD_OPTIONS.mainFields],
