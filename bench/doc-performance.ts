@@ -109,3 +109,17 @@ export function cachesSideBySide(r: BenchResults): string {
     ],
   );
 }
+
+/** TransactWriteItems of 1 to 5 items against a PutItem, at each concurrency of the run. */
+export function transactionSweep(r: BenchResults): string {
+  const runs = r.latency.runs.filter((run) => run.transactionSweep);
+  if (runs.length === 0) return '(this run did not time transactions by size)';
+  const sizes = runs[0]!.transactionSweep!.rows.map((row) => row.items);
+  return table(
+    ['concurrency', 'PutItem p50 ms', ...sizes.map((items) => `${items} item${items > 1 ? 's' : ''}: p50 ms (× PutItem)`)],
+    runs.map((run) => {
+      const sweep = run.transactionSweep!;
+      return [run.concurrency, sweep.put.p50Ms, ...sweep.rows.map((row) => `${row.stats.p50Ms} (${row.toPut}×)`)];
+    }),
+  );
+}

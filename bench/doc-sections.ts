@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { costModel } from './cost';
 import { costPerMillion, costSummary, targets } from './doc-cost';
 import { misses } from './doc-misses';
-import { bundles, caches, cachesSideBySide, paths, submissionWrites } from './doc-performance';
+import { bundles, caches, cachesSideBySide, paths, submissionWrites, transactionSweep } from './doc-performance';
 import { importFigures, viral } from './doc-viral-import';
 import { markdownReport } from './report';
 import type { BenchResults } from './results';
@@ -37,6 +37,7 @@ export const DOC_SECTIONS: Record<string, Record<string, (r: BenchResults) => st
   'docs/performance.md': {
     'bench:perf-paths': paths,
     'bench:perf-writes': submissionWrites,
+    'bench:perf-sweep': transactionSweep,
     'bench:perf-caches': caches,
     'bench:perf-side-by-side': cachesSideBySide,
     'bench:perf-bundles': bundles,

@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS_CACHE_SECONDS } from '../lambda/wiring/settings';
 import { SyntheticComments } from './data';
 import { closedLoop, httpLoad, type LoadStats } from './load';
 import { ratio } from './stats';
+import { sweepTransactionSizes, type TransactionSweep } from './transaction-sweep';
 import type { TableNames } from './data';
 
 export interface LatencyRun {
@@ -30,6 +31,8 @@ export interface LatencyRun {
   bareSubmitCalls: LoadStats;
   /** The five-item transaction alone: the floor of any submit that writes the comment and its guards atomically. */
   bareTransaction?: LoadStats;
+  /** TransactWriteItems of 1 to 5 lock-sized items against a PutItem of one: how the floor grows with the items written. */
+  transactionSweep?: TransactionSweep;
   bareQuery: LoadStats;
   /** A CORS preflight answered by the API Gateway stand-in itself: the local HTTP hop, no handler, no database. */
   httpHop: LoadStats;
@@ -202,6 +205,13 @@ export async function measureLatency(
       const putStats = await measure('bare PutItem', (s) => closedLoop(barePut, concurrency, s));
       const submitCallsStats = await measure("bare submit's calls", (s) => closedLoop(bareSubmitCalls, concurrency, s));
       const transactionStats = await measure('bare transaction', (s) => closedLoop(bareTransaction, concurrency, s));
+      // Half as long per size: five sizes and their PutItem.
+      const sweep = await sweepTransactionSizes(db, tables.private, {
+        concurrency,
+        seconds: options.seconds / 2,
+        warmupSeconds: options.warmupSeconds / 2,
+      });
+      log(`  transaction sweep @${concurrency}: ${sweep.rows.map((row) => `${row.items} items ${row.toPut}x`).join(', ')}`);
       const listStats = await measure('list', (s) => httpLoad(list, concurrency, s));
       const queryStats = await measure('bare Query', (s) => closedLoop(bareQuery, concurrency, s));
       const hopStats = await measure('HTTP hop (preflight)', (s) => httpLoad(preflight, concurrency, s));
@@ -213,6 +223,7 @@ export async function measureLatency(
         barePut: putStats,
         bareSubmitCalls: submitCallsStats,
         bareTransaction: transactionStats,
+        transactionSweep: sweep,
         bareQuery: queryStats,
         httpHop: hopStats,
         ...(approveStats ? { approve: approveStats } : {}),

@@ -148,6 +148,12 @@ export function markdownReport(r: BenchResults, chartFile: string): string {
         ).map(([name, st]) => [name, st.p50Ms, st.p99Ms, st.requestsPerSecond, n(st.requests), st.failures]),
       ),
     );
+    if (run.transactionSweep)
+      out.push(
+        `TransactWriteItems by size at concurrency ${run.concurrency} (lock-sized conditional Puts; a PutItem of one: ${run.transactionSweep.put.p50Ms} ms): ` +
+          run.transactionSweep.rows.map((row) => `${row.items} → ${row.stats.p50Ms} ms (${row.toPut}×)`).join(', ') +
+          '.',
+      );
   }
   const u = r.latency.uncached;
   if (u) {

@@ -11,7 +11,7 @@ const MAX_ROUND_TRIPS = 2;
 const LIST_RRU = 3.5;
 export const SUBMIT_MAX_TO_PUT = 3;
 const LIST_MAX_TO_QUERY = 1.3;
-const IMPORT_MAX_TO_FLOOR = 1.25;
+export const IMPORT_MAX_TO_FLOOR = 1.25;
 const SUBMIT_IMPORT_MAX_TO_FLOOR = 1.5;
 const SUBMIT_FUNCTION = 'SubmitComment';
 const HTTP_FUNCTIONS = new Set(ROUTES.map((r) => r.name));

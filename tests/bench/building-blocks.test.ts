@@ -10,6 +10,7 @@ import { localDocumentClient } from '../../bench/instrumented-client';
 import { meteredService, submission } from '../../bench/service';
 import { serviceTables, shadowTables } from '../../bench/tables';
 import { TransactionShadow } from '../../bench/transaction-cost';
+import { SWEEP_SIZES, sweepTransactionSizes } from '../../bench/transaction-sweep';
 import { whyWritten } from '../../bench/write-reasons';
 
 describe('benchmark building blocks', () => {
@@ -71,5 +72,22 @@ describe('benchmark building blocks', () => {
       'history 2',
     ]);
     expect(submit.usage.writeUnits).toBe(18);
+  });
+
+  it('times transactions of each size against a PutItem, every condition holding', async () => {
+    const endpoint = inject('dynamoDbEndpoint');
+    const tables = await serviceTables(endpoint, `s${randomBytes(4).toString('hex')}_`);
+    const sweep = await sweepTransactionSizes(localDocumentClient(endpoint), tables.names.private, {
+      concurrency: 2,
+      seconds: 0.2,
+      warmupSeconds: 0.05,
+    });
+    expect(sweep.rows.map((row) => row.items)).toEqual([...SWEEP_SIZES]);
+    // Each transaction writes keys of its own: a reused key would fail its condition and count as a failure.
+    for (const stats of [sweep.put, ...sweep.rows.map((row) => row.stats)]) {
+      expect(stats.requests).toBeGreaterThan(0);
+      expect(stats.failures).toBe(0);
+    }
+    for (const row of sweep.rows) expect(row.toPut).toBeGreaterThan(0);
   });
 });
