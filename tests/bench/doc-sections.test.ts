@@ -51,6 +51,12 @@ describe('generated docs sections', () => {
     // The floor of any submit that keeps its guards atomic: the transaction alone, against the PutItem.
     expect(misses).toContain(`The transaction alone, with no read before it, takes ${runAt(8).bareTransaction!.p50Ms} ms`);
     expect(misses).toContain(`${runAt(8).transactionToPut!.toFixed(2)}× the bare PutItem`);
+    // Why no atomic submit reaches the target here: the run's own transactions of each size, at both concurrencies.
+    for (const concurrency of [1, 8]) {
+      const sweep = runAt(concurrency).transactionSweep!;
+      for (const row of sweep.rows) expect(misses).toContain(`${row.items}: ${row.toPut.toFixed(2)}×`);
+      expect(section('docs/performance.md', 'bench:perf-sweep')).toContain(`| ${concurrency} | ${sweep.put.p50Ms} |`);
+    }
   });
 
   it('label the viral figures the run computed, beside the origin’s measured rate', () => {
