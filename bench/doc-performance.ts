@@ -52,6 +52,12 @@ export function caches(): string {
         'a change made in another function (closing an article, a new setting) applies to a warm function within this time; the function that made it applies it at once',
       ],
       [
+        "the site's triage model, decoded (submit function)",
+        `${seconds('SETTINGS_CACHE_SECONDS')} s, then its version is checked`,
+        '`SETTINGS_CACHE_SECONDS`',
+        'a model the learner saved scores comments within this time; an unchanged model is not read again, only its version (half a read unit)',
+      ],
+      [
         'a public answer at the edge (list, counts)',
         `${seconds('EDGE_CACHE_SECONDS')} s fresh + ${seconds('EDGE_STALE_SECONDS')} s stale`,
         '`-c edgeCacheSeconds`, `-c edgeStaleSeconds`',

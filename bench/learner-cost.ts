@@ -107,7 +107,7 @@ export function learnerMarkdown(result: LearnerCostResult, prices: { read: numbe
       )} | ${b.readUnits} | ${b.writeUnits} | ${b.writeUnitsPerDecision} | $${dollarsPerThousand.toFixed(4)} | ${(b.modelItemBytes / 1024).toFixed(1)} KB |`;
   });
   return [
-    `The learner, after ${result.warmUpDecisions.toLocaleString('en-US')} decisions taught (the site model at a size a site in use has): one stream batch of people's decisions costs one read of the model and one transaction (the model, a marker for the batch, one counter per day), whatever its size. Measured through the metered client on DynamoDB Local, transactions priced item by item.`,
+    `The learner, after ${result.warmUpDecisions.toLocaleString('en-US')} decisions taught (the site model at a size a site in use has): one stream batch of people's decisions costs one read of the model and one transaction (the model, its version on an item of its own, a marker for the batch, one counter per day), whatever its size. Measured through the metered client on DynamoDB Local, transactions priced item by item.`,
     '',
     '| decisions in the batch | calls | read units | write units | write units per decision | per 1,000 decisions | model item |',
     '| --- | --- | --- | --- | --- | --- | --- |',

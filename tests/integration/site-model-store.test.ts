@@ -44,6 +44,21 @@ function siteModelStoreContract(name: string, open: () => Promise<{ fresh: () =>
       expect([...(loaded?.bytes ?? [])]).toEqual([...bytes]);
     });
 
+    it('keeps the version readable without the bytes: none for a new site, then every save’s and every batch’s', async () => {
+      const store = opened.fresh();
+      expect(await store.version()).toBeNull();
+      expect(await store.save(bytesOf(1), null)).toBe(true);
+      expect(await store.version()).toBe(1);
+      expect(await store.save(bytesOf(2), null)).toBe(false);
+      expect(await store.version()).toBe(1);
+      expect(await store.commit({ model: { bytes: bytesOf(3), expected: 1, taught: taught(1) }, days: {}, batchId: 'v1' })).toBe(
+        'committed',
+      );
+      expect(await store.version()).toBe(2);
+      expect(await store.commit({ model: null, days: { '2030-03-01': { queued: 1 } } })).toBe('committed');
+      expect(await store.version()).toBe((await store.load())?.version);
+    });
+
     it('refuses a save on a version other than the stored one, and keeps the stored bytes', async () => {
       const store = opened.fresh();
       expect(await store.save(bytesOf(1), null)).toBe(true);
@@ -122,6 +137,7 @@ siteModelStoreContract('DynamoDB on DynamoDB Local', async () => {
       });
       return {
         load: async () => (await ready).load(),
+        version: async () => (await ready).version(),
         save: async (bytes, expected) => (await ready).save(bytes, expected),
         commit: async (change) => (await ready).commit(change),
         days: async (from, to) => (await ready).days(from, to),

@@ -19,6 +19,10 @@ export class InMemorySiteModelStore implements SiteModelStore {
     return this.stored ? { bytes: this.stored.bytes.slice(), version: this.stored.version } : null;
   }
 
+  async version(): Promise<number | null> {
+    return this.stored?.version ?? null;
+  }
+
   async save(bytes: Uint8Array, expected: number | null): Promise<boolean> {
     if ((this.stored?.version ?? null) !== expected) {
       this.conflicts += 1;

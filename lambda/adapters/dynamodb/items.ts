@@ -39,6 +39,7 @@ export const SORT_KEY = {
   banPrefix: 'B#',
   publishedCount: 'PUBLISHED',
   siteModel: 'MODEL',
+  siteModelHead: 'MODEL#HEAD',
   triageDayPrefix: 'DAY#',
   triageBatchPrefix: 'BATCH#',
 } as const;
@@ -69,6 +70,7 @@ export const ITEM_TYPE = {
   banMarker: 'banMarker',
   publishedCount: 'publishedCount',
   siteModel: 'siteModel',
+  siteModelHead: 'siteModelHead',
   triageDay: 'triageDay',
   triageBatch: 'triageBatch',
 } as const;
@@ -94,6 +96,8 @@ export const keys = {
   /** Its own partition prefix, so the counts function's IAM policy can reach these items and nothing else. */
   publishedCount: (articleId: string) => key(`${KEY_PREFIX.publishedCount}${articleId}`, SORT_KEY.publishedCount),
   siteModel: () => key(TRIAGE_PARTITION, SORT_KEY.siteModel),
+  /** The model's version alone, written with every save: what a scoring function reads to learn whether to read the model. */
+  siteModelHead: () => key(TRIAGE_PARTITION, SORT_KEY.siteModelHead),
   /** One day's triage counters; `day` is YYYY-MM-DD, so the sort keys sort by date. */
   triageDay: (day: string) => key(TRIAGE_PARTITION, `${SORT_KEY.triageDayPrefix}${day}`),
   /** A stream batch the learner has applied (expires after the stream's retention). */
@@ -121,6 +125,7 @@ export function itemKindOf(itemKey: Record<string, unknown>): string | undefined
   if (partition === BANS_PARTITION) return ITEM_TYPE.ban;
   if (partition === TRIAGE_PARTITION) {
     if (sort === SORT_KEY.siteModel) return ITEM_TYPE.siteModel;
+    if (sort === SORT_KEY.siteModelHead) return ITEM_TYPE.siteModelHead;
     return sort.startsWith(SORT_KEY.triageBatchPrefix) ? ITEM_TYPE.triageBatch : ITEM_TYPE.triageDay;
   }
   if (partition.startsWith(KEY_PREFIX.banned)) return ITEM_TYPE.banMarker;

@@ -5,12 +5,17 @@
  * loaded, so two learners racing never overwrite each other's examples: the
  * loser is told (false) and loads again. The bytes are the model module's
  * encoding; this store never looks inside them.
+ *
+ * Beside it, the head (TRIAGE / MODEL#HEAD) holds the version alone and is
+ * written in the same transaction. A scoring function checks it each cache
+ * time (half a read unit) and reads the model (over 100 KB on a site in use)
+ * only when the learner saved a new one.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SiteModelStore } from '../../domain/triage/learning';
 import type { StoreContext } from './context';
 import { ITEM_ABSENT, ITEM_TYPE, keys } from './items';
+import { tagged, transactWrite } from './transaction';
 
 const BYTES_ATTRIBUTE = 'model';
 const VERSION_ATTRIBUTE = 'version';
@@ -30,6 +35,14 @@ export function siteModelPut(table: string, bytes: Uint8Array, expected: number 
     ConditionExpression: expected === null ? ITEM_ABSENT : '#version = :expected',
     ExpressionAttributeNames: expected === null ? undefined : { '#version': VERSION_ATTRIBUTE },
     ExpressionAttributeValues: expected === null ? undefined : { ':expected': expected },
+  };
+}
+
+/** The head that goes with a save of version `expected + 1`: unconditional, as the model's own put guards the pair. */
+export function siteModelHeadPut(table: string, expected: number | null) {
+  return {
+    TableName: table,
+    Item: { ...keys.siteModelHead(), type: ITEM_TYPE.siteModelHead, [VERSION_ATTRIBUTE]: (expected ?? 0) + 1 },
   };
 }
 
@@ -66,13 +79,21 @@ export class DynamoDbSiteModelStore implements SiteModelStore {
     return siteModelFromItem(Item);
   }
 
+  async version(): Promise<number | null> {
+    const { Item } = await this.ctx.db.send(
+      new GetCommand({ TableName: this.ctx.tables.comments, Key: keys.siteModelHead(), ConsistentRead: this.options.consistentRead }),
+    );
+    return Item ? Number(Item[VERSION_ATTRIBUTE]) : null;
+  }
+
   async save(bytes: Uint8Array, expected: number | null): Promise<boolean> {
-    try {
-      await this.ctx.db.send(new PutCommand(siteModelPut(this.ctx.tables.comments, bytes, expected)));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    const table = this.ctx.tables.comments;
+    const cancelled = await transactWrite(this.ctx.db, [
+      tagged('model', { Put: siteModelPut(table, bytes, expected) }),
+      tagged('head', { Put: siteModelHeadPut(table, expected) }),
+    ]);
+    if (!cancelled) return true;
+    if (cancelled.has('model') || cancelled.any('TransactionConflict')) return false;
+    throw new Error(`the model's save was cancelled: ${cancelled.outcomes.map((o) => o.code).join(', ')}`);
   }
 }

@@ -13,7 +13,7 @@ import type { ModelSummary } from '../../domain/triage/triage-summary';
 import type { CommitOutcome, LearningCommit, TriageStore } from '../../domain/ports/triage-store';
 import { ITEM_ABSENT, ITEM_TYPE, keys, SORT_KEY, TRIAGE_PARTITION_KEY } from './items';
 import { TABLE_KEY } from './schema';
-import { DynamoDbSiteModelStore, siteModelPut } from './site-model-store';
+import { DynamoDbSiteModelStore, siteModelHeadPut, siteModelPut } from './site-model-store';
 import { type Tagged, tagged, transactWrite } from './transaction';
 
 /** A marker outlives the stream's retention (24 h), after which no record can be delivered again. */
@@ -24,7 +24,7 @@ const MAX_DAYS = 31;
 export const DAY_COUNTER_DAYS = 90;
 const dayExpiry = (day: string) => Math.floor(Date.parse(`${day}T00:00:00.000Z`) / 1000) + DAY_COUNTER_DAYS * 24 * 3600;
 
-type Tag = 'batch' | 'model' | 'day';
+type Tag = 'batch' | 'model' | 'head' | 'day';
 
 export class DynamoDbTriageStore extends DynamoDbSiteModelStore implements TriageStore {
   async commit({ model, days, batchId }: LearningCommit): Promise<CommitOutcome> {
@@ -39,7 +39,10 @@ export class DynamoDbTriageStore extends DynamoDbSiteModelStore implements Triag
         }),
       );
     }
-    if (model) items.push(tagged('model', { Put: siteModelPut(table, model.bytes, model.expected, model.taught) }));
+    if (model) {
+      items.push(tagged('model', { Put: siteModelPut(table, model.bytes, model.expected, model.taught) }));
+      items.push(tagged('head', { Put: siteModelHeadPut(table, model.expected) }));
+    }
     for (const [day, counts] of Object.entries(days)) {
       const entries = Object.entries(counts).filter(([, by]) => by);
       if (entries.length === 0) continue;

@@ -3,7 +3,9 @@
  * part, read through the SiteModelStore and kept decoded in the function's
  * memory for `cacheMs` (the settings cache time, 5 s deployed), so a warm
  * function pays no read per submission and a model the learner saved reaches
- * it within that time. Concurrent submissions share one read.
+ * it within that time. Concurrent submissions share one read. When the time
+ * is up, a function holding a model reads the stored version first, and the
+ * model itself only if the learner saved a new one.
  */
 import type { PreparedTriage, TriageScorer } from '../ports/triage-scorer';
 import type { SiteModelStore } from './learning';
@@ -42,14 +44,19 @@ export class LearnedTriage implements TriageScorer {
   }
 
   private async read(): Promise<PreparedTriage> {
+    // Reading the model (over 100 KB on a site in use) and decoding it are skipped while the learner has saved nothing new.
+    if (this.decoded && (await this.store.version()) === this.decoded.version) return this.keep(this.decoded.prepared);
     const stored = await this.store.load();
     const version = stored?.version ?? null;
-    // Inflating and decoding the model (over 100 KB on a site in use) is skipped while the learner has saved nothing new.
     const prepared =
       this.decoded && this.decoded.version === version
         ? this.decoded.prepared
         : prepareWith(stored ? decodeSiteModel(stored.bytes) : null, this.random);
     this.decoded = { version, prepared };
+    return this.keep(prepared);
+  }
+
+  private keep(prepared: PreparedTriage): PreparedTriage {
     if (this.options.cacheMs > 0) this.cached = { prepared, until: this.now() + this.options.cacheMs };
     return prepared;
   }

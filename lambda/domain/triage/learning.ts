@@ -84,6 +84,8 @@ export interface GateVerdict {
 export interface SiteModelStore {
   /** The stored site model, or null for a new site. */
   load(): Promise<{ bytes: Uint8Array; version: number } | null>;
+  /** The stored model's version without its bytes (null: none saved, or saved before versions were kept apart). */
+  version(): Promise<number | null>;
   /** Writes only if the stored version is still `expected` (null: none stored yet); false on a conflict. */
   save(bytes: Uint8Array, expected: number | null): Promise<boolean>;
 }

@@ -13,9 +13,14 @@ import { InMemorySiteModelStore } from '../../support/memory-site-model-store';
 
 class CountingStore extends InMemorySiteModelStore {
   loads = 0;
+  versions = 0;
   override async load() {
     this.loads += 1;
     return super.load();
+  }
+  override async version() {
+    this.versions += 1;
+    return super.version();
   }
 }
 
@@ -53,7 +58,8 @@ describe('the learned triage', () => {
     expect(store.loads).toBe(1);
     now += 2;
     await triage.prepare();
-    expect(store.loads).toBe(2);
+    // After the cache time, one read again: the version, which says nothing new was saved.
+    expect([store.loads, store.versions]).toEqual([1, 1]);
   });
 
   it('decodes the model again only when the learner saved a new version', async () => {
@@ -65,7 +71,29 @@ describe('the learned triage', () => {
     expect(await triage.prepare()).toBe(first);
     expect(await store.save(encodeSiteModel(teach(newSiteModel(), [...examples, ...examples])), 1)).toBe(true);
     expect(await triage.prepare()).not.toBe(first);
-    expect(store.loads).toBe(3);
+    // The second read found the same version and fetched no bytes; the third found the new one.
+    expect(store.versions).toBe(2);
+    expect(store.loads).toBe(2);
+  });
+
+  it('checks only the version when its cache time is up, and reads the model when the learner saved a new one', async () => {
+    const store = new CountingStore();
+    const examples: DecidedExample[] = Array.from({ length: 5 }, () => ({ input: comment, label: 'spam', origin: 'moderator' }));
+    expect(await store.save(encodeSiteModel(teach(newSiteModel(), examples)), null)).toBe(true);
+    let now = 1_000;
+    const triage = new LearnedTriage(store, { cacheMs: 5_000, now: () => now });
+    const first = await triage.prepare();
+    expect([store.versions, store.loads]).toEqual([0, 1]);
+    now += 5_001;
+    expect(await triage.prepare()).toBe(first);
+    expect([store.versions, store.loads]).toEqual([1, 1]);
+    // Checked again only after another cache time.
+    await triage.prepare();
+    expect(store.versions).toBe(1);
+    expect(await store.save(encodeSiteModel(teach(newSiteModel(), [...examples, ...examples])), 1)).toBe(true);
+    now += 5_001;
+    expect(await triage.prepare()).not.toBe(first);
+    expect([store.versions, store.loads]).toEqual([2, 2]);
   });
 
   it('reads every time with no cache time, so a model the learner saved applies to the next comment', async () => {
@@ -86,6 +114,7 @@ describe('the learned triage', () => {
         if (failing) throw new Error('ProvisionedThroughputExceededException');
         return null;
       },
+      version: async () => null,
       save: async () => true,
     };
     const triage = new LearnedTriage(store, { cacheMs: 5_000 });
