@@ -4,7 +4,7 @@
  * its service does not exist, so the change set fails before anything is
  * created, and the Origin Shield region nearest to the stack's region.
  */
-import { Aws, CfnMapping, CfnRule, Fn, type Stack } from 'aws-cdk-lib';
+import { Aws, CfnMapping, CfnRule, Fn, type ICfnRuleConditionExpression, type Stack } from 'aws-cdk-lib';
 
 /** The commercial (aws partition) regions the template is linted for. */
 export const COMMERCIAL_REGIONS = [
@@ -148,38 +148,26 @@ export interface OptionalParts {
 /** Rules that fail the change set in a region lacking an enabled optional part, before anything is created. */
 export function addRegionRules(stack: Stack, parts: OptionalParts): void {
   const notIn = (regions: readonly string[]) => Fn.conditionNot(Fn.conditionContains([...regions], Aws.REGION));
-  if (parts.mail) {
-    new CfnRule(stack, 'ReplyMailRegion', {
-      assertions: [
-        {
-          assert: notIn(REGIONS_WITHOUT_SES_CONFIGURATION_SETS),
-          assertDescription:
-            'Reply mail (-c mailFrom) needs SES configuration sets, which this region lacks: deploy without mailFrom here.',
-        },
-      ],
-    });
-  }
-  if (parts.guardrails) {
-    new CfnRule(stack, 'GuardrailsRegion', {
-      assertions: [
-        {
-          assert: notIn(REGIONS_WITHOUT_BEDROCK_GUARDRAILS),
-          assertDescription:
-            'The guardrails classifier needs Bedrock guardrails, which this region lacks: leave guardrails out of -c classifiers here.',
-        },
-      ],
-    });
-  }
-  if (parts.comprehend) {
-    new CfnRule(stack, 'ComprehendRegion', {
-      assertions: [
-        {
-          assert: Fn.conditionContains([...COMPREHEND_TOXICITY_REGIONS], Aws.REGION),
-          assertDescription: `The comprehend classifier needs Comprehend toxicity detection, offered in ${COMPREHEND_TOXICITY_REGIONS.join(', ')}: leave comprehend out of -c classifiers here.`,
-        },
-      ],
-    });
-  }
+  const rule = (id: string, assert: ICfnRuleConditionExpression, assertDescription: string) =>
+    new CfnRule(stack, id, { assertions: [{ assert, assertDescription }] });
+  if (parts.mail)
+    rule(
+      'ReplyMailRegion',
+      notIn(REGIONS_WITHOUT_SES_CONFIGURATION_SETS),
+      'Reply mail (-c mailFrom) needs SES configuration sets, which this region lacks: deploy without mailFrom here.',
+    );
+  if (parts.guardrails)
+    rule(
+      'GuardrailsRegion',
+      notIn(REGIONS_WITHOUT_BEDROCK_GUARDRAILS),
+      'The guardrails classifier needs Bedrock guardrails, which this region lacks: leave guardrails out of -c classifiers here.',
+    );
+  if (parts.comprehend)
+    rule(
+      'ComprehendRegion',
+      Fn.conditionContains([...COMPREHEND_TOXICITY_REGIONS], Aws.REGION),
+      `The comprehend classifier needs Comprehend toxicity detection, offered in ${COMPREHEND_TOXICITY_REGIONS.join(', ')}: leave comprehend out of -c classifiers here.`,
+    );
 }
 
 interface RuleAssertion {
