@@ -3,10 +3,9 @@
  * grows with the number of items, against a PutItem of the same item, in
  * the same run. Every item is a lock-sized conditional Put (as the submit's
  * duplicate and flood locks are), so only the item count changes. It is the
- * floor of any submit that writes N items atomically: the contract's
- * guarantees need at least the comment, its private contact and a
- * duplicate lock in one transaction, so `items: 3` is the least a submit
- * that keeps them can cost here.
+ * floor of any submit that writes N items atomically: keeping the email out
+ * of the public table takes at least two (the comment and its private
+ * contact), and this design writes five with flood control off.
  */
 import { randomBytes } from 'node:crypto';
 import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

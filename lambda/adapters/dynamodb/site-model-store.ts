@@ -21,7 +21,7 @@ const BYTES_ATTRIBUTE = 'model';
 const VERSION_ATTRIBUTE = 'version';
 
 /** The model item as a conditional put: written only if the stored version is still `expected` (null: none stored). */
-export function siteModelPut(table: string, bytes: Uint8Array, expected: number | null, extra: Record<string, unknown> = {}) {
+function siteModelPut(table: string, bytes: Uint8Array, expected: number | null, extra: Record<string, unknown> = {}) {
   return {
     TableName: table,
     Item: {
@@ -38,12 +38,16 @@ export function siteModelPut(table: string, bytes: Uint8Array, expected: number 
   };
 }
 
-/** The head that goes with a save of version `expected + 1`: unconditional, as the model's own put guards the pair. */
-export function siteModelHeadPut(table: string, expected: number | null) {
-  return {
-    TableName: table,
-    Item: { ...keys.siteModelHead(), type: ITEM_TYPE.siteModelHead, [VERSION_ATTRIBUTE]: (expected ?? 0) + 1 },
-  };
+/**
+ * A save's two writes for one transaction: the model (conditional on `expected`) and its head, which is
+ * unconditional as the model's condition guards the pair. `extra` goes on the model item.
+ */
+export function siteModelSave(table: string, bytes: Uint8Array, expected: number | null, extra: Record<string, unknown> = {}) {
+  const head = { ...keys.siteModelHead(), type: ITEM_TYPE.siteModelHead, [VERSION_ATTRIBUTE]: (expected ?? 0) + 1 };
+  return [
+    tagged('model', { Put: siteModelPut(table, bytes, expected, extra) }),
+    tagged('head', { Put: { TableName: table, Item: head } }),
+  ] as const;
 }
 
 export interface StoredSiteModel {
@@ -87,11 +91,7 @@ export class DynamoDbSiteModelStore implements SiteModelStore {
   }
 
   async save(bytes: Uint8Array, expected: number | null): Promise<boolean> {
-    const table = this.ctx.tables.comments;
-    const cancelled = await transactWrite(this.ctx.db, [
-      tagged('model', { Put: siteModelPut(table, bytes, expected) }),
-      tagged('head', { Put: siteModelHeadPut(table, expected) }),
-    ]);
+    const cancelled = await transactWrite(this.ctx.db, siteModelSave(this.ctx.tables.comments, bytes, expected));
     if (!cancelled) return true;
     if (cancelled.has('model') || cancelled.any('TransactionConflict')) return false;
     throw new Error(`the model's save was cancelled: ${cancelled.outcomes.map((o) => o.code).join(', ')}`);

@@ -13,7 +13,7 @@ import type { ModelSummary } from '../../domain/triage/triage-summary';
 import type { CommitOutcome, LearningCommit, TriageStore } from '../../domain/ports/triage-store';
 import { ITEM_ABSENT, ITEM_TYPE, keys, SORT_KEY, TRIAGE_PARTITION_KEY } from './items';
 import { TABLE_KEY } from './schema';
-import { DynamoDbSiteModelStore, siteModelHeadPut, siteModelPut } from './site-model-store';
+import { DynamoDbSiteModelStore, siteModelSave } from './site-model-store';
 import { type Tagged, tagged, transactWrite } from './transaction';
 
 /** A marker outlives the stream's retention (24 h), after which no record can be delivered again. */
@@ -39,10 +39,7 @@ export class DynamoDbTriageStore extends DynamoDbSiteModelStore implements Triag
         }),
       );
     }
-    if (model) {
-      items.push(tagged('model', { Put: siteModelPut(table, model.bytes, model.expected, model.taught) }));
-      items.push(tagged('head', { Put: siteModelHeadPut(table, model.expected) }));
-    }
+    if (model) items.push(...siteModelSave(table, model.bytes, model.expected, model.taught));
     for (const [day, counts] of Object.entries(days)) {
       const entries = Object.entries(counts).filter(([, by]) => by);
       if (entries.length === 0) continue;
