@@ -26,7 +26,7 @@ function siteModelPut(table: string, bytes: Uint8Array, expected: number | null,
     TableName: table,
     Item: {
       ...extra,
-      ...siteModelKey(),
+      ...keys.siteModel(),
       type: ITEM_TYPE.siteModel,
       [BYTES_ATTRIBUTE]: bytes,
       [VERSION_ATTRIBUTE]: (expected ?? 0) + 1,
@@ -55,11 +55,8 @@ export interface StoredSiteModel {
   version: number;
 }
 
-/** The key to fetch, for a caller that batches it with other items (e.g. the settings). */
-export const siteModelKey = () => keys.siteModel();
-
-/** Reads the stored model from its item as GetItem or BatchGetItem returns it (undefined: a new site). */
-export function siteModelFromItem(item: Record<string, unknown> | undefined): StoredSiteModel | null {
+/** Reads the stored model from its item (undefined: a new site). */
+function siteModelFromItem(item: Record<string, unknown> | undefined): StoredSiteModel | null {
   const bytes = item?.[BYTES_ATTRIBUTE];
   if (!(bytes instanceof Uint8Array)) return null;
   return { bytes, version: Number(item?.[VERSION_ATTRIBUTE] ?? 0) };
@@ -78,7 +75,7 @@ export class DynamoDbSiteModelStore implements SiteModelStore {
 
   async load(): Promise<StoredSiteModel | null> {
     const { Item } = await this.ctx.db.send(
-      new GetCommand({ TableName: this.ctx.tables.comments, Key: siteModelKey(), ConsistentRead: this.options.consistentRead }),
+      new GetCommand({ TableName: this.ctx.tables.comments, Key: keys.siteModel(), ConsistentRead: this.options.consistentRead }),
     );
     return siteModelFromItem(Item);
   }
