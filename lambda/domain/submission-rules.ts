@@ -65,8 +65,12 @@ function unstorable(value: string, singleLine: boolean): string | null {
   return null;
 }
 
-/** WordPress strips tags from the author's name. */
-const stripTags = (s: string) => s.replace(/<\/?[a-zA-Z!][^>]*>?/g, '');
+/**
+ * WordPress strips tags from the author's name. Removing a tag can put a
+ * left-over `<` before a letter (`<<b>i` leaves `<i`), so such `<`s go too:
+ * no tag start is left, and stripping again changes nothing.
+ */
+const stripTags = (s: string) => s.replace(/<\/?[a-zA-Z!][^>]*>?/g, '').replace(/<+(?=\/?[a-zA-Z!])/g, '');
 
 /** Textareas post CRLF; store LF. */
 const normaliseNewlines = (s: string) => s.replace(/\r\n?/g, '\n');

@@ -123,7 +123,12 @@ const fieldsArb: fc.Arbitrary<Fields> = fc.record({
 const documentedComment = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 const documentedUrl = (s: string) => (s.trim() === '' ? null : s.trim());
 /** docs/api.md, WordPress: tags are stripped from the name (a `<` then a letter, `/` or `!`, up to `>` or the end), then it is trimmed. */
-const documentedAuthor = (s: string) => s.replace(/<\/?[a-zA-Z!][^>]*>?/g, '').trim();
+// Tags stripped, then any `<` the stripping left before a letter (the contract: "HTML tags stripped").
+const documentedAuthor = (s: string) =>
+  s
+    .replace(/<\/?[a-zA-Z!][^>]*>?/g, '')
+    .replace(/<+(?=\/?[a-zA-Z!])/g, '')
+    .trim();
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
